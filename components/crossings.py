@@ -1,0 +1,33 @@
+"""Border crossings and their status on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+
+def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Each crossing with the status in force on `day` ('unknown' if no recorded period covers it).
+
+    When periods overlap (say a closure inside an 'open' period), the one that started last wins.
+    """
+    stamp = pd.Timestamp(day)
+    current = periods[
+        (periods["start_date"] <= stamp) & (periods["end_date"].isna() | (periods["end_date"] >= stamp))
+    ].sort_values("start_date")
+    latest = current.drop_duplicates("crossing_id", keep="last")
+    latest = latest[["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]]
+    out = crossings.merge(latest, on="crossing_id", how="left", suffixes=("", "_status"))
+    out["status"] = out["status"].fillna("unknown")
+    return out
+
+
+def status_bands(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date) -> pd.DataFrame:
+    """Status periods with open ends closed at `until`, named for a timeline of bands."""
+    names = crossings.set_index("crossing_id")["name"]
+    bands = periods.copy()
+    bands["open_ended"] = bands["end_date"].isna()
+    bands["end_date"] = bands["end_date"].fillna(pd.Timestamp(until))
+    bands["crossing"] = bands["crossing_id"].map(names).fillna(bands["crossing_id"])
+    return bands

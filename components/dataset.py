@@ -1,0 +1,55 @@
+"""Load every bundled table and layer once, validated, into one object the pages share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from components.geo import GeoLayers, distance_to_line_km, load_layers
+from components.incidents import events_from_accounts
+from components.paths import GEO_DIR
+from components.schemas import TABLES, TOWNS
+from components.validation import LoadResult, Problem, load_table
+
+
+@dataclass
+class Dataset:
+    """Valid rows of every table, the map layers, and everything that was left out and why."""
+
+    tables: dict[str, LoadResult]
+    geo: GeoLayers
+    meta: dict
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name].frame
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for result in self.tables.values() for p in result.problems] + self.geo.problems
+
+    @property
+    def data_as_of(self) -> dt.date | None:
+        value = self.meta.get("data_as_of")
+        return dt.date.fromisoformat(value) if value else None
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """One row per incident with its distance to the Durand Line."""
+        events = events_from_accounts(self["incidents"])
+        events["distance_km"] = distance_to_line_km(events, self.geo["durand_line"])
+        return events
+
+
+def load_dataset(data_dir: Path, geo_dir: Path = GEO_DIR) -> Dataset:
+    tables = {
+        name: load_table(data_dir / spec.file, spec.schema, spec.file) for name, spec in TABLES.items()
+    }
+    tables["towns"] = load_table(geo_dir / "towns.csv", TOWNS, "geo/towns.csv")
+    meta_path = data_dir / "datapackage.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    return Dataset(tables, load_layers(geo_dir), meta)

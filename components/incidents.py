@@ -1,0 +1,124 @@
+"""Turn per-account incident rows into one event per incident, and filter events.
+
+An incident can carry several accounts (a press report, the Pakistani military, the Afghan
+Taliban government...). Events keep the lowest and highest stated figure instead of choosing one,
+so disputed tolls stay visible as a range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+FIRST_ACCOUNT_COLUMNS = [
+    "date",
+    "date_end",
+    "country",
+    "province",
+    "district",
+    "place",
+    "lat",
+    "lon",
+    "location_precision",
+    "coord_source",
+    "event_type",
+    "perpetrator",
+    "claimed_by",
+    "target",
+    "cross_border",
+    "summary",
+    "source_name",
+    "source_url",
+]
+EVENT_TYPE_LABELS = {
+    "suicide_bombing": "Suicide bombing",
+    "ied_bombing": "IED / bombing",
+    "armed_assault": "Armed assault",
+    "ambush": "Ambush",
+    "targeted_killing": "Targeted killing",
+    "kidnapping_hijacking": "Kidnapping / hijacking",
+    "airstrike": "Airstrike",
+    "drone_strike": "Drone strike",
+    "cross_border_fire": "Cross-border fire",
+    "border_clash": "Border clash",
+    "security_operation": "Security operation",
+    "other": "Other",
+}
+
+
+def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
+    """One row per incident_id; figures become low/high ranges across accounts."""
+    if accounts.empty:
+        return pd.DataFrame(
+            columns=["incident_id", *FIRST_ACCOUNT_COLUMNS, "killed_low", "killed_high",
+                     "injured_low", "injured_high", "accounts", "disputed", "killed", "year"]
+        )
+    ordered = accounts.sort_values("source_row", kind="stable")
+    grouped = ordered.groupby("incident_id", sort=False)
+    events = grouped[FIRST_ACCOUNT_COLUMNS].first()
+    events["killed_low"] = grouped["killed_total"].min()
+    events["killed_high"] = grouped["killed_total"].max()
+    events["injured_low"] = grouped["injured_total"].min()
+    events["injured_high"] = grouped["injured_total"].max()
+    events["accounts"] = grouped["account"].nunique()
+    events["disputed"] = (events["killed_low"] != events["killed_high"]).fillna(False).astype(bool)
+    events["killed"] = events["killed_low"]
+    events["year"] = events["date"].dt.year
+    return events.reset_index().sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def figure_range(low, high) -> str:
+    """'23', '23–58' or 'not stated', for tooltips and tables."""
+    if pd.isna(low):
+        return "not stated"
+    if pd.isna(high) or low == high:
+        return f"{int(low)}"
+    return f"{int(low)}–{int(high)}"
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """The shared filters every page applies to incidents; small and hashable for caching."""
+
+    start: dt.date
+    end: dt.date
+    provinces: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        dates = events["date"].dt.date
+        keep = (dates >= self.start) & (dates <= self.end)
+        if self.provinces:
+            keep &= events["province"].isin(self.provinces)
+        if self.actors:
+            keep &= events["perpetrator"].isin(self.actors)
+        if self.types:
+            keep &= events["event_type"].isin(self.types)
+        return events[keep]
+
+    def sentence(self, count: int, noun: str = "incidents") -> str:
+        """A plain statement of what is shown, e.g. '42 incidents, 1 Jan 2025–31 Dec 2025, all actors'."""
+        parts = [
+            f"{count:,} {noun if count != 1 else noun.rstrip('s')}",
+            f"{format_day(self.start)}–{format_day(self.end)}",
+            _listing(self.provinces, "all provinces"),
+            _listing(self.actors, "all actors"),
+            _listing([EVENT_TYPE_LABELS.get(t, t) for t in self.types], "all types"),
+        ]
+        return ", ".join(parts)
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _listing(values, everything: str) -> str:
+    values = list(values)
+    if not values:
+        return everything
+    if len(values) <= 3:
+        return " or ".join(values)
+    return f"{len(values)} selected"

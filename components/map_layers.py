@@ -1,0 +1,157 @@
+"""Build the pydeck map from bundled layers only, so it draws with no tile server.
+
+Tooltip text comes from data files, so every value placed in the tooltip HTML is escaped first.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+
+import geopandas as gpd
+import pandas as pd
+import pydeck as pdk
+
+from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES, rgba
+
+INITIAL_VIEW = pdk.ViewState(latitude=31.8, longitude=68.8, zoom=5.3, min_zoom=3, max_zoom=12)
+IMPRECISE_RADIUS_M = {"district": 20_000, "province": 80_000}
+TOOLTIP = {
+    "html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}",
+    "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal"},
+}
+INCIDENT_LAYER_ID = "incidents"
+MODES = ("points", "hexagons", "heatmap")
+OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
+LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+
+
+def _geojson(frame: gpd.GeoDataFrame) -> dict:
+    return json.loads(frame.to_json(drop_id=True))
+
+
+def _escape(value) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
+
+
+def incident_records(events: pd.DataFrame) -> list[dict]:
+    """Plain dicts for deck.gl: position, size, colour and escaped tooltip lines."""
+    records = []
+    for row in events.itertuples(index=False):
+        family = TYPE_FAMILIES.get(row.event_type, "Other")
+        exact = row.location_precision == "exact"
+        killed = 0 if pd.isna(row.killed) else float(row.killed)
+        where = ", ".join(str(v) for v in (row.place, row.district, row.province) if pd.notna(v) and v)
+        records.append(
+            {
+                "incident_id": row.incident_id,
+                "lon": float(row.lon),
+                "lat": float(row.lat),
+                "radius": 2_500 + 2_500 * math.sqrt(killed) if exact else IMPRECISE_RADIUS_M[row.location_precision],
+                "color": rgba(FAMILY_COLOURS[family], 210 if exact else 50),
+                "exact": exact,
+                "killed": killed,
+                "title": _escape(f"{row.date:%d %b %Y} · {EVENT_TYPE_LABELS.get(row.event_type, row.event_type)}"),
+                "line1": _escape(where + ("" if exact else f" (location: {row.location_precision} level)")),
+                "line2": _escape(
+                    f"Killed {figure_range(row.killed_low, row.killed_high)}"
+                    f" · injured {figure_range(row.injured_low, row.injured_high)}"
+                    + (" · figures disputed" if row.disputed else "")
+                ),
+                "line3": _escape(f"{row.perpetrator} · {row.distance_km:.0f} km from the Durand Line"),
+            }
+        )
+    return records
+
+
+def crossing_records(crossings: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "lon": float(row.lon),
+            "lat": float(row.lat),
+            "name": str(row.name),
+            "color": rgba(STATUS_COLOURS.get(row.status, STATUS_COLOURS["unknown"])),
+            "title": _escape(f"{row.name} crossing"),
+            "line1": _escape(f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")),
+            "line2": _escape(row.reason if pd.notna(row.reason) else ""),
+            "line3": _escape(f"Location {row.coord_precision}"),
+        }
+        for row in crossings.itertuples(index=False)
+    ]
+
+
+def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
+    """Countries, provinces, the former FATA outline, the Durand Line and town labels."""
+    focus = countries[countries["role"] == "focus"]
+    context = countries[countries["role"] != "focus"]
+    return [
+        pdk.Layer("GeoJsonLayer", _geojson(context), id="context", get_fill_color=[232, 232, 232, 255],
+                  get_line_color=[190, 190, 190, 255], line_width_min_pixels=1, pickable=False),
+        pdk.Layer("GeoJsonLayer", _geojson(focus), id="countries", get_fill_color=[250, 248, 242, 255],
+                  get_line_color=[120, 120, 120, 255], line_width_min_pixels=1, pickable=False),
+        pdk.Layer("GeoJsonLayer", _geojson(provinces), id="provinces", filled=False,
+                  get_line_color=[150, 150, 150, 255], line_width_min_pixels=1, pickable=False),
+        pdk.Layer("GeoJsonLayer", _geojson(former_fata), id="former-fata", filled=True,
+                  get_fill_color=[120, 120, 120, 25], get_line_color=[110, 110, 110, 180],
+                  line_width_min_pixels=1, pickable=False),
+        pdk.Layer("GeoJsonLayer", _geojson(durand_line), id="durand-halo", get_line_color=[255, 255, 255, 255],
+                  line_width_min_pixels=7, pickable=False),
+        pdk.Layer("GeoJsonLayer", _geojson(durand_line), id="durand-line", get_line_color=[20, 20, 20, 255],
+                  line_width_min_pixels=3, pickable=False),
+        pdk.Layer("ScatterplotLayer", towns.to_dict("records"), id="town-dots", get_position=["lon", "lat"],
+                  get_radius=1, radius_min_pixels=2, get_fill_color=[60, 60, 60, 255]),
+        pdk.Layer("TextLayer", towns.to_dict("records"), id="town-labels", get_position=["lon", "lat"],
+                  get_text="name", get_size=13, get_color=[40, 40, 40, 255], get_pixel_offset=[0, -12],
+                  font_family=LABEL_FONT, font_weight=600, outline_width=3, outline_color=[255, 255, 255, 255],
+                  font_settings={"sdf": True}, get_alignment_baseline="'bottom'"),
+    ]
+
+
+def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Layer]:
+    records = incident_records(events)
+    if mode == "hexagons":
+        return [pdk.Layer("HexagonLayer", records, id="incident-hexagons", get_position=["lon", "lat"],
+                          radius=25_000, extruded=False, coverage=0.9, opacity=0.55, pickable=False,
+                          color_range=[rgba(c)[:3] for c in ("#FEE391", "#FEC44F", "#FE9929", "#EC7014", "#CC4C02", "#8C2D04")])]
+    if mode == "heatmap":
+        return [pdk.Layer("HeatmapLayer", records, id="incident-heat", get_position=["lon", "lat"],
+                          get_weight="killed + 1", radius_pixels=40, opacity=0.7)]
+    imprecise = [r for r in records if not r["exact"]]
+    exact = sorted((r for r in records if r["exact"]), key=lambda r: -r["radius"])
+    return [
+        pdk.Layer("ScatterplotLayer", imprecise, id="incidents-imprecise", get_position=["lon", "lat"],
+                  get_radius="radius", get_fill_color="color", stroked=False, pickable=True),
+        pdk.Layer("ScatterplotLayer", exact, id=INCIDENT_LAYER_ID, get_position=["lon", "lat"],
+                  get_radius="radius", radius_min_pixels=4, get_fill_color="color", stroked=True,
+                  get_line_color=[255, 255, 255, 230], line_width_min_pixels=1, pickable=True,
+                  auto_highlight=True),
+    ]
+
+
+def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
+    records = crossing_records(crossings)
+    return [
+        pdk.Layer("ScatterplotLayer", records, id="crossings", get_position=["lon", "lat"], get_radius=1,
+                  radius_min_pixels=7, get_fill_color="color", stroked=True, get_line_color=[0, 0, 0, 255],
+                  line_width_min_pixels=2, pickable=True),
+        pdk.Layer("TextLayer", records, id="crossing-labels", get_position=["lon", "lat"], get_text="name",
+                  get_size=12, get_color=[0, 0, 0, 255], get_pixel_offset=[10, 0],
+                  get_text_anchor="'start'", font_family=LABEL_FONT, outline_width=3, outline_color=[255, 255, 255, 255],
+                  font_settings={"sdf": True}),
+    ]
+
+
+def build_deck(base: list[pdk.Layer], incidents: list[pdk.Layer], crossings: list[pdk.Layer],
+               view: pdk.ViewState = INITIAL_VIEW, online_basemap: bool = False) -> pdk.Deck:
+    """Assemble the deck; by default every pixel comes from our own layers.
+
+    `map_style` is deliberately not passed when offline: pydeck then keeps its "__MAP_STYLE__" sentinel,
+    which Streamlit reads as "no basemap". An explicit map_style=None makes Streamlit fetch CARTO tiles.
+    """
+    layers = [*base, *incidents, *crossings]
+    if online_basemap:
+        return pdk.Deck(layers=[layer for layer in layers if layer.id not in OPAQUE_BASE_IDS],
+                        initial_view_state=view, map_provider="carto", map_style="light", tooltip=TOOLTIP)
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)

@@ -1,0 +1,371 @@
+"""Schemas of every curated table, declared once and used by the loader, the CLI and the tests.
+
+Each CSV is read as text and validated here with pandera; rows that fail are reported and left out,
+so one bad cell never hides a whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+# Pakistan and Afghanistan with a small margin: anything outside is a typo or swapped lat/lon.
+LAT_RANGE = (23.0, 39.0)
+LON_RANGE = (60.0, 78.0)
+EARLIEST_DATE = pd.Timestamp("2000-01-01")
+
+PROVINCES_PK = (
+    "Khyber Pakhtunkhwa",
+    "Balochistan",
+    "Punjab",
+    "Sindh",
+    "Islamabad Capital Territory",
+    "Gilgit-Baltistan",
+    "Azad Jammu and Kashmir",
+)
+TRACKER_REGIONS = (
+    "Pakistan",
+    *PROVINCES_PK,
+    "Khyber Pakhtunkhwa (mainland)",
+    "Khyber Pakhtunkhwa (tribal districts)",
+)
+TRACKERS = ("PICSS", "CRSS", "PIPS", "GTI")
+SERIES = (
+    "militant_attacks",
+    "combined",
+    "overall_violence",
+    "terrorism",
+    "terrorist_attacks",
+    "gti",
+)
+METRICS = (
+    "attacks",
+    "deaths_total",
+    "deaths_security_forces",
+    "deaths_civilians",
+    "deaths_militants",
+    "deaths_peace_committee",
+    "injured_total",
+    "injured_security_forces",
+    "injured_civilians",
+    "incidents",
+    "suicide_attacks",
+    "militants_arrested",
+    "gti_score",
+    "gti_rank",
+)
+PERIOD_TYPES = ("month", "quarter", "half", "year")
+EVENT_TYPES = (
+    "suicide_bombing",
+    "ied_bombing",
+    "armed_assault",
+    "ambush",
+    "targeted_killing",
+    "kidnapping_hijacking",
+    "airstrike",
+    "drone_strike",
+    "cross_border_fire",
+    "border_clash",
+    "security_operation",
+    "other",
+)
+LOCATION_PRECISIONS = ("exact", "district", "province")
+CROSSING_STATUSES = ("open", "closed", "restricted")
+DIPLOMACY_TRACKS = (
+    "talks",
+    "ceasefire",
+    "breakdown",
+    "statement",
+    "agreement",
+    "crossing",
+    "deportation",
+)
+COUNTRIES = ("Pakistan", "Afghanistan")
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
+URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
+PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
+
+
+def _today() -> pd.Timestamp:
+    return pd.Timestamp(dt.date.today())
+
+
+def _text(required: bool = True, **kwargs) -> pa.Column:
+    return pa.Column(str, nullable=not required, coerce=True, **kwargs)
+
+
+def _count(**kwargs) -> pa.Column:
+    return pa.Column(
+        "Int64", pa.Check.ge(0, error="must be zero or more"), nullable=True, coerce=True, **kwargs
+    )
+
+
+def _past_date(required: bool = True) -> pa.Column:
+    return pa.Column(
+        "datetime64[ns]",
+        [
+            pa.Check.ge(EARLIEST_DATE, error="date before 2000"),
+            pa.Check(lambda s: s <= _today(), element_wise=False, error="date in the future"),
+        ],
+        nullable=not required,
+        coerce=True,
+    )
+
+
+def _any_date(required: bool = True) -> pa.Column:
+    return pa.Column(
+        "datetime64[ns]",
+        pa.Check.ge(EARLIEST_DATE, error="date before 2000"),
+        nullable=not required,
+        coerce=True,
+    )
+
+
+def _choice(options: tuple[str, ...], required: bool = True) -> pa.Column:
+    return _text(required, checks=pa.Check.isin(options, error=f"not one of: {', '.join(options)}"))
+
+
+def _source_columns() -> dict[str, pa.Column]:
+    """Every row names the source that states it."""
+    return {
+        "source_name": _text(),
+        "source_url": _text(checks=pa.Check.str_matches(URL, error="not an http(s) URL")),
+        "source_published": _text(
+            required=False,
+            checks=pa.Check.str_matches(PUBLISHED, error="not a YYYY-MM-DD or YYYY-MM date"),
+        ),
+        "notes": _text(required=False),
+    }
+
+
+def _ordered(start: str, end: str) -> pa.Check:
+    return pa.Check(
+        lambda df: df[end].isna() | (df[end] >= df[start]),
+        error=f"{end} is before {start}",
+    )
+
+
+def _parts_within_total(total: str, parts: list[str]) -> pa.Check:
+    """A stated total can never be smaller than one of its stated parts."""
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        ok = pd.Series(True, index=df.index)
+        for part in parts:
+            ok &= df[total].isna() | df[part].isna() | (df[part] <= df[total])
+        return ok.astype(bool)
+
+    return pa.Check(check, error=f"a category is larger than {total}")
+
+
+def _valid_lat_lon() -> dict[str, pa.Column]:
+    return {
+        "lat": pa.Column(
+            float,
+            pa.Check.in_range(*LAT_RANGE, error=f"latitude outside {LAT_RANGE[0]}–{LAT_RANGE[1]}"),
+            coerce=True,
+        ),
+        "lon": pa.Column(
+            float,
+            pa.Check.in_range(*LON_RANGE, error=f"longitude outside {LON_RANGE[0]}–{LON_RANGE[1]}"),
+            coerce=True,
+        ),
+    }
+
+
+INCIDENTS = pa.DataFrameSchema(
+    {
+        "incident_id": _text(checks=pa.Check.str_matches(DATED_SLUG, error="not YYYYMMDD-slug")),
+        "account": _text(),
+        "date": _past_date(),
+        "date_end": _past_date(required=False),
+        "country": _choice(COUNTRIES),
+        "province": _text(),
+        "district": _text(required=False),
+        "place": _text(required=False),
+        **_valid_lat_lon(),
+        "location_precision": _choice(LOCATION_PRECISIONS),
+        "coord_source": _text(),
+        "event_type": _choice(EVENT_TYPES),
+        "perpetrator": _text(),
+        "claimed_by": _text(required=False),
+        "target": _text(required=False),
+        "killed_total": _count(),
+        "killed_security_forces": _count(),
+        "killed_civilians": _count(),
+        "killed_militants": _count(),
+        "injured_total": _count(),
+        "cross_border": pa.Column(bool, coerce=True),
+        "summary": _text(),
+        **_source_columns(),
+    },
+    checks=[
+        _ordered("date", "date_end"),
+        _parts_within_total(
+            "killed_total", ["killed_security_forces", "killed_civilians", "killed_militants"]
+        ),
+        pa.Check(
+            lambda df: ~df.duplicated(["incident_id", "account", "source_url"]),
+            error="same incident, account and source as an earlier row",
+        ),
+    ],
+    strict="filter",
+    name="incidents",
+)
+
+TRACKER_STATS = pa.DataFrameSchema(
+    {
+        "tracker": _choice(TRACKERS),
+        "series": _choice(SERIES),
+        "period_type": _choice(PERIOD_TYPES),
+        "period_start": _any_date(),
+        "period_end": _any_date(),
+        "region": _choice(TRACKER_REGIONS),
+        "metric": _choice(METRICS),
+        "value": pa.Column(float, pa.Check.ge(0, error="must be zero or more"), coerce=True),
+        **_source_columns(),
+    },
+    checks=[
+        _ordered("period_start", "period_end"),
+        pa.Check(
+            lambda df: ~df.duplicated(
+                ["tracker", "series", "period_start", "period_end", "region", "metric", "source_url"]
+            ),
+            error="same figure from the same source as an earlier row",
+        ),
+    ],
+    strict="filter",
+    name="tracker_stats",
+)
+
+CROSSINGS = pa.DataFrameSchema(
+    {
+        "crossing_id": _text(
+            checks=pa.Check.str_matches(SLUG, error="not a lowercase slug"),
+            unique=True,
+            report_duplicates="exclude_first",
+        ),
+        "name": _text(),
+        "pk_place": _text(required=False),
+        "af_place": _text(required=False),
+        "pk_province": _text(required=False),
+        "af_province": _text(required=False),
+        **_valid_lat_lon(),
+        "coord_precision": _choice(("exact", "approximate")),
+        "coord_source_name": _text(),
+        "coord_source_url": _text(
+            required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")
+        ),
+        "notes": _text(required=False),
+    },
+    strict="filter",
+    name="crossings",
+)
+
+CROSSING_STATUS = pa.DataFrameSchema(
+    {
+        "crossing_id": _text(checks=pa.Check.str_matches(SLUG, error="not a lowercase slug")),
+        "status": _choice(CROSSING_STATUSES),
+        "start_date": _past_date(),
+        "end_date": _past_date(required=False),
+        "reason": _text(required=False),
+        "trade_impact": _text(required=False),
+        **_source_columns(),
+    },
+    checks=[_ordered("start_date", "end_date")],
+    strict="filter",
+    name="crossing_status",
+)
+
+DIPLOMACY = pa.DataFrameSchema(
+    {
+        "event_id": _text(
+            checks=pa.Check.str_matches(DATED_SLUG, error="not YYYYMMDD-slug"),
+            unique=True,
+            report_duplicates="exclude_first",
+        ),
+        "date_start": _past_date(),
+        "date_end": _past_date(required=False),
+        "track": _choice(DIPLOMACY_TRACKS),
+        "title": _text(),
+        "venue": _text(required=False),
+        "parties": _text(),
+        "mediators": _text(required=False),
+        "outcome": _text(required=False),
+        "summary": _text(required=False),
+        **_source_columns(),
+    },
+    checks=[_ordered("date_start", "date_end")],
+    strict="filter",
+    name="diplomacy",
+)
+
+TOWNS = pa.DataFrameSchema(
+    {
+        "geonameid": pa.Column("Int64", coerce=True, unique=True, report_duplicates="exclude_first"),
+        "name": _text(),
+        "country": _choice(COUNTRIES),
+        "province": _text(required=False),
+        **_valid_lat_lon(),
+        "population": _count(),
+    },
+    strict="filter",
+    name="towns",
+)
+
+BOUNDARY_LAYER = pa.DataFrameSchema(
+    {
+        "name": _text(),
+        "geometry": pa.Column(
+            checks=pa.Check(
+                lambda g: g is not None and not g.is_empty and g.is_valid,
+                element_wise=True,
+                error="geometry missing, empty or invalid",
+            )
+        ),
+    },
+    checks=pa.Check(
+        lambda df: df.geometry.bounds.pipe(
+            lambda b: (b.minx >= 55) & (b.maxx <= 82) & (b.miny >= 20) & (b.maxy <= 42)
+        ),
+        error="geometry outside the map region (wrong CRS or swapped coordinates?)",
+    ),
+    name="boundaries",
+)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """Where a table lives and the schema its rows must satisfy."""
+
+    name: str
+    file: str
+    schema: pa.DataFrameSchema
+    description: str
+
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("incidents", "incidents.csv", INCIDENTS, "Notable incidents, one row per account"),
+        TableSpec(
+            "tracker_stats",
+            "tracker_stats.csv",
+            TRACKER_STATS,
+            "Monthly, quarterly and annual totals as the trackers publish them",
+        ),
+        TableSpec("crossings", "crossings.csv", CROSSINGS, "Border crossing points"),
+        TableSpec(
+            "crossing_status",
+            "crossing_status.csv",
+            CROSSING_STATUS,
+            "Open, closed and restricted periods of each crossing",
+        ),
+        TableSpec("diplomacy", "diplomacy.csv", DIPLOMACY, "Talks, ceasefires and other contacts"),
+        
+    )
+}

@@ -1,0 +1,181 @@
+"""Year-over-year arithmetic on the trackers' own published totals.
+
+Nothing here estimates a missing month: sums and comparisons cover only months the source published,
+and every result says which months it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
+COUNTING_RULES = {
+    ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",
+    ("PICSS", "combined"): "PICSS: militant attacks plus security-force operations (adds militants killed in operations).",
+    ("CRSS", "overall_violence"): "CRSS: all violence it records, terror attacks and counter-terror operations together.",
+    ("CRSS", "terrorism"): "CRSS: terror attacks only.",
+    ("PIPS", "terrorist_attacks"): "PIPS: terrorist attacks (militant, nationalist and sectarian), from its media monitoring.",
+    ("PIPS", "overall_violence"): "PIPS: all violent incidents incl. operations, clashes and border incidents.",
+    ("GTI", "gti"): "Global Terrorism Index (IEP): terrorism deaths, attacks and a weighted score for the calendar year.",
+}
+
+
+def resolve_figures(stats: pd.DataFrame) -> pd.DataFrame:
+    """One figure per period, region and metric, keeping disagreement visible.
+
+    The tracker's own publication wins; otherwise the latest published source. `alternatives`
+    lists every other value stated for the same figure ("" when all sources agree).
+    """
+    if stats.empty:
+        return stats.assign(alternatives=pd.Series(dtype=str))
+    ranked = stats.assign(
+        _own=(stats["source_name"].str.upper() == stats["tracker"]).astype(int),
+        _published=stats["source_published"].fillna(""),
+    ).sort_values(["_own", "_published"], ascending=False, kind="stable")
+    chosen = ranked.drop_duplicates(FIGURE_KEY, keep="first")
+
+    def others(group: pd.DataFrame) -> str:
+        values = sorted({_fmt(v) for v in group["value"]} - {_fmt(group["value"].iloc[0])})
+        return "; ".join(values)
+
+    alternatives = ranked.groupby(FIGURE_KEY, sort=False).apply(others, include_groups=False)
+    chosen = chosen.merge(alternatives.rename("alternatives").reset_index(), on=FIGURE_KEY, how="left")
+    return chosen.drop(columns=["_own", "_published"])
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def monthly(stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
+    """Monthly values (year, month, value, source) for one resolved series."""
+    rows = stats[
+        (stats["tracker"] == tracker)
+        & (stats["series"] == series)
+        & (stats["region"] == region)
+        & (stats["metric"] == metric)
+        & (stats["period_type"] == "month")
+    ]
+    out = rows.assign(year=rows["period_start"].dt.year, month=rows["period_start"].dt.month)
+    return out[["year", "month", "value", "source_name", "source_url", "alternatives"]].sort_values(
+        ["year", "month"]
+    )
+
+
+@dataclass(frozen=True)
+class YearComparison:
+    """Month-by-month figures of two years and the facts derived from them."""
+
+    table: pd.DataFrame  # month, earlier, later, change, change_pct, cum_earlier, cum_later
+    earlier: int
+    later: int
+    later_months: tuple[int, ...]
+    earlier_full_year: float | None  # sum of 12 published months, or None if a month is missing
+    passed_month: int | None  # first month the later year's running total exceeded earlier_full_year
+    window_earlier: float | None  # same calendar window as the later year's published months
+    window_later: float | None
+    run_rate: float | None  # later year's months extrapolated to 12, only when the year is partial
+
+    @property
+    def window_change_pct(self) -> float | None:
+        return pct_change(self.window_earlier, self.window_later)
+
+    @property
+    def is_partial(self) -> bool:
+        return len(self.later_months) < 12
+
+
+def pct_change(before: float | None, after: float | None) -> float | None:
+    """Percentage change; None when either side is missing or the base is zero."""
+    if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:
+        return None
+    return (after - before) / before * 100
+
+
+def compare_years(series: pd.DataFrame, later: int, earlier: int | None = None) -> YearComparison:
+    """Compare `later` with `earlier` (default: the year before) on a monthly series."""
+    earlier = later - 1 if earlier is None else earlier
+    by_year = {
+        year: series[series["year"] == year].set_index("month")["value"] for year in (earlier, later)
+    }
+    table = pd.DataFrame({"month": range(1, 13)})
+    table["earlier"] = table["month"].map(by_year[earlier])
+    table["later"] = table["month"].map(by_year[later])
+    table["change"] = table["later"] - table["earlier"]
+    table["change_pct"] = [pct_change(b, a) for b, a in zip(table["earlier"], table["later"])]
+    table["cum_earlier"] = _running_total(table["earlier"])
+    table["cum_later"] = _running_total(table["later"])
+
+    later_months = tuple(int(m) for m in by_year[later].index.sort_values())
+    earlier_full = float(by_year[earlier].sum()) if len(by_year[earlier]) == 12 else None
+    passed = None
+    if earlier_full is not None:
+        over = table[table["cum_later"] > earlier_full]
+        passed = int(over["month"].iloc[0]) if not over.empty else None
+
+    window = [m for m in later_months if m in by_year[earlier].index]
+    window_ok = bool(window) and len(window) == len(later_months)
+    window_earlier = float(by_year[earlier].loc[window].sum()) if window_ok else None
+    window_later = float(by_year[later].loc[window].sum()) if window_ok else None
+    consecutive = later_months == tuple(range(1, len(later_months) + 1))
+    run_rate = None
+    if later_months and len(later_months) < 12 and consecutive:
+        run_rate = float(by_year[later].sum()) / len(later_months) * 12
+    return YearComparison(
+        table, earlier, later, later_months, earlier_full, passed, window_earlier, window_later, run_rate
+    )
+
+
+def _running_total(values: pd.Series) -> pd.Series:
+    """Cumulative sum that stops at the first unpublished month instead of treating it as zero."""
+    gaps = values.isna().cumsum() > 0
+    return values.cumsum().where(~gaps)
+
+
+def annual_published(stats: pd.DataFrame, year: int, region: str = "Pakistan") -> pd.DataFrame:
+    """Every tracker's published full-year figures for `year`."""
+    rows = stats[
+        (stats["period_type"] == "year")
+        & (stats["period_start"].dt.year == year)
+        & (stats["region"] == region)
+    ]
+    return rows
+
+
+def sources_side_by_side(stats: pd.DataFrame, year: int, metrics: list[str], region: str = "Pakistan") -> pd.DataFrame:
+    """Each tracker's annual figure as published next to the sum of its published months.
+
+    The sum is given only when all 12 months are published; `difference` is published minus sum.
+    """
+    rows = []
+    keys = stats[stats["region"] == region][["tracker", "series"]].drop_duplicates()
+    for tracker, series in keys.itertuples(index=False):
+        for metric in metrics:
+            annual = stats[
+                (stats["tracker"] == tracker) & (stats["series"] == series) & (stats["metric"] == metric)
+                & (stats["region"] == region) & (stats["period_type"] == "year")
+                & (stats["period_start"].dt.year == year)
+            ]
+            months = monthly(stats, tracker, series, region, metric)
+            months = months[months["year"] == year]
+            published = float(annual["value"].iloc[0]) if not annual.empty else None
+            summed = float(months["value"].sum()) if len(months) == 12 else None
+            if published is None and summed is None:
+                continue
+            rows.append(
+                {
+                    "tracker": tracker,
+                    "series": series,
+                    "metric": metric,
+                    "published_annual": published,
+                    "sum_of_months": summed,
+                    "months_published": len(months),
+                    "difference": None if published is None or summed is None else published - summed,
+                    "counts": COUNTING_RULES.get((tracker, series), ""),
+                    "source": annual["source_name"].iloc[0] if not annual.empty else "",
+                    "source_url": annual["source_url"].iloc[0] if not annual.empty else "",
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,43 @@
+"""The incident detail panel: every account of one incident, each with its source."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.textsafe import escape_markdown
+
+ACCOUNT_COLUMNS = {
+    "account": "Account",
+    "killed_total": "Killed",
+    "killed_security_forces": "Security forces",
+    "killed_civilians": "Civilians",
+    "killed_militants": "Militants",
+    "injured_total": "Injured",
+    "claimed_by": "Claimed by",
+    "source_name": "Source",
+    "source_published": "Published",
+    "source_url": "Link",
+}
+
+
+def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
+    where = ", ".join(str(v) for v in (event["place"], event["district"], event["province"], event["country"])
+                      if pd.notna(v) and v)
+    st.subheader(escape_markdown(f"{event['date']:%d %b %Y} · {EVENT_TYPE_LABELS[event['event_type']]}"))
+    st.markdown(escape_markdown(where))
+    cols = st.columns(4)
+    cols[0].metric("Killed", figure_range(event["killed_low"], event["killed_high"]))
+    cols[1].metric("Injured", figure_range(event["injured_low"], event["injured_high"]))
+    cols[2].metric("Perpetrator", str(event["perpetrator"]))
+    cols[3].metric("From the Durand Line", f"{event['distance_km']:.0f} km")
+    if event["disputed"]:
+        st.info("Accounts disagree on the toll; each is listed below with its source.")
+    st.markdown(escape_markdown(event["summary"]))
+    st.caption(escape_markdown(
+        f"Location precision: {event['location_precision']} · coordinates: {event['coord_source']}"
+        + (" · cross-border event" if event["cross_border"] else "")
+    ))
+    table = accounts[list(ACCOUNT_COLUMNS)].rename(columns=ACCOUNT_COLUMNS)
+    st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})

@@ -1,0 +1,200 @@
+"""Read a CSV as text and keep only the rows its schema accepts, saying why each other row went.
+
+Problems name file, row, column and reason so a curator can fix the file; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+MAX_ROUNDS = 4
+
+_PLAIN_REASONS = (
+    (re.compile(r"coerce_dtype\('Int64'\)|dtype\('Int64'\)"), "not a whole number"),
+    (re.compile(r"coerce_dtype\('datetime64"), "not a valid date (YYYY-MM-DD)"),
+    (re.compile(r"dtype\('datetime64"), "not a valid date (YYYY-MM-DD)"),
+    (re.compile(r"coerce_dtype\('float64'\)|dtype\('float64'\)"), "not a number"),
+    (re.compile(r"coerce_dtype\('bool'\)|dtype\('bool'\)"), "not true or false"),
+    (re.compile(r"^not_nullable$"), "required value is missing"),
+    (re.compile(r"^field_uniqueness$"), "duplicate of an earlier row"),
+    (re.compile(r"^column_in_dataframe$"), "required column is missing"),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a row (or a whole file) was not used."""
+
+    file: str
+    row: int | None  # 1 = first data row below the header; None for the whole file
+    column: str | None
+    reason: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file} row {self.row}"
+        col = f", column {self.column}" if self.column else ""
+        val = f" (value: {self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}{col}: {self.reason}{val}"
+
+
+@dataclass
+class LoadResult:
+    """The valid rows of one table and the problems found while reading it."""
+
+    name: str
+    file: str
+    frame: pd.DataFrame
+    rows_read: int
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({p.row for p in self.problems if p.row is not None})
+
+    @property
+    def file_rejected(self) -> bool:
+        return any(p.row is None and p.reason.startswith("file not used") for p in self.problems)
+
+    def problems_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [(p.file, p.row, p.column, p.reason, p.value) for p in self.problems],
+            columns=["file", "row", "column", "reason", "value"],
+        )
+
+
+def _plain(check: str) -> str:
+    for pattern, text in _PLAIN_REASONS:
+        if pattern.search(check):
+            return text
+    return check
+
+
+def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse CSV bytes into a frame of strings indexed by data-row number (1 = first row)."""
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.append(
+            Problem(file, None, None, f"not valid UTF-8 from line {line}; those rows are left out")
+        )
+        text = data.decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        return pd.DataFrame(), [Problem(file, None, None, "file not used: it is empty")]
+    except csv.Error as err:
+        return pd.DataFrame(), [Problem(file, None, None, f"file not used: {err}")]
+    rows: dict[int, list[str]] = {}
+    row_number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            row_number += 1
+            problems.append(Problem(file, row_number, None, f"unreadable CSV: {err}"))
+            continue
+        row_number += 1
+        if not any(cell.strip() for cell in record):
+            continue
+        if any("\ufffd" in cell for cell in record):
+            problems.append(Problem(file, row_number, None, "not valid UTF-8"))
+        elif len(record) != len(header):
+            problems.append(
+                Problem(
+                    file,
+                    row_number,
+                    None,
+                    f"has {len(record)} fields, the header has {len(header)} (truncated or stray comma?)",
+                )
+            )
+        else:
+            rows[row_number] = [cell.strip() for cell in record]
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=header, dtype=object)
+    frame = frame.replace("", None)
+    return frame, problems
+
+
+def _failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
+    out = []
+    for case in failures.itertuples(index=False):
+        value = None if pd.isna(case.failure_case) else str(case.failure_case)
+        column = None if pd.isna(case.column) else str(case.column)
+        row = None if case.index is None or pd.isna(case.index) else int(case.index)
+        out.append(Problem(file, row, column, _plain(str(case.check)), value))
+    return out
+
+
+def validate_frame(
+    frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the rows that pass `schema` (typed) and a problem for every one that does not."""
+    problems: list[Problem] = []
+    extra = [c for c in frame.columns if c not in schema.columns]
+    for column in extra:
+        problems.append(Problem(file, None, column, "unknown column, ignored"))
+    for _ in range(MAX_ROUNDS):
+        try:
+            return schema.validate(frame, lazy=True), problems
+        except pa.errors.SchemaErrors as err:
+            failures = err.failure_cases
+            row_level = failures[failures["index"].notna()]
+            if row_level.empty:
+                file_level = _failure_problems(failures, file)
+                problems.extend(
+                    Problem(file, None, p.column, f"file not used: {p.reason}", p.value)
+                    for p in file_level
+                )
+                return _empty(schema), problems
+            # Rows whose values could not be typed stop the other checks from running on their
+            # columns, so drop those first and let the next round see every other failure.
+            typing = row_level["check"].astype(str).str.contains("dtype")
+            if typing.any():
+                row_level = row_level[typing]
+            for problem in _failure_problems(row_level, file):
+                if problem not in problems:
+                    problems.append(problem)
+            frame = frame.drop(index=row_level["index"].astype(int).unique())
+    problems.append(Problem(file, None, None, "file not used: validation did not settle"))
+    return _empty(schema), problems
+
+
+def _empty(schema: pa.DataFrameSchema) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=col.dtype.type) for name, col in schema.columns.items()})
+
+
+def load_table(path: Path, schema: pa.DataFrameSchema, file_label: str | None = None) -> LoadResult:
+    """Read and validate one CSV file; a missing or unreadable file yields an empty table and a problem."""
+    label = file_label or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problem = Problem(label, None, None, f"file not used: cannot read it ({err.strerror})")
+        return LoadResult(schema.name, label, _empty(schema).rename_axis("source_row").reset_index(), 0, [problem])
+    return load_bytes(data, schema, label)
+
+
+def load_bytes(data: bytes, schema: pa.DataFrameSchema, file_label: str) -> LoadResult:
+    """Validate CSV content already in memory (a bundled file or an upload)."""
+    raw, problems = read_text_rows(data, file_label)
+    rows_read = len(raw) + len({p.row for p in problems if p.row is not None})
+    if raw.empty and problems:
+        valid, schema_problems = _empty(schema), []
+    else:
+        valid, schema_problems = validate_frame(raw, schema, file_label)
+    valid = valid.rename_axis("source_row").reset_index()
+    return LoadResult(schema.name, file_label, valid, rows_read, problems + schema_problems)
