@@ -15,27 +15,36 @@ MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion",
 
 
 def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure_axis(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
-        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, orient="top"
-    ).configure_title(fontSize=FONT_SIZE + 2)
+    return (
+        chart.configure_axis(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE)
+        .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, orient="top")
+        .configure_title(fontSize=FONT_SIZE + 2)
+    )
 
 
 def legend_chart(colours: dict[str, str], title: str) -> alt.Chart:
     """A legend drawn as a chart, so map colours are explained without any HTML."""
     data = pd.DataFrame({"label": list(colours), "colour": list(colours.values())})
-    chart = alt.Chart(data, title=title).mark_circle(size=260, opacity=1).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, domain=False, ticks=False)),
-        color=alt.Color("colour:N", scale=None),
-        tooltip=[alt.Tooltip("label:N", title=title)],
-    ).properties(height=alt.Step(26), width=28)
+    chart = (
+        alt.Chart(data, title=title)
+        .mark_circle(size=260, opacity=1)
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, domain=False, ticks=False)),
+            color=alt.Color("colour:N", scale=None),
+            tooltip=[alt.Tooltip("label:N", title=title)],
+        )
+        .properties(height=alt.Step(26), width=28)
+    )
     return _style(chart).configure_view(stroke=None)
 
 
 def long_years(table: pd.DataFrame, earlier: int, later: int, value_columns=("earlier", "later")) -> pd.DataFrame:
     """Month table (month, earlier, later) to long form (month, year, value) for charting."""
-    rename = dict(zip(value_columns, (str(earlier), str(later))))
-    long = table[["month", *value_columns]].rename(columns=rename).melt(
-        id_vars="month", var_name="year", value_name="value"
+    rename = dict(zip(value_columns, (str(earlier), str(later)), strict=False))
+    long = (
+        table[["month", *value_columns]]
+        .rename(columns=rename)
+        .melt(id_vars="month", var_name="year", value_name="value")
     )
     long["month_name"] = long["month"].map(lambda m: MONTHS[m - 1])
     return long.dropna(subset=["value"])
@@ -45,43 +54,74 @@ def monthly_comparison_chart(table: pd.DataFrame, earlier: int, later: int, metr
     """Grouped monthly bars, earlier year light and later year dark; click the legend to isolate a year."""
     data = long_years(table, earlier, later)
     pick = alt.selection_point(fields=["year"], bind="legend")
-    chart = alt.Chart(data, title=f"{metric_label} per month, {later} vs {earlier}").mark_bar().encode(
-        x=alt.X("month_name:N", sort=MONTHS, title=None),
-        xOffset=alt.XOffset("year:N", sort=[str(earlier), str(later)]),
-        y=alt.Y("value:Q", title=metric_label),
-        color=alt.Color("year:N", scale=alt.Scale(domain=[str(earlier), str(later)], range=list(YEAR_COLOURS)),
-                        title="Year"),
-        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
-        tooltip=[alt.Tooltip("year:N", title="Year"), alt.Tooltip("month_name:N", title="Month"),
-                 alt.Tooltip("value:Q", title=metric_label, format=",.0f")],
-    ).add_params(pick).properties(height=340)
+    chart = (
+        alt.Chart(data, title=f"{metric_label} per month, {later} vs {earlier}")
+        .mark_bar()
+        .encode(
+            x=alt.X("month_name:N", sort=MONTHS, title=None),
+            xOffset=alt.XOffset("year:N", sort=[str(earlier), str(later)]),
+            y=alt.Y("value:Q", title=metric_label),
+            color=alt.Color(
+                "year:N", scale=alt.Scale(domain=[str(earlier), str(later)], range=list(YEAR_COLOURS)), title="Year"
+            ),
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
+            tooltip=[
+                alt.Tooltip("year:N", title="Year"),
+                alt.Tooltip("month_name:N", title="Month"),
+                alt.Tooltip("value:Q", title=metric_label, format=",.0f"),
+            ],
+        )
+        .add_params(pick)
+        .properties(height=340)
+    )
     return _style(chart)
 
 
-def cumulative_chart(table: pd.DataFrame, earlier: int, later: int, metric_label: str,
-                     earlier_full: float | None, passed_month: int | None) -> alt.Chart:
+def cumulative_chart(
+    table: pd.DataFrame,
+    earlier: int,
+    later: int,
+    metric_label: str,
+    earlier_full: float | None,
+    passed_month: int | None,
+) -> alt.Chart:
     """Running totals of both years; a rule at the earlier full-year total and a mark where it was passed."""
     data = long_years(table, earlier, later, ("cum_earlier", "cum_later"))
     scale = alt.Scale(domain=[str(earlier), str(later)], range=list(YEAR_COLOURS))
-    lines = alt.Chart(data).mark_line(point=True, strokeWidth=3).encode(
-        x=alt.X("month_name:N", sort=MONTHS, title=None),
-        y=alt.Y("value:Q", title=f"{metric_label}, running total"),
-        color=alt.Color("year:N", scale=scale, title="Year"),
-        tooltip=[alt.Tooltip("year:N", title="Year"), alt.Tooltip("month_name:N", title="Through"),
-                 alt.Tooltip("value:Q", title="Running total", format=",.0f")],
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("month_name:N", sort=MONTHS, title=None),
+            y=alt.Y("value:Q", title=f"{metric_label}, running total"),
+            color=alt.Color("year:N", scale=scale, title="Year"),
+            tooltip=[
+                alt.Tooltip("year:N", title="Year"),
+                alt.Tooltip("month_name:N", title="Through"),
+                alt.Tooltip("value:Q", title="Running total", format=",.0f"),
+            ],
+        )
     )
     layers = [lines]
     if earlier_full is not None:
         rule = pd.DataFrame({"total": [earlier_full], "label": [f"{earlier} full year: {earlier_full:,.0f}"]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#555").encode(y="total:Q"))
-        layers.append(alt.Chart(rule).mark_text(align="left", dx=4, dy=-8, fontSize=FONT_SIZE - 2, color="#333")
-                      .encode(y="total:Q", text="label:N", x=alt.value(0)))
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(align="left", dx=4, dy=-8, fontSize=FONT_SIZE - 2, color="#333")
+            .encode(y="total:Q", text="label:N", x=alt.value(0))
+        )
     if passed_month is not None:
         mark = data[(data["year"] == str(later)) & (data["month"] == passed_month)].assign(
-            label=f"passed in {MONTHS[passed_month - 1]}")
-        layers.append(alt.Chart(mark).mark_point(size=400, shape="diamond", filled=True, color="#D55E00")
-                      .encode(x=alt.X("month_name:N", sort=MONTHS), y="value:Q",
-                              tooltip=[alt.Tooltip("label:N", title=str(later))]))
+            label=f"passed in {MONTHS[passed_month - 1]}"
+        )
+        layers.append(
+            alt.Chart(mark)
+            .mark_point(size=400, shape="diamond", filled=True, color="#D55E00")
+            .encode(
+                x=alt.X("month_name:N", sort=MONTHS), y="value:Q", tooltip=[alt.Tooltip("label:N", title=str(later))]
+            )
+        )
     title = f"Cumulative {metric_label.lower()}, {later} vs {earlier}"
     return _style(alt.layer(*layers, title=title).properties(height=340))
 
@@ -89,21 +129,32 @@ def cumulative_chart(table: pd.DataFrame, earlier: int, later: int, metric_label
 def sources_chart(side_by_side: pd.DataFrame, metric_label: str) -> alt.Chart:
     """Each tracker's figure for one metric, published annual total beside the sum of its months."""
     long = side_by_side.melt(
-        id_vars=["tracker", "series"], value_vars=["published_annual", "sum_of_months"],
-        var_name="figure", value_name="value",
+        id_vars=["tracker", "series"],
+        value_vars=["published_annual", "sum_of_months"],
+        var_name="figure",
+        value_name="value",
     ).dropna(subset=["value"])
-    long["figure"] = long["figure"].map({"published_annual": "annual total as published",
-                                         "sum_of_months": "sum of published months"})
+    long["figure"] = long["figure"].map(
+        {"published_annual": "annual total as published", "sum_of_months": "sum of published months"}
+    )
     long["source"] = long["tracker"] + " · " + long["series"].str.replace("_", " ")
-    chart = alt.Chart(long, title=f"{metric_label}: trackers side by side").mark_bar().encode(
-        y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=320)),
-        yOffset=alt.YOffset("figure:N"),
-        x=alt.X("value:Q", title=metric_label),
-        color=alt.Color("tracker:N", scale=alt.Scale(domain=list(TRACKER_COLOURS), range=list(TRACKER_COLOURS.values())),
-                        legend=None),
-        opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
-        tooltip=["tracker:N", "series:N", "figure:N", alt.Tooltip("value:Q", format=",.0f")],
-    ).properties(height=alt.Step(22))
+    chart = (
+        alt.Chart(long, title=f"{metric_label}: trackers side by side")
+        .mark_bar()
+        .encode(
+            y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=320)),
+            yOffset=alt.YOffset("figure:N"),
+            x=alt.X("value:Q", title=metric_label),
+            color=alt.Color(
+                "tracker:N",
+                scale=alt.Scale(domain=list(TRACKER_COLOURS), range=list(TRACKER_COLOURS.values())),
+                legend=None,
+            ),
+            opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
+            tooltip=["tracker:N", "series:N", "figure:N", alt.Tooltip("value:Q", format=",.0f")],
+        )
+        .properties(height=alt.Step(22))
+    )
     return _style(chart)
 
 
@@ -111,12 +162,22 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year."""
     label = "incidents" if measure == "incident_share" else "fatalities"
     data = shares.assign(band=shares["within_km"].map(lambda km: f"≤ {km} km"), year=shares["year"].astype(str))
-    chart = alt.Chart(data, title=f"Share of {label} near the Durand Line").mark_bar().encode(
-        x=alt.X("band:N", sort=["≤ 10 km", "≤ 25 km", "≤ 50 km"], title="Distance to the line"),
-        xOffset="year:N",
-        y=alt.Y(f"{measure}:Q", title=f"Share of {label}", axis=alt.Axis(format="%")),
-        color=alt.Color("year:N", title="Year", scale=alt.Scale(range=MANY_YEARS)),
-        tooltip=["year:N", "band:N", alt.Tooltip(f"{measure}:Q", format=".0%"),
-                 alt.Tooltip("incidents:Q"), alt.Tooltip("killed:Q", title="killed (lowest stated)")],
-    ).properties(height=300)
+    chart = (
+        alt.Chart(data, title=f"Share of {label} near the Durand Line")
+        .mark_bar()
+        .encode(
+            x=alt.X("band:N", sort=["≤ 10 km", "≤ 25 km", "≤ 50 km"], title="Distance to the line"),
+            xOffset="year:N",
+            y=alt.Y(f"{measure}:Q", title=f"Share of {label}", axis=alt.Axis(format="%")),
+            color=alt.Color("year:N", title="Year", scale=alt.Scale(range=MANY_YEARS)),
+            tooltip=[
+                "year:N",
+                "band:N",
+                alt.Tooltip(f"{measure}:Q", format=".0%"),
+                alt.Tooltip("incidents:Q"),
+                alt.Tooltip("killed:Q", title="killed (lowest stated)"),
+            ],
+        )
+        .properties(height=300)
+    )
     return _style(chart)

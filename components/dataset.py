@@ -46,9 +46,7 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path, geo_dir: Path = GEO_DIR) -> Dataset:
-    tables = {
-        name: load_table(data_dir / spec.file, spec.schema, spec.file) for name, spec in TABLES.items()
-    }
+    tables = {name: load_table(data_dir / spec.file, spec.schema, spec.file) for name, spec in TABLES.items()}
     tables["towns"] = load_table(geo_dir / "towns.csv", TOWNS, "geo/towns.csv")
     meta_path = data_dir / "datapackage.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}

@@ -52,7 +52,7 @@ def load_layers(geo_dir: Path) -> GeoLayers:
                 problems.append(Problem(label, row, case.column, str(case.check)))
             keep = ~frame.index.isin(bad["index"].dropna())
             layers[name] = frame[keep]
-        except Exception as err:  # noqa: BLE001 - a broken layer must not stop the app
+        except Exception as err:
             problems.append(Problem(label, None, None, f"file not used: {err}"))
             layers[name] = gpd.GeoDataFrame({"name": []}, geometry=[], crs=4326)
     return GeoLayers(layers, problems)

@@ -52,8 +52,18 @@ def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
     """One row per incident_id; figures become low/high ranges across accounts."""
     if accounts.empty:
         return pd.DataFrame(
-            columns=["incident_id", *FIRST_ACCOUNT_COLUMNS, "killed_low", "killed_high",
-                     "injured_low", "injured_high", "accounts", "disputed", "killed", "year"]
+            columns=[
+                "incident_id",
+                *FIRST_ACCOUNT_COLUMNS,
+                "killed_low",
+                "killed_high",
+                "injured_low",
+                "injured_high",
+                "accounts",
+                "disputed",
+                "killed",
+                "year",
+            ]
         )
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
@@ -122,3 +132,14 @@ def _listing(values, everything: str) -> str:
     if len(values) <= 3:
         return " or ".join(values)
     return f"{len(values)} selected"
+
+
+def incident_labels(events: pd.DataFrame) -> dict[str, str]:
+    """Readable names for a picker: date · place · type, keyed by incident id."""
+    places = events["place"].fillna(events["district"]).fillna(events["province"])
+    return {
+        incident_id: f"{day:%d %b %Y} · {place} · {EVENT_TYPE_LABELS[kind]}"
+        for incident_id, day, place, kind in zip(
+            events["incident_id"], events["date"], places, events["event_type"], strict=True
+        )
+    }

@@ -74,7 +74,9 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "name": str(row.name),
             "color": rgba(STATUS_COLOURS.get(row.status, STATUS_COLOURS["unknown"])),
             "title": _escape(f"{row.name} crossing"),
-            "line1": _escape(f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")),
+            "line1": _escape(
+                f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")
+            ),
             "line2": _escape(row.reason if pd.notna(row.reason) else ""),
             "line3": _escape(f"Location {row.coord_precision}"),
         }
@@ -87,64 +89,187 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
     focus = countries[countries["role"] == "focus"]
     context = countries[countries["role"] != "focus"]
     return [
-        pdk.Layer("GeoJsonLayer", _geojson(context), id="context", get_fill_color=[232, 232, 232, 255],
-                  get_line_color=[190, 190, 190, 255], line_width_min_pixels=1, pickable=False),
-        pdk.Layer("GeoJsonLayer", _geojson(focus), id="countries", get_fill_color=[250, 248, 242, 255],
-                  get_line_color=[120, 120, 120, 255], line_width_min_pixels=1, pickable=False),
-        pdk.Layer("GeoJsonLayer", _geojson(provinces), id="provinces", filled=False,
-                  get_line_color=[150, 150, 150, 255], line_width_min_pixels=1, pickable=False),
-        pdk.Layer("GeoJsonLayer", _geojson(former_fata), id="former-fata", filled=True,
-                  get_fill_color=[120, 120, 120, 25], get_line_color=[110, 110, 110, 180],
-                  line_width_min_pixels=1, pickable=False),
-        pdk.Layer("GeoJsonLayer", _geojson(durand_line), id="durand-halo", get_line_color=[255, 255, 255, 255],
-                  line_width_min_pixels=7, pickable=False),
-        pdk.Layer("GeoJsonLayer", _geojson(durand_line), id="durand-line", get_line_color=[20, 20, 20, 255],
-                  line_width_min_pixels=3, pickable=False),
-        pdk.Layer("ScatterplotLayer", towns.to_dict("records"), id="town-dots", get_position=["lon", "lat"],
-                  get_radius=1, radius_min_pixels=2, get_fill_color=[60, 60, 60, 255]),
-        pdk.Layer("TextLayer", towns.to_dict("records"), id="town-labels", get_position=["lon", "lat"],
-                  get_text="name", get_size=13, get_color=[40, 40, 40, 255], get_pixel_offset=[0, -12],
-                  font_family=LABEL_FONT, font_weight=600, outline_width=3, outline_color=[255, 255, 255, 255],
-                  font_settings={"sdf": True}, get_alignment_baseline="'bottom'"),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(context),
+            id="context",
+            get_fill_color=[232, 232, 232, 255],
+            get_line_color=[190, 190, 190, 255],
+            line_width_min_pixels=1,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(focus),
+            id="countries",
+            get_fill_color=[250, 248, 242, 255],
+            get_line_color=[120, 120, 120, 255],
+            line_width_min_pixels=1,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(provinces),
+            id="provinces",
+            filled=False,
+            get_line_color=[150, 150, 150, 255],
+            line_width_min_pixels=1,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(former_fata),
+            id="former-fata",
+            filled=True,
+            get_fill_color=[120, 120, 120, 25],
+            get_line_color=[110, 110, 110, 180],
+            line_width_min_pixels=1,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(durand_line),
+            id="durand-halo",
+            get_line_color=[255, 255, 255, 255],
+            line_width_min_pixels=7,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _geojson(durand_line),
+            id="durand-line",
+            get_line_color=[20, 20, 20, 255],
+            line_width_min_pixels=3,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            towns.to_dict("records"),
+            id="town-dots",
+            get_position=["lon", "lat"],
+            get_radius=1,
+            radius_min_pixels=2,
+            get_fill_color=[60, 60, 60, 255],
+        ),
+        pdk.Layer(
+            "TextLayer",
+            towns.to_dict("records"),
+            id="town-labels",
+            get_position=["lon", "lat"],
+            get_text="name",
+            get_size=13,
+            get_color=[40, 40, 40, 255],
+            get_pixel_offset=[0, -12],
+            font_family=LABEL_FONT,
+            font_weight=600,
+            outline_width=3,
+            outline_color=[255, 255, 255, 255],
+            font_settings={"sdf": True},
+            get_alignment_baseline="'bottom'",
+        ),
     ]
 
 
 def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Layer]:
     records = incident_records(events)
     if mode == "hexagons":
-        return [pdk.Layer("HexagonLayer", records, id="incident-hexagons", get_position=["lon", "lat"],
-                          radius=25_000, extruded=False, coverage=0.9, opacity=0.55, pickable=False,
-                          color_range=[rgba(c)[:3] for c in ("#FEE391", "#FEC44F", "#FE9929", "#EC7014", "#CC4C02", "#8C2D04")])]
+        return [
+            pdk.Layer(
+                "HexagonLayer",
+                records,
+                id="incident-hexagons",
+                get_position=["lon", "lat"],
+                radius=25_000,
+                extruded=False,
+                coverage=0.9,
+                opacity=0.55,
+                pickable=False,
+                color_range=[rgba(c)[:3] for c in ("#FEE391", "#FEC44F", "#FE9929", "#EC7014", "#CC4C02", "#8C2D04")],
+            )
+        ]
     if mode == "heatmap":
-        return [pdk.Layer("HeatmapLayer", records, id="incident-heat", get_position=["lon", "lat"],
-                          get_weight="killed + 1", radius_pixels=40, opacity=0.7)]
+        return [
+            pdk.Layer(
+                "HeatmapLayer",
+                records,
+                id="incident-heat",
+                get_position=["lon", "lat"],
+                get_weight="killed + 1",
+                radius_pixels=40,
+                opacity=0.7,
+            )
+        ]
     imprecise = [r for r in records if not r["exact"]]
     exact = sorted((r for r in records if r["exact"]), key=lambda r: -r["radius"])
     return [
-        pdk.Layer("ScatterplotLayer", imprecise, id="incidents-imprecise", get_position=["lon", "lat"],
-                  get_radius="radius", get_fill_color="color", stroked=False, pickable=True),
-        pdk.Layer("ScatterplotLayer", exact, id=INCIDENT_LAYER_ID, get_position=["lon", "lat"],
-                  get_radius="radius", radius_min_pixels=4, get_fill_color="color", stroked=True,
-                  get_line_color=[255, 255, 255, 230], line_width_min_pixels=1, pickable=True,
-                  auto_highlight=True),
+        pdk.Layer(
+            "ScatterplotLayer",
+            imprecise,
+            id="incidents-imprecise",
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            get_fill_color="color",
+            stroked=False,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            exact,
+            id=INCIDENT_LAYER_ID,
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            radius_min_pixels=4,
+            get_fill_color="color",
+            stroked=True,
+            get_line_color=[255, 255, 255, 230],
+            line_width_min_pixels=1,
+            pickable=True,
+            auto_highlight=True,
+        ),
     ]
 
 
 def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
     records = crossing_records(crossings)
     return [
-        pdk.Layer("ScatterplotLayer", records, id="crossings", get_position=["lon", "lat"], get_radius=1,
-                  radius_min_pixels=7, get_fill_color="color", stroked=True, get_line_color=[0, 0, 0, 255],
-                  line_width_min_pixels=2, pickable=True),
-        pdk.Layer("TextLayer", records, id="crossing-labels", get_position=["lon", "lat"], get_text="name",
-                  get_size=12, get_color=[0, 0, 0, 255], get_pixel_offset=[10, 0],
-                  get_text_anchor="'start'", font_family=LABEL_FONT, outline_width=3, outline_color=[255, 255, 255, 255],
-                  font_settings={"sdf": True}),
+        pdk.Layer(
+            "ScatterplotLayer",
+            records,
+            id="crossings",
+            get_position=["lon", "lat"],
+            get_radius=1,
+            radius_min_pixels=7,
+            get_fill_color="color",
+            stroked=True,
+            get_line_color=[0, 0, 0, 255],
+            line_width_min_pixels=2,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            records,
+            id="crossing-labels",
+            get_position=["lon", "lat"],
+            get_text="name",
+            get_size=12,
+            get_color=[0, 0, 0, 255],
+            get_pixel_offset=[10, 0],
+            get_text_anchor="'start'",
+            font_family=LABEL_FONT,
+            outline_width=3,
+            outline_color=[255, 255, 255, 255],
+            font_settings={"sdf": True},
+        ),
     ]
 
 
-def build_deck(base: list[pdk.Layer], incidents: list[pdk.Layer], crossings: list[pdk.Layer],
-               view: pdk.ViewState = INITIAL_VIEW, online_basemap: bool = False) -> pdk.Deck:
+def build_deck(
+    base: list[pdk.Layer],
+    incidents: list[pdk.Layer],
+    crossings: list[pdk.Layer],
+    view: pdk.ViewState = INITIAL_VIEW,
+    online_basemap: bool = False,
+) -> pdk.Deck:
     """Assemble the deck; by default every pixel comes from our own layers.
 
     `map_style` is deliberately not passed when offline: pydeck then keeps its "__MAP_STYLE__" sentinel,
@@ -152,6 +277,11 @@ def build_deck(base: list[pdk.Layer], incidents: list[pdk.Layer], crossings: lis
     """
     layers = [*base, *incidents, *crossings]
     if online_basemap:
-        return pdk.Deck(layers=[layer for layer in layers if layer.id not in OPAQUE_BASE_IDS],
-                        initial_view_state=view, map_provider="carto", map_style="light", tooltip=TOOLTIP)
+        return pdk.Deck(
+            layers=[layer for layer in layers if layer.id not in OPAQUE_BASE_IDS],
+            initial_view_state=view,
+            map_provider="carto",
+            map_style="light",
+            tooltip=TOOLTIP,
+        )
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)

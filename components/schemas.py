@@ -100,9 +100,7 @@ def _text(required: bool = True, **kwargs) -> pa.Column:
 
 
 def _count(**kwargs) -> pa.Column:
-    return pa.Column(
-        "Int64", pa.Check.ge(0, error="must be zero or more"), nullable=True, coerce=True, **kwargs
-    )
+    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=True, coerce=True, **kwargs)
 
 
 def _past_date(required: bool = True) -> pa.Column:
@@ -143,6 +141,9 @@ def _source_columns() -> dict[str, pa.Column]:
     }
 
 
+# Checks across columns start their message with the column they blame (validation.py relies on it).
+
+
 def _ordered(start: str, end: str) -> pa.Check:
     return pa.Check(
         lambda df: df[end].isna() | (df[end] >= df[start]),
@@ -159,7 +160,7 @@ def _parts_within_total(total: str, parts: list[str]) -> pa.Check:
             ok &= df[total].isna() | df[part].isna() | (df[part] <= df[total])
         return ok.astype(bool)
 
-    return pa.Check(check, error=f"a category is larger than {total}")
+    return pa.Check(check, error=f"{total} is smaller than one of its categories")
 
 
 def _valid_lat_lon() -> dict[str, pa.Column]:
@@ -205,12 +206,10 @@ INCIDENTS = pa.DataFrameSchema(
     },
     checks=[
         _ordered("date", "date_end"),
-        _parts_within_total(
-            "killed_total", ["killed_security_forces", "killed_civilians", "killed_militants"]
-        ),
+        _parts_within_total("killed_total", ["killed_security_forces", "killed_civilians", "killed_militants"]),
         pa.Check(
             lambda df: ~df.duplicated(["incident_id", "account", "source_url"]),
-            error="same incident, account and source as an earlier row",
+            error="incident_id repeats an earlier row with the same account and source",
         ),
     ],
     strict="filter",
@@ -232,10 +231,10 @@ TRACKER_STATS = pa.DataFrameSchema(
     checks=[
         _ordered("period_start", "period_end"),
         pa.Check(
-            lambda df: ~df.duplicated(
-                ["tracker", "series", "period_start", "period_end", "region", "metric", "source_url"]
+            lambda df: (
+                ~df.duplicated(["tracker", "series", "period_start", "period_end", "region", "metric", "source_url"])
             ),
-            error="same figure from the same source as an earlier row",
+            error="value repeats a figure an earlier row gives from the same source",
         ),
     ],
     strict="filter",
@@ -257,9 +256,7 @@ CROSSINGS = pa.DataFrameSchema(
         **_valid_lat_lon(),
         "coord_precision": _choice(("exact", "approximate")),
         "coord_source_name": _text(),
-        "coord_source_url": _text(
-            required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")
-        ),
+        "coord_source_url": _text(required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")),
         "notes": _text(required=False),
     },
     strict="filter",
@@ -329,9 +326,7 @@ BOUNDARY_LAYER = pa.DataFrameSchema(
         ),
     },
     checks=pa.Check(
-        lambda df: df.geometry.bounds.pipe(
-            lambda b: (b.minx >= 55) & (b.maxx <= 82) & (b.miny >= 20) & (b.maxy <= 42)
-        ),
+        lambda df: df.geometry.bounds.pipe(lambda b: (b.minx >= 55) & (b.maxx <= 82) & (b.miny >= 20) & (b.maxy <= 42)),
         error="geometry outside the map region (wrong CRS or swapped coordinates?)",
     ),
     name="boundaries",
@@ -366,6 +361,5 @@ TABLES: dict[str, TableSpec] = {
             "Open, closed and restricted periods of each crossing",
         ),
         TableSpec("diplomacy", "diplomacy.csv", DIPLOMACY, "Talks, ceasefires and other contacts"),
-        
     )
 }

@@ -13,12 +13,24 @@ import pandas as pd
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 COUNTING_RULES = {
     ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",
-    ("PICSS", "combined"): "PICSS: militant attacks plus security-force operations (adds militants killed in operations).",
-    ("CRSS", "overall_violence"): "CRSS: all violence it records, terror attacks and counter-terror operations together.",
+    (
+        "PICSS",
+        "combined",
+    ): "PICSS: militant attacks plus security-force operations (adds militants killed in operations).",
+    (
+        "CRSS",
+        "overall_violence",
+    ): "CRSS: all violence it records, terror attacks and counter-terror operations together.",
     ("CRSS", "terrorism"): "CRSS: terror attacks only.",
-    ("PIPS", "terrorist_attacks"): "PIPS: terrorist attacks (militant, nationalist and sectarian), from its media monitoring.",
+    (
+        "PIPS",
+        "terrorist_attacks",
+    ): "PIPS: terrorist attacks (militant, nationalist and sectarian), from its media monitoring.",
     ("PIPS", "overall_violence"): "PIPS: all violent incidents incl. operations, clashes and border incidents.",
-    ("GTI", "gti"): "Global Terrorism Index (IEP): terrorism deaths, attacks and a weighted score for the calendar year.",
+    (
+        "GTI",
+        "gti",
+    ): "Global Terrorism Index (IEP): terrorism deaths, attacks and a weighted score for the calendar year.",
 }
 
 
@@ -59,9 +71,7 @@ def monthly(stats: pd.DataFrame, tracker: str, series: str, region: str, metric:
         & (stats["period_type"] == "month")
     ]
     out = rows.assign(year=rows["period_start"].dt.year, month=rows["period_start"].dt.month)
-    return out[["year", "month", "value", "source_name", "source_url", "alternatives"]].sort_values(
-        ["year", "month"]
-    )
+    return out[["year", "month", "value", "source_name", "source_url", "alternatives"]].sort_values(["year", "month"])
 
 
 @dataclass(frozen=True)
@@ -97,14 +107,12 @@ def pct_change(before: float | None, after: float | None) -> float | None:
 def compare_years(series: pd.DataFrame, later: int, earlier: int | None = None) -> YearComparison:
     """Compare `later` with `earlier` (default: the year before) on a monthly series."""
     earlier = later - 1 if earlier is None else earlier
-    by_year = {
-        year: series[series["year"] == year].set_index("month")["value"] for year in (earlier, later)
-    }
+    by_year = {year: series[series["year"] == year].set_index("month")["value"] for year in (earlier, later)}
     table = pd.DataFrame({"month": range(1, 13)})
     table["earlier"] = table["month"].map(by_year[earlier])
     table["later"] = table["month"].map(by_year[later])
     table["change"] = table["later"] - table["earlier"]
-    table["change_pct"] = [pct_change(b, a) for b, a in zip(table["earlier"], table["later"])]
+    table["change_pct"] = [pct_change(b, a) for b, a in zip(table["earlier"], table["later"], strict=False)]
     table["cum_earlier"] = _running_total(table["earlier"])
     table["cum_later"] = _running_total(table["later"])
 
@@ -137,9 +145,7 @@ def _running_total(values: pd.Series) -> pd.Series:
 def annual_published(stats: pd.DataFrame, year: int, region: str = "Pakistan") -> pd.DataFrame:
     """Every tracker's published full-year figures for `year`."""
     rows = stats[
-        (stats["period_type"] == "year")
-        & (stats["period_start"].dt.year == year)
-        & (stats["region"] == region)
+        (stats["period_type"] == "year") & (stats["period_start"].dt.year == year) & (stats["region"] == region)
     ]
     return rows
 
@@ -154,8 +160,11 @@ def sources_side_by_side(stats: pd.DataFrame, year: int, metrics: list[str], reg
     for tracker, series in keys.itertuples(index=False):
         for metric in metrics:
             annual = stats[
-                (stats["tracker"] == tracker) & (stats["series"] == series) & (stats["metric"] == metric)
-                & (stats["region"] == region) & (stats["period_type"] == "year")
+                (stats["tracker"] == tracker)
+                & (stats["series"] == series)
+                & (stats["metric"] == metric)
+                & (stats["region"] == region)
+                & (stats["period_type"] == "year")
                 & (stats["period_start"].dt.year == year)
             ]
             months = monthly(stats, tracker, series, region, metric)

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from components.dataset import load_dataset
-from components.paths import DATA_DIR
+from components.paths import data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    data_dir = Path(args[0]) if args else DATA_DIR
+    data_dir = Path(args[0]) if args else data_dir()
     dataset = load_dataset(data_dir)
-    for name, result in dataset.tables.items():
+    for result in dataset.tables.values():
         kept = len(result.frame)
         print(f"{result.file}: {kept} valid rows, {result.rows_rejected} rejected")
     for problem in dataset.problems:

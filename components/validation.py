@@ -86,9 +86,7 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problems.append(
-            Problem(file, None, None, f"not valid UTF-8 from line {line}; those rows are left out")
-        )
+        problems.append(Problem(file, None, None, f"not valid UTF-8 from line {line}; those rows are left out"))
         text = data.decode("utf-8", errors="replace")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -130,23 +128,35 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
 
 
 def _failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
-    out = []
+    """Turn pandera's failure cases into problems, one per row and reason.
+
+    A check across columns reports every cell of a failing row; by convention (see schemas.py) its
+    message starts with the column it blames, so the row is reported once, under that column.
+    """
+    out: list[Problem] = []
     for case in failures.itertuples(index=False):
+        check = str(case.check)
         value = None if pd.isna(case.failure_case) else str(case.failure_case)
         column = None if pd.isna(case.column) else str(case.column)
         row = None if case.index is None or pd.isna(case.index) else int(case.index)
-        out.append(Problem(file, row, column, _plain(str(case.check)), value))
+        if check == "column_in_dataframe":
+            column, value = value, None
+        elif case.schema_context == "DataFrameSchema" and row is not None:
+            column, value = check.split(" ", 1)[0], None
+        problem = Problem(file, row, column, _plain(check), value)
+        if problem not in out:
+            out.append(problem)
     return out
 
 
-def validate_frame(
-    frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str
-) -> tuple[pd.DataFrame, list[Problem]]:
+def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the rows that pass `schema` (typed) and a problem for every one that does not."""
     problems: list[Problem] = []
     extra = [c for c in frame.columns if c not in schema.columns]
     for column in extra:
         problems.append(Problem(file, None, column, "unknown column, ignored"))
+    frame, date_problems = _parse_iso_dates(frame, schema, file)
+    problems.extend(date_problems)
     for _ in range(MAX_ROUNDS):
         try:
             return schema.validate(frame, lazy=True), problems
@@ -156,8 +166,7 @@ def validate_frame(
             if row_level.empty:
                 file_level = _failure_problems(failures, file)
                 problems.extend(
-                    Problem(file, None, p.column, f"file not used: {p.reason}", p.value)
-                    for p in file_level
+                    Problem(file, None, p.column, f"file not used: {p.reason}", p.value) for p in file_level
                 )
                 return _empty(schema), problems
             # Rows whose values could not be typed stop the other checks from running on their
@@ -171,6 +180,27 @@ def validate_frame(
             frame = frame.drop(index=row_level["index"].astype(int).unique())
     problems.append(Problem(file, None, None, "file not used: validation did not settle"))
     return _empty(schema), problems
+
+
+def _parse_iso_dates(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse date columns strictly as YYYY-MM-DD, row by row.
+
+    Left to pandera, one odd date (12/03/2025) fails the whole column's coercion and so the whole file;
+    here it costs only its own row, and 12/03 is never guessed as March or December.
+    """
+    problems = []
+    bad_rows: set = set()
+    parsed = {}
+    for name, column in schema.columns.items():
+        if name not in frame.columns or not str(column.dtype).startswith("datetime64"):
+            continue
+        parsed[name] = pd.to_datetime(frame[name], format="%Y-%m-%d", errors="coerce")
+        failed = frame[name].notna() & parsed[name].isna()
+        for row in frame.index[failed]:
+            problems.append(Problem(file, int(row), name, "not a valid date (YYYY-MM-DD)", str(frame.at[row, name])))
+            bad_rows.add(row)
+    frame = frame.assign(**parsed).drop(index=sorted(bad_rows))
+    return frame, problems
 
 
 def _empty(schema: pa.DataFrameSchema) -> pd.DataFrame:

@@ -43,16 +43,59 @@ FORMER_FATA = "PAK-1112"
 # Towns labelled on the map, found in GeoNames by name or alternate name within the country; where a
 # name repeats, the most populous match is used.
 TOWNS = {
-    "PK": ["Islamabad", "Rawalpindi", "Lahore", "Karachi", "Peshawar", "Quetta", "Bannu", "Dera Ismail Khan",
-           "Miranshah", "Wana", "Parachinar", "Khar", "Landi Kotal", "Chaman", "Zhob", "Tank", "Lakki Marwat",
-           "Kohat", "Mardan", "Mingora", "Chitral", "Khuzdar", "Gwadar", "Turbat", "Sibi", "Gilgit",
-           "Muzaffarabad"],
-    "AF": ["Kabul", "Jalalabad", "Kandahar", "Khost", "Asadabad", "Spin Boldak", "Gardez", "Sharana", "Herat",
-           "Mazar-e Sharif", "Lashkar Gah"],
+    "PK": [
+        "Islamabad",
+        "Rawalpindi",
+        "Lahore",
+        "Karachi",
+        "Peshawar",
+        "Quetta",
+        "Bannu",
+        "Dera Ismail Khan",
+        "Miranshah",
+        "Wana",
+        "Parachinar",
+        "Khar",
+        "Landi Kotal",
+        "Chaman",
+        "Zhob",
+        "Tank",
+        "Lakki Marwat",
+        "Kohat",
+        "Mardan",
+        "Mingora",
+        "Chitral",
+        "Khuzdar",
+        "Gwadar",
+        "Turbat",
+        "Sibi",
+        "Gilgit",
+        "Muzaffarabad",
+    ],
+    "AF": [
+        "Kabul",
+        "Jalalabad",
+        "Kandahar",
+        "Khost",
+        "Asadabad",
+        "Spin Boldak",
+        "Gardez",
+        "Sharana",
+        "Herat",
+        "Mazar-e Sharif",
+        "Lashkar Gah",
+    ],
 }
-PK_ADMIN1 = {"01": "Khyber Pakhtunkhwa", "02": "Balochistan", "03": "Khyber Pakhtunkhwa", "04": "Punjab",
-             "05": "Sindh", "06": "Azad Jammu and Kashmir", "07": "Gilgit-Baltistan",
-             "08": "Islamabad Capital Territory"}
+PK_ADMIN1 = {
+    "01": "Khyber Pakhtunkhwa",
+    "02": "Balochistan",
+    "03": "Khyber Pakhtunkhwa",
+    "04": "Punjab",
+    "05": "Sindh",
+    "06": "Azad Jammu and Kashmir",
+    "07": "Gilgit-Baltistan",
+    "08": "Islamabad Capital Territory",
+}
 
 
 def read_admin1(tarball: Path) -> gpd.GeoDataFrame:
@@ -100,22 +143,25 @@ def towns() -> pd.DataFrame:
     rows = []
     for country, label in ((c, name) for c, names in TOWNS.items() for name in names):
         matches = [
-            c for c in cities
+            c
+            for c in cities
             if c["countrycode"] == country
             and label.lower() in {n.lower() for n in [c["name"], *c.get("alternatenames", [])]}
         ]
         if not matches:
             raise SystemExit(f"{label} ({country}) not in GeoNames: fix the TOWNS list")
         best = max(matches, key=lambda c: c["population"])
-        rows.append({
-            "geonameid": best["geonameid"],
-            "name": label,
-            "country": "Pakistan" if country == "PK" else "Afghanistan",
-            "province": PK_ADMIN1.get(best["admin1code"], "") if country == "PK" else "",
-            "lat": best["latitude"],
-            "lon": best["longitude"],
-            "population": best["population"] or None,
-        })
+        rows.append(
+            {
+                "geonameid": best["geonameid"],
+                "name": label,
+                "country": "Pakistan" if country == "PK" else "Afghanistan",
+                "province": PK_ADMIN1.get(best["admin1code"], "") if country == "PK" else "",
+                "lat": best["latitude"],
+                "lon": best["longitude"],
+                "population": best["population"] or None,
+            }
+        )
     return pd.DataFrame(rows).astype({"population": "Int64"})
 
 

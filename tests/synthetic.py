@@ -57,20 +57,35 @@ def incident_rows(count: int, seed: int = 1) -> list[dict]:
         year = 2024 + n % 2
         month, day = 1 + (n * 7) % 12, 1 + (n * 11) % 28
         killed = rng.randint(0, 30)
-        rows.append({
-            "incident_id": f"{year}{month:02d}{day:02d}-synthetic-{n}",
-            "account": "press report",
-            "date": f"{year}-{month:02d}-{day:02d}",
-            "date_end": "",
-            "country": country, "province": province, "district": district, "place": place,
-            "lat": lat, "lon": lon, "location_precision": "exact", "coord_source": "GeoNames (synthetic)",
-            "event_type": TYPES[n % len(TYPES)], "perpetrator": ACTORS[n % len(ACTORS)], "claimed_by": "",
-            "target": "security forces", "killed_total": killed, "killed_security_forces": "",
-            "killed_civilians": "", "killed_militants": "", "injured_total": rng.randint(0, 40),
-            "cross_border": str(TYPES[n % len(TYPES)] in ("border_clash", "airstrike")).lower(),
-            "summary": f"Synthetic incident number {n}.",
-            "source_url": _url("incident", n), **SOURCE,
-        })
+        rows.append(
+            {
+                "incident_id": f"{year}{month:02d}{day:02d}-synthetic-{n}",
+                "account": "press report",
+                "date": f"{year}-{month:02d}-{day:02d}",
+                "date_end": "",
+                "country": country,
+                "province": province,
+                "district": district,
+                "place": place,
+                "lat": lat,
+                "lon": lon,
+                "location_precision": "exact",
+                "coord_source": "GeoNames (synthetic)",
+                "event_type": TYPES[n % len(TYPES)],
+                "perpetrator": ACTORS[n % len(ACTORS)],
+                "claimed_by": "",
+                "target": "security forces",
+                "killed_total": killed,
+                "killed_security_forces": "",
+                "killed_civilians": "",
+                "killed_militants": "",
+                "injured_total": rng.randint(0, 40),
+                "cross_border": str(TYPES[n % len(TYPES)] in ("border_clash", "airstrike")).lower(),
+                "summary": f"Synthetic incident number {n}.",
+                "source_url": _url("incident", n),
+                **SOURCE,
+            }
+        )
     return rows
 
 
@@ -79,18 +94,34 @@ def tracker_rows() -> list[dict]:
     for year in (2024, 2025):
         for month in range(1, 13):
             end_day = [31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-            rows.append({
-                "tracker": "PICSS", "series": "militant_attacks", "period_type": "month",
-                "period_start": f"{year}-{month:02d}-01", "period_end": f"{year}-{month:02d}-{end_day}",
-                "region": "Pakistan", "metric": "attacks", "value": monthly_attacks(year, month),
-                "source_url": _url("picss", year * 100 + month), **SOURCE,
-            })
-        rows.append({
-            "tracker": "PICSS", "series": "militant_attacks", "period_type": "year",
-            "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "region": "Pakistan",
-            "metric": "attacks", "value": sum(monthly_attacks(year, m) for m in range(1, 13)) + 5,
-            "source_url": _url("picss-annual", year), **SOURCE,
-        })
+            rows.append(
+                {
+                    "tracker": "PICSS",
+                    "series": "militant_attacks",
+                    "period_type": "month",
+                    "period_start": f"{year}-{month:02d}-01",
+                    "period_end": f"{year}-{month:02d}-{end_day}",
+                    "region": "Pakistan",
+                    "metric": "attacks",
+                    "value": monthly_attacks(year, month),
+                    "source_url": _url("picss", year * 100 + month),
+                    **SOURCE,
+                }
+            )
+        rows.append(
+            {
+                "tracker": "PICSS",
+                "series": "militant_attacks",
+                "period_type": "year",
+                "period_start": f"{year}-01-01",
+                "period_end": f"{year}-12-31",
+                "region": "Pakistan",
+                "metric": "attacks",
+                "value": sum(monthly_attacks(year, m) for m in range(1, 13)) + 5,
+                "source_url": _url("picss-annual", year),
+                **SOURCE,
+            }
+        )
     return rows
 
 
@@ -98,22 +129,71 @@ def write_dataset(folder: Path, incidents: int = 40, seed: int = 1) -> Path:
     """Write a complete, valid synthetic data folder and return it."""
     _write(folder / "incidents.csv", incident_rows(incidents, seed), columns("incidents"))
     _write(folder / "tracker_stats.csv", tracker_rows(), columns("tracker_stats"))
-    _write(folder / "crossings.csv", [
-        {"crossing_id": "torkham", "name": "Torkham", "pk_place": "Landi Kotal", "af_place": "",
-         "pk_province": "Khyber Pakhtunkhwa", "af_province": "Nangarhar", "lat": 34.1, "lon": 71.09,
-         "coord_precision": "approximate", "coord_source_name": "synthetic",
-         "coord_source_url": "https://example.org/synthetic/torkham", "notes": ""},
-    ], columns("crossings"))
-    _write(folder / "crossing_status.csv", [
-        {"crossing_id": "torkham", "status": "closed", "start_date": "2025-10-12", "end_date": "",
-         "reason": "synthetic closure", "trade_impact": "", "source_url": _url("status", 1), **SOURCE},
-        {"crossing_id": "torkham", "status": "open", "start_date": "2024-01-01", "end_date": "2025-10-11",
-         "reason": "", "trade_impact": "", "source_url": _url("status", 2), **SOURCE},
-    ], columns("crossing_status"))
-    _write(folder / "diplomacy.csv", [
-        {"event_id": "20251019-synthetic-talks", "date_start": "2025-10-18", "date_end": "2025-10-19",
-         "track": "talks", "title": "Synthetic talks", "venue": "Doha", "parties": "A; B", "mediators": "Qatar",
-         "outcome": "synthetic", "summary": "", "source_url": _url("diplomacy", 1), **SOURCE},
-    ], columns("diplomacy"))
+    _write(
+        folder / "crossings.csv",
+        [
+            {
+                "crossing_id": "torkham",
+                "name": "Torkham",
+                "pk_place": "Landi Kotal",
+                "af_place": "",
+                "pk_province": "Khyber Pakhtunkhwa",
+                "af_province": "Nangarhar",
+                "lat": 34.1,
+                "lon": 71.09,
+                "coord_precision": "approximate",
+                "coord_source_name": "synthetic",
+                "coord_source_url": "https://example.org/synthetic/torkham",
+                "notes": "",
+            },
+        ],
+        columns("crossings"),
+    )
+    _write(
+        folder / "crossing_status.csv",
+        [
+            {
+                "crossing_id": "torkham",
+                "status": "closed",
+                "start_date": "2025-10-12",
+                "end_date": "",
+                "reason": "synthetic closure",
+                "trade_impact": "",
+                "source_url": _url("status", 1),
+                **SOURCE,
+            },
+            {
+                "crossing_id": "torkham",
+                "status": "open",
+                "start_date": "2024-01-01",
+                "end_date": "2025-10-11",
+                "reason": "",
+                "trade_impact": "",
+                "source_url": _url("status", 2),
+                **SOURCE,
+            },
+        ],
+        columns("crossing_status"),
+    )
+    _write(
+        folder / "diplomacy.csv",
+        [
+            {
+                "event_id": "20251019-synthetic-talks",
+                "date_start": "2025-10-18",
+                "date_end": "2025-10-19",
+                "track": "talks",
+                "title": "Synthetic talks",
+                "venue": "Doha",
+                "parties": "A; B",
+                "mediators": "Qatar",
+                "outcome": "synthetic",
+                "summary": "",
+                "source_url": _url("diplomacy", 1),
+                **SOURCE,
+            },
+        ],
+        columns("diplomacy"),
+    )
     (folder / "datapackage.json").write_text(json.dumps({"data_as_of": "2026-01-15"}), encoding="utf-8")
     return folder

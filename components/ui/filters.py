@@ -18,16 +18,46 @@ def sidebar_filters(events) -> IncidentFilter:
     first_day = min(events["date"].min().date(), DEFAULT_START) if not events.empty else DEFAULT_START
     with st.sidebar:
         st.header("Filters")
-        start = st.date_input("From", value=DEFAULT_START, min_value=first_day, max_value=last_day,
-                              key="from", bind="query-params", format="YYYY-MM-DD")
-        end = st.date_input("To", value=last_day, min_value=first_day, max_value=last_day,
-                            key="to", bind="query-params", format="YYYY-MM-DD")
-        provinces = st.multiselect("Province", sorted(events["province"].dropna().unique()),
-                                   key="province", bind="query-params", placeholder="All provinces")
-        actors = st.multiselect("Perpetrator / actor", _by_frequency(events["perpetrator"]),
-                                key="actor", bind="query-params", placeholder="All actors")
-        types = st.multiselect("Type", list(EVENT_TYPE_LABELS), format_func=EVENT_TYPE_LABELS.get,
-                               key="type", bind="query-params", placeholder="All types")
+        start = st.date_input(
+            "From",
+            value=DEFAULT_START,
+            min_value=first_day,
+            max_value=last_day,
+            key="from",
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        end = st.date_input(
+            "To",
+            value=last_day,
+            min_value=first_day,
+            max_value=last_day,
+            key="to",
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        provinces = st.multiselect(
+            "Province",
+            sorted(events["province"].dropna().unique()),
+            key="province",
+            bind="query-params",
+            placeholder="All provinces",
+        )
+        actors = st.multiselect(
+            "Perpetrator / actor",
+            _by_frequency(events["perpetrator"]),
+            key="actor",
+            bind="query-params",
+            placeholder="All actors",
+        )
+        types = st.multiselect(
+            "Type",
+            list(EVENT_TYPE_LABELS),
+            format_func=EVENT_TYPE_LABELS.get,
+            key="type",
+            bind="query-params",
+            placeholder="All types",
+        )
     if start > end:
         st.sidebar.warning("'From' is after 'To': showing the single day 'From'.")
         end = start

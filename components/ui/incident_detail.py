@@ -23,8 +23,9 @@ ACCOUNT_COLUMNS = {
 
 
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
-    where = ", ".join(str(v) for v in (event["place"], event["district"], event["province"], event["country"])
-                      if pd.notna(v) and v)
+    where = ", ".join(
+        str(v) for v in (event["place"], event["district"], event["province"], event["country"]) if pd.notna(v) and v
+    )
     st.subheader(escape_markdown(f"{event['date']:%d %b %Y} · {EVENT_TYPE_LABELS[event['event_type']]}"))
     st.markdown(escape_markdown(where))
     cols = st.columns(4)
@@ -35,9 +36,11 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     if event["disputed"]:
         st.info("Accounts disagree on the toll; each is listed below with its source.")
     st.markdown(escape_markdown(event["summary"]))
-    st.caption(escape_markdown(
-        f"Location precision: {event['location_precision']} · coordinates: {event['coord_source']}"
-        + (" · cross-border event" if event["cross_border"] else "")
-    ))
+    st.caption(
+        escape_markdown(
+            f"Location precision: {event['location_precision']} · coordinates: {event['coord_source']}"
+            + (" · cross-border event" if event["cross_border"] else "")
+        )
+    )
     table = accounts[list(ACCOUNT_COLUMNS)].rename(columns=ACCOUNT_COLUMNS)
     st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})

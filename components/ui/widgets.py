@@ -32,5 +32,10 @@ def rejected_rows_notice(data: Dataset) -> None:
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Download CSV", **kwargs) -> None:
     """Show a table and offer exactly what is shown as CSV."""
     st.dataframe(frame, hide_index=True, **kwargs)
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
-                       mime="text/csv", key=f"download-{file_name}")
+    st.download_button(
+        label,
+        frame.to_csv(index=False).encode("utf-8"),
+        file_name=file_name,
+        mime="text/csv",
+        key=f"download-{file_name}",
+    )

@@ -5,7 +5,7 @@ import streamlit as st
 from components.charts import border_share_chart, legend_chart
 from components.crossings import status_on
 from components.geo import border_shares
-from components.incidents import EVENT_TYPE_LABELS
+from components.incidents import incident_labels
 from components.map_layers import INCIDENT_LAYER_ID, MODES, build_deck, crossing_layers, incident_layers
 from components.palette import FAMILY_COLOURS, STATUS_COLOURS
 from components.textsafe import escape_markdown
@@ -23,36 +23,64 @@ st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
 rejected_rows_notice(data)
 
-mode = st.segmented_control("Show incidents as", MODES, default="points", key="mode", bind="query-params",
-                            format_func=str.capitalize, required=True)
-online = st.toggle("Online basemap (needs internet; off by default, the map works offline)", key="basemap",
-                   bind="query-params")
+mode = st.segmented_control(
+    "Show incidents as",
+    MODES,
+    default="points",
+    key="mode",
+    bind="query-params",
+    format_func=str.capitalize,
+    required=True,
+)
+online = st.toggle(
+    "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
+)
 crossings = status_on(data["crossings"], data["crossing_status"], selection.end)
 deck = build_deck(base_map_layers(), incident_layers(events, mode), crossing_layers(crossings), online_basemap=online)
 
 map_col, legend_col = st.columns([4, 1.4])
 with map_col:
-    picked = st.pydeck_chart(deck, height=640, on_select="rerun", selection_mode="single-object", key="deck",
-                             alt="Map of incidents, crossings and the Durand Line")
+    picked = st.pydeck_chart(
+        deck,
+        height=640,
+        on_select="rerun",
+        selection_mode="single-object",
+        key="deck",
+        alt="Map of incidents, crossings and the Durand Line",
+    )
 with legend_col:
     st.altair_chart(legend_chart(FAMILY_COLOURS, "Incident type"), width="content")
-    st.altair_chart(legend_chart({f"{k.capitalize()}": v for k, v in STATUS_COLOURS.items()},
-                                 f"Crossing on {selection.end:%d %b %Y}"), width="content")
-    st.caption("Dot size: killed (lowest stated figure). Faint large circles: location known only to "
-               "district or province. Black line: the Durand Line. Shaded: former FATA.")
+    st.altair_chart(
+        legend_chart(
+            {f"{k.capitalize()}": v for k, v in STATUS_COLOURS.items()}, f"Crossing on {selection.end:%d %b %Y}"
+        ),
+        width="content",
+    )
+    st.caption(
+        "Dot size: killed (lowest stated figure). Faint large circles: location known only to "
+        "district or province. Black line: the Durand Line. Shaded: former FATA."
+    )
 
-picks = (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise")
-         or []) if picked else []
+picks = (
+    (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise") or [])
+    if picked
+    else []
+)
 clicked = picks[0]["incident_id"] if picks else None
 if clicked and clicked != st.session_state.get("_map_click"):
     st.session_state["_map_click"] = clicked
     st.session_state["incident"] = clicked
 
-ids = events["incident_id"].tolist()
-labels = dict(zip(ids, (f"{d:%d %b %Y} · {p} · {EVENT_TYPE_LABELS[t]}" for d, p, t in
-                        zip(events["date"], events["place"].fillna(events["district"]), events["event_type"]))))
-chosen = st.selectbox("Incident details (or click a dot on the map)", ids, index=None, format_func=labels.get,
-                      key="incident", bind="query-params", placeholder="Choose an incident")
+labels = incident_labels(events)
+chosen = st.selectbox(
+    "Incident details (or click a dot on the map)",
+    list(labels),
+    index=None,
+    format_func=labels.get,
+    key="incident",
+    bind="query-params",
+    placeholder="Choose an incident",
+)
 if chosen:
     event = events.set_index("incident_id").loc[chosen].copy()
     event["incident_id"] = chosen
@@ -61,25 +89,51 @@ if chosen:
         incident_detail(event, accounts)
 
 st.header("Distance to the Durand Line")
-st.caption("Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
-           "cumulative (≤ 25 km includes ≤ 10 km). Imprecise locations carry their district or province error.")
+st.caption(
+    "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
+    "cumulative (≤ 25 km includes ≤ 10 km). Imprecise locations carry their district or province error."
+)
 shares = border_shares(events)
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
-    measure = st.radio("Share of", ["incident_share", "killed_share"], horizontal=True, key="share_of",
-                       format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get)
+    measure = st.radio(
+        "Share of",
+        ["incident_share", "killed_share"],
+        horizontal=True,
+        key="share_of",
+        format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get,
+    )
     st.altair_chart(border_share_chart(shares, measure))
     table_with_download(shares, "border_shares.csv")
     cross = events[events["cross_border"]]
-    st.markdown(f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
-                "clashes and cross-border fire).")
+    st.markdown(
+        f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
+        "clashes and cross-border fire)."
+    )
 
 st.header("Incidents shown")
 table_with_download(
-    events[["date", "place", "district", "province", "country", "event_type", "perpetrator", "killed_low",
-            "killed_high", "injured_low", "injured_high", "distance_km", "cross_border", "location_precision",
-            "source_name", "source_url"]],
+    events[
+        [
+            "date",
+            "place",
+            "district",
+            "province",
+            "country",
+            "event_type",
+            "perpetrator",
+            "killed_low",
+            "killed_high",
+            "injured_low",
+            "injured_high",
+            "distance_km",
+            "cross_border",
+            "location_precision",
+            "source_name",
+            "source_url",
+        ]
+    ],
     "incidents_shown.csv",
     column_config={"source_url": st.column_config.LinkColumn("source")},
 )
