@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-
 import altair as alt
 import pandas as pd
 
 from components.palette import OKABE_ITO, TRACKER_COLOURS, YEAR_COLOURS
+from components.trends import MONTH_NAMES
 
-MONTHS = [calendar.month_abbr[m] for m in range(1, 13)]
+MONTHS = list(MONTH_NAMES)
 FONT_SIZE = 15  # readable on a projector
 MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
 

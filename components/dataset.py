@@ -14,6 +14,7 @@ from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
 from components.schemas import TABLES, TOWNS
+from components.trends import resolve_figures
 from components.validation import LoadResult, Problem, load_table
 
 
@@ -36,6 +37,11 @@ class Dataset:
     def data_as_of(self) -> dt.date | None:
         value = self.meta.get("data_as_of")
         return dt.date.fromisoformat(value) if value else None
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """Tracker figures with one value per period, other sources' values kept alongside."""
+        return resolve_figures(self["tracker_stats"])
 
     @cached_property
     def events(self) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 COUNTING_RULES = {
     ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",
@@ -188,3 +189,100 @@ def sources_side_by_side(stats: pd.DataFrame, year: int, metrics: list[str], reg
                 }
             )
     return pd.DataFrame(rows)
+
+
+METRIC_LABELS = {
+    "attacks": "Attacks",
+    "incidents": "Incidents",
+    "deaths_total": "Deaths",
+    "deaths_security_forces": "Security forces killed",
+    "deaths_civilians": "Civilians killed",
+    "deaths_militants": "Militants killed",
+    "deaths_peace_committee": "Peace-committee members killed",
+    "injured_total": "Injured",
+    "suicide_attacks": "Suicide attacks",
+}
+KPI_METRICS = (
+    "attacks",
+    "deaths_total",
+    "deaths_security_forces",
+    "deaths_civilians",
+    "deaths_militants",
+    "injured_total",
+)
+SERIES_LABELS = {
+    "militant_attacks": "militant attacks only",
+    "combined": "attacks + security operations (combined)",
+    "overall_violence": "overall violence",
+    "terrorism": "terror attacks",
+    "terrorist_attacks": "terrorist attacks",
+    "gti": "Global Terrorism Index",
+}
+
+
+def monthly_options(stats: pd.DataFrame) -> pd.DataFrame:
+    """Tracker, series, region, metric and year combinations that have monthly figures."""
+    months = stats[stats["period_type"] == "month"]
+    return (
+        months.assign(year=months["period_start"].dt.year)[["tracker", "series", "region", "metric", "year"]]
+        .drop_duplicates()
+        .sort_values(["tracker", "series", "region", "metric", "year"])
+        .reset_index(drop=True)
+    )
+
+
+def months_label(months: tuple[int, ...]) -> str:
+    """'Jan–Sep' for a run of months, 'Jan, Mar' otherwise."""
+    if not months:
+        return "no months"
+    names = [MONTH_NAMES[m - 1] for m in months]
+    if months == tuple(range(months[0], months[-1] + 1)) and len(months) > 2:
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
+
+
+def kpis(stats: pd.DataFrame, tracker: str, series: str, region: str, later: int, earlier: int) -> pd.DataFrame:
+    """Per metric: the later year's published months against the same months of the earlier year."""
+    rows = []
+    for metric in KPI_METRICS:
+        label = METRIC_LABELS[metric]
+        comparison = compare_years(monthly(stats, tracker, series, region, metric), later, earlier)
+        if not comparison.later_months:
+            continue
+        rows.append(
+            {
+                "metric": metric,
+                "label": label,
+                "months": months_label(comparison.later_months),
+                "later": comparison.window_later,
+                "earlier": comparison.window_earlier,
+                "change_pct": comparison.window_change_pct,
+            }
+        )
+    return pd.DataFrame(rows, columns=["metric", "label", "months", "later", "earlier", "change_pct"])
+
+
+def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str) -> str:
+    """A plain sentence an analyst can paste into a brief."""
+    later, earlier = comparison.later, comparison.earlier
+    source = f"{tracker} ({SERIES_LABELS.get(series, series)}), {region}"
+    if not comparison.later_months:
+        return f"{source}: no monthly figures published for {later}."
+    window = months_label(comparison.later_months)
+    if comparison.window_later is None:
+        return (
+            f"{source}: {metric_label.lower()} in {window} {later} total {comparison.table['later'].sum():,.0f}; "
+            f"{earlier} lacks some of those months, so no like-for-like comparison."
+        )
+    change = comparison.window_change_pct
+    direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
+    text = (
+        f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}, "
+        f"against {comparison.window_earlier:,.0f} in {window} {earlier} ({direction})."
+    )
+    if comparison.passed_month:
+        text += (
+            f" By the end of {MONTH_NAMES[comparison.passed_month - 1]} {later} the running total had passed "
+            f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f}."
+        )
+    return text

@@ -15,8 +15,7 @@ from components.paths import data_dir
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    data_dir = Path(args[0]) if args else data_dir()
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(Path(args[0]) if args else data_dir())
     for result in dataset.tables.values():
         kept = len(result.frame)
         print(f"{result.file}: {kept} valid rows, {result.rows_rejected} rejected")

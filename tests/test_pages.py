@@ -27,7 +27,7 @@ def run_page(page: str) -> AppTest:
 
 def _assert_clean(app: AppTest, title: str | None) -> None:
     assert not app.exception, [e.value for e in app.exception]
-    assert not [e for e in app.error], [e.value for e in app.error]
+    assert not list(app.error), [e.value for e in app.error]
     if title:
         assert title in [t.value for t in app.title]
 

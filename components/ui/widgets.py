@@ -39,3 +39,28 @@ def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Downl
         mime="text/csv",
         key=f"download-{file_name}",
     )
+
+
+def chart_with_table(chart, frame: pd.DataFrame, file_name: str) -> None:
+    """A chart with its numbers beneath it, as a table and a CSV of exactly what is shown."""
+    st.altair_chart(chart)
+    with st.expander("Numbers in this chart"):
+        table_with_download(frame, file_name)
+
+
+def kpi_row(headline: pd.DataFrame, later: int, earlier: int) -> None:
+    """Metric cards: the later year's published months against the same months a year earlier."""
+    if headline.empty:
+        return
+    columns = st.columns(len(headline))
+    for column, row in zip(columns, headline.itertuples(index=False), strict=True):
+        delta = None if row.change_pct is None else f"{row.change_pct:+.0f}% vs {earlier}"
+        value = "n/a" if row.later is None else f"{row.later:,.0f}"
+        column.metric(
+            f"{row.label}, {row.months} {later}",
+            value,
+            delta,
+            delta_color="inverse",
+            help=f"Same months of {earlier}: "
+            + ("not all published" if row.earlier is None else f"{row.earlier:,.0f}"),
+        )

@@ -1,0 +1,97 @@
+"""Year-over-year arithmetic checked against values worked out by hand from tests/synthetic.py's formulas.
+
+2024 attacks per month are 50 + m (Jan 51 … Dec 62, year 678); 2025 are 60 + 2m (Jan 62 … Dec 84, year 876).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from components.charts import cumulative_chart, monthly_comparison_chart, sources_chart
+from components.dataset import load_dataset
+from components.trends import compare_years, comparison_sentence, kpis, monthly, pct_change, sources_side_by_side
+
+
+@pytest.fixture(scope="module")
+def figures(synthetic_dir):
+    return load_dataset(synthetic_dir).figures
+
+
+@pytest.fixture(scope="module")
+def attacks(figures):
+    return monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks")
+
+
+def test_full_year_comparison(attacks):
+    comparison = compare_years(attacks, 2025)
+    assert comparison.earlier == 2024
+    assert comparison.earlier_full_year == 678
+    assert comparison.window_earlier == 678
+    assert comparison.window_later == 876
+    assert comparison.window_change_pct == pytest.approx(198 / 678 * 100)
+    assert comparison.table.loc[0, "change_pct"] == pytest.approx(11 / 51 * 100)
+    assert not comparison.is_partial
+    assert comparison.run_rate is None
+
+
+def test_month_the_later_year_passed_the_earlier_full_year(attacks):
+    # 2025 running total: Sep 630, Oct 710 > 678.
+    comparison = compare_years(attacks, 2025)
+    assert comparison.passed_month == 10
+    assert comparison.table.loc[8, "cum_later"] == 630
+    assert comparison.table.loc[9, "cum_later"] == 710
+
+
+def test_partial_year_same_window_and_run_rate(attacks):
+    partial = attacks[~((attacks["year"] == 2025) & (attacks["month"] > 6))]
+    comparison = compare_years(partial, 2025)
+    assert comparison.is_partial
+    assert comparison.later_months == (1, 2, 3, 4, 5, 6)
+    assert comparison.window_earlier == 321
+    assert comparison.window_later == 402
+    assert comparison.window_change_pct == pytest.approx(81 / 321 * 100)
+    assert comparison.run_rate == pytest.approx(804)
+    assert comparison.passed_month is None
+
+
+def test_missing_month_stops_the_running_total_instead_of_counting_zero(attacks):
+    gap = attacks[~((attacks["year"] == 2024) & (attacks["month"] == 5))]
+    comparison = compare_years(gap, 2025)
+    assert comparison.earlier_full_year is None
+    assert comparison.passed_month is None
+    assert comparison.table["cum_earlier"].isna().sum() == 8
+    assert comparison.window_later is None
+
+
+def test_pct_change_refuses_a_zero_or_missing_base():
+    assert pct_change(0, 5) is None
+    assert pct_change(None, 5) is None
+    assert pct_change(40, 50) == 25
+
+
+def test_published_annual_is_kept_beside_the_sum_of_months(figures):
+    side = sources_side_by_side(figures, 2024, ["attacks"]).iloc[0]
+    assert (side["published_annual"], side["sum_of_months"], side["difference"]) == (683, 678, 5)
+
+
+def test_kpis_and_sentence(figures, attacks):
+    row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024).set_index("metric").loc["attacks"]
+    assert (row["later"], row["earlier"], row["months"]) == (876, 678, "Jan–Dec")
+    sentence = comparison_sentence(compare_years(attacks, 2025), "Attacks", "PICSS", "militant_attacks", "Pakistan")
+    assert "876" in sentence
+    assert "up 29%" in sentence
+    assert "end of Oct 2025" in sentence
+
+
+def test_chart_builders_carry_exactly_the_compared_numbers(attacks, figures):
+    comparison = compare_years(attacks, 2025)
+    bars = monthly_comparison_chart(comparison.table, 2024, 2025, "Attacks").to_dict()["datasets"]
+    values = next(iter(bars.values()))
+    assert {(v["year"], v["month"], v["value"]) for v in values} >= {("2024", 1, 51), ("2025", 12, 84)}
+    assert len(values) == 24
+    cumulative = cumulative_chart(comparison.table, 2024, 2025, "Attacks", 678, 10).to_dict()
+    marks = [d for d in cumulative["datasets"].values() if d and "label" in d[0]]
+    assert any(d[0]["label"] == "passed in Oct" and d[0]["value"] == 710 for d in marks)
+    side = sources_side_by_side(figures, 2024, ["attacks"])
+    source_values = next(iter(sources_chart(side, "Attacks").to_dict()["datasets"].values()))
+    assert sorted(v["value"] for v in source_values) == [678, 683]
