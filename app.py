@@ -26,6 +26,6 @@ PAGES = {
 
 page = st.navigation(PAGES)
 data = dataset()
-if page.url_path != "briefing":
-    st.session_state["incident_filter"] = sidebar_filters(data.events)
+# Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
+st.session_state["incident_filter"] = sidebar_filters(data.events)
 page.run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.palette import OKABE_ITO, TRACKER_COLOURS, YEAR_COLOURS
+from components.palette import FAMILY_COLOURS, OKABE_ITO, STATUS_COLOURS, TRACKER_COLOURS, YEAR_COLOURS
 from components.trends import MONTH_NAMES
 
 MONTHS = list(MONTH_NAMES)
@@ -179,4 +179,119 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
         )
         .properties(height=300)
     )
+    return _style(chart)
+
+
+TRACK_COLOURS = {
+    "Talks": OKABE_ITO["blue"],
+    "Ceasefire / pause": OKABE_ITO["bluish_green"],
+    "Breakdown": OKABE_ITO["vermillion"],
+    "Statement": OKABE_ITO["grey"],
+    "Agreement": OKABE_ITO["sky_blue"],
+    "Crossing closure / reopening": OKABE_ITO["orange"],
+    "Deportation phase": OKABE_ITO["reddish_purple"],
+}
+
+
+def timeline_chart(
+    diplomacy: pd.DataFrame,
+    monthly_violence: pd.DataFrame,
+    violence_label: str,
+    incidents: pd.DataFrame,
+    bands: pd.DataFrame,
+    start,
+    end,
+) -> alt.VConcatChart:
+    """Diplomacy, monthly violence, notable incidents and crossing status on one shared time axis.
+
+    `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
+    value; `incidents` date, killed, family, place; `bands` crossing, status, start_date, end_date.
+    Clicking a diplomatic event selects it (selection name "event").
+    """
+    domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
+    x = alt.X("date_start:T", title=None, scale=alt.Scale(domain=domain))
+    pick = alt.selection_point(name="event", fields=["event_id"], on="click")
+    talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
+    talks_base = alt.Chart(talks_data).encode(
+        y=alt.Y("track_label:N", title=None, sort=list(TRACK_COLOURS), axis=alt.Axis(labelLimit=260)),
+        color=alt.Color(
+            "track_label:N",
+            scale=alt.Scale(domain=list(TRACK_COLOURS), range=list(TRACK_COLOURS.values())),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip("date_start:T", title="From", format="%d %b %Y"),
+            alt.Tooltip("date_end:T", title="To", format="%d %b %Y"),
+            alt.Tooltip("title:N", title="Event"),
+            alt.Tooltip("track_label:N", title="Track"),
+        ],
+    )
+    talks = alt.layer(
+        talks_base.mark_rule(strokeWidth=6).encode(x=x, x2="date_end:T"),
+        talks_base.mark_point(size=220, filled=True, shape="diamond")
+        .encode(x=x, opacity=alt.condition(pick, alt.value(1), alt.value(0.35)))
+        .add_params(pick),
+    ).properties(height=alt.Step(30), title="Diplomacy")
+
+    violence = (
+        alt.Chart(monthly_violence, title=violence_label)
+        .mark_bar(color=OKABE_ITO["grey"], opacity=0.8)
+        .encode(
+            x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
+            x2="month_end:T",
+            y=alt.Y("value:Q", title=None),
+            tooltip=[
+                alt.Tooltip("month_start:T", title="Month", format="%b %Y"),
+                alt.Tooltip("value:Q", title="Value"),
+            ],
+        )
+        .properties(height=120)
+    )
+    dots = (
+        alt.Chart(incidents, title="Notable incidents (killed, lowest stated figure)")
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=alt.X("date:T", title=None, scale=alt.Scale(domain=domain)),
+            y=alt.Y("killed:Q", title=None),
+            size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
+            color=alt.Color(
+                "family:N",
+                scale=alt.Scale(domain=list(FAMILY_COLOURS), range=list(FAMILY_COLOURS.values())),
+                title="Incident type",
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", format="%d %b %Y"),
+                alt.Tooltip("place:N"),
+                alt.Tooltip("killed:Q"),
+                alt.Tooltip("family:N", title="Type"),
+            ],
+        )
+        .properties(height=140)
+    )
+    crossing = (
+        alt.Chart(bands, title="Border crossings")
+        .mark_bar(height=14)
+        .encode(
+            x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
+            x2="end_date:T",
+            y=alt.Y("crossing:N", title=None, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                title="Crossing status",
+            ),
+            tooltip=[
+                alt.Tooltip("crossing:N"),
+                alt.Tooltip("status:N"),
+                alt.Tooltip("start_date:T", format="%d %b %Y", title="From"),
+                alt.Tooltip("end_date:T", format="%d %b %Y", title="To (or data date)"),
+                alt.Tooltip("reason:N"),
+            ],
+        )
+        .properties(height=alt.Step(22))
+    )
+    panels = [talks, violence, dots]
+    if not bands.empty:
+        panels.append(crossing)
+    chart = alt.vconcat(*[p.properties(width="container") for p in panels]).resolve_scale(color="independent")
     return _style(chart)

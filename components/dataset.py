@@ -33,6 +33,24 @@ class Dataset:
     def problems(self) -> list[Problem]:
         return [p for result in self.tables.values() for p in result.problems] + self.geo.problems
 
+    def problems_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([vars(p) for p in self.problems], columns=["file", "row", "column", "reason", "value"])
+
+    def validation_summary(self) -> pd.DataFrame:
+        """Per file: rows read, used and rejected."""
+        return pd.DataFrame(
+            [
+                {
+                    "file": r.file,
+                    "rows read": r.rows_read,
+                    "rows used": len(r.frame),
+                    "rows rejected": r.rows_rejected,
+                    "whole file rejected": r.file_rejected,
+                }
+                for r in self.tables.values()
+            ]
+        )
+
     @property
     def data_as_of(self) -> dt.date | None:
         value = self.meta.get("data_as_of")

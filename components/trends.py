@@ -286,3 +286,30 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
             f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f}."
         )
     return text
+
+
+def monthly_on_calendar(stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
+    """Published monthly values with their first and last day, for a time axis shared with events."""
+    rows = stats[
+        (stats["tracker"] == tracker)
+        & (stats["series"] == series)
+        & (stats["region"] == region)
+        & (stats["metric"] == metric)
+        & (stats["period_type"] == "month")
+    ]
+    return pd.DataFrame(
+        {"month_start": rows["period_start"], "month_end": rows["period_end"], "value": rows["value"]}
+    ).sort_values("month_start")
+
+
+HEADLINE = ("PICSS", "militant_attacks", "Pakistan")
+
+
+def headline_years(stats: pd.DataFrame) -> tuple[int, int] | None:
+    """The latest year with PICSS monthly attack figures and the year before it."""
+    tracker, series, region = HEADLINE
+    attacks = monthly(stats, tracker, series, region, "attacks")
+    if attacks.empty:
+        return None
+    later = int(attacks["year"].max())
+    return later, later - 1

@@ -26,7 +26,7 @@ def rejected_rows_notice(data: Dataset) -> None:
     rows = sum(result.rows_rejected for result in data.tables.values())
     files = sorted({p.file for p in problems})
     with st.expander(f"⚠ {rows} data row(s) rejected in {', '.join(files)}: see why"):
-        st.dataframe(pd.DataFrame([vars(p) for p in problems]), hide_index=True)
+        st.dataframe(data.problems_frame(), hide_index=True)
 
 
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Download CSV", **kwargs) -> None:

@@ -1,3 +1,63 @@
+"""Briefing mode for a meeting-room screen."""
+
 import streamlit as st
 
-st.title("TODO")
+from components.ui.briefing import BRIEFING_CSS, PANELS, step
+from components.ui.filters import current_filter
+from components.ui.panels import kpi_panel, latest_panel, map_panel, trend_panel
+from components.ui.store import dataset, filtered_events
+from components.ui.timeline import timeline_figure
+from components.ui.widgets import coverage_caption
+
+st.html(BRIEFING_CSS)
+data = dataset()
+selection = current_filter()
+events = filtered_events(selection)
+
+controls = st.columns([1, 1, 5, 2])
+controls[0].button("◀ Previous", on_click=step, args=(-1,), width="stretch")
+controls[1].button("Next ▶", on_click=step, args=(1,), width="stretch")
+with controls[2]:
+    st.segmented_control(
+        "Panel",
+        list(PANELS),
+        format_func=PANELS.get,
+        key="panel",
+        bind="query-params",
+        default="kpis",
+        label_visibility="collapsed",
+    )
+seconds = controls[3].selectbox(
+    "Advance",
+    [0, 15, 30, 60],
+    format_func=lambda s: "manual" if not s else f"every {s} s",
+    key="every",
+    bind="query-params",
+    label_visibility="collapsed",
+)
+
+
+@st.fragment(run_every=seconds or None)
+def panel() -> None:
+    """Redrawn alone on the timer so the rest of the page stays still."""
+    if seconds and st.session_state.get("_ticked"):
+        step(1)
+        st.rerun(scope="app")  # so the panel picker shows the new panel too
+    st.session_state["_ticked"] = True
+    name = st.session_state.get("panel") or "kpis"
+    st.title(PANELS[name])
+    if name == "kpis":
+        kpi_panel(data)
+    elif name == "trend":
+        trend_panel(data)
+    elif name == "map":
+        map_panel(data, events, height=760, key="briefing-map")
+    elif name == "timeline":
+        st.altair_chart(timeline_figure(data, data["diplomacy"], events, selection.start, selection.end))
+    else:
+        latest_panel(data, events, count=6)
+    coverage_caption(data)
+
+
+st.session_state["_ticked"] = False
+panel()

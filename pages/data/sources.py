@@ -1,3 +1,45 @@
+"""Every table as loaded, what was rejected and why, and how each source counts."""
+
 import streamlit as st
 
-st.title("TODO")
+from components.paths import BUNDLED_DATA_DIR
+from components.schemas import TABLES
+from components.trends import COUNTING_RULES
+from components.ui.store import dataset
+from components.ui.widgets import coverage_caption, table_with_download
+
+data = dataset()
+
+st.title("Data and sources")
+coverage_caption(data)
+
+st.header("Validation")
+st.dataframe(data.validation_summary(), hide_index=True)
+problems = data.problems_frame()
+if not problems.empty:
+    st.warning(f"{len(problems)} problem(s) found; the rows named below are left out of every page.")
+    table_with_download(problems, "validation_problems.csv")
+else:
+    st.success("Every row of every file passed validation.")
+
+st.header("Tables")
+name = st.selectbox(
+    "Table", list(data.tables), format_func=lambda n: f"{data.tables[n].file}", key="table", bind="query-params"
+)
+spec = TABLES.get(name)
+if spec:
+    st.caption(spec.description)
+frame = data[name].drop(columns=["source_row"], errors="ignore")
+table_with_download(
+    frame,
+    data.tables[name].file.replace("/", "_"),
+    column_config={"source_url": st.column_config.LinkColumn("source_url")},
+)
+
+st.header("What each tracker counts")
+st.dataframe([{"tracker": t, "series": s, "counts": rule} for (t, s), rule in COUNTING_RULES.items()], hide_index=True)
+
+readme = BUNDLED_DATA_DIR / "README.md"
+if readme.exists():
+    st.header("Data README")
+    st.markdown(readme.read_text(encoding="utf-8"))

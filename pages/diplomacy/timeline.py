@@ -1,3 +1,92 @@
+"""Diplomacy timeline on the same time axis as the violence, with before/after windows."""
+
+import datetime as dt
+from dataclasses import replace
+
+import pandas as pd
 import streamlit as st
 
-st.title("TODO")
+from components.diplomacy import TRACK_LABELS, filter_events, mediators_in, window_counts
+from components.textsafe import escape_markdown
+from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
+from components.ui.filters import current_filter
+from components.ui.store import dataset, filtered_events
+from components.ui.timeline import timeline_figure
+from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
+
+data = dataset()
+selection = current_filter()
+events = filtered_events(selection)
+diplomacy = data["diplomacy"]
+
+st.title("Diplomacy timeline")
+coverage_caption(data)
+rejected_rows_notice(data)
+
+left, right = st.columns(2)
+tracks = left.multiselect(
+    "Track",
+    list(TRACK_LABELS),
+    format_func=TRACK_LABELS.get,
+    key="track",
+    bind="query-params",
+    placeholder="All tracks",
+)
+mediators = right.multiselect(
+    "Mediator", mediators_in(diplomacy), key="mediator", bind="query-params", placeholder="Any or none"
+)
+shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), tuple(mediators))
+st.markdown(
+    escape_markdown(
+        f"{len(shown)} diplomatic events and {len(events)} notable incidents, "
+        f"{selection.start:%d %b %Y}–{selection.end:%d %b %Y} (period set in the sidebar)."
+    )
+)
+
+chart = timeline_figure(data, shown, events, selection.start, selection.end)
+picked = st.altair_chart(chart, on_select="rerun", key="timeline")
+clicked = (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None
+if clicked and clicked != st.session_state.get("_timeline_click"):
+    st.session_state["_timeline_click"] = clicked
+    st.session_state["event"] = clicked
+
+with st.expander("Numbers in this chart"):
+    table_with_download(
+        shown[
+            [
+                "date_start",
+                "date_end",
+                "track",
+                "title",
+                "venue",
+                "parties",
+                "mediators",
+                "outcome",
+                "source_name",
+                "source_url",
+            ]
+        ],
+        "diplomacy_shown.csv",
+    )
+
+st.header("Before and after an event")
+titles = dict(zip(shown["event_id"], shown["date_start"].dt.strftime("%d %b %Y") + " · " + shown["title"], strict=True))
+chosen = st.selectbox(
+    "Diplomatic event (or click a diamond above)",
+    list(titles),
+    format_func=titles.get,
+    index=None,
+    key="event",
+    bind="query-params",
+    placeholder="Choose an event",
+)
+days = st.slider("Window, days before and after", 3, 60, 14, key="days", bind="query-params")
+if chosen:
+    event = diplomacy.set_index("event_id").loc[chosen]
+    with st.container(border=True):
+        diplomacy_detail(event)
+    first = event["date_start"].date()
+    last = first if pd.isna(event["date_end"]) else event["date_end"].date()
+    around = filtered_events(replace(selection, start=first - dt.timedelta(days), end=last + dt.timedelta(days)))
+    counts = window_counts(around, first, last, days)
+    window_comparison(counts)

@@ -1,3 +1,26 @@
+"""Overview: headline figures, the trend, a small map and the latest developments."""
+
 import streamlit as st
 
-st.title("TODO")
+from components.ui.filters import current_filter
+from components.ui.panels import kpi_panel, latest_panel, map_panel, trend_panel
+from components.ui.store import dataset, filtered_events
+from components.ui.widgets import coverage_caption, rejected_rows_notice
+
+data = dataset()
+selection = current_filter()
+events = filtered_events(selection)
+
+st.title("Overview")
+coverage_caption(data)
+rejected_rows_notice(data)
+kpi_panel(data)
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Headline trend")
+    trend_panel(data)
+with right:
+    st.subheader("Notable incidents in the selection")
+    map_panel(data, events)
+st.subheader("Latest developments")
+latest_panel(data, events)

@@ -1,0 +1,102 @@
+"""Diplomatic events set against the violence around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+TRACK_LABELS = {
+    "talks": "Talks",
+    "ceasefire": "Ceasefire / pause",
+    "breakdown": "Breakdown",
+    "statement": "Statement",
+    "agreement": "Agreement",
+    "crossing": "Crossing closure / reopening",
+    "deportation": "Deportation phase",
+}
+
+
+def split_list(cell) -> list[str]:
+    """'Qatar; Turkey' to ['Qatar', 'Turkey']; blank to []."""
+    if cell is None or pd.isna(cell):
+        return []
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def mediators_in(diplomacy: pd.DataFrame) -> list[str]:
+    return sorted({m for cell in diplomacy["mediators"] for m in split_list(cell)})
+
+
+def filter_events(
+    diplomacy: pd.DataFrame, start: dt.date, end: dt.date, tracks: tuple[str, ...] = (), mediators: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Events overlapping [start, end], optionally of some tracks or with some mediators."""
+    last_day = diplomacy["date_end"].fillna(diplomacy["date_start"])
+    keep = (diplomacy["date_start"].dt.date <= end) & (last_day.dt.date >= start)
+    if tracks:
+        keep &= diplomacy["track"].isin(tracks)
+    if mediators:
+        wanted = set(mediators)
+        keep &= diplomacy["mediators"].map(lambda cell: bool(wanted & set(split_list(cell))))
+    return diplomacy[keep].sort_values("date_start")
+
+
+@dataclass(frozen=True)
+class WindowCounts:
+    """Incidents in the days before an event and the days after it."""
+
+    days: int
+    before_incidents: int
+    after_incidents: int
+    before_killed: int
+    after_killed: int
+    before: pd.DataFrame
+    after: pd.DataFrame
+
+
+def window_counts(events: pd.DataFrame, start: dt.date, end: dt.date | None, days: int) -> WindowCounts:
+    """Incidents in the `days` days before `start` and the `days` days after `end` (event days excluded).
+
+    Killed uses the lowest figure any account states, so disputed tolls are never inflated.
+    """
+    end = end or start
+    dates = events["date"].dt.date
+    before = events[(dates >= start - dt.timedelta(days=days)) & (dates < start)]
+    after = events[(dates > end) & (dates <= end + dt.timedelta(days=days))]
+    return WindowCounts(
+        days,
+        len(before),
+        len(after),
+        int(before["killed"].fillna(0).sum()),
+        int(after["killed"].fillna(0).sum()),
+        before.sort_values("date"),
+        after.sort_values("date"),
+    )
+
+
+def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: int = 8) -> pd.DataFrame:
+    """Newest first: diplomatic events and incidents in one list for a briefing."""
+    talks = pd.DataFrame(
+        {
+            "date": diplomacy["date_start"],
+            "kind": diplomacy["track"].map(TRACK_LABELS),
+            "what": diplomacy["title"],
+            "source_name": diplomacy["source_name"],
+            "source_url": diplomacy["source_url"],
+        }
+    )
+    violence = pd.DataFrame(
+        {
+            "date": events["date"],
+            "kind": "Incident",
+            "what": events["summary"],
+            "source_name": events["source_name"],
+            "source_url": events["source_url"],
+        }
+    )
+    both = pd.concat([frame for frame in (talks, violence) if not frame.empty], ignore_index=True)
+    if both.empty:
+        return talks
+    return both.sort_values("date", ascending=False, kind="stable").head(count).reset_index(drop=True)

@@ -1,0 +1,64 @@
+"""Panels shared by the overview and the briefing screen, each drawn from the cached dataset."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.charts import monthly_comparison_chart
+from components.crossings import status_on
+from components.dataset import Dataset
+from components.diplomacy import latest_developments
+from components.map_layers import build_deck, crossing_layers, incident_layers
+from components.textsafe import escape_markdown
+from components.trends import HEADLINE, SERIES_LABELS, compare_years, comparison_sentence, headline_years, kpis, monthly
+from components.ui.store import base_map_layers
+from components.ui.widgets import chart_with_table, kpi_row
+
+NO_FIGURES = "No PICSS monthly figures are loaded."
+
+
+def kpi_panel(data: Dataset) -> None:
+    years = headline_years(data.figures)
+    if years is None:
+        st.info(NO_FIGURES)
+        return
+    later, earlier = years
+    tracker, series, region = HEADLINE
+    st.caption(
+        f"{tracker}, {SERIES_LABELS[series]}, {region}: "
+        f"published months of {later} against the same months of {earlier}."
+    )
+    kpi_row(kpis(data.figures, tracker, series, region, later, earlier), later, earlier)
+
+
+def trend_panel(data: Dataset) -> None:
+    years = headline_years(data.figures)
+    if years is None:
+        st.info(NO_FIGURES)
+        return
+    later, earlier = years
+    tracker, series, region = HEADLINE
+    comparison = compare_years(monthly(data.figures, tracker, series, region, "attacks"), later, earlier)
+    st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, region)))
+    chart_with_table(
+        monthly_comparison_chart(comparison.table, earlier, later, "Attacks"),
+        comparison.table[["month", "earlier", "later", "change", "change_pct"]].rename(
+            columns={"earlier": str(earlier), "later": str(later)}
+        ),
+        f"headline_attacks_{later}_vs_{earlier}.csv",
+    )
+
+
+def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") -> None:
+    crossings = status_on(data["crossings"], data["crossing_status"], data.data_as_of or events["date"].max())
+    deck = build_deck(base_map_layers(), incident_layers(events), crossing_layers(crossings))
+    st.pydeck_chart(deck, height=height, key=key)
+
+
+def latest_panel(data: Dataset, events, count: int = 8) -> None:
+    latest = latest_developments(data["diplomacy"], events, count)
+    if latest.empty:
+        st.info("Nothing recorded yet.")
+        return
+    for row in latest.itertuples(index=False):
+        st.markdown(escape_markdown(f"{row.date:%d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))

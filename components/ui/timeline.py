@@ -1,0 +1,34 @@
+"""The diplomacy-and-violence timeline, assembled from the dataset for a period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.charts import timeline_chart
+from components.crossings import status_bands
+from components.dataset import Dataset
+from components.diplomacy import TRACK_LABELS
+from components.palette import TYPE_FAMILIES
+from components.trends import monthly_on_calendar
+
+VIOLENCE_SERIES = ("PICSS", "militant_attacks", "Pakistan", "deaths_total")
+VIOLENCE_LABEL = "Deaths in militant attacks per month (PICSS)"
+
+
+def timeline_figure(data: Dataset, diplomacy: pd.DataFrame, events: pd.DataFrame, start: dt.date, end: dt.date):
+    """Chart of `diplomacy` rows and `events` between start and end, with monthly deaths and crossing bands."""
+    violence = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    violence = violence[(violence["month_end"].dt.date >= start) & (violence["month_start"].dt.date <= end)]
+    bands = status_bands(data["crossing_status"], data["crossings"], data.data_as_of or dt.date.today())
+    bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
+    return timeline_chart(
+        diplomacy.assign(track_label=diplomacy["track"].map(TRACK_LABELS)),
+        violence,
+        VIOLENCE_LABEL,
+        events.assign(family=events["event_type"].map(TYPE_FAMILIES)),
+        bands,
+        start,
+        end,
+    )
