@@ -5,22 +5,21 @@ import streamlit as st
 from components.ui.filters import sidebar_filters
 from components.ui.store import dataset
 
-st.set_page_config(page_title="Durand Line Monitor", page_icon=":material/radar:", layout="wide")
+st.set_page_config(page_title="Durand Line Monitor", layout="wide")
 
+# Page scripts live in views/<section>/, not pages/: with a top-level pages/ folder, Streamlit runs the
+# first session after a (re)start in its old multipage mode, and a shared deep link such as /map opens
+# "Page not found" and the home page instead (measured on Streamlit 1.67; see tests/test_browser.py).
 PAGES = {
     "Monitor": [
-        st.Page("pages/overview/home.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-        st.Page("pages/map/map.py", title="Map", icon=":material/map:", url_path="map"),
-        st.Page("pages/trends/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"),
-        st.Page(
-            "pages/diplomacy/timeline.py", title="Diplomacy timeline", icon=":material/handshake:", url_path="diplomacy"
-        ),
+        st.Page("views/overview/home.py", title="Overview", url_path="overview", default=True),
+        st.Page("views/map/map.py", title="Map", url_path="map"),
+        st.Page("views/trends/trends.py", title="Trends", url_path="trends"),
+        st.Page("views/diplomacy/timeline.py", title="Diplomacy timeline", url_path="diplomacy"),
     ],
     "Present & check": [
-        st.Page(
-            "pages/briefing/briefing.py", title="Briefing mode", icon=":material/present_to_all:", url_path="briefing"
-        ),
-        st.Page("pages/data/sources.py", title="Data & sources", icon=":material/table_view:", url_path="data"),
+        st.Page("views/briefing/briefing.py", title="Briefing mode", url_path="briefing"),
+        st.Page("views/data/sources.py", title="Data & sources", url_path="data"),
     ],
 }
 

@@ -96,7 +96,8 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
             "source_url": events["source_url"],
         }
     )
-    both = pd.concat([frame for frame in (talks, violence) if not frame.empty], ignore_index=True)
-    if both.empty:
+    parts = [frame for frame in (talks, violence) if not frame.empty]
+    if not parts:
         return talks
+    both = pd.concat(parts, ignore_index=True)
     return both.sort_values("date", ascending=False, kind="stable").head(count).reset_index(drop=True)

@@ -50,21 +50,6 @@ EVENT_TYPE_LABELS = {
 
 def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
     """One row per incident_id; figures become low/high ranges across accounts."""
-    if accounts.empty:
-        return pd.DataFrame(
-            columns=[
-                "incident_id",
-                *FIRST_ACCOUNT_COLUMNS,
-                "killed_low",
-                "killed_high",
-                "injured_low",
-                "injured_high",
-                "accounts",
-                "disputed",
-                "killed",
-                "year",
-            ]
-        )
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
     events = grouped[FIRST_ACCOUNT_COLUMNS].first()

@@ -8,12 +8,12 @@ from streamlit.testing.v1 import AppTest
 from components.paths import ROOT
 
 PAGES = {
-    "pages/overview/home.py": "Overview",
-    "pages/map/map.py": "Map of the Durand Line region",
-    "pages/trends/trends.py": "Year-over-year trends",
-    "pages/diplomacy/timeline.py": "Diplomacy timeline",
-    "pages/briefing/briefing.py": None,
-    "pages/data/sources.py": "Data and sources",
+    "views/overview/home.py": "Overview",
+    "views/map/map.py": "Map of the Durand Line region",
+    "views/trends/trends.py": "Year-over-year trends",
+    "views/diplomacy/timeline.py": "Diplomacy timeline",
+    "views/briefing/briefing.py": None,
+    "views/data/sources.py": "Data and sources",
 }
 
 

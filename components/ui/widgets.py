@@ -19,14 +19,20 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
 
 
 def rejected_rows_notice(data: Dataset) -> None:
-    """Say on screen how many rows were left out and why (details on the Data page)."""
-    problems = [p for p in data.problems if p.reason != "unknown column, ignored"]
-    if not problems:
+    """Say on screen how many rows or files were left out and why (details on the Data page)."""
+    problems = data.problems_frame()
+    problems = problems[problems["reason"] != "unknown column, ignored"]
+    if problems.empty:
         return
+    whole_files = sorted(set(problems.loc[problems["row"].isna(), "file"]))
     rows = sum(result.rows_rejected for result in data.tables.values())
-    files = sorted({p.file for p in problems})
-    with st.expander(f"⚠ {rows} data row(s) rejected in {', '.join(files)}: see why"):
-        st.dataframe(data.problems_frame(), hide_index=True)
+    parts = []
+    if whole_files:
+        parts.append(f"{len(whole_files)} file(s) not used ({', '.join(whole_files)})")
+    if rows:
+        parts.append(f"{rows} row(s) rejected")
+    with st.expander(f"⚠ Data left out: {'; '.join(parts)}. See why"):
+        st.dataframe(problems, hide_index=True)
 
 
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Download CSV", **kwargs) -> None:

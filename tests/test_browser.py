@@ -1,0 +1,80 @@
+"""Every page opened in headless Chromium by its shared URL, as a user would: no exception, no
+"page not found", the main chart or map drawn, nothing fetched from outside this machine.
+Screenshots land in artifacts/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+from PIL import Image
+
+from tests.conftest import ARTIFACTS
+
+SCREENSHOTS = ARTIFACTS / "screenshots"
+# Map first: the first session after the server starts is the one a cold-start deep link breaks.
+# The default page lives at "/" (Streamlit serves it there, not at its url_path).
+PAGES = {  # url path: (title, selector of the main chart or map)
+    "map": ("Map of the Durand Line region", "[data-testid=stDeckGlJsonChart] canvas"),
+    "": ("Overview", "[data-testid=stDeckGlJsonChart] canvas"),
+    "trends": ("Year-over-year trends", "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg"),
+    "diplomacy": ("Diplomacy timeline", "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg"),
+    "briefing": ("Headline figures", "[data-testid=stMetric]"),
+    "data": ("Data and sources", "[data-testid=stDataFrame]"),
+}
+
+
+def settle(page, timeout: float = 60) -> None:
+    """Wait until the app has stopped running and drawing."""
+    page.wait_for_selector("[data-testid=stApp]", timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < deadline:
+        busy = page.locator("[data-testid=stStatusWidget], [data-testid=stSkeleton], [data-testid=stSpinner]").count()
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since > 1.5:
+            return
+        time.sleep(0.25)
+    raise AssertionError("page did not settle")
+
+
+def distinct_colours(png: bytes) -> int:
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20) or [])
+
+
+def open_page(browser, url: str, width: int = 1400, height: int = 1000):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    outside = []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
+    page.goto(url)
+    settle(page)
+    return context, page, outside
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_opens_from_its_link_and_draws(browser, app_url, path):
+    title, main = PAGES[path]
+    context, page, outside = open_page(browser, f"{app_url}/{path}")
+    try:
+        page.wait_for_selector(main, timeout=30_000)
+        time.sleep(2)  # let canvases paint
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{path or 'overview'}.png", full_page=True)
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_role("heading", name=title).count() >= 1
+        drawn = page.locator(main).first
+        assert drawn.is_visible()
+        assert distinct_colours(drawn.screenshot()) > 8, "main chart or map looks blank"
+        assert outside == [], f"requests left the machine: {outside[:5]}"
+    finally:
+        context.close()
