@@ -182,6 +182,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(chart)
 
 
+TIMELINE_WIDTH = 880  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
 TRACK_COLOURS = {
     "Talks": OKABE_ITO["blue"],
     "Ceasefire / pause": OKABE_ITO["bluish_green"],
@@ -227,15 +228,15 @@ def timeline_chart(
         ],
     )
     talks = alt.layer(
-        talks_base.mark_rule(strokeWidth=6).encode(x=x, x2="date_end:T"),
-        talks_base.mark_point(size=220, filled=True, shape="diamond")
+        talks_base.mark_rule(strokeWidth=6, clip=True).encode(x=x, x2="date_end:T"),
+        talks_base.mark_point(size=220, filled=True, shape="diamond", clip=True)
         .encode(x=x, opacity=alt.condition(pick, alt.value(1), alt.value(0.35)))
         .add_params(pick),
     ).properties(height=alt.Step(30), title="Diplomacy")
 
     violence = (
         alt.Chart(monthly_violence, title=violence_label)
-        .mark_bar(color=OKABE_ITO["grey"], opacity=0.8)
+        .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
             x2="month_end:T",
@@ -249,7 +250,7 @@ def timeline_chart(
     )
     dots = (
         alt.Chart(incidents, title="Notable incidents (killed, lowest stated figure)")
-        .mark_circle(opacity=0.8)
+        .mark_circle(opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=alt.Scale(domain=domain)),
             y=alt.Y("killed:Q", title=None),
@@ -270,7 +271,7 @@ def timeline_chart(
     )
     crossing = (
         alt.Chart(bands, title="Border crossings")
-        .mark_bar(height=14)
+        .mark_bar(height=14, clip=True)
         .encode(
             x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
             x2="end_date:T",
@@ -293,5 +294,5 @@ def timeline_chart(
     panels = [talks, violence, dots]
     if not bands.empty:
         panels.append(crossing)
-    chart = alt.vconcat(*[p.properties(width="container") for p in panels]).resolve_scale(color="independent")
+    chart = alt.vconcat(*[p.properties(width=TIMELINE_WIDTH) for p in panels]).resolve_scale(color="independent")
     return _style(chart)

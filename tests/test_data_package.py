@@ -1,0 +1,83 @@
+"""The bundled data: every file validates, every row names a reachable-looking source, and figures that
+must reconcile do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import urlparse
+
+import pandas as pd
+import pytest
+
+from components.dataset import load_dataset
+from components.paths import BUNDLED_DATA_DIR
+from components.schemas import TABLES
+
+DEATH_PARTS = ["deaths_security_forces", "deaths_civilians", "deaths_militants", "deaths_peace_committee"]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_dataset(BUNDLED_DATA_DIR)
+
+
+def test_every_bundled_file_is_present_and_valid(bundled):
+    for name, spec in TABLES.items():
+        assert (BUNDLED_DATA_DIR / spec.file).exists(), spec.file
+        assert not bundled[name].empty, f"{spec.file} has no valid rows"
+    assert [str(p) for p in bundled.problems] == []
+
+
+@pytest.mark.parametrize("name", [n for n in TABLES if n != "crossings"])
+def test_every_row_has_a_reachable_looking_source(bundled, name):
+    frame = bundled[name]
+    for row in frame.itertuples():
+        url = urlparse(row.source_url)
+        assert url.scheme in ("http", "https") and "." in url.netloc, (name, row.source_row, row.source_url)
+        assert not url.netloc.endswith(("example.org", "example.com", "localhost")), (name, row.source_row)
+        assert isinstance(row.source_name, str) and row.source_name.strip(), (name, row.source_row)
+        assert isinstance(row.source_published, str), (name, row.source_row, "source_published missing")
+
+
+def test_crossing_coordinates_name_their_source(bundled):
+    crossings = bundled["crossings"]
+    assert crossings["coord_source_name"].str.len().gt(0).all()
+
+
+def test_death_categories_add_up_to_the_stated_total(bundled):
+    """Where one source gives a month's total and every category, the categories sum to the total."""
+    stats = bundled["tracker_stats"]
+    key = ["tracker", "series", "period_start", "period_end", "region", "source_url"]
+    wide = stats.pivot_table(index=key, columns="metric", values="value", aggfunc="first")
+    needed = ["deaths_total", "deaths_security_forces", "deaths_civilians", "deaths_militants"]
+    complete = (
+        wide.dropna(subset=[c for c in needed if c in wide.columns])
+        if set(needed) <= set(wide.columns)
+        else wide.iloc[0:0]
+    )
+    assert not complete.empty, "no figure gives a total and all its categories"
+    parts = complete[[c for c in DEATH_PARTS if c in complete.columns]].fillna(0).sum(axis=1)
+    mismatched = complete[parts != complete["deaths_total"]]
+    assert mismatched.empty, mismatched[["deaths_total"]].assign(sum_of_parts=parts[mismatched.index])
+
+
+def test_incident_accounts_of_one_event_agree_on_when_and_where(bundled):
+    incidents = bundled["incidents"]
+    spread = incidents.groupby("incident_id").agg(days=("date", "nunique"), countries=("country", "nunique"))
+    assert (spread["days"] == 1).all() and (spread["countries"] == 1).all()
+
+
+def test_incident_ids_start_with_their_date(bundled):
+    incidents = bundled["incidents"]
+    assert (incidents["incident_id"].str[:8] == incidents["date"].dt.strftime("%Y%m%d")).all()
+
+
+def test_data_as_of_is_stated_and_not_before_any_source(bundled):
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    as_of = dt.date.fromisoformat(meta["data_as_of"])
+    published = pd.concat(
+        [bundled[name]["source_published"] for name in TABLES if "source_published" in bundled[name]]
+    ).dropna()
+    latest = max(dt.date.fromisoformat(p if len(p) == 10 else p + "-01") for p in published)
+    assert latest <= as_of <= dt.date.today()
