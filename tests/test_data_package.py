@@ -34,10 +34,12 @@ def test_every_row_has_a_reachable_looking_source(bundled, name):
     frame = bundled[name]
     for row in frame.itertuples():
         url = urlparse(row.source_url)
-        assert url.scheme in ("http", "https") and "." in url.netloc, (name, row.source_row, row.source_url)
-        assert not url.netloc.endswith(("example.org", "example.com", "localhost")), (name, row.source_row)
-        assert isinstance(row.source_name, str) and row.source_name.strip(), (name, row.source_row)
-        assert isinstance(row.source_published, str), (name, row.source_row, "source_published missing")
+        where = (name, row.source_row, row.source_url)
+        assert url.scheme in ("http", "https"), where
+        assert "." in url.netloc, where
+        assert not url.netloc.endswith(("example.org", "example.com", "localhost")), where
+        assert str(row.source_name).strip(), where
+        assert isinstance(row.source_published, str), where
 
 
 def test_crossing_coordinates_name_their_source(bundled):
@@ -65,7 +67,8 @@ def test_death_categories_add_up_to_the_stated_total(bundled):
 def test_incident_accounts_of_one_event_agree_on_when_and_where(bundled):
     incidents = bundled["incidents"]
     spread = incidents.groupby("incident_id").agg(days=("date", "nunique"), countries=("country", "nunique"))
-    assert (spread["days"] == 1).all() and (spread["countries"] == 1).all()
+    assert (spread["days"] == 1).all()
+    assert (spread["countries"] == 1).all()
 
 
 def test_incident_ids_start_with_their_date(bundled):
