@@ -25,6 +25,10 @@ TOOLTIP = {
 INCIDENT_LAYER_ID = "incidents"
 MODES = ("points", "hexagons", "heatmap")
 OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
+# Streamlit 1.67's bundled deck.gl draws TextLayer glyphs at 1/8 of getSize with the default size
+# units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
+TEXT_SIZE_SCALE = 8
+LABEL_MIN_POPULATION = 150_000  # smaller towns keep their dot but no label, so labels don't pile up
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
@@ -153,18 +157,16 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
         ),
         pdk.Layer(
             "TextLayer",
-            towns.to_dict("records"),
+            towns[towns["population"] >= LABEL_MIN_POPULATION].to_dict("records"),
             id="town-labels",
             get_position=["lon", "lat"],
             get_text="name",
             get_size=13,
+            size_scale=TEXT_SIZE_SCALE,
             get_color=[40, 40, 40, 255],
             get_pixel_offset=[0, -12],
             font_family=LABEL_FONT,
             font_weight=600,
-            outline_width=3,
-            outline_color=[255, 255, 255, 255],
-            font_settings={"sdf": True},
             get_alignment_baseline="'bottom'",
         ),
     ]
@@ -251,14 +253,13 @@ def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
             id="crossing-labels",
             get_position=["lon", "lat"],
             get_text="name",
-            get_size=12,
+            get_size=13,
+            size_scale=TEXT_SIZE_SCALE,
             get_color=[0, 0, 0, 255],
             get_pixel_offset=[10, 0],
             get_text_anchor="'start'",
             font_family=LABEL_FONT,
-            outline_width=3,
-            outline_color=[255, 255, 255, 255],
-            font_settings={"sdf": True},
+            font_weight=700,
         ),
     ]
 

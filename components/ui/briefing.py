@@ -18,8 +18,9 @@ BRIEFING_CSS = """
 .block-container {padding-top: 1.5rem; max-width: 100%;}
 .stApp p, .stApp li {font-size: 1.6rem; line-height: 1.4;}
 .stApp h1 {font-size: 3rem;}
-[data-testid="stMetricValue"] {font-size: 3.4rem;}
-[data-testid="stMetricLabel"] p {font-size: 1.3rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 4rem !important; font-weight: 700;}
+[data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
+[data-testid="stMetricDelta"] * {font-size: 1.5rem !important;}
 </style>
 """
 

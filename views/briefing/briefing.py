@@ -14,7 +14,7 @@ data = dataset()
 selection = current_filter()
 events = filtered_events(selection)
 
-controls = st.columns([1, 1, 5, 2])
+controls = st.columns([1, 1, 4, 1.6], vertical_alignment="center")
 controls[0].button("◀ Previous", on_click=step, args=(-1,), width="stretch")
 controls[1].button("Next ▶", on_click=step, args=(1,), width="stretch")
 with controls[2]:
@@ -26,6 +26,7 @@ with controls[2]:
         bind="query-params",
         default="kpis",
         label_visibility="collapsed",
+        width="stretch",
     )
 seconds = controls[3].selectbox(
     "Advance",

@@ -38,28 +38,24 @@ online = st.toggle(
 crossings = status_on(data["crossings"], data["crossing_status"], selection.end)
 deck = build_deck(base_map_layers(), incident_layers(events, mode), crossing_layers(crossings), online_basemap=online)
 
-map_col, legend_col = st.columns([4, 1.4])
-with map_col:
-    picked = st.pydeck_chart(
-        deck,
-        height=640,
-        on_select="rerun",
-        selection_mode="single-object",
-        key="deck",
-        alt="Map of incidents, crossings and the Durand Line",
-    )
-with legend_col:
-    st.altair_chart(legend_chart(FAMILY_COLOURS, "Incident type"), width="content")
-    st.altair_chart(
-        legend_chart(
-            {f"{k.capitalize()}": v for k, v in STATUS_COLOURS.items()}, f"Crossing on {selection.end:%d %b %Y}"
-        ),
-        width="content",
-    )
-    st.caption(
-        "Dot size: killed (lowest stated figure). Faint large circles: location known only to "
-        "district or province. Black line: the Durand Line. Shaded: former FATA."
-    )
+picked = st.pydeck_chart(
+    deck,
+    height=640,
+    on_select="rerun",
+    selection_mode="single-object",
+    key="deck",
+    alt="Map of incidents, crossings and the Durand Line",
+)
+types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
+types_legend.altair_chart(legend_chart(FAMILY_COLOURS, "Incident type"), width="content")
+crossings_legend.altair_chart(
+    legend_chart({k.capitalize(): v for k, v in STATUS_COLOURS.items()}, f"Crossing on {selection.end:%d %b %Y}"),
+    width="content",
+)
+notes.caption(
+    "Dot size: killed (lowest stated figure). Faint large circles: location known only to district or "
+    "province. Black line: the Durand Line. Shaded: former FATA. Click a dot for its details."
+)
 
 picks = (
     (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise") or [])
