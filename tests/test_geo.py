@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 from shapely.geometry import LineString
 
 from components.geo import border_shares, distance_to_line_km, load_layers
@@ -31,12 +32,8 @@ def test_points_beyond_the_line_end_measure_to_its_end():
 
 def test_every_vertex_of_the_bundled_durand_line_is_on_it():
     line = load_layers(GEO_DIR)["durand_line"]
-    coords = (
-        list(line.geometry.iloc[0].geoms[0].coords)
-        if line.geometry.iloc[0].geom_type == "MultiLineString"
-        else list(line.geometry.iloc[0].coords)
-    )
-    vertices = pd.DataFrame({"lon": [c[0] for c in coords[::50]], "lat": [c[1] for c in coords[::50]]})
+    coords = shapely.get_coordinates(line.geometry)[::50]
+    vertices = pd.DataFrame({"lon": coords[:, 0], "lat": coords[:, 1]})
     assert distance_to_line_km(vertices, line).max() < 0.01
 
 
