@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.ui.filters import sidebar_filters
 from components.ui.store import dataset
+from components.ui.widgets import share_box
 
 st.set_page_config(page_title="Durand Line Monitor", layout="wide")
 
@@ -28,3 +29,4 @@ data = dataset()
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
 st.session_state["incident_filter"] = sidebar_filters(data.events)
 page.run()
+share_box()

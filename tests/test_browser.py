@@ -78,3 +78,39 @@ def test_page_opens_from_its_link_and_draws(browser, app_url, path):
         assert outside == [], f"requests left the machine: {outside[:5]}"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_copied_link_reproduces_the_filters(browser, app_url):
+    context, page, _ = open_page(browser, f"{app_url}/map?province=Balochistan&from=2025-01-01&to=2025-12-31")
+    try:
+        sentence = page.get_by_text("2025–31 Dec 2025, Balochistan")
+        assert sentence.count() == 1
+        link = page.locator("[data-testid=stSidebar] [data-testid=stCode]").inner_text().strip()
+        assert "province=Balochistan" in link
+        assert "from=2025-01-01" in link
+        copy, again, _ = open_page(browser, link)
+        try:
+            assert again.get_by_text("2025–31 Dec 2025, Balochistan").count() == 1
+            chips = again.locator("[data-testid=stSidebar] [data-baseweb=tag]").all_inner_texts()
+            assert chips == ["Balochistan"]
+        finally:
+            copy.close()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_briefing_mode_at_1920_is_large_and_advances(browser, app_url):
+    context, page, _ = open_page(browser, f"{app_url}/briefing", width=1920, height=1080)
+    try:
+        assert page.locator("[data-testid=stSidebar]").is_hidden()
+        value = page.locator("[data-testid=stMetricValue] p").first
+        assert float(value.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 48
+        page.screenshot(path=SCREENSHOTS / "briefing-1920.png")
+        page.get_by_role("button", name="Next ▶").click()
+        settle(page)
+        assert page.get_by_role("heading", name="Trend").count() >= 1
+        assert "panel=trend" in page.url
+    finally:
+        context.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.charts import monthly_comparison_chart
 from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
+from components.export import briefing_png
 from components.map_layers import build_deck, crossing_layers, incident_layers
 from components.textsafe import escape_markdown
 from components.trends import HEADLINE, SERIES_LABELS, compare_years, comparison_sentence, headline_years, kpis, monthly
@@ -62,3 +64,34 @@ def latest_panel(data: Dataset, events, count: int = 8) -> None:
         return
     for row in latest.itertuples(index=False):
         st.markdown(escape_markdown(f"{row.date:%d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
+
+
+def briefing_download(data: Dataset, events) -> None:
+    """A one-page PNG briefing with a static map, made only when the button is pressed."""
+
+    def render() -> bytes:
+        headline, comparison, sentence, sources = pd.DataFrame(), None, NO_FIGURES, []
+        years = headline_years(data.figures)
+        if years:
+            later, earlier = years
+            tracker, series, region = HEADLINE
+            attacks = monthly(data.figures, tracker, series, region, "attacks")
+            headline = kpis(data.figures, tracker, series, region, later, earlier)
+            comparison = compare_years(attacks, later, earlier)
+            sentence = comparison_sentence(comparison, "Attacks", tracker, series, region)
+            sources = [
+                f"{tracker} monthly figures as reported by {name}: {url}"
+                for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
+            ]
+        latest = events.sort_values("date", ascending=False).head(5)
+        sources += [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
+        return briefing_png(headline, comparison, sentence, events, data.geo, sources, data.data_as_of)
+
+    st.download_button(
+        "One-page briefing (PNG)",
+        render,
+        file_name="durand-line-briefing.png",
+        mime="image/png",
+        key="briefing-png",
+        on_click="ignore",
+    )

@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from components.dataset import Dataset
+from components.export import chart_png, chart_svg
+from components.links import share_link
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 
@@ -48,10 +50,28 @@ def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Downl
 
 
 def chart_with_table(chart, frame: pd.DataFrame, file_name: str) -> None:
-    """A chart with its numbers beneath it, as a table and a CSV of exactly what is shown."""
+    """A chart with its numbers beneath it (table and CSV of exactly what is shown) and image exports."""
     st.altair_chart(chart)
-    with st.expander("Numbers in this chart"):
+    stem = file_name.removesuffix(".csv")
+    with st.expander("Numbers in this chart, and downloads"):
         table_with_download(frame, file_name)
+        png, svg = st.columns(2)
+        png.download_button(
+            "Chart as PNG",
+            lambda: chart_png(chart),
+            file_name=f"{stem}.png",
+            mime="image/png",
+            key=f"png-{stem}",
+            on_click="ignore",
+        )
+        svg.download_button(
+            "Chart as SVG",
+            lambda: chart_svg(chart),
+            file_name=f"{stem}.svg",
+            mime="image/svg+xml",
+            key=f"svg-{stem}",
+            on_click="ignore",
+        )
 
 
 def kpi_row(headline: pd.DataFrame, later: int, earlier: int) -> None:
@@ -70,3 +90,14 @@ def kpi_row(headline: pd.DataFrame, later: int, earlier: int) -> None:
             help=f"Same months of {earlier}: "
             + ("not all published" if row.earlier is None else f"{row.earlier:,.0f}"),
         )
+
+
+def share_box() -> None:
+    """The current view's link with a copy button; drawn last so every widget's parameter is in it."""
+    base = st.context.url
+    if not base:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    with st.sidebar:
+        st.caption("Link to this view (copy button on the right)")
+        st.code(share_link(base, params), language=None, wrap_lines=True)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.ui.briefing import BRIEFING_CSS, PANELS, step
 from components.ui.filters import current_filter
-from components.ui.panels import kpi_panel, latest_panel, map_panel, trend_panel
+from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
 from components.ui.store import dataset, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.widgets import coverage_caption
@@ -62,3 +62,4 @@ def panel() -> None:
 
 st.session_state["_ticked"] = False
 panel()
+briefing_download(data, events)

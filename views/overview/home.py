@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.ui.filters import current_filter
-from components.ui.panels import kpi_panel, latest_panel, map_panel, trend_panel
+from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
 from components.ui.store import dataset, filtered_events
 from components.ui.widgets import coverage_caption, rejected_rows_notice
 
@@ -24,3 +24,4 @@ with right:
     map_panel(data, events)
 st.subheader("Latest developments")
 latest_panel(data, events)
+briefing_download(data, events)
