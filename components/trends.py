@@ -221,14 +221,11 @@ SERIES_LABELS = {
 
 
 def monthly_options(stats: pd.DataFrame) -> pd.DataFrame:
-    """Tracker, series, region, metric and year combinations that have monthly figures."""
-    months = stats[stats["period_type"] == "month"]
-    return (
-        months.assign(year=months["period_start"].dt.year)[["tracker", "series", "region", "metric", "year"]]
-        .drop_duplicates()
-        .sort_values(["tracker", "series", "region", "metric", "year"])
-        .reset_index(drop=True)
-    )
+    """Tracker, series, region, metric and year combinations with monthly figures, and how many months."""
+    rows = stats[stats["period_type"] == "month"]
+    rows = rows.assign(year=rows["period_start"].dt.year, month=rows["period_start"].dt.month)
+    key = ["tracker", "series", "region", "metric", "year"]
+    return rows.groupby(key)["month"].nunique().rename("months").reset_index().sort_values(key, ignore_index=True)
 
 
 def months_label(months: tuple[int, ...]) -> str:
@@ -313,3 +310,17 @@ def headline_years(stats: pd.DataFrame) -> tuple[int, int] | None:
         return None
     later = int(attacks["year"].max())
     return later, later - 1
+
+
+def source_choices(options: pd.DataFrame) -> list[str]:
+    """'TRACKER:series' keys, the headline layer (PICSS militant attacks) first."""
+    keys = [f"{t}:{s}" for t, s in options[["tracker", "series"]].drop_duplicates().itertuples(index=False)]
+    headline = f"{HEADLINE[0]}:{HEADLINE[1]}"
+    return sorted(keys, key=lambda key: (key != headline, key))
+
+
+def default_year(options: pd.DataFrame) -> int:
+    """The latest year with at least ten published months of some measure, else the latest year."""
+    most = options.groupby("year")["months"].max()
+    complete = most[most >= 10]
+    return int(complete.index.max() if not complete.empty else most.index.max())

@@ -95,3 +95,14 @@ def test_chart_builders_carry_exactly_the_compared_numbers(attacks, figures):
     side = sources_side_by_side(figures, 2024, ["attacks"])
     source_values = next(iter(sources_chart(side, "Attacks").to_dict()["datasets"].values()))
     assert sorted(v["value"] for v in source_values) == [678, 683]
+
+
+def test_defaults_pick_the_headline_layer_and_the_latest_full_year(figures):
+    from components.trends import default_year, monthly_options, source_choices
+
+    options = monthly_options(figures)
+    assert source_choices(options)[0] == "PICSS:militant_attacks"
+    partial = options.copy()
+    partial.loc[partial["year"] == 2025, "months"] = 2
+    assert default_year(options) == 2025
+    assert default_year(partial) == 2024

@@ -80,15 +80,15 @@ def kpi_row(headline: pd.DataFrame, later: int, earlier: int) -> None:
         return
     columns = st.columns(len(headline))
     for column, row in zip(columns, headline.itertuples(index=False), strict=True):
-        delta = None if row.change_pct is None else f"{row.change_pct:+.0f}% vs {earlier}"
-        value = "n/a" if row.later is None else f"{row.later:,.0f}"
+        delta = None if pd.isna(row.change_pct) else f"{row.change_pct:+.0f}% vs {earlier}"
+        value = "n/a" if pd.isna(row.later) else f"{row.later:,.0f}"
         column.metric(
             f"{row.label}, {row.months} {later}",
             value,
             delta,
             delta_color="inverse",
             help=f"Same months of {earlier}: "
-            + ("not all published" if row.earlier is None else f"{row.earlier:,.0f}"),
+            + ("not all published" if pd.isna(row.earlier) else f"{row.earlier:,.0f}"),
         )
 
 

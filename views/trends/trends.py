@@ -10,10 +10,12 @@ from components.trends import (
     SERIES_LABELS,
     compare_years,
     comparison_sentence,
+    default_year,
     kpis,
     monthly,
     monthly_options,
     months_label,
+    source_choices,
     sources_side_by_side,
 )
 from components.ui.store import dataset
@@ -35,8 +37,7 @@ if options.empty:
     st.info("No monthly tracker figures are loaded, so there is nothing to compare.")
     st.stop()
 
-sources = options[["tracker", "series"]].drop_duplicates()
-source_keys = [f"{t}:{s}" for t, s in sources.itertuples(index=False)]
+source_keys = source_choices(options)
 left, middle, right = st.columns([2, 1.3, 1.3])
 source_key = left.selectbox(
     "Tracker and counting layer",
@@ -48,7 +49,7 @@ source_key = left.selectbox(
 tracker, series = source_key.split(":")
 available = options[(options["tracker"] == tracker) & (options["series"] == series)]
 years = sorted(available["year"].unique(), reverse=True)
-later = middle.selectbox("Year", years, key="year", bind="query-params")
+later = middle.selectbox("Year", years, index=years.index(default_year(available)), key="year", bind="query-params")
 earlier = right.selectbox(
     "Compared with",
     [y for y in sorted(options["year"].unique(), reverse=True) if y < later] or [later - 1],
