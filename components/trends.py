@@ -83,9 +83,11 @@ class YearComparison:
     earlier: int
     later: int
     later_months: tuple[int, ...]
-    earlier_full_year: float | None  # sum of 12 published months, or None if a month is missing
+    window_months: tuple[int, ...]  # months published in both years: the like-for-like window
+    earlier_full_year: float | None
+    full_year_basis: str | None  # "sum of 12 published months" or "published annual total"
     passed_month: int | None  # first month the later year's running total exceeded earlier_full_year
-    window_earlier: float | None  # same calendar window as the later year's published months
+    window_earlier: float | None  # sum over window_months
     window_later: float | None
     run_rate: float | None  # later year's months extrapolated to 12, only when the year is partial
 
@@ -105,8 +107,14 @@ def pct_change(before: float | None, after: float | None) -> float | None:
     return (after - before) / before * 100
 
 
-def compare_years(series: pd.DataFrame, later: int, earlier: int | None = None) -> YearComparison:
-    """Compare `later` with `earlier` (default: the year before) on a monthly series."""
+def compare_years(
+    series: pd.DataFrame, later: int, earlier: int | None = None, earlier_published_total: float | None = None
+) -> YearComparison:
+    """Compare `later` with `earlier` (default: the year before) on a monthly series.
+
+    The earlier year's full-year total is the sum of its 12 months when all are published, otherwise
+    the tracker's published annual total if given (`full_year_basis` says which).
+    """
     earlier = later - 1 if earlier is None else earlier
     by_year = {year: series[series["year"] == year].set_index("month")["value"] for year in (earlier, later)}
     table = pd.DataFrame({"month": range(1, 13)})
@@ -118,22 +126,25 @@ def compare_years(series: pd.DataFrame, later: int, earlier: int | None = None) 
     table["cum_later"] = _running_total(table["later"])
 
     later_months = tuple(int(m) for m in by_year[later].index.sort_values())
-    earlier_full = float(by_year[earlier].sum()) if len(by_year[earlier]) == 12 else None
+    earlier_full, basis = None, None
+    if len(by_year[earlier]) == 12:
+        earlier_full, basis = float(by_year[earlier].sum()), "sum of 12 published months"
+    elif earlier_published_total is not None:
+        earlier_full, basis = float(earlier_published_total), "published annual total"
     passed = None
     if earlier_full is not None:
         over = table[table["cum_later"] > earlier_full]
         passed = int(over["month"].iloc[0]) if not over.empty else None
 
-    window = [m for m in later_months if m in by_year[earlier].index]
-    window_ok = bool(window) and len(window) == len(later_months)
-    window_earlier = float(by_year[earlier].loc[window].sum()) if window_ok else None
-    window_later = float(by_year[later].loc[window].sum()) if window_ok else None
+    window = tuple(m for m in later_months if m in by_year[earlier].index)
+    window_earlier = float(by_year[earlier].loc[list(window)].sum()) if window else None
+    window_later = float(by_year[later].loc[list(window)].sum()) if window else None
     consecutive = later_months == tuple(range(1, len(later_months) + 1))
     run_rate = None
     if later_months and len(later_months) < 12 and consecutive:
         run_rate = float(by_year[later].sum()) / len(later_months) * 12
     return YearComparison(
-        table, earlier, later, later_months, earlier_full, passed, window_earlier, window_later, run_rate
+        table, earlier, later, later_months, window, earlier_full, basis, passed, window_earlier, window_later, run_rate
     )
 
 
@@ -250,7 +261,7 @@ def kpis(stats: pd.DataFrame, tracker: str, series: str, region: str, later: int
             {
                 "metric": metric,
                 "label": label,
-                "months": months_label(comparison.later_months),
+                "months": months_label(comparison.window_months or comparison.later_months),
                 "later": comparison.window_later,
                 "earlier": comparison.window_earlier,
                 "change_pct": comparison.window_change_pct,
@@ -265,11 +276,11 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
     source = f"{tracker} ({SERIES_LABELS.get(series, series)}), {region}"
     if not comparison.later_months:
         return f"{source}: no monthly figures published for {later}."
-    window = months_label(comparison.later_months)
+    window = months_label(comparison.window_months)
     if comparison.window_later is None:
         return (
-            f"{source}: {metric_label.lower()} in {window} {later} total {comparison.table['later'].sum():,.0f}; "
-            f"{earlier} lacks some of those months, so no like-for-like comparison."
+            f"{source}: {metric_label.lower()} in {months_label(comparison.later_months)} {later} total "
+            f"{comparison.table['later'].sum():,.0f}; {earlier} has none of those months published."
         )
     change = comparison.window_change_pct
     direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
@@ -277,10 +288,13 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
         f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}, "
         f"against {comparison.window_earlier:,.0f} in {window} {earlier} ({direction})."
     )
+    missing = [MONTH_NAMES[m - 1] for m in comparison.later_months if m not in comparison.window_months]
+    if missing:
+        text += f" {', '.join(missing)} {later} left out: {earlier} has no published figure for it."
     if comparison.passed_month:
         text += (
             f" By the end of {MONTH_NAMES[comparison.passed_month - 1]} {later} the running total had passed "
-            f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f}."
+            f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f} ({comparison.full_year_basis})."
         )
     return text
 
@@ -324,3 +338,24 @@ def default_year(options: pd.DataFrame) -> int:
     most = options.groupby("year")["months"].max()
     complete = most[most >= 10]
     return int(complete.index.max() if not complete.empty else most.index.max())
+
+
+def published_total(
+    stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
+) -> float | None:
+    """The tracker's own annual figure for `year`, if published."""
+    rows = annual_published(stats, year, region)
+    rows = rows[(rows["tracker"] == tracker) & (rows["series"] == series) & (rows["metric"] == metric)]
+    return float(rows["value"].iloc[0]) if not rows.empty else None
+
+
+def compare_with_published(
+    stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str, later: int, earlier: int
+) -> YearComparison:
+    """compare_years on one resolved series, falling back to the published annual total of `earlier`."""
+    return compare_years(
+        monthly(stats, tracker, series, region, metric),
+        later,
+        earlier,
+        published_total(stats, tracker, series, region, metric, earlier),
+    )

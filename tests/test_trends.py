@@ -9,7 +9,15 @@ import pytest
 
 from components.charts import cumulative_chart, monthly_comparison_chart, sources_chart
 from components.dataset import load_dataset
-from components.trends import compare_years, comparison_sentence, kpis, monthly, pct_change, sources_side_by_side
+from components.trends import (
+    compare_with_published,
+    compare_years,
+    comparison_sentence,
+    kpis,
+    monthly,
+    pct_change,
+    sources_side_by_side,
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +68,10 @@ def test_missing_month_stops_the_running_total_instead_of_counting_zero(attacks)
     assert comparison.earlier_full_year is None
     assert comparison.passed_month is None
     assert comparison.table["cum_earlier"].isna().sum() == 8
-    assert comparison.window_later is None
+    # Like for like: May is left out of both years (2024 May was 55, 2025 May 70).
+    assert comparison.window_months == (1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12)
+    assert comparison.window_earlier == 678 - 55
+    assert comparison.window_later == 876 - 70
 
 
 def test_pct_change_refuses_a_zero_or_missing_base():
@@ -106,3 +117,26 @@ def test_defaults_pick_the_headline_layer_and_the_latest_full_year(figures):
     partial.loc[partial["year"] == 2025, "months"] = 2
     assert default_year(options) == 2025
     assert default_year(partial) == 2024
+
+
+def test_bundled_picss_2025_against_2024_by_hand():
+    """PICSS militant attacks as bundled: 2024 lacks December, so the window is Jan–Nov.
+
+    Jan–Nov 2024: 93+97+56+77+86+69+79+83+77+68+71 = 856; Jan–Nov 2025: 74+79+105+81+85+78+82+143+69+89+97 = 982.
+    """
+    from components.paths import BUNDLED_DATA_DIR
+
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    comparison = compare_years(monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks"), 2025)
+    assert comparison.window_months == tuple(range(1, 12))
+    assert comparison.window_earlier == 856
+    assert comparison.window_later == 982
+    assert comparison.window_change_pct == pytest.approx((982 - 856) / 856 * 100)  # +14.7%
+    assert comparison.table.loc[0, "change_pct"] == pytest.approx((74 - 93) / 93 * 100)  # January: -20.4%
+    assert comparison.earlier_full_year is None  # no December 2024 figure, so no sum of 12 months
+    assert comparison.passed_month is None
+    # With PICSS's published 2024 total (905): 2025 running total is 885 by October, 982 by November.
+    published = compare_with_published(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024)
+    assert (published.earlier_full_year, published.full_year_basis) == (905, "published annual total")
+    assert published.table.loc[9, "cum_later"] == 885
+    assert published.passed_month == 11

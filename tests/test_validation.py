@@ -69,6 +69,11 @@ def test_several_bad_rows_are_all_reported_in_one_pass():
     assert list(result.frame["source_row"]) == [3, 5]
 
 
+def test_attackers_beyond_a_headline_toll_are_accepted():
+    data = _incidents(row0={"killed_total": "1", "killed_civilians": "1", "killed_militants": "2"})
+    assert load_bytes(data, TABLES["incidents"].schema, "incidents.csv").problems == []
+
+
 def test_category_larger_than_total_is_rejected():
     data = _incidents(row0={"killed_total": "5", "killed_civilians": "9"})
     problem = _only_problem(load_bytes(data, TABLES["incidents"].schema, "incidents.csv"))

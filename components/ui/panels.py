@@ -12,7 +12,15 @@ from components.diplomacy import latest_developments
 from components.export import briefing_png
 from components.map_layers import build_deck, crossing_layers, incident_layers
 from components.textsafe import escape_markdown
-from components.trends import HEADLINE, SERIES_LABELS, compare_years, comparison_sentence, headline_years, kpis, monthly
+from components.trends import (
+    HEADLINE,
+    SERIES_LABELS,
+    compare_with_published,
+    comparison_sentence,
+    headline_years,
+    kpis,
+    monthly,
+)
 from components.ui.store import base_map_layers
 from components.ui.widgets import chart_with_table, kpi_row
 
@@ -40,7 +48,7 @@ def trend_panel(data: Dataset) -> None:
         return
     later, earlier = years
     tracker, series, region = HEADLINE
-    comparison = compare_years(monthly(data.figures, tracker, series, region, "attacks"), later, earlier)
+    comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
     st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, region)))
     chart_with_table(
         monthly_comparison_chart(comparison.table, earlier, later, "Attacks"),
@@ -77,7 +85,7 @@ def briefing_download(data: Dataset, events) -> None:
             tracker, series, region = HEADLINE
             attacks = monthly(data.figures, tracker, series, region, "attacks")
             headline = kpis(data.figures, tracker, series, region, later, earlier)
-            comparison = compare_years(attacks, later, earlier)
+            comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
             sentence = comparison_sentence(comparison, "Attacks", tracker, series, region)
             sources = [
                 f"{tracker} monthly figures as reported by {name}: {url}"

@@ -8,11 +8,10 @@ from components.trends import (
     COUNTING_RULES,
     METRIC_LABELS,
     SERIES_LABELS,
-    compare_years,
+    compare_with_published,
     comparison_sentence,
     default_year,
     kpis,
-    monthly,
     monthly_options,
     months_label,
     source_choices,
@@ -65,7 +64,7 @@ st.caption(escape_markdown(COUNTING_RULES.get((tracker, series), "")))
 headline = kpis(figures, tracker, series, region, later, earlier)
 kpi_row(headline, later, earlier)
 
-comparison = compare_years(monthly(figures, tracker, series, region, metric), later, earlier)
+comparison = compare_with_published(figures, tracker, series, region, metric, later, earlier)
 label = METRIC_LABELS[metric]
 st.markdown(escape_markdown(comparison_sentence(comparison, label, tracker, series, region)))
 if comparison.is_partial and comparison.run_rate is not None:
