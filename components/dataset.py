@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.diplomacy import events_from_sources
 from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
@@ -60,6 +61,11 @@ class Dataset:
     def figures(self) -> pd.DataFrame:
         """Tracker figures with one value per period, other sources' values kept alongside."""
         return resolve_figures(self["tracker_stats"])
+
+    @cached_property
+    def diplomacy_events(self) -> pd.DataFrame:
+        """One row per diplomatic event; every source row stays in self["diplomacy"]."""
+        return events_from_sources(self["diplomacy"])
 
     @cached_property
     def events(self) -> pd.DataFrame:

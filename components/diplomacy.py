@@ -18,6 +18,14 @@ TRACK_LABELS = {
 }
 
 
+def events_from_sources(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per event_id (its first source's wording); `sources` counts the rows reporting it."""
+    ordered = rows.sort_values("source_row", kind="stable")
+    first = ordered.drop_duplicates("event_id").set_index("event_id")
+    first["sources"] = ordered.groupby("event_id").size()
+    return first.reset_index().sort_values("date_start", kind="stable").reset_index(drop=True)
+
+
 def split_list(cell) -> list[str]:
     """'Qatar; Turkey' to ['Qatar', 'Turkey']; blank to []."""
     if cell is None or pd.isna(cell):

@@ -84,7 +84,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "line2": _escape(row.reason if pd.notna(row.reason) else ""),
             "line3": _escape(f"Location {row.coord_precision}"),
         }
-        for row in crossings.itertuples(index=False)
+        for row in crossings.dropna(subset=["lat", "lon"]).itertuples(index=False)
     ]
 
 

@@ -163,16 +163,18 @@ def _parts_within_total(total: str, parts: list[str]) -> pa.Check:
     return pa.Check(check, error=f"{total} is smaller than one of its categories")
 
 
-def _valid_lat_lon() -> dict[str, pa.Column]:
+def _valid_lat_lon(required: bool = True) -> dict[str, pa.Column]:
     return {
         "lat": pa.Column(
             float,
             pa.Check.in_range(*LAT_RANGE, error=f"latitude outside {LAT_RANGE[0]}–{LAT_RANGE[1]}"),
+            nullable=not required,
             coerce=True,
         ),
         "lon": pa.Column(
             float,
             pa.Check.in_range(*LON_RANGE, error=f"longitude outside {LON_RANGE[0]}–{LON_RANGE[1]}"),
+            nullable=not required,
             coerce=True,
         ),
     }
@@ -255,9 +257,10 @@ CROSSINGS = pa.DataFrameSchema(
         "af_place": _text(required=False),
         "pk_province": _text(required=False),
         "af_province": _text(required=False),
-        **_valid_lat_lon(),
-        "coord_precision": _choice(("exact", "approximate")),
-        "coord_source_name": _text(),
+        # A crossing known only by name stays in the table (and on the status bands) but off the map.
+        **_valid_lat_lon(required=False),
+        "coord_precision": _choice(("exact", "approximate"), required=False),
+        "coord_source_name": _text(required=False),
         "coord_source_url": _text(required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")),
         "notes": _text(required=False),
     },
@@ -282,11 +285,7 @@ CROSSING_STATUS = pa.DataFrameSchema(
 
 DIPLOMACY = pa.DataFrameSchema(
     {
-        "event_id": _text(
-            checks=pa.Check.str_matches(DATED_SLUG, error="not YYYYMMDD-slug"),
-            unique=True,
-            report_duplicates="exclude_first",
-        ),
+        "event_id": _text(checks=pa.Check.str_matches(DATED_SLUG, error="not YYYYMMDD-slug")),
         "date_start": _past_date(),
         "date_end": _past_date(required=False),
         "track": _choice(DIPLOMACY_TRACKS),
@@ -298,7 +297,13 @@ DIPLOMACY = pa.DataFrameSchema(
         "summary": _text(required=False),
         **_source_columns(),
     },
-    checks=[_ordered("date_start", "date_end")],
+    checks=[
+        _ordered("date_start", "date_end"),
+        pa.Check(
+            lambda df: ~df.duplicated(["event_id", "source_url"]),
+            error="event_id repeats an earlier row from the same source",
+        ),
+    ],
     strict="filter",
     name="diplomacy",
 )

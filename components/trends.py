@@ -38,15 +38,19 @@ COUNTING_RULES = {
 def resolve_figures(stats: pd.DataFrame) -> pd.DataFrame:
     """One figure per period, region and metric, keeping disagreement visible.
 
-    The tracker's own publication wins; otherwise the latest published source. `alternatives`
+    The tracker's own publication wins; then a figure the tracker later revised (the row's notes say
+    "revised"); then the value most sources state (a lone outlet that misattributes another tracker's
+    figure is outvoted); then the latest published. `alternatives`
     lists every other value stated for the same figure ("" when all sources agree).
     """
     if stats.empty:
         return stats.assign(alternatives=pd.Series(dtype=str))
     ranked = stats.assign(
         _own=(stats["source_name"].str.upper() == stats["tracker"]).astype(int),
+        _revised=stats["notes"].fillna("").str.contains(r"\brevised\b", case=False).astype(int),
+        _agreeing=stats.groupby([*FIGURE_KEY, "value"])["value"].transform("size"),
         _published=stats["source_published"].fillna(""),
-    ).sort_values(["_own", "_published"], ascending=False, kind="stable")
+    ).sort_values(["_own", "_revised", "_agreeing", "_published"], ascending=False, kind="stable")
     chosen = ranked.drop_duplicates(FIGURE_KEY, keep="first")
 
     def others(group: pd.DataFrame) -> str:
@@ -55,7 +59,7 @@ def resolve_figures(stats: pd.DataFrame) -> pd.DataFrame:
 
     alternatives = ranked.groupby(FIGURE_KEY, sort=False).apply(others, include_groups=False)
     chosen = chosen.merge(alternatives.rename("alternatives").reset_index(), on=FIGURE_KEY, how="left")
-    return chosen.drop(columns=["_own", "_published"])
+    return chosen.drop(columns=["_own", "_revised", "_agreeing", "_published"])
 
 
 def _fmt(value: float) -> str:

@@ -80,6 +80,35 @@ def test_pct_change_refuses_a_zero_or_missing_base():
     assert pct_change(40, 50) == 25
 
 
+def test_the_value_most_sources_state_wins_over_a_later_lone_outlet():
+    import pandas as pd
+
+    from components.trends import resolve_figures
+
+    row = {
+        "tracker": "PICSS",
+        "series": "militant_attacks",
+        "period_type": "month",
+        "region": "Pakistan",
+        "metric": "attacks",
+        "period_start": pd.Timestamp("2024-08-01"),
+        "period_end": pd.Timestamp("2024-08-31"),
+        "notes": None,
+    }
+    stats = pd.DataFrame(
+        [
+            {**row, "value": 83.0, "source_name": "Pakistan Today", "source_published": "2024-09-02"},
+            {**row, "value": 83.0, "source_name": "Anadolu", "source_published": None},
+            {**row, "value": 59.0, "source_name": "Urdu outlet", "source_published": "2024-09-19"},
+        ]
+    )
+    resolved = resolve_figures(stats)
+    assert resolved["value"].tolist() == [83.0]
+    assert resolved["alternatives"].tolist() == ["59"]
+    revised = stats.assign(notes=[None, None, "revised in the next month's release"])
+    assert resolve_figures(revised)["value"].tolist() == [59.0]
+
+
 def test_published_annual_is_kept_beside_the_sum_of_months(figures):
     side = sources_side_by_side(figures, 2024, ["attacks"]).iloc[0]
     assert (side["published_annual"], side["sum_of_months"], side["difference"]) == (683, 678, 5)

@@ -10,7 +10,7 @@ from components.incidents import EVENT_TYPE_LABELS
 from components.textsafe import escape_markdown
 
 
-def diplomacy_detail(event: pd.Series) -> None:
+def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
     when = f"{event['date_start']:%d %b %Y}"
     if pd.notna(event["date_end"]) and event["date_end"] != event["date_start"]:
         when += f" – {event['date_end']:%d %b %Y}"
@@ -27,8 +27,12 @@ def diplomacy_detail(event: pd.Series) -> None:
             st.markdown(f"**{name}:** {escape_markdown(value)}")
     if pd.notna(event["summary"]):
         st.markdown(escape_markdown(event["summary"]))
-    st.link_button(f"Source: {event['source_name']}", event["source_url"])
-    st.caption(escape_markdown(f"Published {event['source_published']}" if pd.notna(event["source_published"]) else ""))
+    st.markdown(f"**Sources ({len(sources)})**, each with its own wording of the event:")
+    st.dataframe(
+        sources[["source_name", "source_published", "title", "outcome", "source_url"]],
+        hide_index=True,
+        column_config={"source_url": st.column_config.LinkColumn("Source:", display_text="open")},
+    )
 
 
 def window_comparison(counts: WindowCounts) -> None:

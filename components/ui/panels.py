@@ -66,7 +66,7 @@ def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") 
 
 
 def latest_panel(data: Dataset, events, count: int = 8) -> None:
-    latest = latest_developments(data["diplomacy"], events, count)
+    latest = latest_developments(data.diplomacy_events, events, count)
     if latest.empty:
         st.info("Nothing recorded yet.")
         return

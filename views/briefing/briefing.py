@@ -54,7 +54,7 @@ def panel() -> None:
     elif name == "map":
         map_panel(data, events, height=760, key="briefing-map")
     elif name == "timeline":
-        st.altair_chart(timeline_figure(data, data["diplomacy"], events, selection.start, selection.end))
+        st.altair_chart(timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end))
     else:
         latest_panel(data, events, count=6)
     coverage_caption(data)

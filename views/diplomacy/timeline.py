@@ -17,7 +17,7 @@ from components.ui.widgets import coverage_caption, rejected_rows_notice, table_
 data = dataset()
 selection = current_filter()
 events = filtered_events(selection)
-diplomacy = data["diplomacy"]
+diplomacy = data.diplomacy_events
 
 st.title("Diplomacy timeline")
 coverage_caption(data)
@@ -84,7 +84,7 @@ days = st.slider("Window, days before and after", 3, 60, 14, key="days", bind="q
 if chosen:
     event = diplomacy.set_index("event_id").loc[chosen]
     with st.container(border=True):
-        diplomacy_detail(event)
+        diplomacy_detail(event, data["diplomacy"][data["diplomacy"]["event_id"] == chosen])
     first = event["date_start"].date()
     last = first if pd.isna(event["date_end"]) else event["date_end"].date()
     around = filtered_events(replace(selection, start=first - dt.timedelta(days), end=last + dt.timedelta(days)))
