@@ -182,7 +182,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(chart)
 
 
-TIMELINE_WIDTH = 880  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
+TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
 TRACK_COLOURS = {
     "Talks": OKABE_ITO["blue"],
     "Ceasefire / pause": OKABE_ITO["bluish_green"],

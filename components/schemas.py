@@ -31,6 +31,7 @@ TRACKER_REGIONS = (
     *PROVINCES_PK,
     "Khyber Pakhtunkhwa (mainland)",
     "Khyber Pakhtunkhwa (tribal districts)",
+    "Afghanistan",  # GTI ranks Afghanistan too
 )
 TRACKERS = ("PICSS", "CRSS", "PIPS", "GTI")
 SERIES = (
