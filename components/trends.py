@@ -321,12 +321,18 @@ HEADLINE = ("PICSS", "militant_attacks", "Pakistan")
 
 
 def headline_years(stats: pd.DataFrame) -> tuple[int, int] | None:
-    """The latest year with PICSS monthly attack figures and the year before it."""
+    """The latest (nearly) complete year of PICSS monthly attack figures and the year before it."""
     tracker, series, region = HEADLINE
-    attacks = monthly(stats, tracker, series, region, "attacks")
-    if attacks.empty:
+    options = monthly_options(stats)
+    options = options[
+        (options["tracker"] == tracker)
+        & (options["series"] == series)
+        & (options["region"] == region)
+        & (options["metric"] == "attacks")
+    ]
+    if options.empty:
         return None
-    later = int(attacks["year"].max())
+    later = default_year(options)
     return later, later - 1
 
 
