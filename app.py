@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.ui.filters import sidebar_filters
-from components.ui.store import dataset
+from components.ui.store import filter_options
 from components.ui.widgets import share_box
 
 st.set_page_config(page_title="Durand Line Monitor", layout="wide")
@@ -25,8 +25,7 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
-data = dataset()
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
-st.session_state["incident_filter"] = sidebar_filters(data.events)
+st.session_state["incident_filter"] = sidebar_filters(filter_options())
 page.run()
 share_box()

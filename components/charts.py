@@ -199,6 +199,7 @@ def timeline_chart(
     monthly_violence: pd.DataFrame,
     violence_label: str,
     incidents: pd.DataFrame,
+    incidents_title: str,
     bands: pd.DataFrame,
     start,
     end,
@@ -249,7 +250,7 @@ def timeline_chart(
         .properties(height=120)
     )
     dots = (
-        alt.Chart(incidents, title="Notable incidents (killed, lowest stated figure)")
+        alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=alt.Scale(domain=domain)),

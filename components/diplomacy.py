@@ -95,6 +95,7 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
             "source_url": diplomacy["source_url"],
         }
     )
+    events = events.nlargest(count, "date")  # an imported file can hold a million events
     violence = pd.DataFrame(
         {
             "date": events["date"],

@@ -32,6 +32,20 @@ FIRST_ACCOUNT_COLUMNS = [
     "source_name",
     "source_url",
 ]
+# The columns of one event, for curated incidents and imported files alike.
+EVENT_COLUMNS = [
+    "incident_id",
+    *FIRST_ACCOUNT_COLUMNS,
+    "killed_low",
+    "killed_high",
+    "injured_low",
+    "injured_high",
+    "accounts",
+    "disputed",
+    "killed",
+    "year",
+    "distance_km",
+]
 EVENT_TYPE_LABELS = {
     "suicide_bombing": "Suicide bombing",
     "ied_bombing": "IED / bombing",
@@ -45,6 +59,14 @@ EVENT_TYPE_LABELS = {
     "border_clash": "Border clash",
     "security_operation": "Security operation",
     "other": "Other",
+    # Only in imported ACLED / UCDP files (see components/imports/):
+    "grenade": "Grenade",
+    "attack_on_civilians": "Attack on civilians",
+    "shelling": "Shelling / artillery / missile",
+    "armed_clash": "Armed clash",
+    "ucdp_state_based": "State-based violence (UCDP)",
+    "ucdp_non_state": "Non-state violence (UCDP)",
+    "ucdp_one_sided": "One-sided violence (UCDP)",
 }
 
 
@@ -84,8 +106,8 @@ class IncidentFilter:
     types: tuple[str, ...] = ()
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
-        dates = events["date"].dt.date
-        keep = (dates >= self.start) & (dates <= self.end)
+        dates = events["date"]  # compared as timestamps: .dt.date would box a million Python objects
+        keep = (dates >= pd.Timestamp(self.start)) & (dates < pd.Timestamp(self.end) + pd.Timedelta(days=1))
         if self.provinces:
             keep &= events["province"].isin(self.provinces)
         if self.actors:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import unicodedata
 
 import geopandas as gpd
 import pandas as pd
@@ -24,12 +25,25 @@ TOOLTIP = {
 }
 INCIDENT_LAYER_ID = "incidents"
 MODES = ("points", "hexagons", "heatmap")
+# Above this many events (an imported ACLED or UCDP file) the browser gets grid cells counted here instead
+# of one record per event, so the page stays light: a few thousand cells whatever the file's size.
+AGGREGATE_ABOVE = 20_000
+CELL_DEGREES = 0.25  # about 25 km at these latitudes
+CELL_COLOURS = ("#FDE725", "#7AD151", "#22A884", "#2A788E", "#414487", "#440154")  # viridis, light = few
 OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
 # Streamlit 1.67's bundled deck.gl draws TextLayer glyphs at 1/8 of getSize with the default size
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
 TEXT_SIZE_SCALE = 8
 LABEL_MIN_POPULATION = 150_000  # smaller towns keep their dot but no label, so labels don't pile up
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+
+
+def label_text(name: object) -> str:
+    """A label deck.gl can draw: its default glyph atlas is ASCII only (and pydeck reads a character_set
+    string as an expression), so "Chaman–Spin Boldak" would break apart across the map. Tooltips keep the
+    original spelling."""
+    plain = unicodedata.normalize("NFKD", str(name).replace("–", "-").replace("—", "-").replace("’", "'"))
+    return plain.encode("ascii", "ignore").decode()
 
 
 def _geojson(frame: gpd.GeoDataFrame) -> dict:
@@ -75,7 +89,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
         {
             "lon": float(row.lon),
             "lat": float(row.lat),
-            "name": str(row.name),
+            "name": label_text(row.name),
             "color": rgba(STATUS_COLOURS.get(row.status, STATUS_COLOURS["unknown"])),
             "title": _escape(f"{row.name} crossing"),
             "line1": _escape(
@@ -157,7 +171,9 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
         ),
         pdk.Layer(
             "TextLayer",
-            towns[towns["population"] >= LABEL_MIN_POPULATION].to_dict("records"),
+            towns[towns["population"] >= LABEL_MIN_POPULATION]
+            .assign(name=lambda f: f["name"].map(label_text))
+            .to_dict("records"),
             id="town-labels",
             get_position=["lon", "lat"],
             get_text="name",
@@ -172,7 +188,73 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
     ]
 
 
+def incident_cells(events: pd.DataFrame, size: float = CELL_DEGREES) -> pd.DataFrame:
+    """Events and fatalities per grid cell, with the cell's corners for drawing."""
+    west = (events["lon"] // size) * size
+    south = (events["lat"] // size) * size
+    cells = (
+        events.assign(west=west, south=south, killed_sum=events["killed"].fillna(0))
+        .groupby(["west", "south"], sort=False)
+        .agg(events=("incident_id", "size"), killed=("killed_sum", "sum"))
+        .reset_index()
+    )
+    cells["lon"] = cells["west"] + size / 2
+    cells["lat"] = cells["south"] + size / 2
+    return cells
+
+
+def cell_records(cells: pd.DataFrame, size: float = CELL_DEGREES) -> list[dict]:
+    """Square polygons coloured by event count in six steps (viridis), with plain tooltip lines."""
+    steps = pd.qcut(cells["events"].rank(method="first"), len(CELL_COLOURS), labels=False) if len(cells) > 1 else [0]
+    return [
+        {
+            "polygon": [[w, s], [w + size, s], [w + size, s + size], [w, s + size]],
+            "lon": lon,
+            "lat": lat,
+            "events": int(n),
+            "color": rgba(CELL_COLOURS[int(step)], 200),
+            "title": _escape(f"{int(n):,} events in this {size}° cell"),
+            "line1": _escape(f"{int(killed):,} killed (sum of the figures given)"),
+            "line2": _escape(f"cell centre {lat:.2f}° N, {lon:.2f}° E"),
+            "line3": "",
+        }
+        for (w, s, lon, lat, n, killed), step in zip(
+            cells[["west", "south", "lon", "lat", "events", "killed"]].itertuples(index=False), steps, strict=True
+        )
+    ]
+
+
+def aggregated_layers(events: pd.DataFrame, mode: str) -> list[pdk.Layer]:
+    records = cell_records(incident_cells(events))
+    if mode == "heatmap":
+        return [
+            pdk.Layer(
+                "HeatmapLayer",
+                records,
+                id="incident-heat",
+                get_position=["lon", "lat"],
+                get_weight="events",
+                radius_pixels=40,
+                opacity=0.7,
+            )
+        ]
+    return [
+        pdk.Layer(
+            "PolygonLayer",
+            records,
+            id="incident-cells",
+            get_polygon="polygon",
+            get_fill_color="color",
+            stroked=False,
+            pickable=True,
+            auto_highlight=True,
+        )
+    ]
+
+
 def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Layer]:
+    if len(events) > AGGREGATE_ABOVE:
+        return aggregated_layers(events, mode)
     records = incident_records(events)
     if mode == "hexagons":
         return [

@@ -73,6 +73,22 @@ EVENT_TYPES = (
     "security_operation",
     "other",
 )
+# Types only an imported ACLED or UCDP file carries (their codebooks' categories, see components/imports/).
+IMPORTED_EVENT_TYPES = (
+    "suicide_bombing",
+    "ied_bombing",
+    "grenade",
+    "airstrike",
+    "shelling",
+    "armed_clash",
+    "attack_on_civilians",
+    "kidnapping_hijacking",
+    "ucdp_state_based",
+    "ucdp_non_state",
+    "ucdp_one_sided",
+    "other",
+)
+EARLIEST_IMPORT_DATE = pd.Timestamp("1989-01-01")  # UCDP GED starts in 1989, ACLED later
 LOCATION_PRECISIONS = ("exact", "district", "province")
 CROSSING_STATUSES = ("open", "closed", "restricted")
 DIPLOMACY_TRACKS = (
@@ -320,6 +336,40 @@ TOWNS = pa.DataFrameSchema(
     },
     strict="filter",
     name="towns",
+)
+
+# An ACLED or UCDP file mapped onto the app's event columns (components/imports/). Values are typed before
+# this runs, so every failure here is about a value, and the importer names the column of the user's file.
+IMPORTED_EVENTS = pa.DataFrameSchema(
+    {
+        "incident_id": _text(unique=True, report_duplicates="exclude_first"),
+        "date": pa.Column(
+            "datetime64[ns]",
+            [
+                pa.Check.ge(EARLIEST_IMPORT_DATE, error="date before 1989"),
+                pa.Check(lambda s: s <= _today(), element_wise=False, error="date in the future"),
+            ],
+        ),
+        "country": _choice(COUNTRIES),
+        **_valid_lat_lon(),
+        "location_precision": _choice(LOCATION_PRECISIONS),
+        "event_type": _choice(IMPORTED_EVENT_TYPES),
+        "killed_low": _count(),
+        "killed": _count(),
+        "killed_high": _count(),
+    },
+    checks=[
+        pa.Check(
+            lambda df: df["killed_low"].isna() | df["killed"].isna() | (df["killed_low"] <= df["killed"]),
+            error="killed_low is above the best estimate",
+        ),
+        pa.Check(
+            lambda df: df["killed_high"].isna() | df["killed"].isna() | (df["killed"] <= df["killed_high"]),
+            error="killed_high is below the best estimate",
+        ),
+    ],
+    strict=False,
+    name="imported_events",
 )
 
 BOUNDARY_LAYER = pa.DataFrameSchema(

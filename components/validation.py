@@ -70,7 +70,8 @@ class LoadResult:
         )
 
 
-def _plain(check: str) -> str:
+def plain_reason(check: str) -> str:
+    """pandera's check name in words a curator understands."""
     for pattern, text in _PLAIN_REASONS:
         if pattern.search(check):
             return text
@@ -143,7 +144,7 @@ def _failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
             column, value = value, None
         elif case.schema_context == "DataFrameSchema" and row is not None:
             column, value = check.split(" ", 1)[0], None
-        problem = Problem(file, row, column, _plain(check), value)
+        problem = Problem(file, row, column, plain_reason(check), value)
         if problem not in out:
             out.append(problem)
     return out

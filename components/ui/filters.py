@@ -8,19 +8,20 @@ import datetime as dt
 import streamlit as st
 
 from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
+from components.ui.store import FilterOptions
 
 DEFAULT_START = dt.date(2024, 1, 1)
 
 
-def sidebar_filters(events) -> IncidentFilter:
+def sidebar_filters(options: FilterOptions) -> IncidentFilter:
     """Draw the filters in the sidebar and return the selection."""
-    last_day = events["date"].max().date() if not events.empty else dt.date.today()
-    first_day = min(events["date"].min().date(), DEFAULT_START) if not events.empty else DEFAULT_START
+    last_day = options.last_day
+    first_day = min(options.first_day, DEFAULT_START)
     with st.sidebar:
         st.header("Filters")
         start = st.date_input(
             "From",
-            value=DEFAULT_START,
+            value=max(min(DEFAULT_START, last_day), first_day),
             min_value=first_day,
             max_value=last_day,
             key="from",
@@ -38,21 +39,21 @@ def sidebar_filters(events) -> IncidentFilter:
         )
         provinces = st.multiselect(
             "Province",
-            sorted(events["province"].dropna().unique()),
+            options.provinces,
             key="province",
             bind="query-params",
             placeholder="All provinces",
         )
         actors = st.multiselect(
             "Perpetrator / actor",
-            _by_frequency(events["perpetrator"]),
+            options.actors,
             key="actor",
             bind="query-params",
             placeholder="All actors",
         )
         types = st.multiselect(
             "Type",
-            list(EVENT_TYPE_LABELS),
+            options.types,
             format_func=EVENT_TYPE_LABELS.get,
             key="type",
             bind="query-params",
@@ -62,10 +63,6 @@ def sidebar_filters(events) -> IncidentFilter:
         st.sidebar.warning("'From' is after 'To': showing the single day 'From'.")
         end = start
     return IncidentFilter(start, end, tuple(provinces), tuple(actors), tuple(types))
-
-
-def _by_frequency(values) -> list[str]:
-    return values.dropna().value_counts().index.tolist()
 
 
 def current_filter() -> IncidentFilter:

@@ -42,5 +42,6 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
             + (" · cross-border event" if event["cross_border"] else "")
         )
     )
-    table = accounts[list(ACCOUNT_COLUMNS)].rename(columns=ACCOUNT_COLUMNS)
+    shown = {column: label for column, label in ACCOUNT_COLUMNS.items() if column in accounts}  # imports have fewer
+    table = accounts[list(shown)].rename(columns=shown)
     st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})

@@ -10,7 +10,7 @@ from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
 from components.export import briefing_png
-from components.map_layers import build_deck, crossing_layers, incident_layers
+from components.map_layers import build_deck, crossing_layers
 from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
@@ -21,7 +21,8 @@ from components.trends import (
     kpis,
     monthly,
 )
-from components.ui.store import base_map_layers
+from components.ui.filters import current_filter
+from components.ui.store import base_map_layers, map_incident_layers
 from components.ui.widgets import chart_with_table, kpi_row
 
 NO_FIGURES = "No PICSS monthly figures are loaded."
@@ -61,7 +62,7 @@ def trend_panel(data: Dataset) -> None:
 
 def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") -> None:
     crossings = status_on(data["crossings"], data["crossing_status"], data.data_as_of or events["date"].max())
-    deck = build_deck(base_map_layers(), incident_layers(events), crossing_layers(crossings))
+    deck = build_deck(base_map_layers(), map_incident_layers(current_filter(), "points"), crossing_layers(crossings))
     st.pydeck_chart(deck, height=height, key=key)
 
 

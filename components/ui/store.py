@@ -1,16 +1,30 @@
-"""The only cached layer: the dataset is loaded once per process; filtered views are keyed by filter values."""
+"""The only cached layer: tables and imported files are loaded once per process; views are keyed by
+filter values and by which events a session shows (the curated incidents, a configured file or an upload).
+
+Filtered frames are cached with cache_resource, not cache_data: a cache_data hit unpickles a copy, which
+for half a million imported events costs more than filtering again. Callers treat them as read-only.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from components.dataset import Dataset, load_dataset
-from components.incidents import IncidentFilter
-from components.map_layers import base_layers
+from components.imports import ImportedEvents, import_events
+from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
+from components.map_layers import base_layers, incident_layers
 from components.paths import data_dir
+
+CURATED = "curated"
+SOURCE_KEY = "events_source"  # session state: which events this session shows
+EVENTS_FILE_ENV = "DLM_EVENTS_FILE"  # an ACLED or UCDP file on this machine, shown instead of the curated incidents
 
 
 def dataset() -> Dataset:
@@ -25,15 +39,127 @@ def _dataset_in(folder: str) -> Dataset:
     return data
 
 
+def events_key() -> str:
+    """'curated', 'file:<path>' (configured) or 'upload:<sha256>' (this session's upload)."""
+    chosen = st.session_state.get(SOURCE_KEY)
+    if chosen and (chosen == CURATED or chosen.startswith("file:") or chosen in _uploads()):
+        return chosen
+    path = os.environ.get(EVENTS_FILE_ENV)
+    return f"file:{path}" if path else CURATED
+
+
+def active_import() -> ImportedEvents | None:
+    """The imported file this session shows, or None for the curated incidents."""
+    return _import_for(events_key())
+
+
+def _import_for(key: str) -> ImportedEvents | None:
+    if key.startswith("file:"):
+        return _imported_file(key.removeprefix("file:"))
+    if key.startswith("upload:"):
+        return _uploads().get(key)
+    return None
+
+
+def active_events() -> pd.DataFrame:
+    imported = active_import()
+    return imported.events if imported is not None else dataset().events
+
+
+def accounts_of(incident_id: str) -> pd.DataFrame:
+    """Every account of one incident: the curated rows, or the single row of an imported file."""
+    imported = active_import()
+    if imported is not None:
+        return imported.accounts(incident_id)
+    incidents = dataset()["incidents"]
+    return incidents[incidents["incident_id"] == incident_id]
+
+
+@st.cache_resource(show_spinner="Importing events file…")
+def _imported_file(path: str) -> ImportedEvents:
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        data, name = b"", f"{file.name} (cannot read it: {err.strerror})"
+    else:
+        name = file.name
+    return import_events(data, name, dataset().geo["durand_line"])
+
+
+@st.cache_resource
+def _uploads() -> dict[str, ImportedEvents]:
+    """Imported uploads by content hash; kept in this process only, never written to disk."""
+    return {}
+
+
+def import_upload(data: bytes, name: str) -> tuple[str, ImportedEvents]:
+    """Import an uploaded file once per content and return its key."""
+    key = "upload:" + hashlib.sha256(data).hexdigest()
+    uploads = _uploads()
+    if key not in uploads:
+        if len(uploads) >= 4:  # bound memory: the oldest upload goes first
+            uploads.pop(next(iter(uploads)))
+        uploads[key] = import_events(data, name, dataset().geo["durand_line"])
+    return key, uploads[key]
+
+
+def show_events_from(key: str) -> None:
+    st.session_state[SOURCE_KEY] = key
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    first_day: dt.date
+    last_day: dt.date
+    provinces: list[str]
+    actors: list[str]
+    types: list[str]
+
+
+def filter_options() -> FilterOptions:
+    return _filter_options_for(str(data_dir()), events_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _filter_options_for(folder: str, key: str) -> FilterOptions:
+    events = _events_for(folder, key)
+    if events.empty:
+        today = dt.date.today()
+        return FilterOptions(today, today, [], [], [])
+    return FilterOptions(
+        events["date"].min().date(),
+        events["date"].max().date(),
+        sorted(events["province"].dropna().unique()),
+        events["perpetrator"].dropna().value_counts().index.tolist(),
+        [kind for kind in EVENT_TYPE_LABELS if kind in set(events["event_type"].unique())],
+    )
+
+
+def _events_for(folder: str, key: str) -> pd.DataFrame:
+    imported = _import_for(key)
+    return imported.events if imported is not None else _dataset_in(folder).events
+
+
 def filtered_events(selection: IncidentFilter) -> pd.DataFrame:
     """Events matching the sidebar filters."""
-    return _filtered_in(selection, str(data_dir()))
+    return _filtered_in(selection, str(data_dir()), events_key())
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _filtered_in(selection: IncidentFilter, folder: str) -> pd.DataFrame:
-    """Keyed by the small filter values and the folder name, never by a frame."""
-    return selection.apply(_dataset_in(folder).events)
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _filtered_in(selection: IncidentFilter, folder: str, key: str) -> pd.DataFrame:
+    """Keyed by the small filter values, the folder and the events source, never by a frame."""
+    return selection.apply(_events_for(folder, key))
+
+
+def map_incident_layers(selection: IncidentFilter, mode: str) -> list:
+    """Incident layers for the map, built once per filter and mode (aggregated above 20,000 events)."""
+    return _incident_layers_for(selection, mode, str(data_dir()), events_key())
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> list:
+    return incident_layers(_filtered_in(selection, folder, key), mode)
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,6 +15,7 @@ from components.trends import monthly_on_calendar
 
 VIOLENCE_SERIES = ("PICSS", "militant_attacks", "Pakistan", "deaths_total")
 VIOLENCE_LABEL = "Deaths in militant attacks per month (PICSS)"
+DOTS_LIMIT = 3_000  # an imported file can hold far more events than a chart can show one by one
 
 
 def timeline_figure(data: Dataset, diplomacy: pd.DataFrame, events: pd.DataFrame, start: dt.date, end: dt.date):
@@ -23,11 +24,16 @@ def timeline_figure(data: Dataset, diplomacy: pd.DataFrame, events: pd.DataFrame
     violence = violence[(violence["month_end"].dt.date >= start) & (violence["month_start"].dt.date <= end)]
     bands = status_bands(data["crossing_status"], data["crossings"], data.data_as_of or dt.date.today())
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
+    title = "Notable incidents (killed, lowest stated figure)"
+    if len(events) > DOTS_LIMIT:
+        title = f"The {DOTS_LIMIT:,} deadliest of {len(events):,} events (killed)"
+        events = events.nlargest(DOTS_LIMIT, "killed")
     return timeline_chart(
         diplomacy.assign(track_label=diplomacy["track"].map(TRACK_LABELS)),
         violence,
         VIOLENCE_LABEL,
         events.assign(family=events["event_type"].map(TYPE_FAMILIES)),
+        title,
         bands,
         start,
         end,

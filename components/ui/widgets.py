@@ -8,14 +8,23 @@ import streamlit as st
 from components.dataset import Dataset
 from components.export import chart_png, chart_svg
 from components.links import share_link
+from components.textsafe import escape_markdown
+from components.ui.store import active_import
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
+SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
 
 def coverage_caption(data: Dataset, curated: bool = True) -> None:
+    """Data as of, and what the events are: curated notable incidents or the user's own imported file."""
     as_of = data.data_as_of
     parts = [f"Data as of {as_of:%d %b %Y}." if as_of else "Data date unknown."]
-    if curated:
+    imported = active_import() if curated else None
+    if imported is not None:
+        parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
+        if imported.rows_left_out:
+            parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
+    elif curated:
         parts.append(CURATED_NOTE)
     st.caption(" ".join(parts))
 
@@ -37,15 +46,23 @@ def rejected_rows_notice(data: Dataset) -> None:
         st.dataframe(problems, hide_index=True)
 
 
-def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Download CSV", **kwargs) -> None:
-    """Show a table and offer exactly what is shown as CSV."""
-    st.dataframe(frame, hide_index=True, **kwargs)
+def table_with_download(
+    frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
+) -> None:
+    """Show a table and offer it as CSV; a long table shows its first rows and the CSV holds them all.
+
+    The CSV is written only when the button is pressed, so a million-row selection costs nothing per rerun.
+    """
+    if len(frame) > max_rows:
+        st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
+    st.dataframe(frame.head(max_rows), hide_index=True, **kwargs)
     st.download_button(
         label,
-        frame.to_csv(index=False).encode("utf-8"),
+        lambda: frame.to_csv(index=False).encode("utf-8"),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",
+        on_click="ignore",
     )
 
 

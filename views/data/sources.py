@@ -5,6 +5,7 @@ import streamlit as st
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
 from components.trends import COUNTING_RULES
+from components.ui.byod import import_panel
 from components.ui.store import dataset
 from components.ui.widgets import coverage_caption, table_with_download
 
@@ -35,6 +36,8 @@ table_with_download(
     data.tables[name].file.replace("/", "_"),
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
 )
+
+import_panel()
 
 st.header("What each tracker counts")
 st.dataframe([{"tracker": t, "series": s, "counts": rule} for (t, s), rule in COUNTING_RULES.items()], hide_index=True)

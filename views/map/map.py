@@ -6,13 +6,15 @@ from components.charts import border_share_chart, legend_chart
 from components.crossings import status_on
 from components.geo import border_shares
 from components.incidents import incident_labels
-from components.map_layers import INCIDENT_LAYER_ID, MODES, build_deck, crossing_layers, incident_layers
-from components.palette import FAMILY_COLOURS, STATUS_COLOURS
+from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID, MODES, build_deck, crossing_layers
+from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
-from components.ui.store import base_map_layers, dataset, filtered_events
+from components.ui.store import accounts_of, base_map_layers, dataset, filtered_events, map_incident_layers
 from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
+
+PICKER_LIMIT = 2_000
 
 data = dataset()
 selection = current_filter()
@@ -36,7 +38,15 @@ online = st.toggle(
     "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
 )
 crossings = status_on(data["crossings"], data["crossing_status"], selection.end)
-deck = build_deck(base_map_layers(), incident_layers(events, mode), crossing_layers(crossings), online_basemap=online)
+aggregated = len(events) > AGGREGATE_ABOVE
+deck = build_deck(
+    base_map_layers(), map_incident_layers(selection, mode), crossing_layers(crossings), online_basemap=online
+)
+if aggregated:
+    st.info(
+        f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each "
+        "holds (light: few, dark: many); narrow the filters below 20,000 events to see single events."
+    )
 
 picked = st.pydeck_chart(
     deck,
@@ -47,7 +57,11 @@ picked = st.pydeck_chart(
     alt="Map of incidents, crossings and the Durand Line",
 )
 types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
-types_legend.altair_chart(legend_chart(FAMILY_COLOURS, "Incident type"), width="content")
+shown_families = {TYPE_FAMILIES.get(kind, "Other") for kind in events["event_type"].unique()}
+types_legend.altair_chart(
+    legend_chart({f: c for f, c in FAMILY_COLOURS.items() if f in shown_families} or FAMILY_COLOURS, "Incident type"),
+    width="content",
+)
 crossings_legend.altair_chart(
     legend_chart({k.capitalize(): v for k, v in STATUS_COLOURS.items()}, f"Crossing on {selection.end:%d %b %Y}"),
     width="content",
@@ -67,9 +81,10 @@ if clicked and clicked != st.session_state.get("_map_click"):
     st.session_state["_map_click"] = clicked
     st.session_state["incident"] = clicked
 
-labels = incident_labels(events)
+labels = incident_labels(events.head(PICKER_LIMIT))  # events are newest first
 chosen = st.selectbox(
-    "Incident details (or click a dot on the map)",
+    "Incident details (or click a dot on the map)"
+    + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
     list(labels),
     index=None,
     format_func=labels.get,
@@ -78,11 +93,9 @@ chosen = st.selectbox(
     placeholder="Choose an incident",
 )
 if chosen:
-    event = events.set_index("incident_id").loc[chosen].copy()
-    event["incident_id"] = chosen
-    accounts = data["incidents"][data["incidents"]["incident_id"] == chosen]
+    event = events[events["incident_id"] == chosen].iloc[0]
     with st.container(border=True):
-        incident_detail(event, accounts)
+        incident_detail(event, accounts_of(chosen))
 
 st.header("Distance to the Durand Line")
 st.caption(

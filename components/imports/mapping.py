@@ -1,0 +1,172 @@
+"""What ACLED and UCDP imports share: typing text cells, validating the mapped events, and the result.
+
+Problems are kept as one frame (file, row, column, reason, value) rather than objects, because a
+million-row file can have many; row numbers are those of the user's file (1 = first row below the header).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pandera.pandas as pa
+
+from components.geo import distance_to_line_km
+from components.imports.reader import PROBLEM_COLUMNS
+from components.incidents import EVENT_COLUMNS
+from components.schemas import IMPORTED_EVENTS
+from components.validation import plain_reason
+
+DATE_FORMAT_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%d %B %Y": "16 May 2025"}
+ACCOUNT_COLUMNS = ["account", "killed_total", "killed_civilians", "source_name", "source_url"]
+
+
+@dataclass
+class ImportedEvents:
+    """The events of one imported file that can be shown, and every row that cannot, with the reason."""
+
+    format: str
+    file: str
+    events: pd.DataFrame
+    problems: pd.DataFrame
+    rows_read: int
+    attribution: str
+    out_of_scope: pd.DataFrame = field(default_factory=pd.DataFrame)  # event type -> rows, for the summary
+
+    @property
+    def rows_left_out(self) -> int:
+        rows = self.problems["row"].dropna()
+        return int(rows.nunique())
+
+    def accounts(self, incident_id: str) -> pd.DataFrame:
+        """The one account an imported row is: its own figures and source."""
+        row = self.events[self.events["incident_id"] == incident_id]
+        return pd.DataFrame(
+            {
+                "account": self.format,
+                "killed_total": row["killed"],
+                "killed_civilians": row.get("killed_civilians", pd.NA),
+                "source_name": row["source_name"],
+                "source_url": row["source_url"],
+            }
+        )[ACCOUNT_COLUMNS]
+
+
+def problems(file: str, rows, column: str | None, reason: str, values=None) -> pd.DataFrame:
+    """One problem per row number, all with the same column and reason."""
+    rows = list(rows)
+    return pd.DataFrame(
+        {
+            "file": file,
+            "row": pd.array(rows, dtype="Int64"),
+            "column": column,
+            "reason": reason,
+            "value": list(values) if values is not None else None,
+        },
+        columns=PROBLEM_COLUMNS,
+    )
+
+
+def file_problem(file: str, reason: str) -> pd.DataFrame:
+    return pd.DataFrame([{"file": file, "row": pd.NA, "column": None, "reason": reason, "value": None}])
+
+
+def missing_columns(raw: pd.DataFrame, required: list[str], file: str, format_name: str) -> pd.DataFrame | None:
+    """A whole-file problem naming the columns a real export has and this file lacks."""
+    missing = [name for name in required if name not in raw.columns]
+    if not missing:
+        return None
+    reason = f"file not used: not a complete {format_name} file; missing column(s) {', '.join(missing)}"
+    return file_problem(file, reason)
+
+
+def to_numbers(raw: pd.DataFrame, columns: list[str], file: str, whole: bool = False) -> tuple[dict, list]:
+    """Parse numeric text columns; a cell that is not a number becomes a problem for its row."""
+    parsed, found = {}, []
+    for name in columns:
+        values = pd.to_numeric(raw[name], errors="coerce")
+        bad = raw[name].notna() & values.isna()
+        if whole:
+            fractional = values.notna() & (values % 1 != 0)
+            found.append(problems(file, raw.index[fractional], name, "not a whole number", raw[name][fractional]))
+            values = values.where(~fractional)
+        found.append(problems(file, raw.index[bad], name, "not a number", raw[name][bad]))
+        parsed[name] = values.astype("Int64") if whole else values.astype("float64")
+    return parsed, found
+
+
+def to_dates(text: pd.Series, formats: tuple[str, ...], file: str, column: str) -> tuple[pd.Series, pd.DataFrame]:
+    """Parse dates in any of `formats` (tried in order, never guessed); anything else is a problem."""
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in formats:
+        todo = parsed.isna() & text.notna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    bad = parsed.isna()
+    shown = " or ".join(DATE_FORMAT_NAMES.get(fmt, fmt) for fmt in formats)
+    return parsed, problems(file, text.index[bad], column, f"not a valid date ({shown})", text[bad])
+
+
+def validate_events(events: pd.DataFrame, file: str, file_columns: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check mapped events with the IMPORTED_EVENTS schema; report failures under the file's own column names."""
+    try:
+        return IMPORTED_EVENTS.validate(events, lazy=True), pd.DataFrame(columns=PROBLEM_COLUMNS)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    cases = cases[cases["index"].notna()].copy()
+    check = cases["check"].astype(str)
+    frame_level = cases["schema_context"].eq("DataFrameSchema")
+    column = cases["column"].astype("object").where(~frame_level, check.str.split(" ", n=1).str[0])
+    found = pd.DataFrame(
+        {
+            "file": file,
+            "row": cases["index"].astype("Int64"),
+            "column": column.map(lambda name: file_columns.get(name, name)),
+            "reason": check.map(plain_reason),
+            "value": cases["failure_case"].astype("object").where(~frame_level, None),
+        }
+    ).drop_duplicates(["row", "column", "reason"])
+    valid = events.drop(index=found["row"].unique())
+    return valid, found[PROBLEM_COLUMNS]
+
+
+def finish(events: pd.DataFrame, durand_line) -> pd.DataFrame:
+    """Add the columns every page reads, in the order curated events have them."""
+    events = events.assign(
+        accounts=1,
+        disputed=False,  # one account per row: a low–high range (UCDP) is uncertainty, not a dispute
+        year=events["date"].dt.year,
+        injured_low=pd.array([pd.NA] * len(events), dtype="Int64"),
+        injured_high=pd.array([pd.NA] * len(events), dtype="Int64"),
+    )
+    events["distance_km"] = distance_to_line_km(events, durand_line)
+    extra = [name for name in events.columns if name not in EVENT_COLUMNS]
+    return events[EVENT_COLUMNS + extra].sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def empty_events() -> pd.DataFrame:
+    frame = pd.DataFrame(columns=EVENT_COLUMNS)
+    return frame.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "lat": float, "lon": float})
+
+
+def result(
+    format_name: str,
+    attribution: str,
+    file: str,
+    rows_read: int,
+    events: pd.DataFrame | None,
+    found: list[pd.DataFrame],
+    out_of_scope: pd.DataFrame | None = None,
+) -> ImportedEvents:
+    found = [frame for frame in found if not frame.empty]
+    all_problems = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
+    return ImportedEvents(
+        format_name,
+        file,
+        empty_events() if events is None else events,
+        all_problems.sort_values("row", kind="stable", na_position="first").reset_index(drop=True),
+        rows_read,
+        attribution,
+        pd.DataFrame() if out_of_scope is None else out_of_scope,
+    )

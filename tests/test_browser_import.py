@@ -1,0 +1,54 @@
+"""Uploading an ACLED export in the browser, as an analyst would: the file's events replace the curated
+incidents on every page of that session, with ACLED's attribution; a broken file is reported by row."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.synthetic_events import acled_frame, write_csv
+from tests.test_browser import SCREENSHOTS, open_page, settle
+
+
+@pytest.fixture(scope="module")
+def acled_upload(tmp_path_factory):
+    frame = acled_frame(800, date_style="export", inter_style="text")
+    frame["event_type"], frame["sub_event_type"] = "Explosions/Remote violence", "Suicide bomb"
+    frame = frame.astype(str)
+    frame.loc[4, "event_date"] = "31 February 2025"
+    return write_csv(frame, tmp_path_factory.mktemp("upload") / "my_acled_export.csv")
+
+
+def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_upload):
+    context, page, outside = open_page(browser, f"{app_url}/data")
+    try:
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(acled_upload))
+        settle(page)
+        assert page.get_by_text("Your upload: my_acled_export.csv").count() == 1
+        assert page.get_by_text("ACLED file: my_acled_export.csv").count() == 1
+        assert page.get_by_text("Events from your ACLED export (my_acled_export.csv)").count() == 2  # top, report
+        shown = page.locator("[data-testid=stMetric]").filter(has_text="Events shown")
+        assert "799" in shown.inner_text()
+        # The one bad row is named in the list below, with its reason.
+        problems = page.locator("[data-testid=stDataFrame]").last
+        assert problems.is_visible()
+        page.screenshot(path=SCREENSHOTS / "import-report.png", full_page=True)
+
+        page.get_by_role("link", name="Map").click()
+        settle(page)
+        assert page.get_by_text("Events from your ACLED export (my_acled_export.csv)").count() == 1
+        assert page.get_by_text("curated, not exhaustive").count() == 0
+        assert page.locator("[data-testid=stDeckGlJsonChart] canvas").count() >= 1
+        page.screenshot(path=SCREENSHOTS / "map-imported.png")
+        assert not outside, outside
+    finally:
+        context.close()
+
+
+def test_a_second_browser_session_still_sees_the_curated_incidents(browser, app_url, acled_upload):
+    """An upload belongs to the session that made it; nobody else's view changes."""
+    context, page, _ = open_page(browser, f"{app_url}/map")
+    try:
+        assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() == 1
+        assert page.get_by_text("my_acled_export.csv").count() == 0
+    finally:
+        context.close()

@@ -1,0 +1,180 @@
+"""ACLED and UCDP files, written here in their real layouts (synthetic rows), import cleanly; malformed
+ones are reported by row, column and reason; and every page runs on an imported file."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.synthetic_events import ACLED_COLUMNS, UCDP_COLUMNS, acled_frame, ucdp_frame, write_csv
+from components.geo import load_layers
+from components.imports import import_events
+from components.imports.acled import IN_SCOPE
+from components.map_layers import AGGREGATE_ABOVE, incident_cells, incident_layers
+from components.paths import GEO_DIR, ROOT
+from tests.test_pages import PAGES
+
+DURAND_LINE = load_layers(GEO_DIR)["durand_line"]
+
+
+def imported(frame: pd.DataFrame, tmp_path, name: str = "export.csv"):
+    path = write_csv(frame, tmp_path / name)
+    return import_events(path.read_bytes(), name, DURAND_LINE)
+
+
+def reasons(result) -> set[tuple]:
+    return {(int(r.row), r.column, r.reason) for r in result.problems.itertuples() if pd.notna(r.row)}
+
+
+@pytest.mark.parametrize(("date_style", "inter_style"), [("export", "text"), ("api", "numeric")])
+def test_acled_export_imports_every_political_violence_row(tmp_path, date_style, inter_style):
+    frame = acled_frame(600, date_style=date_style, inter_style=inter_style)
+    result = imported(frame, tmp_path)
+    in_scope = frame["event_type"].isin(IN_SCOPE)
+    assert result.format == "ACLED"
+    assert result.rows_read == 600
+    assert len(result.events) == in_scope.sum()
+    assert set(result.events["incident_id"]) == set(frame.loc[in_scope, "event_id_cnty"])
+    # Out-of-scope rows are each listed (file row = frame position + 1) and summed by type, never silent.
+    assert set(result.problems["row"]) == set(frame.index[~in_scope] + 1)
+    assert result.out_of_scope["count"].sum() == (~in_scope).sum()
+    # Figures and dates arrive exactly as the file gives them.
+    first = frame[in_scope].iloc[0]
+    event = result.events.set_index("incident_id").loc[first["event_id_cnty"]]
+    assert event["killed"] == first["fatalities"] == event["killed_low"] == event["killed_high"]
+    assert event["date"] == pd.Timestamp("2018-01-01") + (
+        pd.to_datetime(first["event_date"], format="%d %B %Y" if date_style == "export" else "%Y-%m-%d")
+        - pd.Timestamp("2018-01-01")
+    )
+    assert set(result.events["actor_type"].dropna()) <= {"State forces", "Rebel group", "Political militia"}
+    assert "acleddata.com" in result.attribution
+
+
+def test_acled_cross_border_when_the_other_state_is_an_actor(tmp_path):
+    frame = acled_frame(300)
+    frame["event_type"], frame["sub_event_type"] = "Battles", "Armed clash"
+    frame["country"], frame["actor1"] = "Pakistan", "TTP: Tehrik-i-Taliban Pakistan (synthetic)"
+    frame["latitude"], frame["longitude"] = 33.0, 70.1
+    frame.loc[:9, "actor2"] = "Military Forces of Afghanistan (2021-)"
+    result = imported(frame, tmp_path)
+    assert result.events["cross_border"].sum() == 10
+
+
+def test_ucdp_ged_and_candidate_dates_import_with_low_best_high(tmp_path):
+    frame = ucdp_frame(300)
+    candidate = frame.assign(date_start=frame["date_start"].str.slice(0, 10), date_end=frame["date_end"].str[:10])
+    for name, version in (("ged.csv", frame), ("candidate.csv", candidate)):
+        result = imported(version, tmp_path, name)
+        assert result.format == "UCDP"
+        assert len(result.events) == 300
+        assert result.problems.empty
+        row = version.iloc[5]
+        event = result.events.set_index("incident_id").loc[f"UCDP-{row['id']}"]
+        assert (event["killed_low"], event["killed"], event["killed_high"]) == (row["low"], row["best"], row["high"])
+        assert event["province"] == row["adm_1"].removesuffix(" province")
+
+
+def test_ucdp_events_placed_only_to_a_country_are_reported(tmp_path):
+    frame = ucdp_frame(50)
+    frame.loc[[3, 7], "where_prec"] = [6, 7]
+    result = imported(frame, tmp_path)
+    assert len(result.events) == 48
+    assert {(row, "where_prec") for row, column, _ in reasons(result)} == {(4, "where_prec"), (8, "where_prec")}
+
+
+def test_malformed_acled_rows_are_named_precisely_and_the_rest_imports(tmp_path):
+    frame = acled_frame(40).astype(str)
+    frame["event_type"], frame["sub_event_type"] = "Explosions/Remote violence", "Suicide bomb"
+    frame.loc[0, "event_date"] = "31 February 2025"  # impossible date
+    frame.loc[1, "event_date"] = "12/03/2025"  # ambiguous style: never guessed
+    frame.loc[2, "latitude"] = "thirty"
+    frame.loc[3, ["latitude", "longitude"]] = ["70.6", "33.0"]  # swapped
+    frame.loc[4, "fatalities"] = "-3"
+    frame.loc[5, "country"] = "India"
+    frame.loc[6, "event_id_cnty"] = frame.loc[7, "event_id_cnty"]  # duplicate id
+    frame.loc[8, "event_date"] = "01 January 2099"
+    frame.loc[9, "geo_precision"] = "7"
+    result = imported(frame, tmp_path)
+    found = reasons(result)
+    assert (1, "event_date", "not a valid date (YYYY-MM-DD or 16 May 2025)") in found
+    assert (2, "event_date", "not a valid date (YYYY-MM-DD or 16 May 2025)") in found
+    assert (3, "latitude", "not a number") in found
+    assert (4, "latitude", "latitude outside 23.0–39.0") in found
+    assert (5, "fatalities", "must be zero or more") in found
+    assert (6, "country", "not one of: Pakistan, Afghanistan") in found
+    assert (8, "event_id_cnty", "duplicate of an earlier row") in found
+    assert (9, "event_date", "date in the future") in found
+    assert any(row == 10 and column == "geo_precision" for row, column, _ in found)
+    assert len(result.events) == 40 - 9
+    assert result.rows_left_out == 9
+
+
+def test_truncated_or_short_rows_are_reported_by_row(tmp_path):
+    path = write_csv(acled_frame(20), tmp_path / "export.csv")
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[3] = b'"PAK999","16 May 2025","2025"\n'  # a row cut short (data row 3)
+    data = b"".join(lines)[:-40]  # and a last row cut off mid-way
+    result = import_events(data, "export.csv", DURAND_LINE)
+    rows = {int(row) for row in result.problems["row"].dropna()}
+    assert {3, 20} <= rows
+    assert any("fields, the header has 31" in reason for reason in result.problems["reason"])
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "file not used: it is empty"),
+        (b"date,place,killed\n2025-01-01,Bannu,3\n", "not recognised as an ACLED export"),
+        (",".join(c for c in ACLED_COLUMNS if c != "latitude").encode() + b"\n", "missing column(s) latitude"),
+        (",".join(c for c in UCDP_COLUMNS if c != "best").encode() + b"\n", "not recognised"),
+    ],
+)
+def test_files_that_cannot_be_used_say_why(content, reason):
+    result = import_events(content, "upload.csv", DURAND_LINE)
+    assert result.events.empty
+    assert any(reason in text for text in result.problems["reason"]), result.problems["reason"].tolist()
+
+
+def test_latin1_bytes_are_reported_not_guessed(tmp_path):
+    frame = acled_frame(10)
+    frame["event_type"], frame["sub_event_type"] = "Battles", "Armed clash"
+    data = write_csv(frame, tmp_path / "export.csv").read_bytes().replace(b"Synthetic Source", b"Dawn \xe9dition", 1)
+    result = import_events(data, "export.csv", DURAND_LINE)
+    assert len(result.events) == 9
+    assert (1, None, "not valid UTF-8") in reasons(result)
+
+
+def test_above_the_threshold_the_map_gets_grid_cells_not_events(tmp_path):
+    result = imported(acled_frame(int(AGGREGATE_ABOVE * 1.6)), tmp_path)
+    events = result.events
+    assert len(events) > AGGREGATE_ABOVE
+    cells = incident_cells(events)
+    assert cells["events"].sum() == len(events)
+    assert cells["killed"].sum() == events["killed"].sum()
+    (layer,) = incident_layers(events)
+    assert layer.type == "PolygonLayer"
+    assert len(layer.data) == len(cells)
+    assert len(json.dumps(layer.data)) < 200_000
+
+
+@pytest.fixture
+def acled_file(tmp_path, monkeypatch):
+    path = write_csv(acled_frame(3_000, date_style="api", inter_style="numeric"), tmp_path / "acled.csv")
+    monkeypatch.setenv("DLM_EVENTS_FILE", str(path))
+    return path
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_runs_on_a_configured_acled_file(page, acled_file):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    captions = " ".join(c.value for c in app.caption)
+    if page not in ("views/briefing/briefing.py", "views/trends/trends.py"):  # trends use tracker totals only
+        assert "acleddata.com" in captions.replace("\\", "")
+        assert "curated, not exhaustive" not in captions
