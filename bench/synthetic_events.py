@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from tests.synthetic import PLACES as SYNTHETIC_PLACES
+
 ACLED_COLUMNS = [
     "event_id_cnty",
     "event_date",
@@ -62,15 +64,9 @@ UCDP_COLUMNS = [
 ]  # fmt: skip
 # (country, admin1, admin2, place, lat, lon): real place names and coordinates, synthetic events.
 PLACES = [
-    ("Pakistan", "Khyber Pakhtunkhwa", "Bannu", "Bannu", 32.98527, 70.60403),
-    ("Pakistan", "Khyber Pakhtunkhwa", "North Waziristan", "Miran Shah", 33.00059, 70.07117),
-    ("Pakistan", "Khyber Pakhtunkhwa", "Peshawar", "Peshawar", 34.008, 71.57849),
-    ("Pakistan", "Balochistan", "Quetta", "Quetta", 30.18414, 67.00141),
-    ("Pakistan", "Balochistan", "Kech", "Turbat", 26.00122, 63.04849),
-    ("Pakistan", "Sindh", "Karachi", "Karachi", 24.8608, 67.0104),
-    ("Afghanistan", "Khost", "Khost", "Khost", 33.33951, 69.92041),
-    ("Afghanistan", "Nangarhar", "Jalalabad", "Jalalabad", 34.42647, 70.45153),
-    ("Afghanistan", "Kandahar", "Spin Boldak", "Spin Boldak", 31.00575, 66.40009),
+    (country, province, district, place, lat, lon)
+    for place, district, province, country, lat, lon in SYNTHETIC_PLACES
+    if country in ("Pakistan", "Afghanistan")
 ]
 ACLED_TYPES = [  # (disorder_type, event_type, sub_event_type)
     ("Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"),

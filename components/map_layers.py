@@ -224,20 +224,22 @@ def cell_records(cells: pd.DataFrame, size: float = CELL_DEGREES) -> list[dict]:
     ]
 
 
+def _heatmap(records: list[dict], weight: str) -> pdk.Layer:
+    return pdk.Layer(
+        "HeatmapLayer",
+        records,
+        id="incident-heat",
+        get_position=["lon", "lat"],
+        get_weight=weight,
+        radius_pixels=40,
+        opacity=0.7,
+    )
+
+
 def aggregated_layers(events: pd.DataFrame, mode: str) -> list[pdk.Layer]:
     records = cell_records(incident_cells(events))
     if mode == "heatmap":
-        return [
-            pdk.Layer(
-                "HeatmapLayer",
-                records,
-                id="incident-heat",
-                get_position=["lon", "lat"],
-                get_weight="events",
-                radius_pixels=40,
-                opacity=0.7,
-            )
-        ]
+        return [_heatmap(records, "events")]
     return [
         pdk.Layer(
             "PolygonLayer",
@@ -272,17 +274,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             )
         ]
     if mode == "heatmap":
-        return [
-            pdk.Layer(
-                "HeatmapLayer",
-                records,
-                id="incident-heat",
-                get_position=["lon", "lat"],
-                get_weight="killed + 1",
-                radius_pixels=40,
-                opacity=0.7,
-            )
-        ]
+        return [_heatmap(records, "killed + 1")]
     imprecise = [r for r in records if not r["exact"]]
     exact = sorted((r for r in records if r["exact"]), key=lambda r: -r["radius"])
     return [

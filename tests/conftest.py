@@ -41,10 +41,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(data_dir: Path | None = None):
-    """Start `streamlit run app.py` on a free loopback port; yield its base URL."""
+def serve(data_dir: Path | None = None, script: str = "app.py", extra_env: dict | None = None):
+    """Start `streamlit run <script>` on a free loopback port; yield its base URL."""
     port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     if data_dir is not None:
         env["DLM_DATA_DIR"] = str(data_dir)
     log = ARTIFACTS / f"streamlit-{port}.log"
@@ -56,7 +56,7 @@ def serve(data_dir: Path | None = None):
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                script,
                 "--server.port",
                 str(port),
                 "--server.address",

@@ -25,8 +25,8 @@ PAGES = {  # url path: (title, selector of the main chart or map)
 }
 
 
-def settle(page, timeout: float = 60) -> None:
-    """Wait until the app has stopped running and drawing."""
+def settle(page, timeout: float = 60, quiet: float = 1.5) -> None:
+    """Wait until the app has stopped running and drawing (nothing busy for `quiet` seconds)."""
     page.wait_for_selector("[data-testid=stApp]", timeout=timeout * 1000)
     deadline = time.monotonic() + timeout
     quiet_since = None
@@ -36,9 +36,9 @@ def settle(page, timeout: float = 60) -> None:
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since > 1.5:
+        elif time.monotonic() - quiet_since > quiet:
             return
-        time.sleep(0.25)
+        time.sleep(0.05)
     raise AssertionError("page did not settle")
 
 

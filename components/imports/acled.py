@@ -149,10 +149,7 @@ def import_acled(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, dura
         },
         index=raw.index,
     )
-    typed_bad = pd.concat(found)["row"].dropna().unique()
-    events = events.drop(index=[row for row in typed_bad if row in events.index])
-    valid, schema_problems = validate_events(events, file, FILE_COLUMNS)
-    found.append(schema_problems)
+    valid = validate_events(events, found, file, FILE_COLUMNS)
     summary = outside["event_type"].fillna("(blank)").value_counts().rename_axis("ACLED event type").reset_index()
     return result(FORMAT, attribution(file), file, rows_read, finish(valid, durand_line), found, summary)
 

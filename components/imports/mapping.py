@@ -108,8 +108,19 @@ def to_dates(text: pd.Series, formats: tuple[str, ...], file: str, column: str) 
     return parsed, problems(file, text.index[bad], column, f"not a valid date ({shown})", text[bad])
 
 
-def validate_events(events: pd.DataFrame, file: str, file_columns: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Check mapped events with the IMPORTED_EVENTS schema; report failures under the file's own column names."""
+def validate_events(events: pd.DataFrame, found: list[pd.DataFrame], file: str, file_columns: dict[str, str]):
+    """Check mapped events with the IMPORTED_EVENTS schema; report failures under the file's own column names.
+
+    Rows already reported in `found` (unreadable cells) are left out first; new problems are added to it.
+    """
+    reported = pd.concat(found)["row"].dropna().unique()
+    events = events.drop(index=[row for row in reported if row in events.index])
+    valid, schema_problems = _schema_check(events, file, file_columns)
+    found.append(schema_problems)
+    return valid
+
+
+def _schema_check(events: pd.DataFrame, file: str, file_columns: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     try:
         return IMPORTED_EVENTS.validate(events, lazy=True), pd.DataFrame(columns=PROBLEM_COLUMNS)
     except pa.errors.SchemaErrors as err:

@@ -122,8 +122,5 @@ def import_ucdp(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, duran
         },
         index=raw.index,
     )
-    typed_bad = pd.concat(found)["row"].dropna().unique()
-    events = events.drop(index=[row for row in typed_bad if row in events.index])
-    valid, schema_problems = validate_events(events, file, FILE_COLUMNS)
-    found.append(schema_problems)
+    valid = validate_events(events, found, file, FILE_COLUMNS)
     return result(FORMAT, attribution(file), file, rows_read, finish(valid, durand_line), found)
