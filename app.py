@@ -27,6 +27,6 @@ PAGES = {
 page = st.navigation(PAGES)
 data = dataset()
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
-st.session_state["incident_filter"] = sidebar_filters(data.events)
+st.session_state["incident_filter"] = sidebar_filters(data.events, data.data_as_of)
 page.run()
 share_box()

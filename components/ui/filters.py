@@ -12,9 +12,14 @@ from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
 DEFAULT_START = dt.date(2024, 1, 1)
 
 
-def sidebar_filters(events) -> IncidentFilter:
-    """Draw the filters in the sidebar and return the selection."""
-    last_day = events["date"].max().date() if not events.empty else dt.date.today()
+def sidebar_filters(events, data_as_of: dt.date | None = None) -> IncidentFilter:
+    """Draw the filters in the sidebar and return the selection.
+
+    The period runs to "data as of" when that is later than the last incident, so diplomacy and
+    crossing periods recorded after the last incident still show on the default view.
+    """
+    ends = [day for day in (None if events.empty else events["date"].max().date(), data_as_of) if day]
+    last_day = max(ends, default=dt.date.today())
     first_day = min(events["date"].min().date(), DEFAULT_START) if not events.empty else DEFAULT_START
     with st.sidebar:
         st.header("Filters")

@@ -65,8 +65,9 @@ def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") 
     st.pydeck_chart(deck, height=height, key=key)
 
 
-def latest_panel(data: Dataset, events, count: int = 8) -> None:
-    latest = latest_developments(data.diplomacy_events, events, count)
+def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
+    """Newest first, diplomacy and incidents together; `diplomacy` narrows the events (default: all of them)."""
+    latest = latest_developments(data.diplomacy_events if diplomacy is None else diplomacy, events, count)
     if latest.empty:
         st.info("Nothing recorded yet.")
         return
