@@ -236,13 +236,15 @@ def timeline_chart(
         .add_params(pick),
     ).properties(height=alt.Step(30), title="Diplomacy")
 
+    if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
+        violence_label = f"{violence_label}: no month published for this period"
     violence = (
         alt.Chart(monthly_violence, title=violence_label)
         .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
             x2="month_end:T",
-            y=alt.Y("value:Q", title=None),
+            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",.0f", tickMinStep=1)),
             y2=alt.datum(0),  # without it a bar with x and x2 is drawn as a thin ranged bar at its value
             tooltip=[
                 alt.Tooltip("month_start:T", title="Month", format="%b %Y"),
@@ -299,4 +301,6 @@ def timeline_chart(
     if not bands.empty:
         panels.append(crossing)
     chart = alt.vconcat(*[p.properties(width=TIMELINE_WIDTH) for p in panels]).resolve_scale(color="independent")
-    return _style(chart)
+    # SVG, not canvas: each diamond is then its own element with an aria-label naming the event, which
+    # screen readers announce and the browser test clicks (Streamlit 1.67 honours embedOptions.renderer).
+    return _style(chart.properties(usermeta={"embedOptions": {"renderer": "svg"}}))

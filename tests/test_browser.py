@@ -10,6 +10,9 @@ import time
 import pytest
 from PIL import Image
 
+from components.dataset import load_dataset
+from components.diplomacy import window_counts
+from components.paths import BUNDLED_DATA_DIR
 from tests.conftest import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -129,5 +132,34 @@ def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_u
         assert page.get_by_text("Sources (").count() == 1
         assert "event=" in page.url
         page.screenshot(path=SCREENSHOTS / "diplomacy-selected.png")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url):
+    """A click on the Doha diamond inside the Vega chart (not the picker) opens its details and window."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    doha = data.diplomacy_events.set_index("event_id").loc["20251019-doha-ceasefire"]
+    expected = window_counts(data.events, doha["date_start"].date(), doha["date_end"].date(), 14)
+    # Two months wide, so neighbouring talks (Istanbul, 25 Oct) sit ~70 px away instead of overlapping.
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy?from=2025-10-01&to=2025-11-30")
+    try:
+        assert page.get_by_text("Incidents, 14 days before").count() == 0
+        chart = page.locator("[data-testid=stVegaLiteChart]").first
+        diamond = chart.locator(f'path[aria-roledescription="point"][aria-label*="Event: {doha["title"]};"]')
+        assert diamond.count() == 1
+        diamond.click()  # Playwright clicks the middle of the mark and fails if another element covers it
+        settle(page)
+        assert "event=18+Oct+2025+%C2%B7+Doha+talks" in page.url  # Streamlit keeps the shown label
+        assert page.get_by_role("heading", name=doha["title"]).count() == 1
+        metrics = {
+            m.locator("[data-testid=stMetricLabel]").inner_text(): m.locator("[data-testid=stMetricValue]").inner_text()
+            for m in page.locator("[data-testid=stMetric]").all()
+        }
+        assert metrics["Incidents, 14 days before"] == str(expected.before_incidents)
+        assert metrics["Incidents, 14 days after"] == str(expected.after_incidents)
+        assert metrics["Killed before (lowest stated)"] == str(expected.before_killed)
+        page.screenshot(path=SCREENSHOTS / "diplomacy-clicked.png", full_page=True)
     finally:
         context.close()
