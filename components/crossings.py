@@ -52,8 +52,9 @@ def status_bands(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date)
     stop = pd.Timestamp(until)
     spelled = per_crossing(periods, crossings)
     spelled = spelled[spelled["start_date"] <= stop].reset_index(drop=True).rename_axis("period").reset_index()
-    if spelled.empty:
-        return pd.DataFrame(columns=columns)
+    if spelled.empty:  # typed, so callers can still compare dates
+        dates = ("start_date", "end_date", "draw_end")
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c in dates else object) for c in columns})
     cuts = pd.concat([spelled["start_date"], spelled["end_date"].dropna() + ONE_DAY])
     days = sorted(day for day in cuts.unique() if day <= stop)
     pieces = []

@@ -81,3 +81,9 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     assert chart["vconcat"][1]["title"] == "Deaths: no month published for this period"
     rows = chart["datasets"][panel["data"]["name"]]
     assert {r["crossing"] for r in rows} == {"Torkham", "Chaman"}
+
+
+def test_no_period_before_the_data_date_gives_empty_bands_that_still_compare_by_date():
+    bands = status_bands(PERIODS, CROSSINGS, dt.date(2023, 12, 31))
+    assert bands.empty
+    assert bands[bands["end_date"].dt.date >= dt.date(2023, 1, 1)].empty
