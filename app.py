@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.ui.filters import sidebar_filters
-from components.ui.store import filter_options
+from components.ui.store import dataset, filter_options
 from components.ui.widgets import share_box
 
 st.set_page_config(page_title="Durand Line Monitor", layout="wide")
@@ -26,6 +26,6 @@ PAGES = {
 
 page = st.navigation(PAGES)
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
-st.session_state["incident_filter"] = sidebar_filters(filter_options())
+st.session_state["incident_filter"] = sidebar_filters(filter_options(), dataset().data_as_of)
 page.run()
 share_box()

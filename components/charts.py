@@ -182,6 +182,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(chart)
 
 
+BAND_STATUSES = ("open", "restricted", "closed")  # bands only exist where a recorded period says one of these
 TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
 TRACK_COLOURS = {
     "Talks": OKABE_ITO["blue"],
@@ -207,7 +208,8 @@ def timeline_chart(
     """Diplomacy, monthly violence, notable incidents and crossing status on one shared time axis.
 
     `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
-    value; `incidents` date, killed, family, place; `bands` crossing, status, start_date, end_date.
+    value; `incidents` date, killed, family, place; `bands` crossing, status, start_date, end_date, draw_end,
+    open_ended, reason (see components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event").
     """
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
@@ -235,13 +237,16 @@ def timeline_chart(
         .add_params(pick),
     ).properties(height=alt.Step(30), title="Diplomacy")
 
+    if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
+        violence_label = f"{violence_label}: no month published for this period"
     violence = (
         alt.Chart(monthly_violence, title=violence_label)
         .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
             x2="month_end:T",
-            y=alt.Y("value:Q", title=None),
+            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",.0f", tickMinStep=1)),
+            y2=alt.datum(0),  # without it a bar with x and x2 is drawn as a thin ranged bar at its value
             tooltip=[
                 alt.Tooltip("month_start:T", title="Month", format="%b %Y"),
                 alt.Tooltip("value:Q", title="Value"),
@@ -275,18 +280,19 @@ def timeline_chart(
         .mark_bar(height=14, clip=True)
         .encode(
             x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
-            x2="end_date:T",
+            x2="draw_end:T",
             y=alt.Y("crossing:N", title=None, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                scale=alt.Scale(domain=list(BAND_STATUSES), range=[STATUS_COLOURS[s] for s in BAND_STATUSES]),
                 title="Crossing status",
             ),
             tooltip=[
                 alt.Tooltip("crossing:N"),
                 alt.Tooltip("status:N"),
                 alt.Tooltip("start_date:T", format="%d %b %Y", title="From"),
-                alt.Tooltip("end_date:T", format="%d %b %Y", title="To (or data date)"),
+                alt.Tooltip("end_date:T", format="%d %b %Y", title="To"),
+                alt.Tooltip("open_ended:N", title="Still in force on the data date"),
                 alt.Tooltip("reason:N"),
             ],
         )
@@ -296,4 +302,6 @@ def timeline_chart(
     if not bands.empty:
         panels.append(crossing)
     chart = alt.vconcat(*[p.properties(width=TIMELINE_WIDTH) for p in panels]).resolve_scale(color="independent")
-    return _style(chart)
+    # SVG, not canvas: each diamond is then its own element with an aria-label naming the event, which
+    # screen readers announce and the browser test clicks (Streamlit 1.67 honours embedOptions.renderer).
+    return _style(chart.properties(usermeta={"embedOptions": {"renderer": "svg"}}))

@@ -1,4 +1,9 @@
-"""Border crossings and their status on a given day."""
+"""Border crossings and their status on a given day.
+
+Sources often report a new status without ending the previous one (a closure announced while a
+"restricted" period is still open), so periods overlap. One rule settles every day, on the map and on
+the timeline alike: among the periods covering a day, the one that started last is in force.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,11 @@ import datetime as dt
 import pandas as pd
 
 ALL_CROSSINGS = "all"  # crossing_id of a period a source states for every crossing at once
+ONE_DAY = pd.Timedelta(days=1)
 
 
 def per_crossing(periods: pd.DataFrame, crossings: pd.DataFrame) -> pd.DataFrame:
-    """Periods with 'all' spelled out as one row per listed crossing."""
+    """Periods with 'all' spelled out as one row per listed crossing, in file order."""
     every = periods[periods["crossing_id"] == ALL_CROSSINGS]
     if every.empty:
         return periods
@@ -18,17 +24,17 @@ def per_crossing(periods: pd.DataFrame, crossings: pd.DataFrame) -> pd.DataFrame
     return pd.concat([periods[periods["crossing_id"] != ALL_CROSSINGS], spelled], ignore_index=True)
 
 
-def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """Each crossing with the status in force on `day` ('unknown' if no recorded period covers it).
-
-    When periods overlap (say a closure inside an 'open' period), the one that started last wins.
-    """
-    stamp = pd.Timestamp(day)
-    periods = per_crossing(periods, crossings)
+def _in_force(periods: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:
+    """One row per crossing: the period covering `stamp` that started last (the later row on a tie)."""
     current = periods[
         (periods["start_date"] <= stamp) & (periods["end_date"].isna() | (periods["end_date"] >= stamp))
-    ].sort_values("start_date")
-    latest = current.drop_duplicates("crossing_id", keep="last")
+    ].sort_values("start_date", kind="stable")
+    return current.drop_duplicates("crossing_id", keep="last")
+
+
+def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Each crossing with the status in force on `day` ('unknown' if no recorded period covers it)."""
+    latest = _in_force(per_crossing(periods, crossings), pd.Timestamp(day))
     latest = latest[["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]]
     out = crossings.merge(latest, on="crossing_id", how="left", suffixes=("", "_status"))
     out["status"] = out["status"].fillna("unknown")
@@ -36,10 +42,42 @@ def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> p
 
 
 def status_bands(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date) -> pd.DataFrame:
-    """Status periods with open ends closed at `until`, named for a timeline of bands."""
-    names = crossings.set_index("crossing_id")["name"]
-    bands = per_crossing(periods, crossings).copy()
-    bands["open_ended"] = bands["end_date"].isna()
-    bands["end_date"] = bands["end_date"].fillna(pd.Timestamp(until))
-    bands["crossing"] = bands["crossing_id"].map(names).fillna(bands["crossing_id"])
-    return bands
+    """Non-overlapping bands per crossing, each the status in force from `start_date` to `end_date`.
+
+    Days are cut wherever a period starts or ends, each day takes the status of `_in_force`, and runs
+    of one status from one period are joined. A period still open ends at `until` ("data as of") and is
+    flagged `open_ended`; `draw_end` is the day after `end_date`, so adjacent bands meet on a chart.
+    """
+    columns = ["crossing_id", "crossing", "status", "start_date", "end_date", "draw_end", "open_ended", "reason"]
+    stop = pd.Timestamp(until)
+    spelled = per_crossing(periods, crossings)
+    spelled = spelled[spelled["start_date"] <= stop].reset_index(drop=True).rename_axis("period").reset_index()
+    if spelled.empty:  # typed, so callers can still compare dates
+        dates = ("start_date", "end_date", "draw_end")
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c in dates else object) for c in columns})
+    cuts = pd.concat([spelled["start_date"], spelled["end_date"].dropna() + ONE_DAY])
+    days = sorted(day for day in cuts.unique() if day <= stop)
+    pieces = []
+    for first, after in zip(days, [*days[1:], stop + ONE_DAY], strict=True):
+        pieces.append(_in_force(spelled, first).assign(start_date=first, draw_end=after))
+    steps = pd.concat(pieces, ignore_index=True).sort_values(["crossing_id", "start_date"], kind="stable")
+    same_run = (
+        steps["crossing_id"].eq(steps["crossing_id"].shift())
+        & steps["period"].eq(steps["period"].shift())
+        & steps["start_date"].eq(steps["draw_end"].shift())
+    )
+    steps["run"] = (~same_run).cumsum()
+    bands = steps.groupby("run").agg(
+        crossing_id=("crossing_id", "first"),
+        status=("status", "first"),
+        start_date=("start_date", "first"),
+        draw_end=("draw_end", "last"),
+        period_end=("end_date", "first"),
+        reason=("reason", "first"),
+    )
+    bands["end_date"] = bands["draw_end"] - ONE_DAY
+    bands["open_ended"] = bands["period_end"].isna() & (bands["end_date"] == stop)
+    bands["crossing"] = (
+        bands["crossing_id"].map(crossings.set_index("crossing_id")["name"]).fillna(bands["crossing_id"])
+    )
+    return bands[columns].reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""Files an analyst takes away: charts as PNG or SVG, and a one-page briefing image with its sources."""
+"""Files an analyst takes away: charts as PNG or SVG, and a one-page briefing (PNG or PDF) with its sources."""
 
 from __future__ import annotations
 
@@ -27,7 +27,11 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
     return vlc.vegalite_to_svg(chart.to_json())
 
 
-def briefing_png(
+BRIEFING_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
+
+
+def briefing_file(
+    file_format: str,
     headline: pd.DataFrame,
     comparison: YearComparison | None,
     sentence: str,
@@ -36,10 +40,32 @@ def briefing_png(
     sources: list[str],
     data_as_of: dt.date | None,
 ) -> bytes:
-    """A one-page A4-landscape briefing: KPIs, the trend, a static map and the sources, as PNG."""
+    """The one-page briefing as PNG or PDF: the same page, its sources and data date printed on it and
+    also written into the file's metadata, so they stay with the file when it is forwarded or filed."""
+    as_of = f"Data as of {data_as_of:%d %b %Y}" if data_as_of else "Data date unknown"
+    title = f"Durand Line Monitor briefing, {as_of}"
+    if file_format == "png":
+        metadata = {"Title": title, "Source": "\n".join(sources)}
+    else:
+        metadata = {
+            "Title": title,
+            "Subject": "Sources: " + "; ".join(sources),
+            "Keywords": f"data as of {data_as_of:%Y-%m-%d}" if data_as_of else "data date unknown",
+            "Creator": "Durand Line Monitor",
+        }
+    # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
+    with plt.rc_context({"pdf.fonttype": 42}):
+        figure = _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=file_format, bbox_inches="tight", metadata=metadata)
+        plt.close(figure)
+    return buffer.getvalue()
+
+
+def _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of: str):
+    """A one-page A4-landscape briefing: KPIs, the trend, a static map and the sources."""
     figure = plt.figure(figsize=(16.5, 11.7), dpi=110)
     grid = figure.add_gridspec(3, 2, height_ratios=[0.5, 2.2, 1.1], width_ratios=[1.15, 1], hspace=0.3, wspace=0.12)
-    as_of = f"Data as of {data_as_of:%d %b %Y}" if data_as_of else "Data date unknown"
     figure.suptitle(f"Durand Line Monitor · briefing · {as_of}", fontsize=20, fontweight="bold", x=0.03, ha="left")
 
     kpi_axis = figure.add_subplot(grid[0, :])
@@ -48,8 +74,10 @@ def briefing_png(
         change = "" if row.change_pct is None or pd.isna(row.change_pct) else f"{row.change_pct:+.0f}%"
         value = "n/a" if row.later is None or pd.isna(row.later) else f"{row.later:,.0f}"
         x = index / max(len(headline), 1)
-        kpi_axis.text(x, 0.75, f"{row.label}, {row.months}", fontsize=11, transform=kpi_axis.transAxes)
-        kpi_axis.text(x, 0.1, f"{value}  {change}", fontsize=22, fontweight="bold", transform=kpi_axis.transAxes)
+        # Month lists can be long ("Jan, Mar, May, …"): wrapped to the card's width so labels never overlap.
+        label = textwrap.fill(f"{row.label}, {row.months}", 26)
+        kpi_axis.text(x, 1.0, label, fontsize=11, va="top", transform=kpi_axis.transAxes)
+        kpi_axis.text(x, 0.0, f"{value}  {change}", fontsize=22, fontweight="bold", transform=kpi_axis.transAxes)
 
     map_axis = figure.add_subplot(grid[1, 0])
     _static_map(map_axis, events, geo)
@@ -72,12 +100,7 @@ def briefing_png(
     lines = [*textwrap.wrap(sentence, 170), "", "Sources:"] + [textwrap.shorten(s, 170) for s in sources[:8]]
     lines.append("Notable incidents, curated, not exhaustive. Figures as published by each source.")
     text_axis.text(0, 1, "\n".join(lines), va="top", fontsize=10, family="DejaVu Sans", transform=text_axis.transAxes)
-
-    buffer = io.BytesIO()
-    metadata = {"Title": f"Durand Line Monitor briefing, {as_of}", "Source": "\n".join(sources)}
-    figure.savefig(buffer, format="png", bbox_inches="tight", metadata=metadata)
-    plt.close(figure)
-    return buffer.getvalue()
+    return figure
 
 
 def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:

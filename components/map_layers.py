@@ -15,9 +15,10 @@ import pandas as pd
 import pydeck as pdk
 
 from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.map_views import DEFAULT_VIEW, resolve_view, view_state
 from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES, rgba
 
-INITIAL_VIEW = pdk.ViewState(latitude=31.8, longitude=68.8, zoom=5.3, min_zoom=3, max_zoom=12)
+INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
 IMPRECISE_RADIUS_M = {"district": 20_000, "province": 80_000}
 TOOLTIP = {
     "html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}",

@@ -8,16 +8,20 @@ import io
 import time
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
+from components.dataset import load_dataset
+from components.diplomacy import window_counts
+from components.paths import BUNDLED_DATA_DIR
 from tests.conftest import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
 # Map first: the first session after the server starts is the one a cold-start deep link breaks.
 # The default page lives at "/" (Streamlit serves it there, not at its url_path).
+MAP_CANVAS = "[data-testid=stDeckGlJsonChart] canvas"
 PAGES = {  # url path: (title, selector of the main chart or map)
-    "map": ("Map of the Durand Line region", "[data-testid=stDeckGlJsonChart] canvas"),
-    "": ("Overview", "[data-testid=stDeckGlJsonChart] canvas"),
+    "map": ("Map of the Durand Line region", MAP_CANVAS),
+    "": ("Overview", MAP_CANVAS),
     "trends": ("Year-over-year trends", "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg"),
     "diplomacy": ("Diplomacy timeline", "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg"),
     "briefing": ("Headline figures", "[data-testid=stMetric]"),
@@ -80,20 +84,48 @@ def test_page_opens_from_its_link_and_draws(browser, app_url, path):
         context.close()
 
 
+def map_image(page) -> Image.Image:
+    time.sleep(2)  # let deck.gl finish drawing at the new view
+    return Image.open(io.BytesIO(page.locator(MAP_CANVAS).first.screenshot())).convert("RGB")
+
+
+def image_difference(a: Image.Image, b: Image.Image) -> float:
+    """Mean absolute difference per channel, 0 (same) to 255."""
+    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
+
+
 @pytest.mark.browser
-def test_a_copied_link_reproduces_the_filters(browser, app_url):
-    context, page, _ = open_page(browser, f"{app_url}/map?province=Balochistan&from=2025-01-01&to=2025-12-31")
+def test_a_copied_link_reproduces_the_filters_and_the_map_view(browser, app_url):
+    start = f"{app_url}/map?province=Balochistan&from=2025-01-01&to=2025-12-31&zoom=6.0"
+    context, page, _ = open_page(browser, start)
     try:
         sentence = page.get_by_text("2025–31 Dec 2025, Balochistan")
         assert sentence.count() == 1
-        link = page.locator("[data-testid=stSidebar] [data-testid=stCode]").inner_text().strip()
+        assert page.get_by_text("Centre 31.80° N, 68.80° E, zoom 6.0.").count() == 1  # zoom from the link
+        before = map_image(page)
+        view_picker = page.locator("[data-testid=stSelectbox]").filter(has_text="Map view")
+        view_picker.locator("input").click()
+        page.keyboard.type("Chaman")
+        page.keyboard.press("Enter")
+        settle(page)
+        caption = "Centre 30.40° N, 66.60° E, zoom 7.2."  # the preset, its zoom no longer overridden
+        assert page.get_by_text(caption).count() == 1
+        chosen = map_image(page)
+        assert image_difference(before, chosen) > 3, "the map did not move to the chosen view"
+        link = page.locator("[data-testid=stSidebar] [data-testid=stCode]").inner_text().replace("\n", "").strip()
         assert "province=Balochistan" in link
         assert "from=2025-01-01" in link
+        assert "view=Balochistan+border%2C+Chaman" in link
+        assert "zoom=" not in link
         copy, again, _ = open_page(browser, link)
         try:
             assert again.get_by_text("2025–31 Dec 2025, Balochistan").count() == 1
             province = again.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first.inner_text()
             assert "Balochistan" in province
+            restored = again.locator("[data-testid=stSelectbox]").filter(has_text="Map view").locator("input")
+            assert restored.input_value() == "Balochistan border, Chaman"
+            assert again.get_by_text(caption).count() == 1
+            assert image_difference(chosen, map_image(again)) < 1, "the copied link opened another map view"
         finally:
             copy.close()
     finally:
@@ -129,5 +161,34 @@ def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_u
         assert page.get_by_text("Sources (").count() == 1
         assert "event=" in page.url
         page.screenshot(path=SCREENSHOTS / "diplomacy-selected.png")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url):
+    """A click on the Doha diamond inside the Vega chart (not the picker) opens its details and window."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    doha = data.diplomacy_events.set_index("event_id").loc["20251019-doha-ceasefire"]
+    expected = window_counts(data.events, doha["date_start"].date(), doha["date_end"].date(), 14)
+    # Two months wide, so neighbouring talks (Istanbul, 25 Oct) sit ~70 px away instead of overlapping.
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy?from=2025-10-01&to=2025-11-30")
+    try:
+        assert page.get_by_text("Incidents, 14 days before").count() == 0
+        chart = page.locator("[data-testid=stVegaLiteChart]").first
+        diamond = chart.locator(f'path[aria-roledescription="point"][aria-label*="Event: {doha["title"]};"]')
+        assert diamond.count() == 1
+        diamond.click()  # Playwright clicks the middle of the mark and fails if another element covers it
+        settle(page)
+        assert "event=18+Oct+2025+%C2%B7+Doha+talks" in page.url  # Streamlit keeps the shown label
+        assert page.get_by_role("heading", name=doha["title"]).count() == 1
+        metrics = {
+            m.locator("[data-testid=stMetricLabel]").inner_text(): m.locator("[data-testid=stMetricValue]").inner_text()
+            for m in page.locator("[data-testid=stMetric]").all()
+        }
+        assert metrics["Incidents, 14 days before"] == str(expected.before_incidents)
+        assert metrics["Incidents, 14 days after"] == str(expected.after_incidents)
+        assert metrics["Killed before (lowest stated)"] == str(expected.before_killed)
+        page.screenshot(path=SCREENSHOTS / "diplomacy-clicked.png", full_page=True)
     finally:
         context.close()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 from PIL import Image
+from pypdf import PdfReader
 
 from components.charts import monthly_comparison_chart
 from components.dataset import load_dataset
-from components.export import briefing_png, chart_png, chart_svg
+from components.export import briefing_file, chart_png, chart_svg
 from components.trends import compare_years, kpis, monthly
 
 
@@ -23,21 +24,43 @@ def test_chart_exports_open(synthetic_dir):
     assert "Attacks per month, 2025 vs 2024" in svg
 
 
-def test_briefing_png_opens_at_print_size(synthetic_dir):
-    data = load_dataset(synthetic_dir)
+SOURCES = ["Synthetic test source: https://example.org/1", "Second synthetic source: https://example.org/2"]
+
+
+def briefing(file_format: str, folder) -> bytes:
+    data = load_dataset(folder)
     figures = data.figures
     comparison = compare_years(monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks"), 2025)
-    png = briefing_png(
+    return briefing_file(
+        file_format,
         kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024),
         comparison,
         "A sentence.",
         data.events,
         data.geo,
-        ["Synthetic test source: https://example.org/1"],
+        SOURCES,
         data.data_as_of,
     )
-    image = Image.open(io.BytesIO(png))
+
+
+def test_briefing_png_opens_at_print_size(synthetic_dir):
+    image = Image.open(io.BytesIO(briefing("png", synthetic_dir)))
     assert image.width > 1500
     assert image.height > 1000
-    assert image.text["Source"] == "Synthetic test source: https://example.org/1"
+    assert image.text["Source"] == "\n".join(SOURCES)
     assert image.text["Title"] == "Durand Line Monitor briefing, Data as of 15 Jan 2026"
+
+
+def test_briefing_pdf_is_one_page_with_its_sources_and_data_date_printed_and_in_its_metadata(synthetic_dir):
+    pdf = PdfReader(io.BytesIO(briefing("pdf", synthetic_dir)))
+    assert len(pdf.pages) == 1
+    page = pdf.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height), "landscape"
+    text = " ".join(page.extract_text().split())
+    assert "Data as of 15 Jan 2026" in text
+    assert "Sources:" in text
+    for source in SOURCES:
+        assert source in text
+    assert pdf.metadata.title == "Durand Line Monitor briefing, Data as of 15 Jan 2026"
+    assert pdf.metadata.subject == "Sources: " + "; ".join(SOURCES)
+    assert pdf.metadata["/Keywords"] == "data as of 2026-01-15"

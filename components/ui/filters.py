@@ -13,9 +13,13 @@ from components.ui.store import FilterOptions
 DEFAULT_START = dt.date(2024, 1, 1)
 
 
-def sidebar_filters(options: FilterOptions) -> IncidentFilter:
-    """Draw the filters in the sidebar and return the selection."""
-    last_day = options.last_day
+def sidebar_filters(options: FilterOptions, data_as_of: dt.date | None = None) -> IncidentFilter:
+    """Draw the filters in the sidebar and return the selection.
+
+    The period runs to "data as of" when that is later than the last incident, so diplomacy and
+    crossing periods recorded after the last incident still show on the default view.
+    """
+    last_day = max(options.last_day, data_as_of) if data_as_of else options.last_day
     first_day = min(options.first_day, DEFAULT_START)
     with st.sidebar:
         st.header("Filters")

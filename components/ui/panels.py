@@ -9,7 +9,7 @@ from components.charts import monthly_comparison_chart
 from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
-from components.export import briefing_png
+from components.export import BRIEFING_FORMATS, briefing_file
 from components.map_layers import build_deck, crossing_layers
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -66,8 +66,9 @@ def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") 
     st.pydeck_chart(deck, height=height, key=key)
 
 
-def latest_panel(data: Dataset, events, count: int = 8) -> None:
-    latest = latest_developments(data.diplomacy_events, events, count)
+def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
+    """Newest first, diplomacy and incidents together; `diplomacy` narrows the events (default: all of them)."""
+    latest = latest_developments(data.diplomacy_events if diplomacy is None else diplomacy, events, count)
     if latest.empty:
         st.info("Nothing recorded yet.")
         return
@@ -76,9 +77,9 @@ def latest_panel(data: Dataset, events, count: int = 8) -> None:
 
 
 def briefing_download(data: Dataset, events) -> None:
-    """A one-page PNG briefing with a static map, made only when the button is pressed."""
+    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed."""
 
-    def render() -> bytes:
+    def render(file_format: str) -> bytes:
         headline, comparison, sentence, sources = pd.DataFrame(), None, NO_FIGURES, []
         years = headline_years(data.figures)
         if years:
@@ -94,13 +95,14 @@ def briefing_download(data: Dataset, events) -> None:
             ]
         latest = events.sort_values("date", ascending=False).head(5)
         sources += [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
-        return briefing_png(headline, comparison, sentence, events, data.geo, sources, data.data_as_of)
+        return briefing_file(file_format, headline, comparison, sentence, events, data.geo, sources, data.data_as_of)
 
-    st.download_button(
-        "One-page briefing (PNG)",
-        render,
-        file_name="durand-line-briefing.png",
-        mime="image/png",
-        key="briefing-png",
-        on_click="ignore",
-    )
+    for column, (file_format, mime) in zip(st.columns(len(BRIEFING_FORMATS)), BRIEFING_FORMATS.items(), strict=True):
+        column.download_button(
+            f"One-page briefing ({file_format.upper()})",
+            lambda file_format=file_format: render(file_format),
+            file_name=f"durand-line-briefing.{file_format}",
+            mime=mime,
+            key=f"briefing-{file_format}",
+            on_click="ignore",
+        )

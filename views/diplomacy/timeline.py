@@ -10,6 +10,7 @@ from components.diplomacy import TRACK_LABELS, filter_events, mediators_in, wind
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
+from components.ui.panels import latest_panel
 from components.ui.store import dataset, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
@@ -90,3 +91,7 @@ if chosen:
     around = filtered_events(replace(selection, start=first - dt.timedelta(days), end=last + dt.timedelta(days)))
     counts = window_counts(around, first, last, days)
     window_comparison(counts)
+
+st.header("Latest developments")
+st.caption("Newest first: the diplomatic events and notable incidents selected above.")
+latest_panel(data, events, diplomacy=shown)

@@ -7,10 +7,12 @@ from components.crossings import status_on
 from components.geo import border_shares
 from components.incidents import incident_labels
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID, MODES, build_deck, crossing_layers
+from components.map_views import view_state
 from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
+from components.ui.map_view import map_view_controls
 from components.ui.store import accounts_of, base_map_layers, dataset, filtered_events, map_incident_layers
 from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
 
@@ -37,10 +39,15 @@ mode = st.segmented_control(
 online = st.toggle(
     "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
 )
+view = map_view_controls()
 crossings = status_on(data["crossings"], data["crossing_status"], selection.end)
 aggregated = len(events) > AGGREGATE_ABOVE
 deck = build_deck(
-    base_map_layers(), map_incident_layers(selection, mode), crossing_layers(crossings), online_basemap=online
+    base_map_layers(),
+    map_incident_layers(selection, mode),
+    crossing_layers(crossings),
+    view=view_state(view),
+    online_basemap=online,
 )
 if aggregated:
     st.info(
@@ -111,6 +118,7 @@ else:
         ["incident_share", "killed_share"],
         horizontal=True,
         key="share_of",
+        bind="query-params",
         format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get,
     )
     st.altair_chart(border_share_chart(shares, measure))

@@ -1,0 +1,52 @@
+"""Named map views, so a copied link reproduces what the map showed.
+
+Streamlit 1.67's st.pydeck_chart reports only selections back to Python ("Only selection events are
+supported", PydeckState), never the user's pan and zoom, so a link cannot carry a view the user dragged
+to. It carries a named preset (`view`) instead and, optionally, an exact centre and zoom (`lat`, `lon`,
+`zoom`) that override the preset. Centres and zooms are chosen to frame each area on a 640-px-high map.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pydeck as pdk
+
+MIN_ZOOM, MAX_ZOOM = 3.0, 12.0
+
+
+class MapView(NamedTuple):
+    lat: float
+    lon: float
+    zoom: float
+
+
+VIEWS = {  # label (as kept in the URL): centre and zoom
+    "Durand Line region": MapView(31.8, 68.8, 5.3),
+    "KP tribal districts": MapView(33.1, 70.4, 6.9),
+    "Kurram, Khyber, Torkham": MapView(33.95, 70.6, 8.3),
+    "Balochistan border, Chaman": MapView(30.4, 66.6, 7.2),
+    "Kabul–Jalalabad": MapView(34.45, 69.85, 8.0),
+}
+DEFAULT_VIEW = "Durand Line region"
+
+
+def resolve_view(name: str | None, lat: float | None = None, lon: float | None = None, zoom: float | None = None):
+    """The preset `name` (the default if unknown) with any of lat, lon, zoom replaced, kept in range."""
+    preset = VIEWS.get(name or DEFAULT_VIEW, VIEWS[DEFAULT_VIEW])
+    return MapView(
+        min(max(preset.lat if lat is None else lat, -85.0), 85.0),
+        min(max(preset.lon if lon is None else lon, -180.0), 180.0),
+        min(max(preset.zoom if zoom is None else zoom, MIN_ZOOM), MAX_ZOOM),
+    )
+
+
+def view_state(view: MapView) -> pdk.ViewState:
+    return pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom, min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+
+
+def describe(view: MapView) -> str:
+    """'Centre 33.95° N, 70.60° E, zoom 8.3', the view in words for the page and its tests."""
+    north = f"{abs(view.lat):.2f}° {'N' if view.lat >= 0 else 'S'}"
+    east = f"{abs(view.lon):.2f}° {'E' if view.lon >= 0 else 'W'}"
+    return f"Centre {north}, {east}, zoom {view.zoom:.1f}"

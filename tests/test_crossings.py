@@ -1,0 +1,90 @@
+"""Crossing status on a day and as timeline bands, on known overlapping periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.charts import timeline_chart
+from components.crossings import status_bands, status_on
+from components.palette import OKABE_ITO
+
+CROSSINGS = pd.DataFrame({"crossing_id": ["tk", "ch"], "name": ["Torkham", "Chaman"]})
+# A restriction left open by its source, a short closure inside it, then a closure of every crossing.
+PERIODS = pd.DataFrame(
+    {
+        "crossing_id": ["tk", "tk", "all", "ch"],
+        "status": ["restricted", "closed", "closed", "open"],
+        "start_date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-06-01", "2024-09-01"]),
+        "end_date": pd.to_datetime([None, "2024-03-10", None, None]),
+        "reason": ["r", "c", "all", "later"],
+        "source_name": ["S"] * 4,
+        "source_url": ["https://s.test/"] * 4,
+    }
+)
+UNTIL = dt.date(2024, 7, 1)
+
+
+def _spans(bands: pd.DataFrame, crossing_id: str) -> list[tuple[str, str, str, bool]]:
+    rows = bands[bands["crossing_id"] == crossing_id]
+    return [(r.status, f"{r.start_date:%m-%d}", f"{r.end_date:%m-%d}", bool(r.open_ended)) for r in rows.itertuples()]
+
+
+def test_bands_follow_the_period_that_started_last_and_run_to_the_data_date():
+    bands = status_bands(PERIODS, CROSSINGS, UNTIL)
+    assert _spans(bands, "tk") == [
+        ("restricted", "01-01", "02-29", False),
+        ("closed", "03-01", "03-10", False),
+        ("restricted", "03-11", "05-31", False),
+        ("closed", "06-01", "07-01", True),
+    ]
+    # The 'all' closure is spelled out for every crossing; the opening after the data date is left out.
+    assert _spans(bands, "ch") == [("closed", "06-01", "07-01", True)]
+    assert bands["crossing"].tolist()[-1] == "Torkham"
+    tk = bands[bands["crossing_id"] == "tk"]
+    assert (tk["draw_end"].iloc[:-1].to_numpy() == tk["start_date"].iloc[1:].to_numpy()).all(), "bands must abut"
+
+
+def test_bands_agree_with_the_status_on_every_day():
+    bands = status_bands(PERIODS, CROSSINGS, UNTIL)
+    for day in pd.date_range("2024-01-01", UNTIL):
+        on_day = status_on(CROSSINGS, PERIODS, day.date()).set_index("crossing_id")["status"]
+        covering = bands[(bands["start_date"] <= day) & (bands["end_date"] >= day)].set_index("crossing_id")
+        for crossing_id, status in on_day.items():
+            expected = covering["status"].get(crossing_id, "unknown")
+            assert status == expected, (day, crossing_id)
+
+
+def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette():
+    bands = status_bands(PERIODS, CROSSINGS, UNTIL)
+    empty = pd.DataFrame(columns=["event_id", "date_start", "date_end", "track_label", "title"])
+    chart = timeline_chart(
+        empty.astype({"date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}),
+        pd.DataFrame(columns=["month_start", "month_end", "value"]),
+        "Deaths",
+        pd.DataFrame(columns=["date", "killed", "family", "place"]),
+        "Notable incidents",
+        bands,
+        dt.date(2024, 1, 1),
+        UNTIL,
+    ).to_dict()
+    panel = chart["vconcat"][-1]
+    assert panel["title"] == "Border crossings"
+    colour = panel["encoding"]["color"]
+    assert colour["title"] == "Crossing status"
+    assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {
+        "open": OKABE_ITO["bluish_green"],
+        "restricted": OKABE_ITO["yellow"],
+        "closed": OKABE_ITO["vermillion"],
+    }
+    assert panel["encoding"]["x2"]["field"] == "draw_end"
+    assert chart["vconcat"][1]["title"] == "Deaths: no month published for this period"
+    rows = chart["datasets"][panel["data"]["name"]]
+    assert {r["crossing"] for r in rows} == {"Torkham", "Chaman"}
+
+
+def test_no_period_before_the_data_date_gives_empty_bands_that_still_compare_by_date():
+    bands = status_bands(PERIODS, CROSSINGS, dt.date(2023, 12, 31))
+    assert bands.empty
+    assert bands[bands["end_date"].dt.date >= dt.date(2023, 1, 1)].empty
