@@ -8,6 +8,7 @@ import streamlit as st
 from components.dataset import Dataset
 from components.export import chart_png, chart_svg
 from components.links import share_link
+from components.textsafe import csv_bytes
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 
@@ -42,7 +43,7 @@ def table_with_download(frame: pd.DataFrame, file_name: str, label: str = "Downl
     st.dataframe(frame, hide_index=True, **kwargs)
     st.download_button(
         label,
-        frame.to_csv(index=False).encode("utf-8"),
+        csv_bytes(frame),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",
