@@ -99,7 +99,18 @@ def _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of
     text_axis.axis("off")
     lines = [*textwrap.wrap(sentence, 170), "", "Sources:"] + [textwrap.shorten(s, 170) for s in sources[:8]]
     lines.append("Notable incidents, curated, not exhaustive. Figures as published by each source.")
-    text_axis.text(0, 1, "\n".join(lines), va="top", fontsize=10, family="DejaVu Sans", transform=text_axis.transAxes)
+    # Source names come from data files: parse_math=False keeps "$...$" as text (mathtext would render it,
+    # or fail on it and take the whole briefing down).
+    text_axis.text(
+        0,
+        1,
+        "\n".join(lines),
+        va="top",
+        fontsize=10,
+        family="DejaVu Sans",
+        transform=text_axis.transAxes,
+        parse_math=False,
+    )
     return figure
 
 

@@ -242,7 +242,8 @@ TRACKER_STATS = pa.DataFrameSchema(
         "tracker": _choice(TRACKERS),
         "series": _choice(SERIES),
         "period_type": _choice(PERIOD_TYPES),
-        "period_start": _any_date(),
+        # A period can still be running (its end is ahead), but a figure for one not yet begun is a typo.
+        "period_start": _past_date(),
         "period_end": _any_date(),
         "region": _choice(TRACKER_REGIONS),
         "metric": _choice(METRICS),
@@ -295,7 +296,13 @@ CROSSING_STATUS = pa.DataFrameSchema(
         "trade_impact": _text(required=False),
         **_source_columns(),
     },
-    checks=[_ordered("start_date", "end_date")],
+    checks=[
+        _ordered("start_date", "end_date"),
+        pa.Check(
+            lambda df: ~df.duplicated(["crossing_id", "status", "start_date", "source_url"]),
+            error="crossing_id repeats an earlier period from the same source",
+        ),
+    ],
     strict="filter",
     name="crossing_status",
 )

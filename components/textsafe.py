@@ -1,8 +1,11 @@
-"""Show text from data files as text: Streamlit renders Markdown in most elements, so escape it."""
+"""Show text from data files as text: Streamlit renders Markdown in most elements, and spreadsheets run
+formulas in CSV cells, so both are neutralised here."""
 
 from __future__ import annotations
 
 import re
+
+import pandas as pd
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
@@ -10,3 +13,20 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 def escape_markdown(text: object) -> str:
     """Backslash-escape every Markdown/HTML-significant character so it displays literally."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV of `frame` in which no text cell can run as a spreadsheet formula.
+
+    A cell such as =HYPERLINK(...) in a summary would run when an analyst opens the download in Excel or
+    LibreOffice; a leading apostrophe (OWASP's advice) shows it as text there. Numbers are left alone.
+    """
+    text_columns = frame.select_dtypes(include=["object", "string"]).columns
+    safe = frame.copy()
+    for column in text_columns:
+        risky = safe[column].astype("string").str.startswith(_FORMULA_START).fillna(False).astype(bool)
+        safe.loc[risky, column] = "'" + safe.loc[risky, column].astype(str)
+    return safe.to_csv(index=False).encode("utf-8")

@@ -83,6 +83,9 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    unusable = _not_utf8_text(data)
+    if unusable:
+        return pd.DataFrame(), [Problem(file, None, None, f"file not used: {unusable}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -96,6 +99,11 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
         return pd.DataFrame(), [Problem(file, None, None, "file not used: it is empty")]
     except csv.Error as err:
         return pd.DataFrame(), [Problem(file, None, None, f"file not used: {err}")]
+    if any("\ufffd" in h for h in header):
+        return pd.DataFrame(), [Problem(file, None, None, "file not used: its header row is not valid UTF-8")]
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        return pd.DataFrame(), [Problem(file, None, repeated[0], "file not used: column appears more than once")]
     rows: dict[int, list[str]] = {}
     row_number = 0
     while True:
@@ -123,9 +131,23 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
             )
         else:
             rows[row_number] = [cell.strip() for cell in record]
+    if not rows and not problems:
+        return pd.DataFrame(), [Problem(file, None, None, "file not used: it has a header but no data rows")]
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=header, dtype=object)
     frame = frame.replace("", None)
     return frame, problems
+
+
+def _not_utf8_text(data: bytes) -> str | None:
+    """Name a whole-file encoding problem; decoding UTF-16 or binary as UTF-8 gives one confusing row error each.
+
+    NUL bytes never occur in UTF-8 CSV text but fill UTF-16 text and most binary formats.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it is UTF-16 text; save it as UTF-8 CSV"
+    if b"\x00" in data:
+        return "it contains NUL bytes, so it is binary (or UTF-16 without a byte-order mark), not UTF-8 CSV text"
+    return None
 
 
 def _failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
@@ -156,6 +178,14 @@ def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -
     extra = [c for c in frame.columns if c not in schema.columns]
     for column in extra:
         problems.append(Problem(file, None, column, "unknown column, ignored"))
+    # Checked here, not by pandera: a check across columns that needs a missing one would add a
+    # misleading second reason ("... repeats an earlier row") to the one that matters.
+    missing = [name for name, column in schema.columns.items() if column.required and name not in frame.columns]
+    if missing:
+        problems.extend(
+            Problem(file, None, name, f"file not used: {plain_reason('column_in_dataframe')}") for name in missing
+        )
+        return _empty(schema), problems
     frame, date_problems = _parse_iso_dates(frame, schema, file)
     problems.extend(date_problems)
     for _ in range(MAX_ROUNDS):

@@ -31,7 +31,7 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     cols = st.columns(4)
     cols[0].metric("Killed", figure_range(event["killed_low"], event["killed_high"]))
     cols[1].metric("Injured", figure_range(event["injured_low"], event["injured_high"]))
-    cols[2].metric("Perpetrator", str(event["perpetrator"]))
+    cols[2].metric("Perpetrator", escape_markdown(event["perpetrator"]))  # a metric's value is Markdown too
     cols[3].metric("From the Durand Line", f"{event['distance_km']:.0f} km")
     if event["disputed"]:
         st.info("Accounts disagree on the toll; each is listed below with its source.")

@@ -8,7 +8,7 @@ import streamlit as st
 from components.dataset import Dataset
 from components.export import chart_png, chart_svg
 from components.links import share_link
-from components.textsafe import escape_markdown
+from components.textsafe import csv_bytes, escape_markdown
 from components.ui.store import active_import
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
@@ -58,7 +58,7 @@ def table_with_download(
     st.dataframe(frame.head(max_rows), hide_index=True, **kwargs)
     st.download_button(
         label,
-        lambda: frame.to_csv(index=False).encode("utf-8"),
+        lambda: csv_bytes(frame),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",

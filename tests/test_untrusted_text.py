@@ -1,0 +1,189 @@
+"""Text from data files is shown as text everywhere: pages, detail panels, map tooltips and exports.
+
+Every free-text field of the synthetic folder in tests/hostile.py carries script, HTML, Markdown and
+LaTeX payloads. In Chromium no script may run and no injected element may appear, and the payload must
+be visible literally (so the test fails if nothing was drawn at all). Exports must keep it as text too.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from components.dataset import load_dataset
+from components.export import briefing_file, chart_svg
+from components.map_layers import INITIAL_VIEW
+from components.textsafe import csv_bytes
+from components.ui.timeline import timeline_figure
+from tests.conftest import serve
+from tests.hostile import LITERAL, PAYLOAD, write_hostile_dataset
+from tests.test_browser import SCREENSHOTS, open_page, settle
+
+# No script ran, and none of the payloads' elements or links exists, in the page or any frame of it.
+INJECTED = '#injected, img[src="x"], a[href^="javascript:"]'
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory) -> Path:
+    return write_hostile_dataset(tmp_path_factory.mktemp("hostile-data"))
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_dir):
+    yield from serve(hostile_dir)
+
+
+def assert_inert(page) -> None:
+    assert page.evaluate("typeof window.__xss") == "undefined", "a payload script ran"
+    for frame in page.frames:
+        assert frame.locator(INJECTED).count() == 0, f"injected element in {frame.url}"
+        assert frame.evaluate("[...document.scripts].filter(s => s.text.includes('__xss')).length") == 0
+
+
+def literal_count(page) -> int:
+    return sum(frame.evaluate("document.body.innerText").count(LITERAL) for frame in page.frames)
+
+
+# Pages whose every text is drawn in the DOM show the payload; the Data page draws its tables on a canvas.
+PAGES = {
+    "overview": ("", True),
+    "trends": ("trends", False),
+    "briefing-latest": ("briefing?panel=Latest+developments", True),
+    "briefing-map": ("briefing?panel=Map", False),
+    "briefing-timeline": ("briefing?panel=Diplomacy+and+violence", False),
+    **{f"data-{table}": (f"data?table={table}", False) for table in ("incidents", "crossings", "diplomacy")},
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_show_payloads_as_text(browser, hostile_url, name):
+    path, shows_text = PAGES[name]
+    context, page, _ = open_page(browser, f"{hostile_url}/{path}")
+    try:
+        time.sleep(1)  # let charts and the map draw
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert_inert(page)
+        if shows_text:
+            assert literal_count(page) > 0, "payload not shown at all"
+        else:
+            assert page.locator("[data-testid=stMain] [data-testid=stElementContainer]").count() > 3
+    finally:
+        context.close()
+
+
+def _pick(page, label: str, typed: str) -> None:
+    picker = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
+    picker.locator("input").click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def _pixel(lat: float, lon: float) -> tuple[float, float]:
+    """Offset from the map's centre, in CSS pixels, of a point in deck.gl's Web Mercator view."""
+    world = 512 * 2**INITIAL_VIEW.zoom
+
+    def y(value: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(value) / 2)) * world / (2 * math.pi)
+
+    return (lon - INITIAL_VIEW.longitude) / 360 * world, y(INITIAL_VIEW.latitude) - y(lat)
+
+
+@pytest.mark.browser
+def test_incident_panel_and_map_tooltip_show_payloads_as_text(browser, hostile_url, hostile_dir):
+    crossing = next(csv.DictReader((hostile_dir / "crossings.csv").open(encoding="utf-8")))
+    context, page, _ = open_page(browser, f"{hostile_url}/map")
+    try:
+        canvas = page.locator("[data-testid=stDeckGlJsonChart] canvas").first
+        canvas.scroll_into_view_if_needed()
+        time.sleep(1)
+        box = canvas.bounding_box()
+        dx, dy = _pixel(float(crossing["lat"]), float(crossing["lon"]))
+        page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=5)
+        tooltip = page.locator(".deck-tooltip")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        assert f"{crossing['name']} crossing" in tooltip.inner_text()  # shown as typed, not as &lt;
+        assert tooltip.locator("script, img, b#injected").count() == 0
+        assert_inert(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "hostile-map-tooltip.png")
+
+        _pick(page, "Incident details", "place 1 ")
+        main = page.locator("[data-testid=stMain]").inner_text()
+        assert f"summary 1 {PAYLOAD}" in main, "incident detail panel not shown, or its summary altered"
+        perpetrator = page.locator("[data-testid=stMetric]").filter(has_text="Perpetrator").inner_text()
+        assert f"perpetrator 1 {PAYLOAD}" in perpetrator
+        assert_inert(page)
+
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_diplomacy_panel_shows_payloads_as_text(browser, hostile_url):
+    context, page, _ = open_page(browser, f"{hostile_url}/diplomacy")
+    try:
+        _pick(page, "Diplomatic event", "title 1 ")
+        shown = page.locator("[data-testid=stMain]").inner_text()
+        assert "Sources (1)" in shown, "diplomacy detail panel not shown"
+        for field in ("title", "venue", "parties", "mediators", "outcome", "summary"):
+            assert f"{field} 1 {PAYLOAD}" in shown, field
+        assert_inert(page)
+        page.screenshot(path=SCREENSHOTS / "hostile-diplomacy.png", full_page=True)
+    finally:
+        context.close()
+
+
+# Exports.
+
+
+def test_chart_svg_keeps_data_text_as_text(hostile_dir):
+    data = load_dataset(hostile_dir)
+    chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+    svg = chart_svg(chart)
+    assert "&lt;script&gt;" in svg  # the crossing name on the axis, escaped
+    assert "<script" not in svg
+    tags = {element.tag.rsplit("}", 1)[-1] for element in ET.fromstring(svg).iter()}
+    assert not tags & {"script", "img", "b", "a", "foreignObject"}
+
+
+def test_briefing_files_draw_payloads_literally(hostile_dir):
+    """Source names carry "$\\frac{x$", which matplotlib's mathtext cannot parse: it must not be parsed."""
+    data = load_dataset(hostile_dir)
+    sources = [f"{name}: {url}" for name, url in data.events[["source_name", "source_url"]].to_numpy()]
+    png = briefing_file("png", pd.DataFrame(), None, PAYLOAD, data.events, data.geo, sources, data.data_as_of)
+    image = Image.open(io.BytesIO(png))
+    assert image.width > 1500
+    assert PAYLOAD in image.text["Source"]
+    pdf = briefing_file("pdf", pd.DataFrame(), None, PAYLOAD, data.events, data.geo, sources, data.data_as_of)
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "$\\frac{x$" in text
+
+
+def test_csv_downloads_round_trip_text_and_cannot_run_formulas():
+    frame = pd.DataFrame(
+        {
+            "summary": [PAYLOAD, '=HYPERLINK("http://example.org","x")', "+1", "@SUM(A1)", "-2 killed", None],
+            "killed": [1, 2, 3, 4, -5, 6],
+        }
+    )
+    back = pd.read_csv(io.BytesIO(csv_bytes(frame)))
+    assert back["summary"].tolist()[:5] == [
+        PAYLOAD,
+        '\'=HYPERLINK("http://example.org","x")',
+        "'+1",
+        "'@SUM(A1)",
+        "'-2 killed",
+    ]
+    assert back["killed"].tolist() == [1, 2, 3, 4, -5, 6]
