@@ -7,6 +7,7 @@ import pytest
 
 from bench.synthetic_events import acled_frame, write_csv
 from tests.test_browser import SCREENSHOTS, open_page, settle
+from tests.test_deployment import CONFIG
 
 
 @pytest.fixture(scope="module")
@@ -50,5 +51,35 @@ def test_a_second_browser_session_still_sees_the_curated_incidents(browser, app_
     try:
         assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() == 1
         assert page.get_by_text("my_acled_export.csv").count() == 0
+    finally:
+        context.close()
+
+
+def test_an_empty_upload_is_reported_and_the_curated_incidents_stay(browser, app_url):
+    context, page, outside = open_page(browser, f"{app_url}/data")
+    try:
+        uploader = page.locator("[data-testid=stFileUploader] input[type=file]")
+        uploader.set_input_files({"name": "empty.csv", "mimeType": "text/csv", "buffer": b""})
+        settle(page)
+        assert page.get_by_text("Nothing in empty.csv can be shown; the report below says why.").count() == 1
+        assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1
+        assert page.get_by_text("Your upload: empty.csv").count() == 0
+        assert not outside, outside
+    finally:
+        context.close()
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_the_limit_named(browser, app_url, tmp_path):
+    context, page, _ = open_page(browser, f"{app_url}/data")
+    try:
+        limit_mb = CONFIG["server"]["maxUploadSize"]
+        assert page.get_by_text(f"Uploads may be up to {limit_mb} MB").count() == 1
+        too_big = tmp_path / "huge.csv"
+        too_big.write_bytes(b"event_id_cnty\n" + b"x" * (limit_mb * 1024 * 1024))
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(too_big))
+        settle(page)
+        assert page.get_by_text(f"File must be {limit_mb}.0MB or smaller.").count() == 1
+        assert page.get_by_text("Your upload: huge.csv").count() == 0
+        assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1
     finally:
         context.close()

@@ -27,9 +27,9 @@ def import_panel() -> None:
     st.markdown(
         "Load an **ACLED export** (export tool or API; both date styles) or a **UCDP GED / Candidate** events "
         "CSV exactly as downloaded. Every page then shows its events instead of the curated incidents. The "
-        "file is read in this app's memory only: it is not saved, committed or sent anywhere. To load a file "
-        f"at start-up instead, set `{EVENTS_FILE_ENV}=/path/to/file.csv` (keep such files in the git-ignored "
-        "`imports/` folder)."
+        "file is read in this app's memory only: it is not saved, committed or sent anywhere. Uploads may be "
+        f"up to {st.get_option('server.maxUploadSize')} MB; to load a larger file, or one at start-up, set "
+        f"`{EVENTS_FILE_ENV}=/path/to/file.csv` (keep such files in the git-ignored `imports/` folder)."
     )
     upload = st.file_uploader("ACLED or UCDP CSV", type=["csv"], key="events_upload")
     uploaded = st.session_state.setdefault(UPLOADED, {})
