@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import websockets
@@ -110,8 +111,10 @@ async def _load(url: str, sessions: int, reruns_per_session: int, timeout: float
 
 def drive(url: str, sessions: int = 8, reruns_per_session: int = 6, timeout: float = 120, plan=None) -> list[Rerun]:
     """`sessions` concurrent sessions, each starting at a different step of `plan` (default: RERUNS, every
-    page), so every page runs at once."""
-    return asyncio.run(_load(url, sessions, reruns_per_session, timeout, plan))
+    page), so every page runs at once. Runs in its own thread: Playwright's sync API may already hold an
+    event loop in this one."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, _load(url, sessions, reruns_per_session, timeout, plan)).result()
 
 
 def latency_summary(results: list[Rerun]) -> dict[str, float]:

@@ -139,6 +139,10 @@ def test_briefing_mode_at_1920_is_large_and_advances(browser, app_url):
         assert page.locator("[data-testid=stSidebar]").is_hidden()
         value = page.locator("[data-testid=stMetricValue] p").first
         assert float(value.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 48
+        labels = page.locator("[data-testid=stMetricLabel] p")
+        assert labels.count() >= 3
+        clipped = [label.inner_text() for label in labels.all() if label.evaluate("e => e.scrollWidth > e.clientWidth")]
+        assert not clipped, f"card labels cut off at 1920 px: {clipped}"
         page.screenshot(path=SCREENSHOTS / "briefing-1920.png")
         page.get_by_role("button", name="Next ▶").click()
         settle(page)

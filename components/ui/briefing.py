@@ -21,6 +21,7 @@ BRIEFING_CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 4rem !important; font-weight: 700;}
 [data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
 [data-testid="stMetricDelta"] * {font-size: 1.5rem !important;}
+[data-testid="stSelectbox"] [data-baseweb="select"] * {font-size: 1.4rem !important;}
 </style>
 """
 

@@ -28,7 +28,7 @@ from components.ui.widgets import chart_with_table, kpi_row
 NO_FIGURES = "No PICSS monthly figures are loaded."
 
 
-def kpi_panel(data: Dataset) -> None:
+def kpi_panel(data: Dataset, per_row: int | None = None) -> None:
     years = headline_years(data.figures)
     if years is None:
         st.info(NO_FIGURES)
@@ -39,7 +39,7 @@ def kpi_panel(data: Dataset) -> None:
         f"{tracker}, {SERIES_LABELS[series]}, {region}: "
         f"published months of {later} against the same months of {earlier}."
     )
-    kpi_row(kpis(data.figures, tracker, series, region, later, earlier), later, earlier)
+    kpi_row(kpis(data.figures, tracker, series, region, later, earlier), later, earlier, per_row)
 
 
 def trend_panel(data: Dataset) -> None:

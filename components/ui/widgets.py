@@ -91,12 +91,15 @@ def chart_with_table(chart, frame: pd.DataFrame, file_name: str) -> None:
         )
 
 
-def kpi_row(headline: pd.DataFrame, later: int, earlier: int) -> None:
-    """Metric cards: the later year's published months against the same months a year earlier."""
+def kpi_row(headline: pd.DataFrame, later: int, earlier: int, per_row: int | None = None) -> None:
+    """Metric cards: the later year's published months against the same months a year earlier.
+
+    `per_row` wraps the cards into rows (briefing mode: wider cards keep long month lists readable)."""
     if headline.empty:
         return
-    columns = st.columns(len(headline))
-    for column, row in zip(columns, headline.itertuples(index=False), strict=True):
+    per_row = per_row or len(headline)
+    columns = [column for _ in range(0, len(headline), per_row) for column in st.columns(per_row)]
+    for column, row in zip(columns, headline.itertuples(index=False), strict=False):
         delta = None if pd.isna(row.change_pct) else f"{row.change_pct:+.0f}% vs {earlier}"
         value = "n/a" if pd.isna(row.later) else f"{row.later:,.0f}"
         column.metric(

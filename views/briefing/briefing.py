@@ -14,7 +14,7 @@ data = dataset()
 selection = current_filter()
 events = filtered_events(selection)
 
-controls = st.columns([1, 1, 4, 1.6], vertical_alignment="center")
+controls = st.columns([0.8, 0.8, 5.2, 1.2], vertical_alignment="center")
 controls[0].button("◀ Previous", on_click=step, args=(-1,), width="stretch")
 controls[1].button("Next ▶", on_click=step, args=(1,), width="stretch")
 with controls[2]:
@@ -48,7 +48,7 @@ def panel() -> None:
     name = st.session_state.get("panel") or "kpis"
     st.title(PANELS[name])
     if name == "kpis":
-        kpi_panel(data)
+        kpi_panel(data, per_row=3)
     elif name == "trend":
         trend_panel(data)
     elif name == "map":
