@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from bench.synthetic_events import acled_frame, write_csv
 from components.dataset import load_dataset
 from components.export import briefing_file, chart_svg
 from components.map_layers import INITIAL_VIEW
@@ -187,3 +188,31 @@ def test_csv_downloads_round_trip_text_and_cannot_run_formulas():
         "'-2 killed",
     ]
     assert back["killed"].tolist() == [1, 2, 3, 4, -5, 6]
+
+
+@pytest.mark.browser
+def test_an_uploaded_acled_file_with_payloads_stays_text(browser, app_url, tmp_path):
+    """An analyst's own export is untrusted too: notes, actors, places and sources carry the payloads."""
+    frame = acled_frame(300).astype(str)
+    for column in ("notes", "actor1", "assoc_actor_1", "location", "admin2", "source"):
+        frame[column] = f"{column} {PAYLOAD}"
+    upload = write_csv(frame, tmp_path / "hostile_acled.csv")
+    context, page, _ = open_page(browser, f"{app_url}/data")
+    try:
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(upload))
+        settle(page)
+        assert page.get_by_text("ACLED file: hostile_acled.csv").count() == 1, "upload not imported"
+        assert_inert(page)
+        for link in ("Overview", "Diplomacy timeline", "Trends", "Map"):
+            page.get_by_role("link", name=link).click()
+            settle(page)
+            time.sleep(1)  # let charts and the map draw
+            assert page.locator("[data-testid=stException]").count() == 0, link
+            assert_inert(page)
+        _pick(page, "Incident details", "location ")
+        main = page.locator("[data-testid=stMain]").inner_text()
+        assert f"notes {PAYLOAD}" in main, "incident detail panel not shown, or its summary altered"
+        assert_inert(page)
+        page.screenshot(path=SCREENSHOTS / "hostile-upload.png", full_page=True)
+    finally:
+        context.close()
