@@ -16,7 +16,7 @@ from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
 from components.schemas import TABLES, TOWNS
 from components.trends import resolve_figures
-from components.validation import LoadResult, Problem, load_table
+from components.validation import LoadResult, Problem, load_table, problems_frame
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Dataset:
         return [p for result in self.tables.values() for p in result.problems] + self.geo.problems
 
     def problems_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([vars(p) for p in self.problems], columns=["file", "row", "column", "reason", "value"])
+        return problems_frame(self.problems)
 
     def validation_summary(self) -> pd.DataFrame:
         """Per file: rows read, used and rejected."""

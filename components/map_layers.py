@@ -52,10 +52,6 @@ def _geojson(frame: gpd.GeoDataFrame) -> dict:
     return json.loads(frame.to_json(drop_id=True))
 
 
-def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-
-
 def incident_records(events: pd.DataFrame) -> list[dict]:
     """Plain dicts for deck.gl: position, size, colour and tooltip lines."""
     records = []
@@ -73,14 +69,14 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "color": rgba(FAMILY_COLOURS[family], 210 if exact else 50),
                 "exact": exact,
                 "killed": killed,
-                "title": _text(f"{row.date:%d %b %Y} · {EVENT_TYPE_LABELS.get(row.event_type, row.event_type)}"),
-                "line1": _text(where + ("" if exact else f" (location: {row.location_precision} level)")),
-                "line2": _text(
+                "title": f"{row.date:%d %b %Y} · {EVENT_TYPE_LABELS.get(row.event_type, row.event_type)}",
+                "line1": where + ("" if exact else f" (location: {row.location_precision} level)"),
+                "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
                     f" · injured {figure_range(row.injured_low, row.injured_high)}"
                     + (" · figures disputed" if row.disputed else "")
                 ),
-                "line3": _text(f"{row.perpetrator} · {row.distance_km:.0f} km from the Durand Line"),
+                "line3": f"{row.perpetrator} · {row.distance_km:.0f} km from the Durand Line",
             }
         )
     return records
@@ -93,12 +89,12 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "lat": float(row.lat),
             "name": label_text(row.name),
             "color": rgba(STATUS_COLOURS.get(row.status, STATUS_COLOURS["unknown"])),
-            "title": _text(f"{row.name} crossing"),
-            "line1": _text(
+            "title": f"{row.name} crossing",
+            "line1": (
                 f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")
             ),
-            "line2": _text(row.reason if pd.notna(row.reason) else ""),
-            "line3": _text(f"Location {row.coord_precision}"),
+            "line2": str(row.reason) if pd.notna(row.reason) else "",
+            "line3": f"Location {row.coord_precision}",
         }
         for row in crossings.dropna(subset=["lat", "lon"]).itertuples(index=False)
     ]
@@ -215,9 +211,9 @@ def cell_records(cells: pd.DataFrame, size: float = CELL_DEGREES) -> list[dict]:
             "lat": lat,
             "events": int(n),
             "color": rgba(CELL_COLOURS[int(step)], 200),
-            "title": _text(f"{int(n):,} events in this {size}° cell"),
-            "line1": _text(f"{int(killed):,} killed (sum of the figures given)"),
-            "line2": _text(f"cell centre {lat:.2f}° N, {lon:.2f}° E"),
+            "title": f"{int(n):,} events in this {size}° cell",
+            "line1": f"{int(killed):,} killed (sum of the figures given)",
+            "line2": f"cell centre {lat:.2f}° N, {lon:.2f}° E",
             "line3": "",
         }
         for (w, s, lon, lat, n, killed), step in zip(

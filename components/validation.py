@@ -63,11 +63,13 @@ class LoadResult:
     def file_rejected(self) -> bool:
         return any(p.row is None and p.reason.startswith("file not used") for p in self.problems)
 
-    def problems_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(
-            [(p.file, p.row, p.column, p.reason, p.value) for p in self.problems],
-            columns=["file", "row", "column", "reason", "value"],
-        )
+
+PROBLEM_COLUMNS = ["file", "row", "column", "reason", "value"]
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table, for the Data page and for downloads."""
+    return pd.DataFrame([vars(p) for p in problems], columns=PROBLEM_COLUMNS)
 
 
 def plain_reason(check: str) -> str:

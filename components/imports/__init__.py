@@ -1,22 +1,34 @@
-"""Bring your own data: an ACLED export or a UCDP events file, read unchanged and mapped onto the app's events."""
+"""Bring your own data: an ACLED export or a UCDP events file, read unchanged and mapped onto the app's events.
+
+Each format module (acled, ucdp) declares its columns and maps rows; the steps every file goes through
+(recognise, check required columns, validate, add derived columns, collect problems) are here, once.
+"""
 
 from __future__ import annotations
 
-from components.imports.acled import import_acled, is_acled
-from components.imports.mapping import ImportedEvents, file_problem, result
+from components.imports import acled, ucdp
+from components.imports.mapping import ImportedEvents, file_problem, finish, missing_columns, result, validate_events
 from components.imports.reader import read_rows
-from components.imports.ucdp import import_ucdp, is_ucdp
+
+FORMATS = (acled, ucdp)
+UNRECOGNISED = (
+    "file not used: not recognised as an ACLED export (needs event_id_cnty) or a UCDP events file "
+    "(needs type_of_violence, where_prec, best)"
+)
 
 
 def import_events(data: bytes, file: str, durand_line) -> ImportedEvents:
     """Recognise the file by its columns and import it; any other file is reported as not recognised."""
     raw, read_problems = read_rows(data, file)
-    if is_acled(raw.columns):
-        return import_acled(raw, read_problems, file, durand_line)
-    if is_ucdp(raw.columns):
-        return import_ucdp(raw, read_problems, file, durand_line)
-    reason = (
-        "file not used: not recognised as an ACLED export (needs event_id_cnty) or a UCDP events file "
-        "(needs type_of_violence, where_prec, best)"
-    )
-    return result("unknown", "", file, len(raw), None, [read_problems, file_problem(file, reason)])
+    rows_read = len(raw) + int(read_problems["row"].dropna().nunique())
+    source = next((module for module in FORMATS if module.recognises(raw.columns)), None)
+    if source is None:
+        return result("unknown", "", file, rows_read, None, [read_problems, file_problem(file, UNRECOGNISED)])
+    attribution = source.attribution(file)
+    missing = missing_columns(raw, source.REQUIRED, file, source.FORMAT)
+    if missing is not None:
+        return result(source.FORMAT, attribution, file, rows_read, None, [read_problems, missing])
+    events, found, out_of_scope = source.to_events(raw, file)
+    found.insert(0, read_problems)
+    valid = validate_events(events, found, file, source.FILE_COLUMNS)
+    return result(source.FORMAT, attribution, file, rows_read, finish(valid, durand_line), found, out_of_scope)

@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.imports.mapping import (
-    ImportedEvents,
-    finish,
-    missing_columns,
-    problems,
-    result,
-    to_dates,
-    to_numbers,
-    validate_events,
-)
+from components.imports.mapping import problems, to_dates, to_numbers
 
 FORMAT = "ACLED"
 REQUIRED = [
@@ -87,7 +78,7 @@ def attribution(file: str) -> str:
     )
 
 
-def is_acled(columns) -> bool:
+def recognises(columns) -> bool:
     return "event_id_cnty" in columns
 
 
@@ -97,15 +88,11 @@ def actor_type(codes: pd.Series) -> pd.Series:
     return text.map(lambda value: ACTOR_TYPES.get(value, value), na_action="ignore")
 
 
-def import_acled(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, durand_line) -> ImportedEvents:
-    rows_read = len(raw) + int(read_problems["row"].dropna().nunique())
-    missing = missing_columns(raw, REQUIRED, file, FORMAT)
-    if missing is not None:
-        return result(FORMAT, attribution(file), file, rows_read, None, [read_problems, missing])
-    found = [read_problems]
+def to_events(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[pd.DataFrame], pd.DataFrame]:
+    """The file's rows as app events, the problems found on the way, and out-of-scope rows counted by type."""
     scope = raw["event_type"].isin(IN_SCOPE)
     outside = raw[~scope]
-    found.append(
+    found = [
         problems(
             file,
             outside.index,
@@ -113,7 +100,7 @@ def import_acled(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, dura
             "outside this dashboard's scope (not political violence); not imported",
             outside["event_type"],
         )
-    )
+    ]
     raw = raw[scope]
     dates, date_problems = to_dates(raw["event_date"], ("%Y-%m-%d", "%d %B %Y"), file, "event_date")
     found.append(date_problems)
@@ -149,9 +136,8 @@ def import_acled(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, dura
         },
         index=raw.index,
     )
-    valid = validate_events(events, found, file, FILE_COLUMNS)
     summary = outside["event_type"].fillna("(blank)").value_counts().rename_axis("ACLED event type").reset_index()
-    return result(FORMAT, attribution(file), file, rows_read, finish(valid, durand_line), found, summary)
+    return events, found, summary
 
 
 def _cross_border(raw: pd.DataFrame) -> pd.Series:

@@ -12,10 +12,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.geo import distance_to_line_km
-from components.imports.reader import PROBLEM_COLUMNS
 from components.incidents import EVENT_COLUMNS
 from components.schemas import IMPORTED_EVENTS
-from components.validation import plain_reason
+from components.validation import PROBLEM_COLUMNS, Problem, plain_reason, problems_frame
 
 DATE_FORMAT_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%d %B %Y": "16 May 2025"}
 ACCOUNT_COLUMNS = ["account", "killed_total", "killed_civilians", "source_name", "source_url"]
@@ -68,7 +67,7 @@ def problems(file: str, rows, column: str | None, reason: str, values=None) -> p
 
 
 def file_problem(file: str, reason: str) -> pd.DataFrame:
-    return pd.DataFrame([{"file": file, "row": pd.NA, "column": None, "reason": reason, "value": None}])
+    return problems_frame([Problem(file, None, None, reason)])
 
 
 def missing_columns(raw: pd.DataFrame, required: list[str], file: str, format_name: str) -> pd.DataFrame | None:

@@ -13,13 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from components.validation import Problem, read_text_rows
-
-PROBLEM_COLUMNS = ["file", "row", "column", "reason", "value"]
-
-
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    return pd.DataFrame([vars(p) for p in problems], columns=PROBLEM_COLUMNS)
+from components.validation import problems_frame, read_text_rows
 
 
 def read_rows(data: bytes, file: str) -> tuple[pd.DataFrame, pd.DataFrame]:

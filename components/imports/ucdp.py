@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.imports.mapping import (
-    ImportedEvents,
-    finish,
-    missing_columns,
-    problems,
-    result,
-    to_dates,
-    to_numbers,
-    validate_events,
-)
+from components.imports.mapping import problems, to_dates, to_numbers
 
 FORMAT = "UCDP"
 REQUIRED = [
@@ -62,16 +53,12 @@ def attribution(file: str) -> str:
     )
 
 
-def is_ucdp(columns) -> bool:
+def recognises(columns) -> bool:
     return {"where_prec", "best", "type_of_violence"} <= set(columns)
 
 
-def import_ucdp(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, durand_line) -> ImportedEvents:
-    rows_read = len(raw) + int(read_problems["row"].dropna().nunique())
-    missing = missing_columns(raw, REQUIRED, file, FORMAT)
-    if missing is not None:
-        return result(FORMAT, attribution(file), file, rows_read, None, [read_problems, missing])
-    found = [read_problems]
+def to_events(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[pd.DataFrame], None]:
+    """The file's rows as app events and the problems found on the way (UCDP has no out-of-scope rows)."""
     # GED writes "2024-01-05 00:00:00.000", Candidate files "2024-01-05": the day is the first ten characters.
     start, start_problems = to_dates(raw["date_start"].str.slice(0, 10), ("%Y-%m-%d",), file, "date_start")
     end, end_problems = to_dates(raw["date_end"].str.slice(0, 10), ("%Y-%m-%d",), file, "date_end")
@@ -80,7 +67,7 @@ def import_ucdp(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, duran
     civilians, civilian_problems = to_numbers(
         raw, [c for c in ("deaths_civilians",) if c in raw.columns], file, whole=True
     )
-    found += [start_problems, end_problems, *number_problems, *count_problems, *civilian_problems]
+    found = [start_problems, end_problems, *number_problems, *count_problems, *civilian_problems]
     vague = counts["where_prec"].isin([6, 7])
     found.append(
         problems(
@@ -122,5 +109,4 @@ def import_ucdp(raw: pd.DataFrame, read_problems: pd.DataFrame, file: str, duran
         },
         index=raw.index,
     )
-    valid = validate_events(events, found, file, FILE_COLUMNS)
-    return result(FORMAT, attribution(file), file, rows_read, finish(valid, durand_line), found)
+    return events, found, None

@@ -61,11 +61,6 @@ def _import_for(key: str) -> ImportedEvents | None:
     return None
 
 
-def active_events() -> pd.DataFrame:
-    imported = active_import()
-    return imported.events if imported is not None else dataset().events
-
-
 def accounts_of(incident_id: str) -> pd.DataFrame:
     """Every account of one incident: the curated rows, or the single row of an imported file."""
     imported = active_import()
