@@ -46,6 +46,20 @@ def settle(page, timeout: float = 60, quiet: float = 1.5) -> None:
     raise AssertionError("page did not settle")
 
 
+def pick(page, label: str, typed: str) -> None:
+    """Choose in the select box labelled `label` the first option matching `typed`, as a user types it."""
+    page.locator("[data-testid=stSelectbox]").filter(has_text=label).locator("input").click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def upload(page, file) -> None:
+    """Give the page's file uploader `file` (a path, or a dict with name, mimeType and buffer)."""
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(file)
+    settle(page)
+
+
 def distinct_colours(png: bytes) -> int:
     return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20) or [])
 
@@ -156,11 +170,7 @@ def test_briefing_mode_at_1920_is_large_and_advances(browser, app_url):
 def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_url):
     context, page, _ = open_page(browser, f"{app_url}/diplomacy")
     try:
-        picker = page.locator("[data-testid=stSelectbox]").filter(has_text="Diplomatic event")
-        picker.locator("input").click()
-        page.keyboard.type("Doha")
-        page.keyboard.press("Enter")
-        settle(page)
+        pick(page, "Diplomatic event", "Doha")
         assert page.get_by_text("Incidents, 14 days before").count() == 1
         assert page.get_by_text("Sources (").count() == 1
         assert "event=" in page.url

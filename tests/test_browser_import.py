@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bench.synthetic_events import acled_frame, write_csv
-from tests.test_browser import SCREENSHOTS, open_page, settle
+from tests.test_browser import SCREENSHOTS, open_page, settle, upload
 from tests.test_deployment import CONFIG
 
 
@@ -22,8 +22,7 @@ def acled_upload(tmp_path_factory):
 def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_upload):
     context, page, outside = open_page(browser, f"{app_url}/data")
     try:
-        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(acled_upload))
-        settle(page)
+        upload(page, str(acled_upload))
         assert page.get_by_text("Your upload: my_acled_export.csv").count() == 1
         assert page.get_by_text("ACLED file: my_acled_export.csv").count() == 1
         assert page.get_by_text("Events from your ACLED export (my_acled_export.csv)").count() == 2  # top, report
@@ -58,9 +57,7 @@ def test_a_second_browser_session_still_sees_the_curated_incidents(browser, app_
 def test_an_empty_upload_is_reported_and_the_curated_incidents_stay(browser, app_url):
     context, page, outside = open_page(browser, f"{app_url}/data")
     try:
-        uploader = page.locator("[data-testid=stFileUploader] input[type=file]")
-        uploader.set_input_files({"name": "empty.csv", "mimeType": "text/csv", "buffer": b""})
-        settle(page)
+        upload(page, {"name": "empty.csv", "mimeType": "text/csv", "buffer": b""})
         assert page.get_by_text("Nothing in empty.csv can be shown; the report below says why.").count() == 1
         assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1
         assert page.get_by_text("Your upload: empty.csv").count() == 0
@@ -76,8 +73,7 @@ def test_an_upload_over_the_size_limit_is_refused_with_the_limit_named(browser, 
         assert page.get_by_text(f"Uploads may be up to {limit_mb} MB").count() == 1
         too_big = tmp_path / "huge.csv"
         too_big.write_bytes(b"event_id_cnty\n" + b"x" * (limit_mb * 1024 * 1024))
-        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(too_big))
-        settle(page)
+        upload(page, str(too_big))
         assert page.get_by_text(f"File must be {limit_mb}.0MB or smaller.").count() == 1
         assert page.get_by_text("Your upload: huge.csv").count() == 0
         assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1

@@ -28,7 +28,7 @@ from components.textsafe import csv_bytes
 from components.ui.timeline import timeline_figure
 from tests.conftest import serve
 from tests.hostile import LITERAL, PAYLOAD, write_hostile_dataset
-from tests.test_browser import SCREENSHOTS, open_page, settle
+from tests.test_browser import SCREENSHOTS, open_page, pick, settle, upload
 
 # No script ran, and none of the payloads' elements or links exists, in the page or any frame of it.
 INJECTED = '#injected, img[src="x"], a[href^="javascript:"]'
@@ -83,14 +83,6 @@ def test_pages_show_payloads_as_text(browser, hostile_url, name):
         context.close()
 
 
-def _pick(page, label: str, typed: str) -> None:
-    picker = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
-    picker.locator("input").click()
-    page.keyboard.type(typed)
-    page.keyboard.press("Enter")
-    settle(page)
-
-
 def _pixel(lat: float, lon: float) -> tuple[float, float]:
     """Offset from the map's centre, in CSS pixels, of a point in deck.gl's Web Mercator view."""
     world = 512 * 2**INITIAL_VIEW.zoom
@@ -120,7 +112,7 @@ def test_incident_panel_and_map_tooltip_show_payloads_as_text(browser, hostile_u
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / "hostile-map-tooltip.png")
 
-        _pick(page, "Incident details", "place 1 ")
+        pick(page, "Incident details", "place 1 ")
         main = page.locator("[data-testid=stMain]").inner_text()
         assert f"summary 1 {PAYLOAD}" in main, "incident detail panel not shown, or its summary altered"
         perpetrator = page.locator("[data-testid=stMetric]").filter(has_text="Perpetrator").inner_text()
@@ -135,7 +127,7 @@ def test_incident_panel_and_map_tooltip_show_payloads_as_text(browser, hostile_u
 def test_diplomacy_panel_shows_payloads_as_text(browser, hostile_url):
     context, page, _ = open_page(browser, f"{hostile_url}/diplomacy")
     try:
-        _pick(page, "Diplomatic event", "title 1 ")
+        pick(page, "Diplomatic event", "title 1 ")
         shown = page.locator("[data-testid=stMain]").inner_text()
         assert "Sources (1)" in shown, "diplomacy detail panel not shown"
         for field in ("title", "venue", "parties", "mediators", "outcome", "summary"):
@@ -196,11 +188,10 @@ def test_an_uploaded_acled_file_with_payloads_stays_text(browser, app_url, tmp_p
     frame = acled_frame(300).astype(str)
     for column in ("notes", "actor1", "assoc_actor_1", "location", "admin2", "source"):
         frame[column] = f"{column} {PAYLOAD}"
-    upload = write_csv(frame, tmp_path / "hostile_acled.csv")
+    hostile_file = write_csv(frame, tmp_path / "hostile_acled.csv")
     context, page, _ = open_page(browser, f"{app_url}/data")
     try:
-        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(upload))
-        settle(page)
+        upload(page, str(hostile_file))
         assert page.get_by_text("ACLED file: hostile_acled.csv").count() == 1, "upload not imported"
         assert_inert(page)
         for link in ("Overview", "Diplomacy timeline", "Trends", "Map"):
@@ -209,7 +200,7 @@ def test_an_uploaded_acled_file_with_payloads_stays_text(browser, app_url, tmp_p
             time.sleep(1)  # let charts and the map draw
             assert page.locator("[data-testid=stException]").count() == 0, link
             assert_inert(page)
-        _pick(page, "Incident details", "location ")
+        pick(page, "Incident details", "location ")
         main = page.locator("[data-testid=stMain]").inner_text()
         assert f"notes {PAYLOAD}" in main, "incident detail panel not shown, or its summary altered"
         assert_inert(page)
