@@ -59,6 +59,9 @@ METRICS = (
     "gti_rank",
 )
 PERIOD_TYPES = ("month", "quarter", "half", "year")
+# What a tracker figure is, declared per row by the curator (data/README.md defines each); the dashboard
+# displays by these, never by words in `notes` (components/figures.py).
+FIGURE_STATUSES = ("published", "restated", "preliminary", "superseded", "misattributed")
 EVENT_TYPES = (
     "suicide_bombing",
     "ied_bombing",
@@ -248,10 +251,16 @@ TRACKER_STATS = pa.DataFrameSchema(
         "region": _choice(TRACKER_REGIONS),
         "metric": _choice(METRICS),
         "value": pa.Column(float, pa.Check.ge(0, error="must be zero or more"), coerce=True),
+        "status": _choice(FIGURE_STATUSES),
+        "replaces": _text(required=False),
         **_source_columns(),
     },
     checks=[
         _ordered("period_start", "period_end"),
+        pa.Check(
+            lambda df: (df["status"] != "restated") | df["replaces"].notna(),
+            error="replaces must name the release a restated figure replaces",
+        ),
         pa.Check(
             lambda df: (
                 ~df.duplicated(["tracker", "series", "period_start", "period_end", "region", "metric", "source_url"])

@@ -104,6 +104,7 @@ def tracker_rows() -> list[dict]:
                     "region": "Pakistan",
                     "metric": "attacks",
                     "value": monthly_attacks(year, month),
+                    "status": "published",
                     "source_url": _url("picss", year * 100 + month),
                     **SOURCE,
                 }
@@ -118,6 +119,7 @@ def tracker_rows() -> list[dict]:
                 "region": "Pakistan",
                 "metric": "attacks",
                 "value": sum(monthly_attacks(year, m) for m in range(1, 13)) + 5,
+                "status": "published",
                 "source_url": _url("picss-annual", year),
                 **SOURCE,
             }
