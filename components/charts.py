@@ -6,9 +6,8 @@ import altair as alt
 import pandas as pd
 
 from components.palette import FAMILY_COLOURS, OKABE_ITO, STATUS_COLOURS, TRACKER_COLOURS, YEAR_COLOURS
-from components.trends import MONTH_NAMES
+from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 
-MONTHS = list(MONTH_NAMES)
 FONT_SIZE = 15  # readable on a projector
 MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
 
@@ -37,71 +36,112 @@ def legend_chart(colours: dict[str, str], title: str) -> alt.LayerChart:
     return _style(chart).configure_view(stroke=None)
 
 
-def long_years(table: pd.DataFrame, earlier: int, later: int, value_columns=("earlier", "later")) -> pd.DataFrame:
-    """Month table (month, earlier, later) to long form (month, year, value) for charting."""
-    rename = dict(zip(value_columns, (str(earlier), str(later)), strict=False))
-    long = (
-        table[["month", *value_columns]]
-        .rename(columns=rename)
-        .melt(id_vars="month", var_name="year", value_name="value")
-    )
-    long["month_name"] = long["month"].map(lambda m: MONTHS[m - 1])
-    return long.dropna(subset=["value"])
+PERIOD_NOUNS = {"month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
 
 
-def monthly_comparison_chart(table: pd.DataFrame, earlier: int, later: int, metric_label: str) -> alt.Chart:
-    """Grouped monthly bars, earlier year light and later year dark; click the legend to isolate a year."""
-    data = long_years(table, earlier, later)
+def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -> pd.DataFrame:
+    """Period table to long form (slot, label, year, value, note) for charting; every period kept."""
+    table = comparison.table
+    parts = []
+    for column, year in zip(value_columns, (comparison.earlier, comparison.later), strict=True):
+        side = column.removeprefix("cum_")
+        parts.append(
+            pd.DataFrame(
+                {
+                    "slot": table["slot"],
+                    "label": table["label"],
+                    "year": str(year),
+                    "value": table[column],
+                    "note": table[f"{side}_note"],
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
+    return alt.TitleParams(text, subtitle=subtitle, anchor="start", subtitleFontSize=FONT_SIZE - 2)
+
+
+def comparison_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
+    """Grouped bars per period, earlier year light and later year dark; a period the tracker has not
+    published is marked with a cross at zero (not a bar, never a zero), and every period stays on the axis."""
+    earlier, later = str(comparison.earlier), str(comparison.later)
+    data = long_years(comparison)
+    labels = list(CADENCES[comparison.cadence])
+    years = alt.Scale(domain=[earlier, later], range=list(YEAR_COLOURS))
+    x = alt.X("label:N", sort=labels, scale=alt.Scale(domain=labels), title=None, axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("year:N", sort=[earlier, later], scale=alt.Scale(domain=[earlier, later]))
     pick = alt.selection_point(fields=["year"], bind="legend")
-    chart = (
-        alt.Chart(data, title=f"{metric_label} per month, {later} vs {earlier}")
+    bars = (
+        alt.Chart(data[data["value"].notna()])
         .mark_bar()
         .encode(
-            x=alt.X("month_name:N", sort=MONTHS, title=None),
-            xOffset=alt.XOffset("year:N", sort=[str(earlier), str(later)]),
+            x=x,
+            xOffset=offset,
             y=alt.Y("value:Q", title=metric_label),
-            color=alt.Color(
-                "year:N", scale=alt.Scale(domain=[str(earlier), str(later)], range=list(YEAR_COLOURS)), title="Year"
-            ),
+            color=alt.Color("year:N", scale=years, title="Year"),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
             tooltip=[
                 alt.Tooltip("year:N", title="Year"),
-                alt.Tooltip("month_name:N", title="Month"),
+                alt.Tooltip("label:N", title="Period"),
                 alt.Tooltip("value:Q", title=metric_label, format=",.0f"),
             ],
         )
         .add_params(pick)
-        .properties(height=340)
     )
-    return _style(chart)
+    gaps = data[data["note"] == NOT_PUBLISHED].assign(zero=0)
+    crosses = (
+        alt.Chart(gaps)
+        .mark_point(shape="cross", size=160, filled=True, strokeWidth=1)
+        .encode(
+            x=x,
+            xOffset=offset,
+            y=alt.Y("zero:Q"),
+            color=alt.Color("year:N", scale=years, title="Year"),
+            tooltip=[
+                alt.Tooltip("year:N", title="Year"),
+                alt.Tooltip("label:N", title="Period"),
+                alt.Tooltip("note:N", title=metric_label),
+            ],
+        )
+    )
+    noun = PERIOD_NOUNS[comparison.cadence]
+    subtitle = [*context]
+    if not gaps.empty:
+        subtitle.append(f"✚ at zero: {noun} not published by the tracker (a gap, not zero)")
+    after = comparison.table[comparison.table["later_note"] == AFTER_DATA]
+    if not after.empty:
+        subtitle.append(f"{slots_label(after['slot'], comparison.cadence)} {later}: after the data date")
+    title = _title(f"{metric_label} per {noun}, {later} vs {earlier}", subtitle)
+    return _style(alt.layer(bars, crosses, title=title).properties(height=340))
 
 
-def cumulative_chart(
-    table: pd.DataFrame,
-    earlier: int,
-    later: int,
-    metric_label: str,
-    earlier_full: float | None,
-    passed_month: int | None,
-) -> alt.Chart:
-    """Running totals of both years; a rule at the earlier full-year total and a mark where it was passed."""
-    data = long_years(table, earlier, later, ("cum_earlier", "cum_later"))
-    scale = alt.Scale(domain=[str(earlier), str(later)], range=list(YEAR_COLOURS))
+def cumulative_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
+    """Running totals of both years; a rule at the earlier full-year total and a mark where it was passed.
+
+    Only for contiguous periods (see YearComparison.contiguous): a running total across a gap is untrue."""
+    earlier, later = str(comparison.earlier), str(comparison.later)
+    data = long_years(comparison, ("cum_earlier", "cum_later")).dropna(subset=["value"])
+    labels = list(CADENCES[comparison.cadence])
+    x = alt.X("label:N", sort=labels, scale=alt.Scale(domain=labels), title=None, axis=alt.Axis(labelAngle=0))
+    scale = alt.Scale(domain=[earlier, later], range=list(YEAR_COLOURS))
     lines = (
         alt.Chart(data)
         .mark_line(point=True, strokeWidth=3)
         .encode(
-            x=alt.X("month_name:N", sort=MONTHS, title=None),
-            y=alt.Y("value:Q", title=f"{metric_label}, running total"),
+            x=x,
+            y=alt.Y("value:Q", title=f"{metric_label}, running total", axis=alt.Axis(format=",.0f")),
             color=alt.Color("year:N", scale=scale, title="Year"),
             tooltip=[
                 alt.Tooltip("year:N", title="Year"),
-                alt.Tooltip("month_name:N", title="Through"),
+                alt.Tooltip("label:N", title="Through"),
                 alt.Tooltip("value:Q", title="Running total", format=",.0f"),
             ],
         )
     )
     layers = [lines]
+    earlier_full = comparison.earlier_full_year
     if earlier_full is not None:
         rule = pd.DataFrame({"total": [earlier_full], "label": [f"{earlier} full year: {earlier_full:,.0f}"]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#555").encode(y="total:Q"))
@@ -110,40 +150,38 @@ def cumulative_chart(
             .mark_text(align="left", dx=4, dy=-8, fontSize=FONT_SIZE - 2, color="#333")
             .encode(y="total:Q", text="label:N", x=alt.value(0))
         )
-    if passed_month is not None:
-        mark = data[(data["year"] == str(later)) & (data["month"] == passed_month)].assign(
-            label=f"passed in {MONTHS[passed_month - 1]}"
+    if comparison.passed_slot is not None:
+        mark = data[(data["year"] == later) & (data["slot"] == comparison.passed_slot)].assign(
+            label_passed=f"passed in {labels[comparison.passed_slot - 1]}"
         )
         layers.append(
             alt.Chart(mark)
-            .mark_point(size=400, shape="diamond", filled=True, color="#D55E00")
-            .encode(
-                x=alt.X("month_name:N", sort=MONTHS), y="value:Q", tooltip=[alt.Tooltip("label:N", title=str(later))]
-            )
+            .mark_point(size=400, shape="diamond", filled=True, color="#000000")
+            .encode(x=x, y="value:Q", tooltip=[alt.Tooltip("label_passed:N", title=later)])
         )
-    title = f"Cumulative {metric_label.lower()}, {later} vs {earlier}"
+    title = _title(f"Cumulative {metric_label.lower()}, {later} vs {earlier}", list(context))
     return _style(alt.layer(*layers, title=title).properties(height=340))
 
 
-def sources_chart(side_by_side: pd.DataFrame, metric_label: str) -> alt.Chart:
-    """Each tracker's figure for one metric, published annual total beside the sum of its months."""
+def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> alt.Chart:
+    """Each tracker's figure for one metric, published annual total beside the sum of its periods."""
     long = side_by_side.melt(
         id_vars=["tracker", "series"],
-        value_vars=["published_annual", "sum_of_months"],
+        value_vars=["published_annual", "sum_of_periods"],
         var_name="figure",
         value_name="value",
     ).dropna(subset=["value"])
     long["figure"] = long["figure"].map(
-        {"published_annual": "annual total as published", "sum_of_months": "sum of published months"}
+        {"published_annual": "annual total as published", "sum_of_periods": "sum of published periods"}
     )
-    long["source"] = long["tracker"] + " · " + long["series"].str.replace("_", " ")
+    long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS)
     chart = (
-        alt.Chart(long, title=f"{metric_label}: trackers side by side")
+        alt.Chart(long, title=f"{metric_label} in {year}: trackers side by side")
         .mark_bar()
         .encode(
-            y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=360)),
             yOffset=alt.YOffset("figure:N"),
-            x=alt.X("value:Q", title=metric_label),
+            x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "tracker:N",
                 scale=alt.Scale(domain=list(TRACKER_COLOURS), range=list(TRACKER_COLOURS.values())),

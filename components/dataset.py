@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from components.diplomacy import events_from_sources
+from components.figures import disagreements, displayed_figures
 from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
 from components.schemas import TABLES, TOWNS
-from components.trends import resolve_figures
 from components.validation import LoadResult, Problem, load_table, problems_frame
 
 
@@ -59,8 +59,13 @@ class Dataset:
 
     @cached_property
     def figures(self) -> pd.DataFrame:
-        """Tracker figures with one value per period, other sources' values kept alongside."""
-        return resolve_figures(self["tracker_stats"])
+        """The tracker figures the dashboard displays, one per period (components/figures.py)."""
+        return displayed_figures(self["tracker_stats"])
+
+    @cached_property
+    def figure_disagreements(self) -> pd.DataFrame:
+        """Every value stated for a figure with more than one, or declared misattributed or superseded."""
+        return disagreements(self["tracker_stats"])
 
     @cached_property
     def diplomacy_events(self) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import vl_convert as vlc
 
 from components.geo import GeoLayers
 from components.palette import FAMILY_COLOURS, TYPE_FAMILIES, YEAR_COLOURS
-from components.trends import MONTH_NAMES, YearComparison
+from components.trends import KpiRow, YearComparison
 
 
 def chart_png(chart: alt.TopLevelMixin) -> bytes:
@@ -32,7 +32,7 @@ BRIEFING_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
 
 def briefing_file(
     file_format: str,
-    headline: pd.DataFrame,
+    cards: KpiRow | None,
     comparison: YearComparison | None,
     sentence: str,
     events: pd.DataFrame,
@@ -55,14 +55,14 @@ def briefing_file(
         }
     # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
     with plt.rc_context({"pdf.fonttype": 42}):
-        figure = _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of)
+        figure = _briefing_figure(cards, comparison, sentence, events, geo, sources, as_of)
         buffer = io.BytesIO()
         figure.savefig(buffer, format=file_format, bbox_inches="tight", metadata=metadata)
         plt.close(figure)
     return buffer.getvalue()
 
 
-def _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of: str):
+def _briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, sources, as_of: str):
     """A one-page A4-landscape briefing: KPIs, the trend, a static map and the sources."""
     figure = plt.figure(figsize=(16.5, 11.7), dpi=110)
     grid = figure.add_gridspec(3, 2, height_ratios=[0.5, 2.2, 1.1], width_ratios=[1.15, 1], hspace=0.3, wspace=0.12)
@@ -70,12 +70,16 @@ def _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of
 
     kpi_axis = figure.add_subplot(grid[0, :])
     kpi_axis.axis("off")
+    headline = cards.cards if cards is not None else pd.DataFrame()
+    if cards is not None and not headline.empty:
+        kpi_axis.text(0, 1.45, cards.heading, fontsize=12, va="top", transform=kpi_axis.transAxes)
     for index, row in enumerate(headline.itertuples(index=False)):
-        change = "" if row.change_pct is None or pd.isna(row.change_pct) else f"{row.change_pct:+.0f}%"
-        value = "n/a" if row.later is None or pd.isna(row.later) else f"{row.later:,.0f}"
+        change = (
+            "" if row.change_pct is None or pd.isna(row.change_pct) else f"{row.change_pct:+.0f}% vs {cards.earlier}"
+        )
+        value = f"{row.later:,.0f}"
         x = index / max(len(headline), 1)
-        # Month lists can be long ("Jan, Mar, May, …"): wrapped to the card's width so labels never overlap.
-        label = textwrap.fill(f"{row.label}, {row.months}", 26)
+        label = textwrap.fill(f"{row.label}, {cards.later}", 26)
         kpi_axis.text(x, 1.0, label, fontsize=11, va="top", transform=kpi_axis.transAxes)
         kpi_axis.text(x, 0.0, f"{value}  {change}", fontsize=22, fontweight="bold", transform=kpi_axis.transAxes)
 
@@ -89,8 +93,8 @@ def _briefing_figure(headline, comparison, sentence, events, geo, sources, as_of
         for offset, column, year, colour in zip(
             offsets, ("earlier", "later"), (comparison.earlier, comparison.later), YEAR_COLOURS, strict=True
         ):
-            trend_axis.bar(table["month"] + offset, table[column], width=0.4, color=colour, label=str(year))
-        trend_axis.set_xticks(range(1, 13), MONTH_NAMES)
+            trend_axis.bar(table["slot"] + offset, table[column], width=0.4, color=colour, label=str(year))
+        trend_axis.set_xticks(table["slot"], table["label"])
         trend_axis.legend(frameon=False)
         trend_axis.set_title("Militant attacks per month (PICSS)", loc="left", fontsize=13)
         trend_axis.spines[["top", "right"]].set_visible(False)

@@ -1,17 +1,29 @@
-"""Year-over-year arithmetic on the trackers' own published totals.
+"""Year-over-year arithmetic on the trackers' own published figures, each at the tracker's own cadence.
 
-Nothing here estimates a missing month: sums and comparisons cover only months the source published,
-and every result says which months it covers.
+Nothing here estimates a missing period: sums and comparisons cover only periods the source published,
+every result says which periods it covers, and an unpublished period stays a gap, never a zero.
+Input is the displayed-figures table (components/figures.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
+# Each cadence's periods within a calendar year, and how many months one period spans.
+CADENCES: dict[str, tuple[str, ...]] = {
+    "month": MONTH_NAMES,
+    "quarter": ("Q1", "Q2", "Q3", "Q4"),
+    "half": ("H1", "H2"),
+    "year": ("Full year",),
+}
+CADENCE_LABELS = {"month": "Monthly", "quarter": "Quarterly", "half": "Half-yearly", "year": "Annual"}
+CADENCE_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+NOT_PUBLISHED = "not published"
+AFTER_DATA = "after the data date"
 COUNTING_RULES = {
     ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",
     (
@@ -35,177 +47,6 @@ COUNTING_RULES = {
 }
 
 
-def resolve_figures(stats: pd.DataFrame) -> pd.DataFrame:
-    """One figure per period, region and metric, keeping disagreement visible.
-
-    The tracker's own publication wins; then a figure the tracker later revised (the row's notes say
-    "revised"); then the value most sources state (a lone outlet that misattributes another tracker's
-    figure is outvoted); then the latest published. `alternatives`
-    lists every other value stated for the same figure ("" when all sources agree).
-    """
-    if stats.empty:
-        return stats.assign(alternatives=pd.Series(dtype=str))
-    ranked = stats.assign(
-        _own=(stats["source_name"].str.upper() == stats["tracker"]).astype(int),
-        _revised=stats["notes"].fillna("").str.contains(r"\brevised\b", case=False).astype(int),
-        _agreeing=stats.groupby([*FIGURE_KEY, "value"])["value"].transform("size"),
-        _published=stats["source_published"].fillna(""),
-    ).sort_values(["_own", "_revised", "_agreeing", "_published"], ascending=False, kind="stable")
-    chosen = ranked.drop_duplicates(FIGURE_KEY, keep="first")
-
-    def others(group: pd.DataFrame) -> str:
-        values = sorted({_fmt(v) for v in group["value"]} - {_fmt(group["value"].iloc[0])})
-        return "; ".join(values)
-
-    alternatives = ranked.groupby(FIGURE_KEY, sort=False).apply(others, include_groups=False)
-    chosen = chosen.merge(alternatives.rename("alternatives").reset_index(), on=FIGURE_KEY, how="left")
-    return chosen.drop(columns=["_own", "_revised", "_agreeing", "_published"])
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
-
-
-def monthly(stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
-    """Monthly values (year, month, value, source) for one resolved series."""
-    rows = stats[
-        (stats["tracker"] == tracker)
-        & (stats["series"] == series)
-        & (stats["region"] == region)
-        & (stats["metric"] == metric)
-        & (stats["period_type"] == "month")
-    ]
-    out = rows.assign(year=rows["period_start"].dt.year, month=rows["period_start"].dt.month)
-    return out[["year", "month", "value", "source_name", "source_url", "alternatives"]].sort_values(["year", "month"])
-
-
-@dataclass(frozen=True)
-class YearComparison:
-    """Month-by-month figures of two years and the facts derived from them."""
-
-    table: pd.DataFrame  # month, earlier, later, change, change_pct, cum_earlier, cum_later
-    earlier: int
-    later: int
-    later_months: tuple[int, ...]
-    window_months: tuple[int, ...]  # months published in both years: the like-for-like window
-    earlier_full_year: float | None
-    full_year_basis: str | None  # "sum of 12 published months" or "published annual total"
-    passed_month: int | None  # first month the later year's running total exceeded earlier_full_year
-    window_earlier: float | None  # sum over window_months
-    window_later: float | None
-    run_rate: float | None  # later year's months extrapolated to 12, only when the year is partial
-
-    @property
-    def window_change_pct(self) -> float | None:
-        return pct_change(self.window_earlier, self.window_later)
-
-    @property
-    def is_partial(self) -> bool:
-        return len(self.later_months) < 12
-
-
-def pct_change(before: float | None, after: float | None) -> float | None:
-    """Percentage change; None when either side is missing or the base is zero."""
-    if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:
-        return None
-    return (after - before) / before * 100
-
-
-def compare_years(
-    series: pd.DataFrame, later: int, earlier: int | None = None, earlier_published_total: float | None = None
-) -> YearComparison:
-    """Compare `later` with `earlier` (default: the year before) on a monthly series.
-
-    The earlier year's full-year total is the sum of its 12 months when all are published, otherwise
-    the tracker's published annual total if given (`full_year_basis` says which).
-    """
-    earlier = later - 1 if earlier is None else earlier
-    by_year = {year: series[series["year"] == year].set_index("month")["value"] for year in (earlier, later)}
-    table = pd.DataFrame({"month": range(1, 13)})
-    table["earlier"] = table["month"].map(by_year[earlier])
-    table["later"] = table["month"].map(by_year[later])
-    table["change"] = table["later"] - table["earlier"]
-    table["change_pct"] = [pct_change(b, a) for b, a in zip(table["earlier"], table["later"], strict=False)]
-    table["cum_earlier"] = _running_total(table["earlier"])
-    table["cum_later"] = _running_total(table["later"])
-
-    later_months = tuple(int(m) for m in by_year[later].index.sort_values())
-    earlier_full, basis = None, None
-    if len(by_year[earlier]) == 12:
-        earlier_full, basis = float(by_year[earlier].sum()), "sum of 12 published months"
-    elif earlier_published_total is not None:
-        earlier_full, basis = float(earlier_published_total), "published annual total"
-    passed = None
-    if earlier_full is not None:
-        over = table[table["cum_later"] > earlier_full]
-        passed = int(over["month"].iloc[0]) if not over.empty else None
-
-    window = tuple(m for m in later_months if m in by_year[earlier].index)
-    window_earlier = float(by_year[earlier].loc[list(window)].sum()) if window else None
-    window_later = float(by_year[later].loc[list(window)].sum()) if window else None
-    consecutive = later_months == tuple(range(1, len(later_months) + 1))
-    run_rate = None
-    if later_months and len(later_months) < 12 and consecutive:
-        run_rate = float(by_year[later].sum()) / len(later_months) * 12
-    return YearComparison(
-        table, earlier, later, later_months, window, earlier_full, basis, passed, window_earlier, window_later, run_rate
-    )
-
-
-def _running_total(values: pd.Series) -> pd.Series:
-    """Cumulative sum that stops at the first unpublished month instead of treating it as zero."""
-    gaps = values.isna().cumsum() > 0
-    return values.cumsum().where(~gaps)
-
-
-def annual_published(stats: pd.DataFrame, year: int, region: str = "Pakistan") -> pd.DataFrame:
-    """Every tracker's published full-year figures for `year`."""
-    rows = stats[
-        (stats["period_type"] == "year") & (stats["period_start"].dt.year == year) & (stats["region"] == region)
-    ]
-    return rows
-
-
-def sources_side_by_side(stats: pd.DataFrame, year: int, metrics: list[str], region: str = "Pakistan") -> pd.DataFrame:
-    """Each tracker's annual figure as published next to the sum of its published months.
-
-    The sum is given only when all 12 months are published; `difference` is published minus sum.
-    """
-    rows = []
-    keys = stats[stats["region"] == region][["tracker", "series"]].drop_duplicates()
-    for tracker, series in keys.itertuples(index=False):
-        for metric in metrics:
-            annual = stats[
-                (stats["tracker"] == tracker)
-                & (stats["series"] == series)
-                & (stats["metric"] == metric)
-                & (stats["region"] == region)
-                & (stats["period_type"] == "year")
-                & (stats["period_start"].dt.year == year)
-            ]
-            months = monthly(stats, tracker, series, region, metric)
-            months = months[months["year"] == year]
-            published = float(annual["value"].iloc[0]) if not annual.empty else None
-            summed = float(months["value"].sum()) if len(months) == 12 else None
-            if published is None and summed is None:
-                continue
-            rows.append(
-                {
-                    "tracker": tracker,
-                    "series": series,
-                    "metric": metric,
-                    "published_annual": published,
-                    "sum_of_months": summed,
-                    "months_published": len(months),
-                    "difference": None if published is None or summed is None else published - summed,
-                    "counts": COUNTING_RULES.get((tracker, series), ""),
-                    "source": annual["source_name"].iloc[0] if not annual.empty else "",
-                    "source_url": annual["source_url"].iloc[0] if not annual.empty else "",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
 METRIC_LABELS = {
     "attacks": "Attacks",
     "incidents": "Incidents",
@@ -215,8 +56,15 @@ METRIC_LABELS = {
     "deaths_militants": "Militants killed",
     "deaths_peace_committee": "Peace-committee members killed",
     "injured_total": "Injured",
+    "injured_security_forces": "Security forces injured",
+    "injured_civilians": "Civilians injured",
     "suicide_attacks": "Suicide attacks",
+    "militants_arrested": "Militants arrested",
+    "gti_score": "GTI score",
+    "gti_rank": "GTI rank",
 }
+# Measures a sum over periods would misstate: shown per period only, never totalled.
+NOT_ADDITIVE = ("gti_score", "gti_rank")
 KPI_METRICS = (
     "attacks",
     "deaths_total",
@@ -233,58 +81,349 @@ SERIES_LABELS = {
     "terrorist_attacks": "terrorist attacks",
     "gti": "Global Terrorism Index",
 }
+HEADLINE = ("PICSS", "militant_attacks")
+NATIONAL = "Pakistan"
 
 
-def monthly_options(stats: pd.DataFrame) -> pd.DataFrame:
-    """Tracker, series, region, metric and year combinations with monthly figures, and how many months."""
-    rows = stats[stats["period_type"] == "month"]
-    rows = rows.assign(year=rows["period_start"].dt.year, month=rows["period_start"].dt.month)
-    key = ["tracker", "series", "region", "metric", "year"]
-    return rows.groupby(key)["month"].nunique().rename("months").reset_index().sort_values(key, ignore_index=True)
+def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str) -> pd.DataFrame:
+    """One figure's published values at one cadence: year, slot (1 = Jan / Q1 / H1 / the year), value, source."""
+    rows = figures[
+        (figures["tracker"] == tracker)
+        & (figures["series"] == series)
+        & (figures["region"] == region)
+        & (figures["metric"] == metric)
+        & (figures["period_type"] == cadence)
+    ]
+    start = rows["period_start"]
+    out = rows.assign(year=start.dt.year, slot=(start.dt.month - 1) // CADENCE_MONTHS[cadence] + 1)
+    columns = ["year", "slot", "value", "status", "source_name", "source_url", "other_values"]
+    return out[columns].sort_values(["year", "slot"]).reset_index(drop=True)
 
 
-def months_label(months: tuple[int, ...]) -> str:
-    """'Jan–Sep' for a run of months, 'Jan, Mar' otherwise."""
-    if not months:
-        return "no months"
-    names = [MONTH_NAMES[m - 1] for m in months]
-    if months == tuple(range(months[0], months[-1] + 1)) and len(months) > 2:
-        return f"{names[0]}–{names[-1]}"
-    return ", ".join(names)
+def options(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every tracker, series, cadence, region, metric and year that has figures, with its slot count."""
+    start = figures["period_start"]
+    slots = figures.assign(
+        cadence=figures["period_type"],
+        year=start.dt.year,
+        slot=(start.dt.month - 1) // figures["period_type"].map(CADENCE_MONTHS) + 1,
+    )
+    key = ["tracker", "series", "cadence", "region", "metric", "year"]
+    return slots.groupby(key)["slot"].apply(lambda s: tuple(sorted(set(s)))).rename("slots").reset_index()
 
 
-def kpis(stats: pd.DataFrame, tracker: str, series: str, region: str, later: int, earlier: int) -> pd.DataFrame:
-    """Per metric: the later year's published months against the same months of the earlier year."""
-    rows = []
-    for metric in KPI_METRICS:
-        label = METRIC_LABELS[metric]
-        comparison = compare_years(monthly(stats, tracker, series, region, metric), later, earlier)
-        if not comparison.later_months:
-            continue
-        rows.append(
+def ordered_choices(values, order) -> list:
+    """Values in a declared order, anything undeclared after it."""
+    order = list(order)
+    return sorted(set(values), key=lambda v: (order.index(v) if v in order else len(order), v))
+
+
+def source_choices(available: pd.DataFrame) -> list[str]:
+    """'TRACKER:series' keys, the headline layer (PICSS militant attacks) first."""
+    keys = {f"{t}:{s}" for t, s in available[["tracker", "series"]].itertuples(index=False)}
+    return sorted(keys, key=lambda key: (key != ":".join(HEADLINE), key))
+
+
+def comparable_pairs(slots_by_year: dict[int, tuple[int, ...]]) -> list[tuple[int, int]]:
+    """(later, earlier) pairs that share at least one published slot, latest first."""
+    years = sorted(slots_by_year, reverse=True)
+    return [
+        (later, earlier)
+        for later in years
+        for earlier in years
+        if earlier < later and set(slots_by_year[later]) & set(slots_by_year[earlier])
+    ]
+
+
+def default_pair(slots_by_year: dict[int, tuple[int, ...]]) -> tuple[int, int] | None:
+    """The latest pair with data: the latest later year whose like-for-like window is at least half the
+    widest any pair has, so a year with only its first month published is not the default."""
+    pairs = comparable_pairs(slots_by_year)
+    if not pairs:
+        return None
+    sizes = {pair: len(set(slots_by_year[pair[0]]) & set(slots_by_year[pair[1]])) for pair in pairs}
+    widest = max(sizes.values())
+    return next(pair for pair in pairs if sizes[pair] * 2 >= widest)
+
+
+def with_pairs(available: pd.DataFrame) -> pd.DataFrame:
+    """The tracker, series, cadence, region and metric combinations of `options` that have two years
+    sharing a period: the views that can be compared, and so the defaults."""
+    key = ["tracker", "series", "cadence", "region", "metric"]
+    if available.empty:
+        return available[key]
+    flags = available.groupby(key).apply(
+        lambda group: bool(comparable_pairs(dict(zip(group["year"], group["slots"], strict=True)))),
+        include_groups=False,
+    )
+    return flags[flags].index.to_frame(index=False)
+
+
+def slots_label(slots, cadence: str) -> str:
+    """'Jan–Mar, May, Jul–Sep' (runs joined by en dashes), 'Q1–Q3', 'full year'."""
+    slots = sorted(slots)
+    if not slots:
+        return "no periods"
+    if cadence == "year":
+        return "full year"
+    names = CADENCES[cadence]
+    runs: list[list[int]] = []
+    for slot in slots:
+        if runs and slot == runs[-1][-1] + 1:
+            runs[-1].append(slot)
+        else:
+            runs.append([slot])
+    if len(runs) == 1 and len(runs[0]) == len(names):
+        return "full year"
+    parts = [names[r[0] - 1] if len(r) == 1 else f"{names[r[0] - 1]}–{names[r[-1] - 1]}" for r in runs]
+    return ", ".join(parts)
+
+
+def slot_end(year: int, slot: int, cadence: str) -> dt.date:
+    """Last day of one period."""
+    months = CADENCE_MONTHS[cadence]
+    start = pd.Timestamp(year=year, month=(slot - 1) * months + 1, day=1)
+    return (start + pd.DateOffset(months=months) - pd.Timedelta(days=1)).date()
+
+
+def slot_note(year: int, slot: int, cadence: str, published: bool, data_as_of: dt.date | None) -> str:
+    """'' for a published period, else why it has no figure: not published, or not over by the data date."""
+    if published:
+        return ""
+    if data_as_of is not None and slot_end(year, slot, cadence) > data_as_of:
+        return AFTER_DATA
+    return NOT_PUBLISHED
+
+
+@dataclass(frozen=True)
+class YearComparison:
+    """Period-by-period figures of two years and the facts derived from them."""
+
+    table: pd.DataFrame  # slot, label, earlier, later, change, change_pct, cum_earlier, cum_later, *_note
+    earlier: int
+    later: int
+    cadence: str
+    later_slots: tuple[int, ...]
+    earlier_slots: tuple[int, ...]
+    window_slots: tuple[int, ...]  # periods published in both years: the like-for-like window
+    earlier_full_year: float | None
+    full_year_basis: str | None  # "sum of all published periods" or "published annual total"
+    passed_slot: int | None  # first period the later year's running total exceeded earlier_full_year
+    window_earlier: float | None  # sum over window_slots
+    window_later: float | None
+    run_rate: float | None  # later year's periods extrapolated to a year, only when the year is partial
+
+    @property
+    def window_change_pct(self) -> float | None:
+        return pct_change(self.window_earlier, self.window_later)
+
+    @property
+    def is_partial(self) -> bool:
+        return len(self.later_slots) < len(CADENCES[self.cadence])
+
+    @property
+    def contiguous(self) -> bool:
+        """Both years published from their first period on without a gap: running totals are then true."""
+        return all(
+            bool(slots) and slots == tuple(range(1, len(slots) + 1)) for slots in (self.earlier_slots, self.later_slots)
+        )
+
+    @property
+    def window(self) -> str:
+        return slots_label(self.window_slots, self.cadence)
+
+
+def pct_change(before: float | None, after: float | None) -> float | None:
+    """Percentage change; None when either side is missing or the base is zero."""
+    if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:
+        return None
+    return (after - before) / before * 100
+
+
+def compare_years(
+    series: pd.DataFrame,
+    later: int,
+    earlier: int | None = None,
+    earlier_published_total: float | None = None,
+    cadence: str = "month",
+    data_as_of: dt.date | None = None,
+) -> YearComparison:
+    """Compare `later` with `earlier` (default: the year before) on one figure's periods (see `periods`).
+
+    The earlier year's full-year total is the sum of all its periods when all are published, otherwise
+    the tracker's published annual total if given (`full_year_basis` says which).
+    """
+    earlier = later - 1 if earlier is None else earlier
+    names = CADENCES[cadence]
+    by_year = {year: series[series["year"] == year].set_index("slot")["value"] for year in (earlier, later)}
+    table = pd.DataFrame({"slot": range(1, len(names) + 1), "label": names})
+    for side, year in (("earlier", earlier), ("later", later)):
+        table[side] = table["slot"].map(by_year[year])
+        table[f"{side}_note"] = [
+            slot_note(year, slot, cadence, pd.notna(value), data_as_of)
+            for slot, value in zip(table["slot"], table[side], strict=True)
+        ]
+    table["change"] = table["later"] - table["earlier"]
+    table["change_pct"] = [pct_change(b, a) for b, a in zip(table["earlier"], table["later"], strict=True)]
+    table["cum_earlier"] = _running_total(table["earlier"])
+    table["cum_later"] = _running_total(table["later"])
+
+    later_slots = tuple(int(s) for s in by_year[later].index.sort_values())
+    earlier_slots = tuple(int(s) for s in by_year[earlier].index.sort_values())
+    earlier_full, basis = None, None
+    if len(earlier_slots) == len(names):
+        earlier_full, basis = float(by_year[earlier].sum()), "sum of all published periods"
+    elif earlier_published_total is not None:
+        earlier_full, basis = float(earlier_published_total), "published annual total"
+    passed = None
+    if earlier_full is not None and len(names) > 1:
+        over = table[table["cum_later"] > earlier_full]
+        passed = int(over["slot"].iloc[0]) if not over.empty else None
+
+    window = tuple(s for s in later_slots if s in earlier_slots)
+    window_earlier = float(by_year[earlier].loc[list(window)].sum()) if window else None
+    window_later = float(by_year[later].loc[list(window)].sum()) if window else None
+    run_rate = None
+    if later_slots and len(later_slots) < len(names) and later_slots == tuple(range(1, len(later_slots) + 1)):
+        run_rate = float(by_year[later].sum()) / len(later_slots) * len(names)
+    return YearComparison(
+        table,
+        earlier,
+        later,
+        cadence,
+        later_slots,
+        earlier_slots,
+        window,
+        earlier_full,
+        basis,
+        passed,
+        window_earlier,
+        window_later,
+        run_rate,
+    )
+
+
+def _running_total(values: pd.Series) -> pd.Series:
+    """Cumulative sum that stops at the first unpublished period instead of treating it as zero."""
+    gaps = values.isna().cumsum() > 0
+    return values.cumsum().where(~gaps)
+
+
+def published_total(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
+) -> float | None:
+    """The tracker's own annual figure for `year`, if published."""
+    rows = periods(figures, tracker, series, region, metric, "year")
+    rows = rows[rows["year"] == year]
+    return float(rows["value"].iloc[0]) if not rows.empty else None
+
+
+def compare(
+    figures: pd.DataFrame,
+    tracker: str,
+    series: str,
+    region: str,
+    metric: str,
+    later: int,
+    earlier: int,
+    cadence: str = "month",
+    data_as_of: dt.date | None = None,
+) -> YearComparison:
+    """compare_years on one figure, falling back to the published annual total of `earlier`."""
+    return compare_years(
+        periods(figures, tracker, series, region, metric, cadence),
+        later,
+        earlier,
+        published_total(figures, tracker, series, region, metric, earlier) if cadence != "year" else None,
+        cadence,
+        data_as_of,
+    )
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """Headline cards that all cover one set of periods, so parts and totals add up."""
+
+    cards: pd.DataFrame  # metric, label, later, earlier, change_pct
+    window_slots: tuple[int, ...]
+    cadence: str
+    later: int
+    earlier: int
+    left_out: tuple[str, ...]  # labels of measures published, but not for the shared periods
+
+    @property
+    def window(self) -> str:
+        return slots_label(self.window_slots, self.cadence)
+
+    @property
+    def heading(self) -> str:
+        """'Jan–Mar, May 2025 against the same months of 2024', written out in full."""
+        same = {"month": "months", "quarter": "quarters", "half": "half-years", "year": "period"}[self.cadence]
+        if self.cadence == "year":
+            return f"{self.later} against {self.earlier}"
+        return f"{self.window} {self.later} against the same {same} of {self.earlier}"
+
+
+def kpis(
+    figures: pd.DataFrame,
+    tracker: str,
+    series: str,
+    region: str,
+    later: int,
+    earlier: int,
+    cadence: str = "month",
+    metrics: tuple[str, ...] = KPI_METRICS,
+) -> KpiRow:
+    """Per measure, the sum over the periods every shown measure has published in both years.
+
+    Measures join in order while cards x shared periods does not shrink, so one thinly published measure
+    cannot narrow the headline window to a single month; a measure left out is named, never shown over
+    other months.
+    """
+    both: dict[str, set[int]] = {}
+    for metric in metrics:
+        rows = periods(figures, tracker, series, region, metric, cadence)
+        slots = {year: set(rows.loc[rows["year"] == year, "slot"]) for year in (later, earlier)}
+        if slots[later] & slots[earlier]:
+            both[metric] = slots[later] & slots[earlier]
+    window: set[int] = set()
+    shown: list[str] = []
+    for metric, slots in both.items():  # a measure joins when cards x periods does not shrink
+        if not shown or len(window & slots) * (len(shown) + 1) >= len(window) * len(shown):
+            window = slots if not shown else window & slots
+            shown.append(metric)
+    published_later = {
+        m for m in metrics if (periods(figures, tracker, series, region, m, cadence)["year"] == later).any()
+    }
+    left_out = [METRIC_LABELS[m] for m in metrics if m in published_later and m not in shown]
+    cards = []
+    for metric in shown:
+        rows = periods(figures, tracker, series, region, metric, cadence)
+        in_window = rows[rows["slot"].isin(window)].groupby("year")["value"].sum()
+        cards.append(
             {
                 "metric": metric,
-                "label": label,
-                "months": months_label(comparison.window_months or comparison.later_months),
-                "later": comparison.window_later,
-                "earlier": comparison.window_earlier,
-                "change_pct": comparison.window_change_pct,
+                "label": METRIC_LABELS[metric],
+                "later": float(in_window.get(later)),
+                "earlier": float(in_window.get(earlier)),
+                "change_pct": pct_change(in_window.get(earlier), in_window.get(later)),
             }
         )
-    return pd.DataFrame(rows, columns=["metric", "label", "months", "later", "earlier", "change_pct"])
+    frame = pd.DataFrame(cards, columns=["metric", "label", "later", "earlier", "change_pct"])
+    return KpiRow(frame, tuple(sorted(window)), cadence, later, earlier, tuple(left_out))
 
 
 def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str) -> str:
     """A plain sentence an analyst can paste into a brief."""
-    later, earlier = comparison.later, comparison.earlier
+    later, earlier, cadence = comparison.later, comparison.earlier, comparison.cadence
     source = f"{tracker} ({SERIES_LABELS.get(series, series)}), {region}"
-    if not comparison.later_months:
-        return f"{source}: no monthly figures published for {later}."
-    window = months_label(comparison.window_months)
+    if not comparison.later_slots:
+        return f"{source}: no {CADENCE_LABELS[cadence].lower()} figures published for {later}."
+    window = comparison.window
     if comparison.window_later is None:
         return (
-            f"{source}: {metric_label.lower()} in {months_label(comparison.later_months)} {later} total "
-            f"{comparison.table['later'].sum():,.0f}; {earlier} has none of those months published."
+            f"{source}: {metric_label.lower()} in {slots_label(comparison.later_slots, cadence)} {later} total "
+            f"{comparison.table['later'].sum():,.0f}; {earlier} has none of those periods published."
         )
     change = comparison.window_change_pct
     direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
@@ -292,80 +431,124 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
         f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}, "
         f"against {comparison.window_earlier:,.0f} in {window} {earlier} ({direction})."
     )
-    missing = [MONTH_NAMES[m - 1] for m in comparison.later_months if m not in comparison.window_months]
+    missing = [s for s in comparison.later_slots if s not in comparison.window_slots]
     if missing:
-        text += f" {', '.join(missing)} {later} left out: {earlier} has no published figure for it."
-    if comparison.passed_month:
+        text += f" {slots_label(missing, cadence)} {later} left out: {earlier} has no published figure for it."
+    if comparison.passed_slot:
         text += (
-            f" By the end of {MONTH_NAMES[comparison.passed_month - 1]} {later} the running total had passed "
+            f" By the end of {CADENCES[cadence][comparison.passed_slot - 1]} {later} the running total had passed "
             f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f} ({comparison.full_year_basis})."
         )
     return text
 
 
-def monthly_on_calendar(stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
+def comparison_table(comparison: YearComparison) -> pd.DataFrame:
+    """The numbers a chart shows, as a person reads them: every period, 'not published' where it has none."""
+
+    def cell(value, note: str) -> str:
+        return note if pd.isna(value) else f"{value:,.0f}"
+
+    table = comparison.table
+    out = pd.DataFrame({"period": table["label"]})
+    for side, year in (("earlier", comparison.earlier), ("later", comparison.later)):
+        out[str(year)] = [cell(v, n) for v, n in zip(table[side], table[f"{side}_note"], strict=True)]
+    out["change"] = [cell(v, "") for v in table["change"]]
+    out["change %"] = ["" if pd.isna(p) else f"{p:+.0f}%" for p in table["change_pct"]]
+    return out
+
+
+def monthly_on_calendar(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
     """Published monthly values with their first and last day, for a time axis shared with events."""
-    rows = stats[
-        (stats["tracker"] == tracker)
-        & (stats["series"] == series)
-        & (stats["region"] == region)
-        & (stats["metric"] == metric)
-        & (stats["period_type"] == "month")
+    rows = figures[
+        (figures["tracker"] == tracker)
+        & (figures["series"] == series)
+        & (figures["region"] == region)
+        & (figures["metric"] == metric)
+        & (figures["period_type"] == "month")
     ]
     return pd.DataFrame(
         {"month_start": rows["period_start"], "month_end": rows["period_end"], "value": rows["value"]}
     ).sort_values("month_start")
 
 
-HEADLINE = ("PICSS", "militant_attacks", "Pakistan")
+def annual_side_by_side(figures: pd.DataFrame, year: int, metric: str, region: str = NATIONAL) -> pd.DataFrame:
+    """Each tracker's annual figure for one measure as published, next to the sum of its periods when it
+    published every month (or quarter) of the year; `difference` is published minus that sum."""
+    rows = []
+    keys = figures[(figures["region"] == region) & (figures["metric"] == metric)][["tracker", "series"]]
+    for tracker, series in keys.drop_duplicates().itertuples(index=False):
+        published = published_total(figures, tracker, series, region, metric, year)
+        summed, basis = None, ""
+        for cadence in ("month", "quarter"):
+            part = periods(figures, tracker, series, region, metric, cadence)
+            part = part[part["year"] == year]
+            if len(part) == len(CADENCES[cadence]) and metric not in NOT_ADDITIVE:
+                summed, basis = (
+                    float(part["value"].sum()),
+                    "sum of 12 months" if cadence == "month" else "sum of 4 quarters",
+                )
+                break
+        if published is None and summed is None:
+            continue
+        annual = periods(figures, tracker, series, region, metric, "year")
+        annual = annual[annual["year"] == year]
+        rows.append(
+            {
+                "tracker": tracker,
+                "series": series,
+                "metric": metric,
+                "published_annual": published,
+                "sum_of_periods": summed,
+                "summed": basis,
+                "difference": None if published is None or summed is None else published - summed,
+                "counts": COUNTING_RULES.get((tracker, series), ""),
+                "source": annual["source_name"].iloc[0] if not annual.empty else "",
+                "source_url": annual["source_url"].iloc[0] if not annual.empty else "",
+            }
+        )
+    return pd.DataFrame(rows)
 
 
-def headline_years(stats: pd.DataFrame) -> tuple[int, int] | None:
-    """The latest (nearly) complete year of PICSS monthly attack figures and the year before it."""
-    tracker, series, region = HEADLINE
-    options = monthly_options(stats)
-    options = options[
-        (options["tracker"] == tracker)
-        & (options["series"] == series)
-        & (options["region"] == region)
-        & (options["metric"] == "attacks")
+def years_with_annual(figures: pd.DataFrame, metric: str, region: str = NATIONAL) -> list[int]:
+    """Years, newest first, in which some tracker has an annual figure (or every month) for `metric`."""
+    years = {
+        int(y)
+        for y in figures[(figures["metric"] == metric) & (figures["region"] == region)]["period_start"].dt.year.unique()
+    }
+    return [y for y in sorted(years, reverse=True) if not annual_side_by_side(figures, y, metric, region).empty]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Which tracker figures the headline cards and trend show, and why, for the sidebar's provinces."""
+
+    region: str
+    years: tuple[int, int] | None
+    note: str
+
+
+def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline:
+    """PICSS monthly militant-attack figures for the one province selected if PICSS publishes it, else
+    national; the note says which, and that the other sidebar filters do not reach tracker totals."""
+    tracker, series = HEADLINE
+    published = options(figures)
+    published = published[
+        (published["tracker"] == tracker)
+        & (published["series"] == series)
+        & (published["cadence"] == "month")
+        & (published["metric"] == "attacks")
     ]
-    if options.empty:
-        return None
-    later = default_year(options)
-    return later, later - 1
-
-
-def source_choices(options: pd.DataFrame) -> list[str]:
-    """'TRACKER:series' keys, the headline layer (PICSS militant attacks) first."""
-    keys = [f"{t}:{s}" for t, s in options[["tracker", "series"]].drop_duplicates().itertuples(index=False)]
-    headline = f"{HEADLINE[0]}:{HEADLINE[1]}"
-    return sorted(keys, key=lambda key: (key != headline, key))
-
-
-def default_year(options: pd.DataFrame) -> int:
-    """The latest year with at least ten published months of some measure, else the latest year."""
-    most = options.groupby("year")["months"].max()
-    complete = most[most >= 10]
-    return int(complete.index.max() if not complete.empty else most.index.max())
-
-
-def published_total(
-    stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
-) -> float | None:
-    """The tracker's own annual figure for `year`, if published."""
-    rows = annual_published(stats, year, region)
-    rows = rows[(rows["tracker"] == tracker) & (rows["series"] == series) & (rows["metric"] == metric)]
-    return float(rows["value"].iloc[0]) if not rows.empty else None
-
-
-def compare_with_published(
-    stats: pd.DataFrame, tracker: str, series: str, region: str, metric: str, later: int, earlier: int
-) -> YearComparison:
-    """compare_years on one resolved series, falling back to the published annual total of `earlier`."""
-    return compare_years(
-        monthly(stats, tracker, series, region, metric),
-        later,
-        earlier,
-        published_total(stats, tracker, series, region, metric, earlier),
+    regions = set(published["region"])
+    region, why = NATIONAL, "national totals: no province is selected in the sidebar"
+    if len(provinces) == 1 and provinces[0] in regions:
+        region, why = provinces[0], f"{provinces[0]} figures, following the sidebar's province filter"
+    elif len(provinces) == 1:
+        why = f"national totals: {tracker} publishes no monthly {provinces[0]} figures"
+    elif provinces:
+        why = "national totals: several provinces are selected and tracker figures cannot be added across them"
+    slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
+    note = (
+        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, perpetrator and "
+        "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter."
     )
+    return Headline(region, default_pair(slots), note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.charts import monthly_comparison_chart
+from components.charts import comparison_chart
 from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
@@ -15,11 +15,11 @@ from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
     SERIES_LABELS,
-    compare_with_published,
+    compare,
     comparison_sentence,
-    headline_years,
+    comparison_table,
+    headline,
     kpis,
-    monthly,
 )
 from components.ui.filters import current_filter
 from components.ui.store import base_map_layers, map_incident_layers
@@ -29,34 +29,31 @@ NO_FIGURES = "No PICSS monthly figures are loaded."
 
 
 def kpi_panel(data: Dataset, per_row: int | None = None) -> None:
-    years = headline_years(data.figures)
-    if years is None:
+    view = headline(data.figures, current_filter().provinces)
+    st.caption(escape_markdown(view.note))
+    if view.years is None:
         st.info(NO_FIGURES)
         return
-    later, earlier = years
-    tracker, series, region = HEADLINE
-    st.caption(
-        f"{tracker}, {SERIES_LABELS[series]}, {region}: "
-        f"published months of {later} against the same months of {earlier}."
-    )
-    kpi_row(kpis(data.figures, tracker, series, region, later, earlier), later, earlier, per_row)
+    tracker, series = HEADLINE
+    kpi_row(kpis(data.figures, tracker, series, view.region, *view.years), per_row)
 
 
 def trend_panel(data: Dataset) -> None:
-    years = headline_years(data.figures)
-    if years is None:
+    view = headline(data.figures, current_filter().provinces)
+    if view.years is None:
         st.info(NO_FIGURES)
         return
-    later, earlier = years
-    tracker, series, region = HEADLINE
-    comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
-    st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, region)))
+    tracker, series = HEADLINE
+    later, earlier = view.years
+    comparison = compare(
+        data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
+    )
+    st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, view.region)))
+    context = [f"{tracker}, {SERIES_LABELS[series]}, {view.region}"]
     chart_with_table(
-        monthly_comparison_chart(comparison.table, earlier, later, "Attacks"),
-        comparison.table[["month", "earlier", "later", "change", "change_pct"]].rename(
-            columns={"earlier": str(earlier), "later": str(later)}
-        ),
-        f"headline_attacks_{later}_vs_{earlier}.csv",
+        comparison_chart(comparison, "Attacks", context),
+        comparison_table(comparison),
+        f"headline_attacks_{view.region}_{later}_vs_{earlier}.csv".lower().replace(" ", "-"),
     )
 
 
@@ -80,22 +77,27 @@ def briefing_download(data: Dataset, events) -> None:
     """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed."""
 
     def render(file_format: str) -> bytes:
-        headline, comparison, sentence, sources = pd.DataFrame(), None, NO_FIGURES, []
-        years = headline_years(data.figures)
-        if years:
-            later, earlier = years
-            tracker, series, region = HEADLINE
-            attacks = monthly(data.figures, tracker, series, region, "attacks")
-            headline = kpis(data.figures, tracker, series, region, later, earlier)
-            comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
-            sentence = comparison_sentence(comparison, "Attacks", tracker, series, region)
+        cards, comparison, sentence, sources = None, None, NO_FIGURES, []
+        view = headline(data.figures, current_filter().provinces)
+        if view.years:
+            later, earlier = view.years
+            tracker, series = HEADLINE
+            cards = kpis(data.figures, tracker, series, view.region, later, earlier)
+            comparison = compare(data.figures, tracker, series, view.region, "attacks", later, earlier)
+            sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
             sources = [
                 f"{tracker} monthly figures as reported by {name}: {url}"
-                for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
+                for name, url in data.figures.query(
+                    "tracker == @tracker and series == @series and region == @view.region and metric == 'attacks'"
+                    " and period_type == 'month'"
+                )[["source_name", "source_url"]]
+                .drop_duplicates()
+                .tail(3)
+                .to_numpy()
             ]
         latest = events.sort_values("date", ascending=False).head(5)
         sources += [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
-        return briefing_file(file_format, headline, comparison, sentence, events, data.geo, sources, data.data_as_of)
+        return briefing_file(file_format, cards, comparison, sentence, events, data.geo, sources, data.data_as_of)
 
     for column, (file_format, mime) in zip(st.columns(len(BRIEFING_FORMATS)), BRIEFING_FORMATS.items(), strict=True):
         column.download_button(

@@ -9,6 +9,7 @@ from components.dataset import Dataset
 from components.export import chart_png, chart_svg
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
+from components.trends import KpiRow
 from components.ui.store import active_import
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
@@ -91,24 +92,42 @@ def chart_with_table(chart, frame: pd.DataFrame, file_name: str) -> None:
         )
 
 
-def kpi_row(headline: pd.DataFrame, later: int, earlier: int, per_row: int | None = None) -> None:
-    """Metric cards: the later year's published months against the same months a year earlier.
+def choice(container, label: str, options: list, key: str, default=None, **kwargs):
+    """A selectbox bound to the URL whose value is always one of `options`.
 
-    `per_row` wraps the cards into rows (briefing mode: wider cards keep long month lists readable)."""
-    if headline.empty:
+    A value carried over from another tracker's view (or an old link) that this view lacks falls back to
+    `default`, so switching tracker never lands on an empty pair of years."""
+    if st.session_state.get(key) not in options:
+        linked = [option for option in options if str(option) == st.query_params.get(key)]
+        st.session_state[key] = linked[0] if linked else default if default in options else options[0]
+    return container.selectbox(label, options, key=key, bind="query-params", **kwargs)
+
+
+def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
+    """Headline cards over one shared window, written out in full above them (it wraps, never truncates)."""
+    if row.cards.empty:
+        st.info(f"No measure is published for the same periods of {row.later} and {row.earlier}.")
         return
-    per_row = per_row or len(headline)
-    columns = [column for _ in range(0, len(headline), per_row) for column in st.columns(per_row)]
-    for column, row in zip(columns, headline.itertuples(index=False), strict=False):
-        delta = None if pd.isna(row.change_pct) else f"{row.change_pct:+.0f}% vs {earlier}"
-        value = "n/a" if pd.isna(row.later) else f"{row.later:,.0f}"
+    st.markdown(f"**{escape_markdown(row.heading)}**")
+    per_row = per_row or len(row.cards)
+    columns = [column for _ in range(0, len(row.cards), per_row) for column in st.columns(per_row)]
+    for column, card in zip(columns, row.cards.itertuples(index=False), strict=False):
+        delta = (
+            None if card.change_pct is None or pd.isna(card.change_pct) else f"{card.change_pct:+.0f}% vs {row.earlier}"
+        )
         column.metric(
-            f"{row.label}, {row.months} {later}",
-            value,
+            f"{card.label}, {row.later}",
+            f"{card.later:,.0f}",
             delta,
             delta_color="inverse",
-            help=f"Same months of {earlier}: "
-            + ("not all published" if pd.isna(row.earlier) else f"{row.earlier:,.0f}"),
+            help=f"{row.window} {row.earlier}: {card.earlier:,.0f}",
+        )
+    if row.left_out:
+        st.caption(
+            escape_markdown(
+                f"Not in these cards: {', '.join(row.left_out)} (published for other periods only, so they "
+                "would not add up with the cards above; see Trends)."
+            )
         )
 
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.figures import figures_csv
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
 from components.trends import COUNTING_RULES
@@ -35,6 +36,20 @@ table_with_download(
     frame,
     data.tables[name].file.replace("/", "_"),
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
+)
+
+st.header("Figures the dashboard displays")
+st.caption(
+    "One row per tracker figure: the value every chart and card shows, its declared status and source, and "
+    "every other value stated for it. The same table as `python -m components.figures` prints."
+)
+st.download_button(
+    "Download displayed figures (CSV)",
+    lambda: figures_csv(data.figures),
+    file_name="displayed_figures.csv",
+    mime="text/csv",
+    key="download-displayed-figures",
+    on_click="ignore",
 )
 
 import_panel()

@@ -1,24 +1,43 @@
-"""Year-over-year trends from the trackers' own monthly and annual totals."""
+"""Year-over-year trends from the trackers' own monthly, quarterly and annual figures."""
 
 import streamlit as st
 
-from components.charts import cumulative_chart, monthly_comparison_chart, sources_chart
+from components.charts import comparison_chart, cumulative_chart, sources_chart
+from components.schemas import TRACKER_REGIONS
 from components.textsafe import escape_markdown
 from components.trends import (
+    CADENCE_LABELS,
+    CADENCES,
     COUNTING_RULES,
     METRIC_LABELS,
+    NATIONAL,
+    NOT_ADDITIVE,
     SERIES_LABELS,
-    compare_with_published,
+    annual_side_by_side,
+    comparable_pairs,
+    compare,
     comparison_sentence,
-    default_year,
+    comparison_table,
+    default_pair,
     kpis,
-    monthly_options,
-    months_label,
+    options,
+    ordered_choices,
+    periods,
+    slots_label,
     source_choices,
-    sources_side_by_side,
+    with_pairs,
+    years_with_annual,
 )
+from components.ui.filters import current_filter
 from components.ui.store import dataset
-from components.ui.widgets import chart_with_table, coverage_caption, kpi_row, rejected_rows_notice, table_with_download
+from components.ui.widgets import (
+    chart_with_table,
+    choice,
+    coverage_caption,
+    kpi_row,
+    rejected_rows_notice,
+    table_with_download,
+)
 
 data = dataset()
 figures = data.figures
@@ -26,105 +45,141 @@ figures = data.figures
 st.title("Year-over-year trends")
 coverage_caption(data, curated=False)
 st.caption(
-    "Figures are the trackers' own monthly, quarterly and annual totals, exactly as published. "
-    "Months a tracker has not published are left empty, never estimated."
+    "Figures are the trackers' own totals, exactly as published, at each tracker's own cadence. A period a "
+    "tracker has not published is marked, never estimated or drawn as zero. The sidebar's period, "
+    "perpetrator and type filters do not apply here; its province filter picks the region when the "
+    "tracker publishes figures for that province."
 )
 rejected_rows_notice(data)
 
-options = monthly_options(figures)
-if options.empty:
-    st.info("No monthly tracker figures are loaded, so there is nothing to compare.")
+available = options(figures)
+if available.empty:
+    st.info("No tracker figures are loaded, so there is nothing to compare.")
     st.stop()
 
-source_keys = source_choices(options)
+comparable = with_pairs(available)
 left, middle, right = st.columns([2, 1.3, 1.3])
-source_key = left.selectbox(
+source_key = choice(
+    left,
     "Tracker and counting layer",
-    source_keys,
+    source_choices(available),
+    "source",
     format_func=lambda k: f"{k.split(':')[0]} · {SERIES_LABELS.get(k.split(':')[1], k)}",
-    key="source",
-    bind="query-params",
 )
 tracker, series = source_key.split(":")
-available = options[(options["tracker"] == tracker) & (options["series"] == series)]
-years = sorted(available["year"].unique(), reverse=True)
-later = middle.selectbox("Year", years, index=years.index(default_year(available)), key="year", bind="query-params")
-earlier = right.selectbox(
-    "Compared with",
-    [y for y in sorted(options["year"].unique(), reverse=True) if y < later] or [later - 1],
-    key="vs",
-    bind="query-params",
+here = available[(available["tracker"] == tracker) & (available["series"] == series)]
+paired = comparable[(comparable["tracker"] == tracker) & (comparable["series"] == series)]
+cadences = ordered_choices(here["cadence"], CADENCES)
+cadence = choice(
+    middle,
+    "Periods",
+    cadences,
+    "cadence",
+    default=next((c for c in cadences if c in set(paired["cadence"])), None),
+    format_func=CADENCE_LABELS.get,
 )
-regions = sorted(available["region"].unique(), key=lambda r: (r != "Pakistan", r))
-region = left.selectbox("Region", regions, key="region", bind="query-params")
-metrics = [m for m in METRIC_LABELS if m in set(available[available["region"] == region]["metric"])]
-metric = middle.selectbox("Measure", metrics, format_func=METRIC_LABELS.get, key="metric", bind="query-params")
-st.caption(escape_markdown(COUNTING_RULES.get((tracker, series), "")))
-
-headline = kpis(figures, tracker, series, region, later, earlier)
-kpi_row(headline, later, earlier)
-
-comparison = compare_with_published(figures, tracker, series, region, metric, later, earlier)
+here, paired = here[here["cadence"] == cadence], paired[paired["cadence"] == cadence]
+provinces = current_filter().provinces
+region = choice(
+    right,
+    "Region",
+    ordered_choices(here["region"], TRACKER_REGIONS),
+    "region",
+    default=provinces[0] if len(provinces) == 1 else NATIONAL,
+)
+here, paired = here[here["region"] == region], paired[paired["region"] == region]
+metrics = ordered_choices(here["metric"], METRIC_LABELS)
+metric = choice(
+    left,
+    "Measure",
+    metrics,
+    "metric",
+    default=next((m for m in metrics if m in set(paired["metric"])), None),
+    format_func=METRIC_LABELS.get,
+)
+slots_by_year = {int(r.year): r.slots for r in here[here["metric"] == metric].itertuples(index=False)}
+pairs = comparable_pairs(slots_by_year)
 label = METRIC_LABELS[metric]
-st.markdown(escape_markdown(comparison_sentence(comparison, label, tracker, series, region)))
-if comparison.is_partial and comparison.run_rate is not None:
-    st.info(
-        f"{later} is partial ({months_label(comparison.later_months)} published). Run-rate projection, "
-        f"a straight-line extrapolation and not a forecast: about {comparison.run_rate:,.0f} "
-        f"{label.lower()} for the full year."
-    )
+st.caption(escape_markdown(COUNTING_RULES.get((tracker, series), "")))
+if len(provinces) == 1 and region != provinces[0]:
+    st.caption(escape_markdown(f"{tracker} publishes no {provinces[0]} figures at this cadence: showing {region}."))
 
-table = comparison.table.rename(columns={"earlier": str(earlier), "later": str(later)})
-st.header("Month by month")
-chart_with_table(
-    monthly_comparison_chart(comparison.table, earlier, later, label),
-    table[["month", str(earlier), str(later), "change", "change_pct"]],
-    f"{metric}_{tracker}_{series}_{later}_vs_{earlier}.csv",
-)
-st.header("Cumulative")
-chart_with_table(
-    cumulative_chart(comparison.table, earlier, later, label, comparison.earlier_full_year, comparison.passed_month),
-    comparison.table[["month", "cum_earlier", "cum_later"]].rename(
-        columns={"cum_earlier": f"{earlier} running total", "cum_later": f"{later} running total"}
-    ),
-    f"cumulative_{metric}_{tracker}_{series}_{later}_vs_{earlier}.csv",
-)
+if not pairs:
+    published = ", ".join(str(y) for y in sorted(slots_by_year))
+    st.info(
+        escape_markdown(
+            f"{tracker} has {CADENCE_LABELS[cadence].lower()} {label.lower()} figures for {region} in {published} "
+            "only, with no two years sharing a period, so there is nothing to compare like for like. "
+            "The figures it published:"
+        )
+    )
+    table_with_download(
+        periods(figures, tracker, series, region, metric, cadence).assign(
+            period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1])
+        )[["year", "period", "value", "status", "source_name", "source_url", "other_values"]],
+        f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
+    )
+    later = earlier = None
+else:
+    default_later, default_earlier = default_pair(slots_by_year)
+    later = choice(middle, "Year", sorted({p[0] for p in pairs}, reverse=True), "year", default=default_later)
+    earlier_options = [e for lat, e in pairs if lat == later]
+    earlier = choice(right, "Compared with", earlier_options, "vs", default=default_earlier)
+
+if later is not None:
+    kpi_row(kpis(figures, tracker, series, region, later, earlier, cadence))
+    comparison = compare(figures, tracker, series, region, metric, later, earlier, cadence, data.data_as_of)
+    st.markdown(escape_markdown(comparison_sentence(comparison, label, tracker, series, region)))
+    if comparison.is_partial and comparison.run_rate is not None and metric not in NOT_ADDITIVE:
+        st.info(
+            f"{later} is partial ({slots_label(comparison.later_slots, cadence)} published). Run-rate projection, "
+            f"a straight-line extrapolation and not a forecast: about {comparison.run_rate:,.0f} "
+            f"{label.lower()} for the full year."
+        )
+    context = [
+        f"{tracker}, {SERIES_LABELS[series]}, {region}",
+        f"Data as of {data.data_as_of:%d %b %Y}" if data.data_as_of else "Data date unknown",
+    ]
+    stem = f"{metric}_{tracker}_{series}_{region}_{cadence}_{later}_vs_{earlier}".lower().replace(" ", "-")
+    st.header(f"{CADENCE_LABELS[cadence]} figures")
+    chart_with_table(comparison_chart(comparison, label, context), comparison_table(comparison), f"{stem}.csv")
+    if cadence != "year" and metric not in NOT_ADDITIVE:
+        st.header("Cumulative")
+        if comparison.contiguous:
+            chart_with_table(
+                cumulative_chart(comparison, label, context),
+                comparison.table[["label", "cum_earlier", "cum_later"]].rename(
+                    columns={"cum_earlier": f"{earlier} running total", "cum_later": f"{later} running total"}
+                ),
+                f"cumulative_{stem}.csv",
+            )
+        else:
+            st.info(
+                f"No running total: {earlier} ({slots_label(comparison.earlier_slots, cadence)}) or {later} "
+                f"({slots_label(comparison.later_slots, cadence)}) has a gap from the start of the year, and a "
+                "running total across a gap would be untrue."
+            )
 
 st.header("Sources side by side")
 st.caption(
     "Each tracker counts differently (notes below), so their totals differ by design. Annual totals as "
-    "published are shown beside the sum of the published months; a difference usually means a later revision."
+    "published are shown beside the sum of the periods when every period of the year is published; a "
+    "difference usually means a later revision."
 )
-year_for_sources = st.selectbox(
-    "Year",
-    sorted({*options["year"], *figures["period_start"].dt.year}, reverse=True),
-    key="sources_year",
-    bind="query-params",
-)
-side = sources_side_by_side(figures, year_for_sources, [metric])
-if side.empty:
-    st.info(f"No tracker published a {label.lower()} figure for {year_for_sources} in the loaded data.")
+years = years_with_annual(figures, metric, region)
+if not years:
+    st.info(escape_markdown(f"No tracker published an annual {label.lower()} figure for {region} in the loaded data."))
 else:
-    chart_with_table(sources_chart(side, label), side, f"sources_{metric}_{year_for_sources}.csv")
-
-disputed = figures[(figures["alternatives"] != "") & figures["alternatives"].notna()]
-if not disputed.empty:
-    st.subheader("Figures the sources disagree on")
-    st.caption("The value shown in charts is the tracker's own publication; other reported values are listed.")
-    table_with_download(
-        disputed[
-            [
-                "tracker",
-                "series",
-                "period_start",
-                "period_end",
-                "region",
-                "metric",
-                "value",
-                "alternatives",
-                "source_name",
-                "source_url",
-            ]
-        ],
-        "disputed_figures.csv",
+    year_for_sources = choice(st, "Year of the annual figures", years, "sources_year")
+    side = annual_side_by_side(figures, year_for_sources, metric, region)
+    chart_with_table(
+        sources_chart(side, label, year_for_sources), side, f"sources_{metric}_{region}_{year_for_sources}.csv".lower()
     )
+
+st.header("Figures the sources disagree on")
+st.caption(
+    "Every value stated for a figure, with its declared status. Charts show the tracker's latest own "
+    "statement (a restatement beats the original, a final figure a preliminary one); rows declared "
+    "misattributed or superseded are never charted."
+)
+table_with_download(data.figure_disagreements, "disputed_figures.csv")

@@ -1,0 +1,126 @@
+"""The one table of tracker figures the dashboard displays, chosen by each row's declared status.
+
+A figure is one tracker, counting layer, period, region and metric. Its displayed value is the tracker's
+latest own statement: a restatement in a later release beats the original, a final figure beats a
+preliminary one, and a row declared misattributed or superseded is never displayed. Every other value
+stated for the figure stays listed in `other_values`. Nothing here reads the free-text `notes`.
+
+`python -m components.figures` writes the table as CSV to stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from components.paths import data_dir
+from components.schemas import TABLES
+from components.validation import load_table
+
+FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
+# Statuses in the order they win; the rest are kept as other values only.
+DISPLAYED_STATUSES = ("restated", "published", "preliminary")
+NEVER_DISPLAYED = ("superseded", "misattributed")
+STATUS_LABELS = {
+    "published": "as published",
+    "restated": "restated by the tracker",
+    "preliminary": "preliminary",
+    "superseded": "superseded",
+    "misattributed": "misattributed to this tracker",
+}
+COLUMNS = [*FIGURE_KEY, "value", "status", "source_name", "source_url", "source_published", "other_values"]
+
+
+def ranked(stats: pd.DataFrame) -> pd.DataFrame:
+    """Rows of each figure best first, by declared fields only.
+
+    Status first; then, among restatements, the latest release; then the tracker's own page over an
+    outlet's; then the value more sources state; then the latest published.
+    """
+    rank = {status: index for index, status in enumerate(DISPLAYED_STATUSES)}
+    published = stats["source_published"].fillna("")
+    return stats.assign(
+        _status=stats["status"].map(rank).fillna(len(rank)),
+        _restated_on=published.where(stats["status"] == "restated", ""),
+        _own=(stats["source_name"].str.upper() == stats["tracker"]).astype(int),
+        _agreeing=stats.groupby([*FIGURE_KEY, "value"])["value"].transform("size"),
+        _published=published,
+    ).sort_values(
+        ["_status", "_restated_on", "_own", "_agreeing", "_published"],
+        ascending=[True, False, False, False, False],
+        kind="stable",
+    )
+
+
+def displayed_figures(stats: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure that has a displayable statement, with every other stated value beside it."""
+    if stats.empty:
+        return pd.DataFrame({column: pd.Series(dtype=stats[column].dtype) for column in COLUMNS[:-1]}).assign(
+            other_values=pd.Series(dtype=str)
+        )
+    order = ranked(stats)
+    chosen = order[order["status"].isin(DISPLAYED_STATUSES)].drop_duplicates(FIGURE_KEY, keep="first")
+    others = _other_values(order, chosen)
+    chosen = chosen.merge(others, on=FIGURE_KEY, how="left")
+    chosen["other_values"] = chosen["other_values"].fillna("")
+    return chosen[COLUMNS].sort_values(FIGURE_KEY, kind="stable").reset_index(drop=True)
+
+
+def _other_values(order: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
+    """'905 (misattributed to this tracker: US Headline News)' for each value other than the displayed one."""
+    shown = chosen[[*FIGURE_KEY, "value"]].rename(columns={"value": "_shown"})
+    rest = order.merge(shown, on=FIGURE_KEY, how="inner")
+    rest = rest[(rest["value"] != rest["_shown"]) | rest["status"].isin(NEVER_DISPLAYED)]
+    if rest.empty:
+        return pd.DataFrame(columns=[*FIGURE_KEY, "other_values"])
+    grouped = rest.groupby([*FIGURE_KEY, "value", "status"], sort=False)["source_name"].agg(
+        lambda names: ", ".join(dict.fromkeys(names))
+    )
+    described = grouped.reset_index()
+    described["text"] = (
+        described["value"].map(lambda v: f"{v:,g}")
+        + " ("
+        + described["status"].map(STATUS_LABELS)
+        + ": "
+        + described["source_name"]
+        + ")"
+    )
+    return described.groupby(FIGURE_KEY, sort=False)["text"].agg("; ".join).rename("other_values").reset_index()
+
+
+def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
+    """Every row of a figure stated with more than one value, or declared misattributed or superseded,
+    with whether it is the displayed one: the view where analysts check what the charts leave out."""
+    order = ranked(stats)
+    distinct = order.groupby(FIGURE_KEY)["value"].transform("nunique")
+    flagged = order.groupby(FIGURE_KEY)["status"].transform(lambda s: s.isin(NEVER_DISPLAYED).any())
+    rows = order[(distinct > 1) | flagged]
+    shown = displayed_figures(stats)[[*FIGURE_KEY, "value", "source_url"]].assign(displayed=True)
+    rows = rows.merge(shown, on=[*FIGURE_KEY, "value", "source_url"], how="left")
+    rows["displayed"] = rows["displayed"].fillna(False).astype(bool)
+    columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_url"]
+    return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
+
+
+def figures_csv(figures: pd.DataFrame) -> str:
+    """The displayed-figures table as CSV text, dates as YYYY-MM-DD."""
+    out = figures[COLUMNS].copy()
+    for column in ("period_start", "period_end"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d")
+    out["value"] = out["value"].map(lambda v: f"{v:g}")
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def main() -> int:
+    """Print the displayed figures of the configured data folder; rejected rows go to stderr."""
+    spec = TABLES["tracker_stats"]
+    result = load_table(data_dir() / spec.file, spec.schema, spec.file)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    sys.stdout.write(figures_csv(displayed_figures(result.frame)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
