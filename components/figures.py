@@ -108,7 +108,7 @@ def figures_csv(figures: pd.DataFrame) -> str:
     out = figures[COLUMNS].copy()
     for column in ("period_start", "period_end"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
-    out["value"] = out["value"].map(lambda v: f"{v:g}")
+    out["value"] = out["value"].map(lambda v: f"{v:.15g}")
     return out.to_csv(index=False, lineterminator="\n")
 
 

@@ -5,18 +5,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 
-from components.charts import cumulative_chart, monthly_comparison_chart, sources_chart
+from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.dataset import load_dataset
+from components.paths import BUNDLED_DATA_DIR
 from components.trends import (
-    compare_with_published,
+    AFTER_DATA,
+    NOT_PUBLISHED,
+    annual_side_by_side,
+    compare,
     compare_years,
     comparison_sentence,
+    comparison_table,
+    default_pair,
     kpis,
-    monthly,
+    options,
     pct_change,
-    sources_side_by_side,
+    periods,
+    slots_label,
+    source_choices,
 )
 
 
@@ -27,7 +38,7 @@ def figures(synthetic_dir):
 
 @pytest.fixture(scope="module")
 def attacks(figures):
-    return monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks")
+    return periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month")
 
 
 def test_full_year_comparison(attacks):
@@ -40,112 +51,139 @@ def test_full_year_comparison(attacks):
     assert comparison.table.loc[0, "change_pct"] == pytest.approx(11 / 51 * 100)
     assert not comparison.is_partial
     assert comparison.run_rate is None
+    assert comparison.window == "full year"
 
 
-def test_month_the_later_year_passed_the_earlier_full_year(attacks):
+def test_period_the_later_year_passed_the_earlier_full_year(attacks):
     # 2025 running total: Sep 630, Oct 710 > 678.
     comparison = compare_years(attacks, 2025)
-    assert comparison.passed_month == 10
+    assert comparison.passed_slot == 10
     assert comparison.table.loc[8, "cum_later"] == 630
     assert comparison.table.loc[9, "cum_later"] == 710
 
 
 def test_partial_year_same_window_and_run_rate(attacks):
-    partial = attacks[~((attacks["year"] == 2025) & (attacks["month"] > 6))]
-    comparison = compare_years(partial, 2025)
+    partial = attacks[~((attacks["year"] == 2025) & (attacks["slot"] > 6))]
+    comparison = compare_years(partial, 2025, data_as_of=dt.date(2025, 8, 10))
     assert comparison.is_partial
-    assert comparison.later_months == (1, 2, 3, 4, 5, 6)
+    assert comparison.later_slots == (1, 2, 3, 4, 5, 6)
     assert comparison.window_earlier == 321
     assert comparison.window_later == 402
-    assert comparison.window_change_pct == pytest.approx(81 / 321 * 100)
-    assert comparison.run_rate == pytest.approx(804)
-    assert comparison.passed_month is None
+    assert comparison.run_rate == pytest.approx(402 / 6 * 12)
+    # July ended before the data date and has no figure: not published. August onwards: after the data date.
+    assert comparison.table.loc[6, "later_note"] == NOT_PUBLISHED
+    assert set(comparison.table.loc[7:, "later_note"]) == {AFTER_DATA}
 
 
-def test_missing_month_stops_the_running_total_instead_of_counting_zero(attacks):
-    gap = attacks[~((attacks["year"] == 2024) & (attacks["month"] == 5))]
+def test_missing_month_is_a_gap_never_a_zero(attacks):
+    gap = attacks[~((attacks["year"] == 2024) & (attacks["slot"] == 3))]
     comparison = compare_years(gap, 2025)
-    assert comparison.earlier_full_year is None
-    assert comparison.passed_month is None
-    assert comparison.table["cum_earlier"].isna().sum() == 8
-    # Like for like: May is left out of both years (2024 May was 55, 2025 May 70).
-    assert comparison.window_months == (1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12)
-    assert comparison.window_earlier == 678 - 55
-    assert comparison.window_later == 876 - 70
+    assert comparison.window_slots == (1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+    assert pd.isna(comparison.table.loc[2, "cum_earlier"])  # the running total stops instead of adding zero
+    assert not comparison.contiguous
+    table = comparison_table(comparison)
+    assert table.loc[2, "2024"] == "not published"
+    assert table.loc[2, "2025"] == "66"
+    spec = comparison_chart(comparison, "Attacks").to_dict()
+    crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_PUBLISHED]
+    assert [(c["label"], c["year"], c["zero"]) for c in crosses[0]] == [("Mar", "2024", 0)]
+    assert "not published by the tracker" in " ".join(spec["title"]["subtitle"])
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][2] == "Mar"  # the month keeps its slot
 
 
 def test_pct_change_refuses_a_zero_or_missing_base():
     assert pct_change(0, 5) is None
     assert pct_change(None, 5) is None
-    assert pct_change(40, 50) == 25
+    assert pct_change(10, 15) == 50
 
 
-def test_the_value_most_sources_state_wins_over_a_later_lone_outlet():
-    import pandas as pd
-
-    from components.trends import resolve_figures
-
-    row = {
-        "tracker": "PICSS",
-        "series": "militant_attacks",
-        "period_type": "month",
-        "region": "Pakistan",
-        "metric": "attacks",
-        "period_start": pd.Timestamp("2024-08-01"),
-        "period_end": pd.Timestamp("2024-08-31"),
-        "notes": None,
-    }
-    stats = pd.DataFrame(
-        [
-            {**row, "value": 83.0, "source_name": "Pakistan Today", "source_published": "2024-09-02"},
-            {**row, "value": 83.0, "source_name": "Anadolu", "source_published": None},
-            {**row, "value": 59.0, "source_name": "Urdu outlet", "source_published": "2024-09-19"},
-        ]
+def test_quarters_and_annual_cadences(figures):
+    quarters = pd.DataFrame(
+        {"year": [2024, 2024, 2025, 2025, 2025], "slot": [1, 2, 1, 2, 3], "value": [10, 20, 15, 30, 5]}
     )
-    resolved = resolve_figures(stats)
-    assert resolved["value"].tolist() == [83.0]
-    assert resolved["alternatives"].tolist() == ["59"]
-    revised = stats.assign(notes=[None, None, "revised in the next month's release"])
-    assert resolve_figures(revised)["value"].tolist() == [59.0]
+    comparison = compare_years(quarters, 2025, cadence="quarter")
+    assert comparison.window_slots == (1, 2)
+    assert comparison.window == "Q1–Q2"
+    assert list(comparison.table["label"]) == ["Q1", "Q2", "Q3", "Q4"]
+    assert comparison.window_change_pct == pytest.approx(50)
+    annual = compare(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024, "year")
+    assert (annual.window_earlier, annual.window_later) == (683, 881)
+
+
+def test_slots_label_joins_runs():
+    assert slots_label((1, 2, 3, 5, 7, 8, 9), "month") == "Jan–Mar, May, Jul–Sep"
+    assert slots_label((1, 2), "month") == "Jan–Feb"
+    assert slots_label(range(1, 13), "month") == "full year"
+    assert slots_label((2, 3), "quarter") == "Q2–Q3"
+
+
+def test_default_pair_is_the_latest_with_a_real_window():
+    assert default_pair({2026: (1,), 2025: tuple(range(1, 13)), 2024: tuple(range(1, 12))}) == (2025, 2024)
+    assert default_pair({2026: (1, 2, 3), 2025: tuple(range(1, 13)), 2024: (1,)}) == (2026, 2025)
+    assert default_pair({2025: (1, 2), 2024: (3, 4)}) is None
 
 
 def test_published_annual_is_kept_beside_the_sum_of_months(figures):
-    side = sources_side_by_side(figures, 2024, ["attacks"]).iloc[0]
-    assert (side["published_annual"], side["sum_of_months"], side["difference"]) == (683, 678, 5)
+    side = annual_side_by_side(figures, 2024, "attacks").iloc[0]
+    assert (side["published_annual"], side["sum_of_periods"], side["difference"]) == (683, 678, 5)
 
 
-def test_kpis_and_sentence(figures, attacks):
-    row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024).set_index("metric").loc["attacks"]
-    assert (row["later"], row["earlier"], row["months"]) == (876, 678, "Jan–Dec")
+def test_kpis_cover_one_window_and_the_sentence(figures, attacks):
+    row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    card = row.cards.set_index("metric").loc["attacks"]
+    assert (card["later"], card["earlier"]) == (876, 678)
+    assert row.heading == "full year 2025 against the same months of 2024"
     sentence = comparison_sentence(compare_years(attacks, 2025), "Attacks", "PICSS", "militant_attacks", "Pakistan")
     assert "876" in sentence
     assert "up 29%" in sentence
     assert "end of Oct 2025" in sentence
 
 
+def test_kpis_leave_out_a_measure_rather_than_mix_windows():
+    rows = []
+    for year in (2024, 2025):
+        for month in range(1, 13):
+            for metric, present in (("attacks", True), ("deaths_total", month == 5)):
+                if present:
+                    start = pd.Timestamp(year, month, 1)
+                    rows.append(
+                        {
+                            "tracker": "PICSS",
+                            "series": "militant_attacks",
+                            "period_type": "month",
+                            "period_start": start,
+                            "period_end": start + pd.offsets.MonthEnd(0),
+                            "region": "Pakistan",
+                            "metric": metric,
+                            "value": 10.0,
+                            "status": "published",
+                            "source_name": "s",
+                            "source_url": "https://example.org/s",
+                            "other_values": "",
+                        }
+                    )
+    row = kpis(pd.DataFrame(rows), "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    assert list(row.cards["metric"]) == ["attacks"]
+    assert row.window_slots == tuple(range(1, 13))
+    assert row.left_out == ("Deaths",)
+
+
 def test_chart_builders_carry_exactly_the_compared_numbers(attacks, figures):
     comparison = compare_years(attacks, 2025)
-    bars = monthly_comparison_chart(comparison.table, 2024, 2025, "Attacks").to_dict()["datasets"]
-    values = next(iter(bars.values()))
-    assert {(v["year"], v["month"], v["value"]) for v in values} >= {("2024", 1, 51), ("2025", 12, 84)}
+    bars = comparison_chart(comparison, "Attacks").to_dict()["datasets"]
+    values = [v for d in bars.values() for v in d if v.get("value") is not None]
+    assert {(v["year"], v["label"], v["value"]) for v in values} >= {("2024", "Jan", 51), ("2025", "Dec", 84)}
     assert len(values) == 24
-    cumulative = cumulative_chart(comparison.table, 2024, 2025, "Attacks", 678, 10).to_dict()
-    marks = [d for d in cumulative["datasets"].values() if d and "label" in d[0]]
-    assert any(d[0]["label"] == "passed in Oct" and d[0]["value"] == 710 for d in marks)
-    side = sources_side_by_side(figures, 2024, ["attacks"])
-    source_values = next(iter(sources_chart(side, "Attacks").to_dict()["datasets"].values()))
+    cumulative = cumulative_chart(comparison, "Attacks").to_dict()
+    marks = [d for d in cumulative["datasets"].values() if d and "label_passed" in d[0]]
+    assert any(d[0]["label_passed"] == "passed in Oct" and d[0]["value"] == 710 for d in marks)
+    side = annual_side_by_side(figures, 2024, "attacks")
+    source_values = next(iter(sources_chart(side, "Attacks", 2024).to_dict()["datasets"].values()))
     assert sorted(v["value"] for v in source_values) == [678, 683]
 
 
-def test_defaults_pick_the_headline_layer_and_the_latest_full_year(figures):
-    from components.trends import default_year, monthly_options, source_choices
-
-    options = monthly_options(figures)
-    assert source_choices(options)[0] == "PICSS:militant_attacks"
-    partial = options.copy()
-    partial.loc[partial["year"] == 2025, "months"] = 2
-    assert default_year(options) == 2025
-    assert default_year(partial) == 2024
+def test_headline_layer_comes_first(figures):
+    assert source_choices(options(figures))[0] == "PICSS:militant_attacks"
 
 
 def test_bundled_picss_2025_against_2024_by_hand():
@@ -153,19 +191,15 @@ def test_bundled_picss_2025_against_2024_by_hand():
 
     Jan–Nov 2024: 93+97+56+77+86+69+79+83+77+68+71 = 856; Jan–Nov 2025: 74+79+105+81+85+78+82+143+69+89+97 = 982.
     """
-    from components.paths import BUNDLED_DATA_DIR
-
     figures = load_dataset(BUNDLED_DATA_DIR).figures
-    comparison = compare_years(monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks"), 2025)
-    assert comparison.window_months == tuple(range(1, 12))
+    comparison = compare_years(periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month"), 2025)
+    assert comparison.window_slots == tuple(range(1, 12))
     assert comparison.window_earlier == 856
     assert comparison.window_later == 982
-    assert comparison.window_change_pct == pytest.approx((982 - 856) / 856 * 100)  # +14.7%
     assert comparison.table.loc[0, "change_pct"] == pytest.approx((74 - 93) / 93 * 100)  # January: -20.4%
     assert comparison.earlier_full_year is None  # no December 2024 figure, so no sum of 12 months
-    assert comparison.passed_month is None
     # With PICSS's published 2024 total (905): 2025 running total is 885 by October, 982 by November.
-    published = compare_with_published(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024)
+    published = compare(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024)
     assert (published.earlier_full_year, published.full_year_basis) == (905, "published annual total")
     assert published.table.loc[9, "cum_later"] == 885
-    assert published.passed_month == 11
+    assert published.passed_slot == 11

@@ -1,0 +1,121 @@
+"""The displayed-figures table: chosen by declared status only, checked against the bundled file itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from components.figures import COLUMNS, FIGURE_KEY, disagreements, displayed_figures
+from components.paths import BUNDLED_DATA_DIR, ROOT
+
+STATS_FILE = BUNDLED_DATA_DIR / "tracker_stats.csv"
+
+
+@pytest.fixture(scope="module")
+def printed() -> list[dict]:
+    """What `python -m components.figures` prints on a clean checkout."""
+    out = subprocess.run(
+        [sys.executable, "-m", "components.figures"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+@pytest.fixture(scope="module")
+def file_rows() -> list[dict]:
+    with STATS_FILE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _key(row: dict) -> tuple:
+    return tuple(row[column] for column in FIGURE_KEY)
+
+
+def _shown(printed, **where) -> list[str]:
+    return [row["value"] for row in printed if all(row[k] == v for k, v in where.items())]
+
+
+def test_cli_prints_the_declared_columns_one_row_per_figure(printed):
+    assert list(printed[0]) == COLUMNS
+    keys = [_key(row) for row in printed]
+    assert len(keys) == len(set(keys))
+    assert all(len(row["period_start"]) == 10 and len(row["period_end"]) == 10 for row in printed)
+
+
+def test_every_displayed_value_is_stated_by_a_displayable_row_of_the_file(printed, file_rows):
+    stated = {(_key(r), float(r["value"]), r["status"], r["source_url"]) for r in file_rows}
+    for row in printed:
+        assert row["status"] in ("published", "restated", "preliminary")
+        assert (_key(row), float(row["value"]), row["status"], row["source_url"]) in stated
+
+
+def test_a_misattributed_row_is_never_displayed(printed, file_rows):
+    misattributed = [r for r in file_rows if r["status"] == "misattributed"]
+    assert misattributed, "the bundled file declares misattributed rows"
+    shown = {_key(row): row for row in printed}
+    for row in misattributed:
+        other = shown.get(_key(row))
+        if other is not None:  # the figure is displayed only from another, displayable source row
+            assert other["source_url"] != row["source_url"]
+            assert f"misattributed to this tracker: {row['source_name']}" in other["other_values"] or (
+                float(other["value"]) == float(row["value"])
+            )
+    # CRSS's 2024 terror-attack totals: 905 attacks are PICSS's, CRSS's own figure is 909.
+    assert _shown(
+        printed, tracker="CRSS", series="terrorism", period_type="year", region="Pakistan", metric="attacks"
+    ) == ["909"]
+    assert not _shown(printed, tracker="CRSS", series="terrorism", metric="deaths_total")
+
+
+def test_restatement_beats_the_original_and_final_beats_preliminary(printed):
+    gti = _shown(printed, tracker="GTI", period_start="2023-01-01", region="Pakistan", metric="attacks")
+    assert gti == ["517"]  # GTI 2025 edition restates the 2024 edition's 490
+    april = _shown(
+        printed,
+        tracker="PICSS",
+        series="militant_attacks",
+        period_start="2025-04-01",
+        region="Pakistan",
+        period_type="month",
+        metric="attacks",
+    )
+    assert april == ["81"]  # the May release restates April's 82
+    final = _shown(
+        printed,
+        tracker="PICSS",
+        series="combined",
+        period_type="year",
+        period_start="2025-01-01",
+        region="Pakistan",
+        metric="deaths_total",
+    )
+    assert final == ["3413"]  # the final January release, not the 28 December preliminary 3,387
+
+
+def test_notes_never_decide(file_rows):
+    frame = pd.DataFrame(file_rows).assign(
+        value=lambda f: f["value"].astype(float),
+        period_start=lambda f: pd.to_datetime(f["period_start"]),
+        period_end=lambda f: pd.to_datetime(f["period_end"]),
+    )
+    reworded = frame.assign(notes="revised; final; misattributed; restated")
+    assert displayed_figures(frame).equals(displayed_figures(reworded))
+
+
+def test_disagreements_list_every_value_with_its_status(file_rows):
+    frame = pd.DataFrame(file_rows).assign(
+        value=lambda f: f["value"].astype(float),
+        period_start=lambda f: pd.to_datetime(f["period_start"]),
+        period_end=lambda f: pd.to_datetime(f["period_end"]),
+    )
+    table = disagreements(frame)
+    gti = table[(table["tracker"] == "GTI") & (table["metric"] == "attacks") & (table["period_start"] == "2023-01-01")]
+    assert set(zip(gti["value"], gti["status"], gti["displayed"], strict=True)) >= {
+        (517.0, "restated", True),
+        (490.0, "published", False),
+    }
+    assert not table[table["status"] == "misattributed"]["displayed"].any()

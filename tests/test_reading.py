@@ -1,0 +1,157 @@
+"""Reading tests: open pages on the bundled data and check the text a person reads against the data file."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.paths import BUNDLED_DATA_DIR, ROOT
+from components.trends import CADENCES
+
+TRENDS = "views/trends/trends.py"
+
+
+def open_page(page: str, **params) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def shown_figures() -> list[dict]:
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [r for r in rows if r["status"] in ("published", "restated", "preliminary")]
+
+
+def window_slots(heading: str, cadence: str) -> set[int]:
+    """Periods named in a heading such as 'Jan, May–Jun, Aug–Sep 2025 against …'."""
+    names = CADENCES[cadence]
+    text = heading.strip("*").split(" 20")[0].replace("\\", "")
+    slots: set[int] = set()
+    for part in text.split(", "):
+        first, _, last = part.partition("–")
+        slots |= set(range(names.index(first) + 1, names.index(last or first) + 2))
+    return slots
+
+
+def heading_of(app: AppTest) -> str:
+    return next(
+        m.value for m in app.markdown if "against the same" in m.value or re.search(r"\*\*\d{4} against", m.value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "cadence"),
+    [
+        ("PICSS:militant_attacks", "month"),
+        ("PICSS:combined", "month"),
+        ("CRSS:overall_violence", "quarter"),
+        ("PIPS:terrorist_attacks", "year"),
+        ("GTI:gti", "year"),
+    ],
+)
+def test_each_tracker_opens_on_a_pair_with_cards_and_no_na(source, cadence):
+    app = open_page(TRENDS, source=source)
+    selects = {s.label: s for s in app.selectbox}
+    assert selects["Periods"].value == cadence
+    later, earlier = selects["Year"].value, selects["Compared with"].value
+    assert later > earlier
+    assert app.metric, "headline cards are shown"
+    for card in app.metric:
+        assert card.value != "n/a"
+        assert card.label.endswith(f", {later}")
+        assert card.delta is None or card.delta.endswith(f"vs {earlier}")
+    assert not [i for i in app.info if "nothing to compare" in i.value]
+
+
+def test_cards_sum_the_file_over_the_window_written_above_them():
+    app = open_page(TRENDS, source="PICSS:militant_attacks")
+    later, earlier = app.selectbox(key="year").value, app.selectbox(key="vs").value
+    heading = heading_of(app)
+    slots = window_slots(heading, "month")
+    labels = {"Attacks": "attacks", "Deaths": "deaths_total", "Injured": "injured_total"}
+    rows = shown_figures()
+    for card in app.metric:
+        name = card.label.rsplit(",", 1)[0]
+        if name not in labels:
+            continue
+        values = {}
+        for r in rows:
+            if (r["tracker"], r["series"], r["period_type"], r["region"], r["metric"]) == (
+                "PICSS",
+                "militant_attacks",
+                "month",
+                "Pakistan",
+                labels[name],
+            ) and int(r["period_start"][5:7]) in slots:
+                values[(r["period_start"], r["status"])] = float(r["value"])
+        by_month: dict[str, float] = {}
+        for (start, _status), value in sorted(values.items(), key=lambda item: item[0][1] != "restated"):
+            by_month.setdefault(start, value)  # the restated value wins where both exist
+        total = sum(v for s, v in by_month.items() if s.startswith(str(later)))
+        assert card.value == f"{total:,.0f}", (name, heading)
+        assert len([s for s in by_month if s.startswith(str(earlier))]) == len(slots)
+
+
+def test_switching_tracker_never_lands_on_an_empty_pair():
+    # A link made on PICSS monthly (2024 vs 2023) opened on PICSS combined, which has no 2023 months.
+    app = open_page(TRENDS, source="PICSS:combined", year="2024", vs="2023")
+    assert app.selectbox(key="vs").value != 2023
+    assert app.metric
+    assert all(m.value != "n/a" for m in app.metric)
+    assert 2023 not in app.selectbox(key="year").options
+
+
+def test_year_lists_offer_only_years_with_data():
+    app = open_page(TRENDS, source="CRSS:overall_violence")
+    assert app.selectbox(key="year").options == ["2025"]
+    assert app.selectbox(key="vs").options == ["2024"]
+
+
+def test_a_month_not_published_says_so_in_the_table():
+    app = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
+    table = app.dataframe[0].value
+    december = table[table["period"] == "Dec"].iloc[0]
+    assert december["2024"] == "not published"  # PICSS's December 2024 release is not in the bundled data
+
+
+def test_a_misattributed_figure_is_not_on_the_cards():
+    # CRSS terror attacks 2024: 905 attacks / 1,177 deaths credited to CRSS are PICSS's.
+    app = open_page(TRENDS, source="CRSS:terrorism", cadence="year")
+    shown = {m.value for m in app.metric} | {t for i in app.info for t in re.findall(r"[\d,]+", i.value)}
+    assert "905" not in shown
+    assert "1,177" not in shown
+    table = app.dataframe[0].value  # the figures CRSS published, listed because one year cannot be compared
+    assert set(table["value"]) == {909.0}
+    assert "misattributed to this tracker" in table["other_values"].iloc[0]
+
+
+def test_sources_side_by_side_opens_on_a_year_with_figures():
+    app = open_page(TRENDS)
+    assert not [i for i in app.info if "No tracker published" in i.value]
+    year = app.selectbox(key="sources_year")
+    assert year.value == year.options[0] if isinstance(year.options[0], int) else str(year.value) == year.options[0]
+
+
+def test_overview_says_what_the_filters_do_and_follows_one_province():
+    national = open_page("views/overview/home.py")
+    note = next(c.value for c in national.caption if c.value.startswith("Cards and trend"))
+    assert "national totals" in note
+    assert "do not apply to tracker totals" in note.replace("\\", "")
+    province = open_page("views/overview/home.py", province="Balochistan")
+    note = next(c.value for c in province.caption if c.value.startswith("Cards and trend"))
+    assert "Balochistan figures" in note
+    assert [m.value for m in province.metric] != [m.value for m in national.metric]
+
+
+def test_data_page_offers_the_displayed_figures():
+    app = open_page("views/data/sources.py")
+    assert "Figures the dashboard displays" in [h.value for h in app.header]
