@@ -109,7 +109,7 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
     noun = PERIOD_NOUNS[comparison.cadence]
     subtitle = [*context]
     if not gaps.empty:
-        subtitle.append(f"✚ at zero: {noun} not published by the tracker (a gap, not zero)")
+        subtitle.append(f"✚ at zero: no published {noun} figure found (a gap, not a zero)")
     after = comparison.table[comparison.table["later_note"] == AFTER_DATA]
     if not after.empty:
         subtitle.append(f"{slots_label(after['slot'], comparison.cadence)} {later}: after the data date")

@@ -22,7 +22,7 @@ CADENCES: dict[str, tuple[str, ...]] = {
 }
 CADENCE_LABELS = {"month": "Monthly", "quarter": "Quarterly", "half": "Half-yearly", "year": "Annual"}
 CADENCE_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
-NOT_PUBLISHED = "not published"
+NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
 AFTER_DATA = "after the data date"
 COUNTING_RULES = {
     ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",

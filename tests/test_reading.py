@@ -120,7 +120,7 @@ def test_a_month_not_published_says_so_in_the_table():
     app = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
     table = app.dataframe[0].value
     december = table[table["period"] == "Dec"].iloc[0]
-    assert december["2024"] == "not published"  # PICSS's December 2024 release is not in the bundled data
+    assert december["2024"].startswith("not published")  # PICSS's December 2024 release is not in the bundled data
 
 
 def test_a_misattributed_figure_is_not_on_the_cards():

@@ -82,12 +82,12 @@ def test_missing_month_is_a_gap_never_a_zero(attacks):
     assert pd.isna(comparison.table.loc[2, "cum_earlier"])  # the running total stops instead of adding zero
     assert not comparison.contiguous
     table = comparison_table(comparison)
-    assert table.loc[2, "2024"] == "not published"
+    assert table.loc[2, "2024"] == "not published (or not found)"
     assert table.loc[2, "2025"] == "66"
     spec = comparison_chart(comparison, "Attacks").to_dict()
     crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_PUBLISHED]
     assert [(c["label"], c["year"], c["zero"]) for c in crosses[0]] == [("Mar", "2024", 0)]
-    assert "not published by the tracker" in " ".join(spec["title"]["subtitle"])
+    assert "no published month figure found (a gap, not a zero)" in " ".join(spec["title"]["subtitle"])
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][2] == "Mar"  # the month keeps its slot
 
 

@@ -109,7 +109,7 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
         st.info(f"No measure is published for the same periods of {row.later} and {row.earlier}.")
         return
     st.markdown(f"**{escape_markdown(row.heading)}**")
-    per_row = per_row or len(row.cards)
+    per_row = per_row or 3  # three across keeps "Security forces killed, 2025" whole on a laptop screen
     columns = [column for _ in range(0, len(row.cards), per_row) for column in st.columns(per_row)]
     for column, card in zip(columns, row.cards.itertuples(index=False), strict=False):
         delta = (

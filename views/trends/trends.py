@@ -182,4 +182,9 @@ st.caption(
     "statement (a restatement beats the original, a final figure a preliminary one); rows declared "
     "misattributed or superseded are never charted."
 )
-table_with_download(data.figure_disagreements, "disputed_figures.csv")
+disputed = data.figure_disagreements
+table_with_download(
+    disputed.assign(period_start=disputed["period_start"].dt.date, period_end=disputed["period_end"].dt.date),
+    "disputed_figures.csv",
+    column_config={"source_url": st.column_config.LinkColumn("source_url")},
+)
