@@ -9,7 +9,7 @@ from components.charts import monthly_comparison_chart
 from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
-from components.export import BRIEFING_FORMATS, briefing_file
+from components.export import BRIEFING_FORMATS, ExportContext, briefing_file, comparison_context, export_file_name
 from components.map_layers import build_deck, crossing_layers
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -77,31 +77,41 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
 
 
 def briefing_download(data: Dataset, events) -> None:
-    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed."""
+    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed.
+
+    Its context (tracker, layer, region, periods, sources, data date) is settled first: the file name says it."""
+    tracker, series, region = HEADLINE
+    latest = events.sort_values("date", ascending=False).head(5)
+    incident_sources = [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
+    comparison = None
+    context = ExportContext(
+        tracker, SERIES_LABELS[series], region, "no monthly figures", tuple(incident_sources), data.data_as_of
+    )
+    years = headline_years(data.figures)
+    if years:
+        later, earlier = years
+        attacks = monthly(data.figures, tracker, series, region, "attacks")
+        comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
+        sources = [
+            f"{tracker} monthly figures as reported by {name}: {url}"
+            for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
+        ]
+        context = comparison_context(
+            comparison, tracker, series, region, (*sources, *incident_sources), data.data_as_of
+        )
 
     def render(file_format: str) -> bytes:
-        headline, comparison, sentence, sources = pd.DataFrame(), None, NO_FIGURES, []
-        years = headline_years(data.figures)
-        if years:
-            later, earlier = years
-            tracker, series, region = HEADLINE
-            attacks = monthly(data.figures, tracker, series, region, "attacks")
-            headline = kpis(data.figures, tracker, series, region, later, earlier)
-            comparison = compare_with_published(data.figures, tracker, series, region, "attacks", later, earlier)
+        headline, sentence = pd.DataFrame(), NO_FIGURES
+        if comparison is not None:
+            headline = kpis(data.figures, tracker, series, region, comparison.later, comparison.earlier)
             sentence = comparison_sentence(comparison, "Attacks", tracker, series, region)
-            sources = [
-                f"{tracker} monthly figures as reported by {name}: {url}"
-                for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
-            ]
-        latest = events.sort_values("date", ascending=False).head(5)
-        sources += [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
-        return briefing_file(file_format, headline, comparison, sentence, events, data.geo, sources, data.data_as_of)
+        return briefing_file(file_format, headline, comparison, sentence, events, data.geo, context)
 
     for column, (file_format, mime) in zip(st.columns(len(BRIEFING_FORMATS)), BRIEFING_FORMATS.items(), strict=True):
         column.download_button(
             f"One-page briefing ({file_format.upper()})",
             lambda file_format=file_format: render(file_format),
-            file_name=f"durand-line-briefing.{file_format}",
+            file_name=export_file_name("durand-line-briefing", context, file_format),
             mime=mime,
             key=f"briefing-{file_format}",
             on_click="ignore",
