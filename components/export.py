@@ -1,10 +1,16 @@
-"""Files an analyst takes away: charts as PNG or SVG, and a one-page briefing (PNG or PDF) with its sources."""
+"""Files an analyst takes away: charts as PNG or SVG, and a one-page briefing (PNG or PDF) with its sources.
+
+Every file carries its context (tracker, counting layer, region, periods, sources, data date) on the image
+and in its file name, so it still says what it shows when forwarded without the page it came from."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
+import unicodedata
+from dataclasses import dataclass
 
 import altair as alt
 import matplotlib
@@ -13,21 +19,149 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 import vl_convert as vlc
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from components.geo import GeoLayers
 from components.palette import FAMILY_COLOURS, TYPE_FAMILIES, YEAR_COLOURS
-from components.trends import KpiRow, YearComparison
+from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
+
+MONITOR = "Durand Line Monitor"
+CURATED_NOTE = "Notable incidents, curated, not exhaustive. Figures as published by each source."
 
 
-def chart_png(chart: alt.TopLevelMixin) -> bytes:
+@dataclass(frozen=True)
+class ExportContext:
+    """What an exported file shows: whose count, which counting layer, where, which periods, from which
+    sources, and how fresh the data are."""
+
+    tracker: str
+    layer: str  # the counting layer as read, e.g. "militant attacks only"
+    region: str
+    periods: str  # e.g. "Jan–Nov 2025 vs Jan–Nov 2024"
+    sources: tuple[str, ...]  # source names, or "name: url"
+    data_as_of: dt.date | None
+    years: tuple[int, ...] = ()  # the years compared, later first: the file name's short form of `periods`
+
+    @property
+    def as_of(self) -> str:
+        return f"Data as of {self.data_as_of:%d %b %Y}" if self.data_as_of else "Data date unknown"
+
+    @property
+    def scope(self) -> str:
+        return f"{self.tracker}, {self.layer} · {self.region} · {self.periods}"
+
+
+def periods_label(comparison: YearComparison) -> str:
+    """'Jan–Nov 2025 vs Jan–Dec 2024': the periods each year has published, as a chart of the two shows them."""
+    return (
+        f"{_year_periods(comparison.later_slots, comparison.later, comparison.cadence)} vs "
+        f"{_year_periods(comparison.earlier_slots, comparison.earlier, comparison.cadence)}"
+    )
+
+
+def _year_periods(slots: tuple[int, ...], year: int, cadence: str) -> str:
+    return f"{slots_label(slots, cadence)} {year}" if slots else f"{year} (nothing published)"
+
+
+def source_names(series_rows: pd.DataFrame, years: tuple[int, ...]) -> tuple[str, ...]:
+    """Each outlet that reported a figure of `years` in one figure's periods (from trends.periods), once, in order."""
+    return tuple(dict.fromkeys(series_rows.loc[series_rows["year"].isin(years), "source_name"]))
+
+
+def comparison_context(
+    comparison: YearComparison,
+    tracker: str,
+    series: str,
+    region: str,
+    sources: tuple[str, ...],
+    data_as_of: dt.date | None,
+) -> ExportContext:
+    """The context of a chart or briefing drawn from one tracker's series compared over two years."""
+    return ExportContext(
+        tracker,
+        SERIES_LABELS.get(series, series),
+        region,
+        periods_label(comparison),
+        tuple(sources),
+        data_as_of,
+        (comparison.later, comparison.earlier),
+    )
+
+
+def export_file_name(subject: str, context: ExportContext, extension: str) -> str:
+    """'deaths_total_picss-militant-attacks-only_balochistan_2025-vs-2024_data-2026-04-08.png': what, whose
+    count, where, which years and how fresh, in characters every file system and mail client keeps."""
+    date = f"data-{context.data_as_of:%Y-%m-%d}" if context.data_as_of else "data-date-unknown"
+    parts = (
+        _slug(subject, keep="_"),
+        _slug(f"{context.tracker} {context.layer}"),
+        _slug(context.region) or "region-unnamed",
+        "-vs-".join(str(year) for year in context.years),
+        date,
+    )
+    return "_".join(part for part in parts if part) + f".{extension}"
+
+
+def _slug(text: str, keep: str = "") -> str:
+    """Lowercase ASCII letters, digits and hyphens: accents dropped ('Peshāwar' -> 'peshawar'), the rest '-'."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    return re.sub(rf"[^a-z0-9{keep}]+", "-", letters).strip("-_")
+
+
+CONTEXT_WRAP = 90  # characters per subtitle line: about the width of a monthly chart at 13 px
+
+
+def context_lines(context: ExportContext) -> list[str]:
+    """The context as short lines (wrapped, never cut) for an image's subtitle."""
+    sources = "Sources: " + ", ".join(context.sources) if context.sources else "Sources: none recorded"
+    return [
+        *textwrap.wrap(f"{context.tracker}, {context.layer} · {context.region}", CONTEXT_WRAP),
+        *textwrap.wrap(f"Periods: {context.periods}", CONTEXT_WRAP),
+        *textwrap.wrap(sources, CONTEXT_WRAP),
+        f"{context.as_of} · {MONITOR}",
+    ]
+
+
+def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLevelMixin:
+    """The chart with its context as subtitle lines under its own title (single, layered or concatenated).
+
+    A concatenated chart has no title of its own, and Vega draws no subtitle without one: the first context
+    line becomes the title. The chart's own subtitle lines that the context does not repeat (such as what a
+    mark for an unpublished period means) follow the context."""
+    title = chart.title
+    text = title.text if isinstance(title, alt.TitleParams) else title if isinstance(title, str) else ""
+    own = title.subtitle if isinstance(title, alt.TitleParams) else alt.Undefined
+    own = [own] if isinstance(own, str) else [] if own is alt.Undefined else list(own)
+    lines = context_lines(context)
+    lines += [line for line in own if line.split(",")[0] != context.tracker and not line.startswith("Data as of")]
+    if not text:
+        text, lines = lines[0], lines[1:]
+    return chart.properties(
+        title=alt.TitleParams(
+            text=text, subtitle=lines, anchor="start", subtitleFontSize=13, subtitleColor="#333", subtitlePadding=6
+        )
+    )
+
+
+def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> bytes:
+    chart = chart if context is None else with_context(chart, context)
     return vlc.vegalite_to_png(chart.to_json(), scale=2)
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> str:
+def chart_svg(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> str:
+    chart = chart if context is None else with_context(chart, context)
     return vlc.vegalite_to_svg(chart.to_json())
 
 
 BRIEFING_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
+PAGE = (11.69, 8.27)  # A4 landscape in inches, saved as is (no tight bounding box): the PDF page is 842 x 595 pt
+PNG_DPI = 200
+MARGIN = 0.45  # inches, every side
+GAP = 0.2
+PAD = 0.1  # inside a KPI card
+MAP_ASPECT = 1.05  # height over width of the map's extent as geopandas draws it (latitude-corrected)
+MAX_SOURCES = 8  # printed on the page; the file's metadata holds them all
 
 
 def briefing_file(
@@ -37,98 +171,179 @@ def briefing_file(
     sentence: str,
     events: pd.DataFrame,
     geo: GeoLayers,
-    sources: list[str],
-    data_as_of: dt.date | None,
+    context: ExportContext,
 ) -> bytes:
     """The one-page briefing as PNG or PDF: the same page, its sources and data date printed on it and
     also written into the file's metadata, so they stay with the file when it is forwarded or filed."""
-    as_of = f"Data as of {data_as_of:%d %b %Y}" if data_as_of else "Data date unknown"
-    title = f"Durand Line Monitor briefing, {as_of}"
+    title = f"{MONITOR} briefing, {context.as_of}"
     if file_format == "png":
-        metadata = {"Title": title, "Source": "\n".join(sources)}
+        metadata = {"Title": title, "Source": "\n".join(context.sources)}
     else:
         metadata = {
             "Title": title,
-            "Subject": "Sources: " + "; ".join(sources),
-            "Keywords": f"data as of {data_as_of:%Y-%m-%d}" if data_as_of else "data date unknown",
-            "Creator": "Durand Line Monitor",
+            "Subject": "Sources: " + "; ".join(context.sources),
+            "Keywords": f"data as of {context.data_as_of:%Y-%m-%d}" if context.data_as_of else "data date unknown",
+            "Creator": MONITOR,
         }
     # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
     with plt.rc_context({"pdf.fonttype": 42}):
-        figure = _briefing_figure(cards, comparison, sentence, events, geo, sources, as_of)
+        figure = briefing_figure(cards, comparison, sentence, events, geo, context)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format=file_format, bbox_inches="tight", metadata=metadata)
+        figure.savefig(buffer, format=file_format, dpi=PNG_DPI, metadata=metadata)
         plt.close(figure)
     return buffer.getvalue()
 
 
-def _briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, sources, as_of: str):
-    """A one-page A4-landscape briefing: KPIs, the trend, a static map and the sources."""
-    figure = plt.figure(figsize=(16.5, 11.7), dpi=110)
-    grid = figure.add_gridspec(3, 2, height_ratios=[0.5, 2.2, 1.1], width_ratios=[1.15, 1], hspace=0.3, wspace=0.12)
-    figure.suptitle(f"Durand Line Monitor · briefing · {as_of}", fontsize=20, fontweight="bold", x=0.03, ha="left")
+def kpi_card(card, row: KpiRow) -> tuple[str, str, str]:
+    """One card of trends.kpis as ('Attacks, Jan–Nov 2025', '1,234', '+15% vs 1,073 in Jan–Nov 2024'):
+    a card read alone still says which periods of which years it compares."""
+    window = "" if row.cadence == "year" else f"{row.window} "
+    if pd.isna(card.change_pct):  # the earlier figure is zero: no percentage
+        change = f"vs {card.earlier:,.0f} in {window}{row.earlier}"
+    else:
+        change = f"{card.change_pct:+.0f}% vs {card.earlier:,.0f} in {window}{row.earlier}"
+    return f"{card.label}, {window}{row.later}", f"{card.later:,.0f}", change
 
-    kpi_axis = figure.add_subplot(grid[0, :])
-    kpi_axis.axis("off")
-    headline = cards.cards if cards is not None else pd.DataFrame()
-    if cards is not None and not headline.empty:
-        kpi_axis.text(0, 1.45, cards.heading, fontsize=12, va="top", transform=kpi_axis.transAxes)
-    for index, row in enumerate(headline.itertuples(index=False)):
-        change = (
-            "" if row.change_pct is None or pd.isna(row.change_pct) else f"{row.change_pct:+.0f}% vs {cards.earlier}"
-        )
-        value = f"{row.later:,.0f}"
-        x = index / max(len(headline), 1)
-        label = textwrap.fill(f"{row.label}, {cards.later}", 26)
-        kpi_axis.text(x, 1.0, label, fontsize=11, va="top", transform=kpi_axis.transAxes)
-        kpi_axis.text(x, 0.0, f"{value}  {change}", fontsize=22, fontweight="bold", transform=kpi_axis.transAxes)
 
-    map_axis = figure.add_subplot(grid[1, 0])
-    _static_map(map_axis, events, geo)
-
-    trend_axis = figure.add_subplot(grid[1, 1])
-    if comparison is not None:
-        table = comparison.table
-        offsets = (-0.2, 0.2)
-        for offset, column, year, colour in zip(
-            offsets, ("earlier", "later"), (comparison.earlier, comparison.later), YEAR_COLOURS, strict=True
-        ):
-            trend_axis.bar(table["slot"] + offset, table[column], width=0.4, color=colour, label=str(year))
-        trend_axis.set_xticks(table["slot"], table["label"])
-        trend_axis.legend(frameon=False)
-        trend_axis.set_title("Militant attacks per month (PICSS)", loc="left", fontsize=13)
-        trend_axis.spines[["top", "right"]].set_visible(False)
-
-    text_axis = figure.add_subplot(grid[2, :])
-    text_axis.axis("off")
-    lines = [*textwrap.wrap(sentence, 170), "", "Sources:"] + [textwrap.shorten(s, 170) for s in sources[:8]]
-    lines.append("Notable incidents, curated, not exhaustive. Figures as published by each source.")
-    # Source names come from data files: parse_math=False keeps "$...$" as text (mathtext would render it,
-    # or fail on it and take the whole briefing down).
-    text_axis.text(
-        0,
-        1,
-        "\n".join(lines),
-        va="top",
-        fontsize=10,
-        family="DejaVu Sans",
-        transform=text_axis.transAxes,
-        parse_math=False,
-    )
+def briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, context: ExportContext):
+    """One A4-landscape page: the context as header, KPI cards, a static map and the trend, then the sentence,
+    sources and data date. Text is measured as it is drawn, so blocks stack without overlapping."""
+    figure = plt.figure(figsize=PAGE, dpi=PNG_DPI)
+    top = MARGIN + _text(figure, MARGIN, MARGIN, [f"{MONITOR} · one-page briefing"], 15, fontweight="bold")[1]
+    top += 0.06 + _text(figure, MARGIN, top + 0.06, [f"{context.scope} · {context.as_of}"], 10.5)[1]
+    if cards is not None and not cards.cards.empty:
+        top = _kpi_cards(figure, cards, top + GAP)
+    bottom = _notes(figure, sentence, context)
+    _map_and_trend(figure, top + GAP, bottom - GAP, events, geo, comparison)
     return figure
 
 
+def _text(figure, x: float, y: float, paragraphs: list[str], size: float, width: float | None = None, **style):
+    """Draw paragraphs with their top-left at (x, y) inches from the page's top-left, wrapped (never cut) to
+    `width` inches, narrower until they measure within it. Returns the text and its height in inches."""
+    width = PAGE[0] - MARGIN - x if width is None else width
+    characters = int(width * 72 / (size * 0.5))
+    renderer = figure.canvas.get_renderer()
+    while True:
+        lines = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, characters) or [""]]
+        # Texts come from data files: parse_math=False keeps "$...$" as text (mathtext would render it,
+        # or fail on it and take the whole briefing down).
+        artist = figure.text(*_at(x, y), "\n".join(lines), fontsize=size, va="top", parse_math=False, **style)
+        extent = artist.get_window_extent(renderer)
+        if extent.width <= width * figure.dpi or characters <= 10:
+            return artist, extent.height / figure.dpi
+        artist.remove()
+        characters = int(characters * 0.95)
+
+
+def _at(x: float, y: float) -> tuple[float, float]:
+    """Inches from the page's top-left to figure fractions (matplotlib counts from the bottom-left)."""
+    return x / PAGE[0], 1 - y / PAGE[1]
+
+
+def _kpi_cards(figure, cards: KpiRow, top: float) -> float:
+    """One card per KPI across the page, all as tall as the tallest; returns their bottom in inches."""
+    count = len(cards.cards)
+    card = (PAGE[0] - 2 * MARGIN - GAP * (count - 1)) / count
+    bottom = top
+    for index, card_row in enumerate(cards.cards.itertuples(index=False)):
+        label, value, change = kpi_card(card_row, cards)
+        x, y = MARGIN + index * (card + GAP) + PAD, top + PAD
+        y += _text(figure, x, y, [label], 9, card - 2 * PAD)[1] + 0.06
+        y += _text(figure, x, y, [value], 18, card - 2 * PAD, fontweight="bold")[1] + 0.06
+        y += _text(figure, x, y, [change], 9, card - 2 * PAD, color="#333333")[1]
+        bottom = max(bottom, y + PAD)
+    for index in range(count):
+        corner = _at(MARGIN + index * (card + GAP), bottom)
+        size = (card / PAGE[0], (bottom - top) / PAGE[1])
+        figure.add_artist(
+            Rectangle(corner, *size, transform=figure.transFigure, facecolor="#F1F1F1", edgecolor="none", zorder=0)
+        )
+    return bottom
+
+
+def _notes(figure, sentence: str, context: ExportContext) -> float:
+    """The sentence, the sources and the footer, resting on the bottom margin; returns their top in inches."""
+    shown = list(context.sources[:MAX_SOURCES]) or ["none recorded"]
+    if len(context.sources) > MAX_SOURCES:
+        shown.append(f"… and {len(context.sources) - MAX_SOURCES} more, listed in this file's metadata")
+    blocks = [
+        _text(figure, MARGIN, 0, [sentence], 10),
+        _text(figure, MARGIN, 0, ["Sources:", *shown], 7.5),
+        _text(figure, MARGIN, 0, [f"{CURATED_NOTE} {context.as_of}. {MONITOR}."], 7.5, color="#555555"),
+    ]
+    spacing = 0.1
+    top = PAGE[1] - MARGIN - sum(height for _, height in blocks) - spacing * (len(blocks) - 1)
+    y = top
+    for artist, height in blocks:  # measured first, then moved into place
+        artist.set_y(_at(0, y)[1])
+        y += height + spacing
+    return top
+
+
+def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, comparison) -> None:
+    """The map with its legend on the left and the monthly bars on the right, between the KPI cards and the notes."""
+    title_room, tick_room, label_room, legend_room = 0.35, 0.35, 0.55, 1.9
+    map_height = bottom - top - title_room
+    map_width = min((PAGE[0] - 2 * MARGIN) / 2, map_height / MAP_ASPECT)  # no blank beside a short map
+    _text(figure, MARGIN, top, [f"{len(events)} notable incidents and the Durand Line"], 11, map_width + legend_room)
+    map_axis = figure.add_axes(_box(MARGIN, top + title_room, map_width, map_height))
+    map_axis.set_anchor("NW")
+    _static_map(map_axis, events, geo)
+    if comparison is None:
+        return
+    left = MARGIN + map_width + legend_room + label_room
+    _text(figure, left, top, [f"Attacks per month, {comparison.later} vs {comparison.earlier}"], 11)
+    trend_axis = figure.add_axes(_box(left, top + title_room, PAGE[0] - MARGIN - left, map_height - tick_room))
+    table = comparison.table
+    years = (comparison.earlier, comparison.later)
+    for offset, column, year, colour in zip((-0.2, 0.2), ("earlier", "later"), years, YEAR_COLOURS, strict=True):
+        trend_axis.bar(table["slot"] + offset, table[column], width=0.4, color=colour, label=str(year))
+        gaps = table[table[f"{column}_note"] == NOT_PUBLISHED]  # a gap is marked, never left to read as zero
+        trend_axis.scatter(gaps["slot"] + offset, [0] * len(gaps), marker="x", color=colour, zorder=3)
+    trend_axis.set_xticks(table["slot"], table["label"], fontsize=8)
+    trend_axis.tick_params(axis="y", labelsize=8)
+    trend_axis.legend(frameon=False, fontsize=9)
+    trend_axis.spines[["top", "right"]].set_visible(False)
+
+
+def _box(x: float, y: float, width: float, height: float) -> list[float]:
+    """An axes rectangle given in inches from the page's top-left, as matplotlib's figure fractions."""
+    left, bottom = _at(x, y + height)
+    return [left, bottom, width / PAGE[0], height / PAGE[1]]
+
+
 def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
-    """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles."""
+    """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles; the legend beside it."""
     countries = geo["countries"]
     countries.plot(ax=axis, color="#F4F1EA", edgecolor="#888888", linewidth=0.6)
     geo["provinces"].boundary.plot(ax=axis, color="#AAAAAA", linewidth=0.4)
     geo["durand_line"].plot(ax=axis, color="#111111", linewidth=2)
+    families = events["event_type"].map(TYPE_FAMILIES)
     if not events.empty:
-        colours = events["event_type"].map(TYPE_FAMILIES).map(FAMILY_COLOURS)
-        sizes = 12 + events["killed"].fillna(0).astype(float).clip(upper=80) * 4
-        axis.scatter(events["lon"], events["lat"], s=sizes, c=colours, alpha=0.8, edgecolors="white", linewidths=0.5)
+        sizes = 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5
+        axis.scatter(
+            events["lon"],
+            events["lat"],
+            s=sizes,
+            c=families.map(FAMILY_COLOURS),
+            alpha=0.8,
+            edgecolors="white",
+            linewidths=0.5,
+        )
     axis.set_xlim(60.5, 75.5)
     axis.set_ylim(24, 37.5)
     axis.set_axis_off()
-    axis.set_title(f"{len(events)} notable incidents and the Durand Line", loc="left", fontsize=13)
+    shown = [family for family in FAMILY_COLOURS if family in set(families)]
+    handles = [Line2D([], [], marker="o", linestyle="", color=FAMILY_COLOURS[f], label=f) for f in shown]
+    handles.append(Line2D([], [], color="#111111", linewidth=2, label="Durand Line"))
+    axis.legend(
+        handles=handles,
+        title="Dot size: people killed\n(lowest stated figure)",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+        frameon=False,
+        fontsize=8,
+        title_fontsize=8,
+        alignment="left",
+    )

@@ -1,22 +1,45 @@
-"""Exported files open and carry their sources."""
+"""Exported files open, carry their sources, and say what they show: tracker, layer, region, periods, data date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import itertools
+import re
+import xml.etree.ElementTree as ET
 
+import pandas as pd
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from components.charts import monthly_comparison_chart
+from components.charts import comparison_chart, cumulative_chart
 from components.dataset import load_dataset
-from components.export import briefing_file, chart_png, chart_svg
-from components.trends import compare_years, kpis, monthly
+from components.export import (
+    PAGE,
+    ExportContext,
+    briefing_figure,
+    briefing_file,
+    chart_png,
+    chart_svg,
+    comparison_context,
+    export_file_name,
+    kpi_card,
+    periods_label,
+    source_names,
+)
+from components.paths import BUNDLED_DATA_DIR
+from components.trends import KpiRow, compare, compare_years, kpis, periods
+from components.ui.timeline import timeline_figure
+
+A4_POINTS = (842, 595)
+A4_ASPECT = A4_POINTS[0] / A4_POINTS[1]
 
 
 def test_chart_exports_open(synthetic_dir):
     figures = load_dataset(synthetic_dir).figures
-    comparison = compare_years(monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks"), 2025)
-    chart = monthly_comparison_chart(comparison.table, 2024, 2025, "Attacks")
+    comparison = compare_years(periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month"), 2025)
+    chart = comparison_chart(comparison, "Attacks")
     image = Image.open(io.BytesIO(chart_png(chart)))
     assert image.width > 400
     svg = chart_svg(chart)
@@ -24,43 +47,156 @@ def test_chart_exports_open(synthetic_dir):
     assert "Attacks per month, 2025 vs 2024" in svg
 
 
-SOURCES = ["Synthetic test source: https://example.org/1", "Second synthetic source: https://example.org/2"]
+def svg_lines(svg: str) -> list[str]:
+    """Every line of text the SVG draws (a multi-line title is one <text> with a <tspan> per line)."""
+    texts = [
+        element.text for element in ET.fromstring(svg).iter() if element.tag.rsplit("}", 1)[-1] in ("text", "tspan")
+    ]
+    return [text for text in texts if text]
 
 
-def briefing(file_format: str, folder) -> bytes:
-    data = load_dataset(folder)
-    figures = data.figures
-    comparison = compare_years(monthly(figures, "PICSS", "militant_attacks", "Pakistan", "attacks"), 2025)
-    return briefing_file(
-        file_format,
-        kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024),
-        comparison,
-        "A sentence.",
-        data.events,
-        data.geo,
-        SOURCES,
-        data.data_as_of,
+@pytest.fixture(scope="module")
+def balochistan():
+    """Real figures: PICSS deaths in Balochistan, 2025 against 2024, and the context an export of them carries."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    rows = periods(data.figures, "PICSS", "militant_attacks", "Balochistan", "deaths_total", "month")
+    comparison = compare(data.figures, "PICSS", "militant_attacks", "Balochistan", "deaths_total", 2025, 2024)
+    sources = source_names(rows, (2024, 2025))
+    context = comparison_context(comparison, "PICSS", "militant_attacks", "Balochistan", sources, data.data_as_of)
+    return data, comparison, context
+
+
+def test_chart_exports_print_their_context_under_their_own_title(balochistan):
+    data, comparison, context = balochistan
+    as_of = f"Data as of {data.data_as_of:%d %b %Y} · Durand Line Monitor"
+    charts = {
+        "single": (comparison_chart(comparison, "Deaths"), "Deaths per month, 2025 vs 2024"),
+        "layered": (cumulative_chart(comparison, "Deaths"), "Cumulative deaths, 2025 vs 2024"),
+        # No title of its own: the first context line becomes the title (Vega draws no subtitle without one).
+        "concatenated": (
+            timeline_figure(data, data.diplomacy_events, data.events, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            None,
+        ),
+    }
+    for kind, (chart, title) in charts.items():
+        lines = svg_lines(chart_svg(chart, context))
+        if title:
+            assert title in lines, kind
+        assert "PICSS, militant attacks only · Balochistan" in lines, kind
+        assert f"Periods: {context.periods}" in lines, kind
+        assert as_of in lines, kind
+        sources_text = " ".join(line for line in lines if line.startswith("Sources:") or "Dawn" in line)
+        assert "Dawn" in sources_text, kind
+        assert Image.open(io.BytesIO(chart_png(chart, context))).width > 400, kind
+
+
+def test_periods_say_which_months_of_which_years_are_published():
+    series = pd.DataFrame(
+        {"year": [2024] * 12 + [2025] * 11, "slot": [*range(1, 13), *range(1, 12)], "value": [10.0] * 23}
+    )
+    assert periods_label(compare_years(series, 2025, 2024)) == "Jan–Nov 2025 vs full year 2024"
+    gaps = series[~((series["year"] == 2025) & series["slot"].isin([3, 4]))]
+    assert periods_label(compare_years(gaps, 2025, 2024)) == "Jan–Feb, May–Nov 2025 vs full year 2024"
+    assert periods_label(compare_years(series[series["year"] == 2024], 2025, 2024)) == (
+        "2025 (nothing published) vs full year 2024"
     )
 
 
-def test_briefing_png_opens_at_print_size(synthetic_dir):
+CONTEXT = ExportContext(
+    "PICSS",
+    "militant attacks only",
+    "Balochistan",
+    "Jan–Nov 2025 vs Jan–Nov 2024",
+    ("PICSS",),
+    dt.date(2026, 4, 8),
+    (2025, 2024),
+)
+
+
+def test_file_names_carry_subject_tracker_layer_region_years_and_data_date(balochistan):
+    assert (
+        export_file_name("deaths_total", CONTEXT, "png")
+        == "deaths_total_picss-militant-attacks-only_balochistan_2025-vs-2024_data-2026-04-08.png"
+    )
+    _, _, context = balochistan
+    assert "_balochistan_" in export_file_name("cumulative_deaths_total", context, "svg")
+    odd = ExportContext("TRAC/../K", "a + b (combined)", "Peshāwar: <city>", "", (), None)
+    name = export_file_name("x y", odd, "csv")
+    assert name == "x-y_trac-k-a-b-combined_peshawar-city_data-date-unknown.csv"
+    assert re.fullmatch(r"[a-z0-9_.-]+", name)
+
+
+def test_kpi_cards_say_the_year_and_what_they_are_compared_with():
+    card = pd.Series({"label": "Attacks", "later": 1234.0, "earlier": 1073.0, "change_pct": 15.0})
+    row = KpiRow(pd.DataFrame([card]), tuple(range(1, 12)), "month", 2025, 2024, ())
+    assert kpi_card(card, row) == ("Attacks, Jan–Nov 2025", "1,234", "+15% vs 1,073 in Jan–Nov 2024")
+    zero = card.copy()
+    zero[["earlier", "change_pct"]] = [0.0, None]
+    assert kpi_card(zero, row) == ("Attacks, Jan–Nov 2025", "1,234", "vs 0 in Jan–Nov 2024")
+
+
+SOURCES = ("Synthetic test source: https://example.org/1", "Second synthetic source: https://example.org/2")
+
+
+def briefing_inputs(folder, sources=SOURCES):
+    data = load_dataset(folder)
+    figures = data.figures
+    comparison = compare_years(periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month"), 2025)
+    context = comparison_context(comparison, "PICSS", "militant_attacks", "Pakistan", sources, data.data_as_of)
+    cards = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    return cards, comparison, "A sentence.", data.events, data.geo, context
+
+
+def briefing(file_format: str, folder, sources=SOURCES) -> bytes:
+    return briefing_file(file_format, *briefing_inputs(folder, sources))
+
+
+def test_briefing_png_has_the_a4_landscape_aspect(synthetic_dir):
     image = Image.open(io.BytesIO(briefing("png", synthetic_dir)))
-    assert image.width > 1500
-    assert image.height > 1000
+    assert image.width / image.height == pytest.approx(A4_ASPECT, abs=0.005)
+    assert image.width > 2000
     assert image.text["Source"] == "\n".join(SOURCES)
     assert image.text["Title"] == "Durand Line Monitor briefing, Data as of 15 Jan 2026"
 
 
-def test_briefing_pdf_is_one_page_with_its_sources_and_data_date_printed_and_in_its_metadata(synthetic_dir):
+def test_briefing_pdf_is_one_a4_landscape_page_with_its_context_kpis_sources_and_data_date(synthetic_dir):
     pdf = PdfReader(io.BytesIO(briefing("pdf", synthetic_dir)))
     assert len(pdf.pages) == 1
     page = pdf.pages[0]
-    assert float(page.mediabox.width) > float(page.mediabox.height), "landscape"
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4_POINTS, abs=1)
     text = " ".join(page.extract_text().split())
-    assert "Data as of 15 Jan 2026" in text
+    assert "PICSS, militant attacks only · Pakistan · full year 2025 vs full year 2024 · Data as of 15 Jan 2026" in text
+    cards = kpis(load_dataset(synthetic_dir).figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    attacks = cards.cards.iloc[0]
+    change = f"{attacks.change_pct:+.0f}% vs {attacks.earlier:,.0f} in full year 2024"
+    assert f"Attacks, full year 2025 {attacks.later:,.0f} {change}" in text
     assert "Sources:" in text
     for source in SOURCES:
         assert source in text
     assert pdf.metadata.title == "Durand Line Monitor briefing, Data as of 15 Jan 2026"
     assert pdf.metadata.subject == "Sources: " + "; ".join(SOURCES)
     assert pdf.metadata["/Keywords"] == "data as of 2026-01-15"
+
+
+def test_briefing_wraps_long_sources_rather_than_cutting_them(synthetic_dir):
+    long_source = "Long source: https://example.org/" + "a-very-long-path-segment/" * 20
+    text = PdfReader(io.BytesIO(briefing("pdf", synthetic_dir, (long_source, *SOURCES)))).pages[0].extract_text()
+    assert long_source.replace(" ", "") in re.sub(r"\s", "", text)
+
+
+def test_briefing_blocks_stay_on_the_page_and_apart(synthetic_dir):
+    """Header, KPI cards, map (with legend), chart (with tick labels), sentence, sources and footer:
+    each inside the page, none over another."""
+    figure = briefing_figure(*briefing_inputs(synthetic_dir, SOURCES * 4))
+    renderer = figure.canvas.get_renderer()
+    assert tuple(figure.get_size_inches()) == PAGE
+    boxes = [text.get_window_extent(renderer) for text in figure.texts]
+    boxes += [axis.get_tightbbox(renderer) for axis in figure.axes]
+    page = figure.bbox
+    for box in boxes:
+        assert page.x0 <= box.x0
+        assert box.x1 <= page.x1
+        assert page.y0 <= box.y0
+        assert box.y1 <= page.y1
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second), (first, second)

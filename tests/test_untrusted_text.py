@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from bench.synthetic_events import acled_frame, write_csv
 from components.dataset import load_dataset
-from components.export import briefing_file, chart_svg
+from components.export import ExportContext, briefing_file, chart_svg
 from components.map_layers import INITIAL_VIEW
 from components.textsafe import csv_bytes
 from components.ui.timeline import timeline_figure
@@ -154,12 +154,13 @@ def test_chart_svg_keeps_data_text_as_text(hostile_dir):
 def test_briefing_files_draw_payloads_literally(hostile_dir):
     """Source names carry "$\\frac{x$", which matplotlib's mathtext cannot parse: it must not be parsed."""
     data = load_dataset(hostile_dir)
-    sources = [f"{name}: {url}" for name, url in data.events[["source_name", "source_url"]].to_numpy()]
-    png = briefing_file("png", pd.DataFrame(), None, PAYLOAD, data.events, data.geo, sources, data.data_as_of)
+    sources = tuple(f"{name}: {url}" for name, url in data.events[["source_name", "source_url"]].to_numpy())
+    context = ExportContext("PICSS", "militant attacks only", PAYLOAD, "no monthly figures", sources, data.data_as_of)
+    png = briefing_file("png", None, None, PAYLOAD, data.events, data.geo, context)
     image = Image.open(io.BytesIO(png))
     assert image.width > 1500
     assert PAYLOAD in image.text["Source"]
-    pdf = briefing_file("pdf", pd.DataFrame(), None, PAYLOAD, data.events, data.geo, sources, data.data_as_of)
+    pdf = briefing_file("pdf", None, None, PAYLOAD, data.events, data.geo, context)
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "$\\frac{x$" in text
 

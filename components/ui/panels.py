@@ -9,7 +9,14 @@ from components.charts import comparison_chart
 from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
-from components.export import BRIEFING_FORMATS, briefing_file
+from components.export import (
+    BRIEFING_FORMATS,
+    ExportContext,
+    briefing_file,
+    comparison_context,
+    export_file_name,
+    source_names,
+)
 from components.map_layers import build_deck, crossing_layers
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -20,6 +27,7 @@ from components.trends import (
     comparison_table,
     headline,
     kpis,
+    periods,
 )
 from components.ui.filters import current_filter
 from components.ui.store import base_map_layers, map_incident_layers
@@ -50,10 +58,12 @@ def trend_panel(data: Dataset) -> None:
     )
     st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, view.region)))
     context = [f"{tracker}, {SERIES_LABELS[series]}, {view.region}"]
+    sources = source_names(periods(data.figures, tracker, series, view.region, "attacks", "month"), view.years)
     chart_with_table(
         comparison_chart(comparison, "Attacks", context),
         comparison_table(comparison),
-        f"headline_attacks_{view.region}_{later}_vs_{earlier}.csv".lower().replace(" ", "-"),
+        "headline_attacks.csv",
+        comparison_context(comparison, tracker, series, view.region, sources, data.data_as_of),
     )
 
 
@@ -74,36 +84,43 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
 
 
 def briefing_download(data: Dataset, events) -> None:
-    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed."""
+    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed.
+
+    Its context (tracker, layer, region, periods, sources, data date) is settled first: the file name says it."""
+    tracker, series = HEADLINE
+    view = headline(data.figures, current_filter().provinces)
+    latest = events.sort_values("date", ascending=False).head(5)
+    incident_sources = [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
+    comparison = None
+    context = ExportContext(
+        tracker, SERIES_LABELS[series], view.region, "no monthly figures", tuple(incident_sources), data.data_as_of
+    )
+    if view.years:
+        later, earlier = view.years
+        attacks = periods(data.figures, tracker, series, view.region, "attacks", "month")
+        comparison = compare(
+            data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
+        )
+        sources = [
+            f"{tracker} monthly figures as reported by {name}: {url}"
+            for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
+        ]
+        context = comparison_context(
+            comparison, tracker, series, view.region, (*sources, *incident_sources), data.data_as_of
+        )
 
     def render(file_format: str) -> bytes:
-        cards, comparison, sentence, sources = None, None, NO_FIGURES, []
-        view = headline(data.figures, current_filter().provinces)
-        if view.years:
-            later, earlier = view.years
-            tracker, series = HEADLINE
-            cards = kpis(data.figures, tracker, series, view.region, later, earlier)
-            comparison = compare(data.figures, tracker, series, view.region, "attacks", later, earlier)
+        cards, sentence = None, NO_FIGURES
+        if comparison is not None:
+            cards = kpis(data.figures, tracker, series, view.region, comparison.later, comparison.earlier)
             sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
-            sources = [
-                f"{tracker} monthly figures as reported by {name}: {url}"
-                for name, url in data.figures.query(
-                    "tracker == @tracker and series == @series and region == @view.region and metric == 'attacks'"
-                    " and period_type == 'month'"
-                )[["source_name", "source_url"]]
-                .drop_duplicates()
-                .tail(3)
-                .to_numpy()
-            ]
-        latest = events.sort_values("date", ascending=False).head(5)
-        sources += [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
-        return briefing_file(file_format, cards, comparison, sentence, events, data.geo, sources, data.data_as_of)
+        return briefing_file(file_format, cards, comparison, sentence, events, data.geo, context)
 
     for column, (file_format, mime) in zip(st.columns(len(BRIEFING_FORMATS)), BRIEFING_FORMATS.items(), strict=True):
         column.download_button(
             f"One-page briefing ({file_format.upper()})",
             lambda file_format=file_format: render(file_format),
-            file_name=f"durand-line-briefing.{file_format}",
+            file_name=export_file_name("durand-line-briefing", context, file_format),
             mime=mime,
             key=f"briefing-{file_format}",
             on_click="ignore",

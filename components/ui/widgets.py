@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.dataset import Dataset
-from components.export import chart_png, chart_svg
+from components.export import ExportContext, chart_png, chart_svg, export_file_name
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
@@ -67,27 +67,34 @@ def table_with_download(
     )
 
 
-def chart_with_table(chart, frame: pd.DataFrame, file_name: str) -> None:
-    """A chart with its numbers beneath it (table and CSV of exactly what is shown) and image exports."""
+def chart_with_table(chart, frame: pd.DataFrame, file_name: str, context: ExportContext | None = None) -> None:
+    """A chart with its numbers beneath it (table and CSV of exactly what is shown) and image exports.
+
+    With a `context`, `file_name` names the subject only ("deaths_total.csv"): the images carry the context
+    printed under their title, and every file name adds tracker, layer, region, periods and data date."""
     st.altair_chart(chart)
     stem = file_name.removesuffix(".csv")
+
+    def name(extension: str) -> str:
+        return f"{stem}.{extension}" if context is None else export_file_name(stem, context, extension)
+
     with st.expander("Numbers in this chart, and downloads"):
-        table_with_download(frame, file_name)
+        table_with_download(frame, name("csv"))
         png, svg = st.columns(2)
         png.download_button(
             "Chart as PNG",
-            lambda: chart_png(chart),
-            file_name=f"{stem}.png",
+            lambda: chart_png(chart, context),
+            file_name=name("png"),
             mime="image/png",
-            key=f"png-{stem}",
+            key=f"png-{name('png')}",
             on_click="ignore",
         )
         svg.download_button(
             "Chart as SVG",
-            lambda: chart_svg(chart),
-            file_name=f"{stem}.svg",
+            lambda: chart_svg(chart, context),
+            file_name=name("svg"),
             mime="image/svg+xml",
-            key=f"svg-{stem}",
+            key=f"svg-{name('svg')}",
             on_click="ignore",
         )
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
+from components.export import comparison_context, source_names
 from components.schemas import TRACKER_REGIONS
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -140,9 +141,12 @@ if later is not None:
         f"{tracker}, {SERIES_LABELS[series]}, {region}",
         f"Data as of {data.data_as_of:%d %b %Y}" if data.data_as_of else "Data date unknown",
     ]
-    stem = f"{metric}_{tracker}_{series}_{region}_{cadence}_{later}_vs_{earlier}".lower().replace(" ", "-")
+    sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
+    export = comparison_context(comparison, tracker, series, region, sources, data.data_as_of)
     st.header(f"{CADENCE_LABELS[cadence]} figures")
-    chart_with_table(comparison_chart(comparison, label, context), comparison_table(comparison), f"{stem}.csv")
+    chart_with_table(
+        comparison_chart(comparison, label, context), comparison_table(comparison), f"{metric}_{cadence}.csv", export
+    )
     if cadence != "year" and metric not in NOT_ADDITIVE:
         st.header("Cumulative")
         if comparison.contiguous:
@@ -151,7 +155,8 @@ if later is not None:
                 comparison.table[["label", "cum_earlier", "cum_later"]].rename(
                     columns={"cum_earlier": f"{earlier} running total", "cum_later": f"{later} running total"}
                 ),
-                f"cumulative_{stem}.csv",
+                f"cumulative_{metric}.csv",
+                export,
             )
         else:
             st.info(
