@@ -101,14 +101,16 @@ def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metri
 
 
 def options(figures: pd.DataFrame) -> pd.DataFrame:
-    """Every tracker, series, cadence, region, metric and year that has figures, with its slot count."""
+    """Every tracker, series, cadence, region, metric and year that has figures, with its slots."""
+    key = ["tracker", "series", "cadence", "region", "metric", "year"]
+    if figures.empty:
+        return pd.DataFrame(columns=[*key, "slots"])
     start = figures["period_start"]
     slots = figures.assign(
         cadence=figures["period_type"],
         year=start.dt.year,
         slot=(start.dt.month - 1) // figures["period_type"].map(CADENCE_MONTHS) + 1,
     )
-    key = ["tracker", "series", "cadence", "region", "metric", "year"]
     return slots.groupby(key)["slot"].apply(lambda s: tuple(sorted(set(s)))).rename("slots").reset_index()
 
 
