@@ -27,9 +27,16 @@ def _bound_parameters() -> dict[str, str]:
                 keywords = {k.arg: k.value for k in node.keywords}
                 if isinstance(keywords.get("bind"), ast.Constant) and keywords["bind"].value == "query-params":
                     key = keywords.get("key")
+                    if path.name == "widgets.py" and isinstance(key, ast.Name):
+                        continue  # choice() itself: its callers are scanned above
                     assert isinstance(key, ast.Constant), f"{where}:{node.lineno} binds a key that is not a literal"
                     found[key.value] = where
                 func = node.func
+                if isinstance(func, ast.Name) and func.id == "choice" and len(node.args) >= 4:
+                    # components.ui.widgets.choice(container, label, options, key, ...) binds `key` to the URL
+                    key = node.args[3]
+                    assert isinstance(key, ast.Constant), f"{where}:{node.lineno} binds a key that is not a literal"
+                    found[key.value] = where
                 if isinstance(func, ast.Attribute) and _is_query_params(func.value) and node.args:
                     name = node.args[0]
                     if isinstance(name, ast.Constant):
