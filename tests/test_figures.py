@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -119,3 +121,11 @@ def test_disagreements_list_every_value_with_its_status(file_rows):
         (490.0, "published", False),
     }
     assert not table[table["status"] == "misattributed"]["displayed"].any()
+
+
+def test_data_readme_counts_each_status_as_the_file_does(file_rows):
+    readme = (BUNDLED_DATA_DIR / "README.md").read_text(encoding="utf-8")
+    stated = dict(re.findall(r"^\| `(\w+)` \| ([\d,]+) \|", readme, flags=re.MULTILINE))
+    counted = Counter(row["status"] for row in file_rows)
+    for status in ("published", "restated", "preliminary", "superseded", "misattributed"):
+        assert int(stated[status].replace(",", "")) == counted.get(status, 0), status
