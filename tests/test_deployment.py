@@ -16,6 +16,7 @@ APP_CODE = [ROOT / "app.py", *ROOT.glob("components/**/*.py"), *ROOT.glob("views
 def test_users_see_no_tracebacks_and_uploads_are_bounded_and_xsrf_protected():
     assert CONFIG["client"]["showErrorDetails"] == "none"  # a traceback would show paths and data to viewers
     assert CONFIG["client"]["toolbarMode"] == "viewer"
+    assert CONFIG["client"]["disableDataExport"] is True  # the toolbar CSV would not neutralise formula cells
     assert CONFIG["server"]["enableXsrfProtection"] is True
     assert 0 < CONFIG["server"]["maxUploadSize"] <= 200  # MB held in memory per upload
     assert CONFIG["browser"]["gatherUsageStats"] is False  # nothing leaves the machine
