@@ -1,7 +1,9 @@
 """Schemas of every curated table, declared once and used by the loader, the CLI and the tests.
 
 Each CSV is read as text and validated here with pandera; rows that fail are reported and left out,
-so one bad cell never hides a whole file.
+so one bad cell never hides a whole file. Typed columns (numbers, dates, true/false) are parsed from the text
+by their declared dtype (components.validation.PARSERS) before these checks run, so none of them coerces:
+pandera would turn any non-empty text into True and "inf" into a number.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def _text(required: bool = True, **kwargs) -> pa.Column:
 
 
 def _count(**kwargs) -> pa.Column:
-    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=True, coerce=True, **kwargs)
+    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=True, **kwargs)
 
 
 def _past_date(required: bool = True) -> pa.Column:
@@ -131,7 +133,6 @@ def _past_date(required: bool = True) -> pa.Column:
             pa.Check(lambda s: s <= _today(), element_wise=False, error="date in the future"),
         ],
         nullable=not required,
-        coerce=True,
     )
 
 
@@ -140,7 +141,6 @@ def _any_date(required: bool = True) -> pa.Column:
         "datetime64[ns]",
         pa.Check.ge(EARLIEST_DATE, error="date before 2000"),
         nullable=not required,
-        coerce=True,
     )
 
 
@@ -189,13 +189,11 @@ def _valid_lat_lon(required: bool = True) -> dict[str, pa.Column]:
             float,
             pa.Check.in_range(*LAT_RANGE, error=f"latitude outside {LAT_RANGE[0]}–{LAT_RANGE[1]}"),
             nullable=not required,
-            coerce=True,
         ),
         "lon": pa.Column(
             float,
             pa.Check.in_range(*LON_RANGE, error=f"longitude outside {LON_RANGE[0]}–{LON_RANGE[1]}"),
             nullable=not required,
-            coerce=True,
         ),
     }
 
@@ -222,7 +220,7 @@ INCIDENTS = pa.DataFrameSchema(
         "killed_civilians": _count(),
         "killed_militants": _count(),
         "injured_total": _count(),
-        "cross_border": pa.Column(bool, coerce=True),
+        "cross_border": pa.Column("boolean"),  # nullable dtype, so a blank is reported missing, not False
         "summary": _text(),
         **_source_columns(),
     },
@@ -250,7 +248,7 @@ TRACKER_STATS = pa.DataFrameSchema(
         "period_end": _any_date(),
         "region": _choice(TRACKER_REGIONS),
         "metric": _choice(METRICS),
-        "value": pa.Column(float, pa.Check.ge(0, error="must be zero or more"), coerce=True),
+        "value": pa.Column(float, pa.Check.ge(0, error="must be zero or more")),
         "status": _choice(FIGURE_STATUSES),
         "replaces": _text(required=False),
         **_source_columns(),
@@ -343,7 +341,7 @@ DIPLOMACY = pa.DataFrameSchema(
 
 TOWNS = pa.DataFrameSchema(
     {
-        "geonameid": pa.Column("Int64", coerce=True, unique=True, report_duplicates="exclude_first"),
+        "geonameid": pa.Column("Int64", unique=True, report_duplicates="exclude_first"),
         "name": _text(),
         "country": _choice(COUNTRIES),
         "province": _text(required=False),

@@ -9,19 +9,16 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 MAX_ROUNDS = 4
 
 _PLAIN_REASONS = (
-    (re.compile(r"coerce_dtype\('Int64'\)|dtype\('Int64'\)"), "not a whole number"),
-    (re.compile(r"coerce_dtype\('datetime64"), "not a valid date (YYYY-MM-DD)"),
-    (re.compile(r"dtype\('datetime64"), "not a valid date (YYYY-MM-DD)"),
-    (re.compile(r"coerce_dtype\('float64'\)|dtype\('float64'\)"), "not a number"),
-    (re.compile(r"coerce_dtype\('bool'\)|dtype\('bool'\)"), "not true or false"),
     (re.compile(r"^not_nullable$"), "required value is missing"),
     (re.compile(r"^field_uniqueness$"), "duplicate of an earlier row"),
     (re.compile(r"^column_in_dataframe$"), "required column is missing"),
@@ -188,8 +185,8 @@ def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -
             Problem(file, None, name, f"file not used: {plain_reason('column_in_dataframe')}") for name in missing
         )
         return _empty(schema), problems
-    frame, date_problems = _parse_iso_dates(frame, schema, file)
-    problems.extend(date_problems)
+    frame, typing_problems = parse_typed_columns(frame, schema, file)
+    problems.extend(typing_problems)
     for _ in range(MAX_ROUNDS):
         try:
             return schema.validate(frame, lazy=True), problems
@@ -202,11 +199,6 @@ def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -
                     Problem(file, None, p.column, f"file not used: {p.reason}", p.value) for p in file_level
                 )
                 return _empty(schema), problems
-            # Rows whose values could not be typed stop the other checks from running on their
-            # columns, so drop those first and let the next round see every other failure.
-            typing = row_level["check"].astype(str).str.contains("dtype")
-            if typing.any():
-                row_level = row_level[typing]
             for problem in _failure_problems(row_level, file):
                 if problem not in problems:
                     problems.append(problem)
@@ -215,25 +207,87 @@ def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -
     return _empty(schema), problems
 
 
-def _parse_iso_dates(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse date columns strictly as YYYY-MM-DD, row by row.
+def parse_booleans(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """`true` or `false` exactly as the data files write them.
 
-    Left to pandera, one odd date (12/03/2025) fails the whole column's coercion and so the whole file;
-    here it costs only its own row, and 12/03 is never guessed as March or December.
+    Left to pandera's coercion, any non-empty text (`false`, `no`, `0`) would become True; here `yes`, `1` or
+    `TRUE` is refused, never guessed.
+    """
+    is_true, is_false = _equals(text, "true"), _equals(text, "false")
+    values = pd.Series(is_true, index=text.index, dtype="boolean").where(is_true | is_false)
+    return values, _reasons(text.index, (text.notna() & ~is_true & ~is_false, "not true or false"))
+
+
+def parse_numbers(text: pd.Series, whole: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Finite numbers (float64), or whole ones (Int64) for counts.
+
+    pandas reads `inf` and `1e999` as infinity and `nan` as a blank; all three are refused, and so is `2.5` as
+    a count. Counts stop at 2**53, beyond which a float no longer holds every whole number.
+    """
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    given = text.notna()
+    rules = [
+        (given & values.isna(), "not a whole number" if whole else "not a number"),
+        (np.isinf(values), "not a finite number"),
+    ]
+    if whole:
+        rules += [(values % 1 > 0, "not a whole number"), (values.abs() > 2**53, "number too large")]
+    reasons = _reasons(text.index, *rules)
+    values = values.where(reasons.isna())
+    return (values.astype("Int64") if whole else values), reasons
+
+
+def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Real calendar days written YYYY-MM-DD: 2025-02-30 is refused, 12/03/2025 never guessed as March or December."""
+    shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fillna(False).astype(bool)
+    values = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
+    return values, _reasons(text.index, (text.notna() & values.isna(), "not a valid date (YYYY-MM-DD)"))
+
+
+# How a typed column is read from text, by the dtype its schema declares; text columns are kept as written.
+PARSERS = {
+    "boolean": parse_booleans,
+    "Int64": partial(parse_numbers, whole=True),
+    "float64": parse_numbers,
+    "datetime64[ns]": parse_dates,
+}
+
+
+def parse_typed_columns(
+    frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse every typed column exactly as written, before pandera sees it, and drop the rows that fail.
+
+    A cell that is not what its column's type allows costs only its own row (one odd date no longer fails the
+    whole column's coercion) and is reported with its value.
     """
     problems = []
-    bad_rows: set = set()
+    failed_rows = pd.Series(False, index=frame.index)
     parsed = {}
     for name, column in schema.columns.items():
-        if name not in frame.columns or not str(column.dtype).startswith("datetime64"):
+        dtype = str(column.dtype)
+        if name not in frame.columns or dtype.startswith("str"):
             continue
-        parsed[name] = pd.to_datetime(frame[name], format="%Y-%m-%d", errors="coerce")
-        failed = frame[name].notna() & parsed[name].isna()
-        for row in frame.index[failed]:
-            problems.append(Problem(file, int(row), name, "not a valid date (YYYY-MM-DD)", str(frame.at[row, name])))
-            bad_rows.add(row)
-    frame = frame.assign(**parsed).drop(index=sorted(bad_rows))
-    return frame, problems
+        values, reasons = PARSERS[dtype](frame[name])
+        parsed[name] = values.astype(dtype)
+        failed = reasons.notna()
+        problems += [
+            Problem(file, int(row), name, reason, str(frame.at[row, name])) for row, reason in reasons[failed].items()
+        ]
+        failed_rows |= failed
+    return frame.assign(**parsed)[~failed_rows], problems
+
+
+def _equals(text: pd.Series, word: str) -> pd.Series:
+    return text.eq(word).fillna(False).astype(bool)
+
+
+def _reasons(index: pd.Index, *rules: tuple[pd.Series, str]) -> pd.Series:
+    """Each cell's reason from the first rule it fails; missing where it fails none."""
+    reasons = pd.Series(None, index=index, dtype=object)
+    for failed, reason in reversed(rules):
+        reasons = reasons.mask(failed.fillna(False).astype(bool), reason)
+    return reasons
 
 
 def _empty(schema: pa.DataFrameSchema) -> pd.DataFrame:

@@ -280,7 +280,26 @@ def _both_outside() -> list[tuple[str, str]]:
     return [("lat", LAT_OUTSIDE), ("lon", LON_OUTSIDE)]
 
 
-CASES = [case for table in FACTS for case in cases_for(table)]
+def _cell_case(table: str, column: str, value: str, reason: str) -> Case:
+    """A typed cell written in a way the file format does not allow: read as written or its row is rejected."""
+    return _row_case(table, f"{column}-{value or 'blank'}", lambda p: _set(p, ROW, **{column: value}), (column, reason))
+
+
+STRICT_CELLS = [
+    _cell_case("incidents", "cross_border", "yes", "not true or false"),
+    _cell_case("incidents", "cross_border", "1", "not true or false"),
+    _cell_case("incidents", "cross_border", "TRUE", "not true or false"),
+    _cell_case("incidents", "cross_border", "", "required value is missing"),
+    _cell_case("incidents", "killed_total", "inf", "not a finite number"),
+    _cell_case("incidents", "killed_total", "nan", "not a whole number"),
+    _cell_case("incidents", "killed_total", "1e999", "not a finite number"),
+    _cell_case("incidents", "killed_total", "2.5", "not a whole number"),
+    _cell_case("incidents", "date", IMPOSSIBLE, NOT_A_DATE),
+    _cell_case("tracker_stats", "value", "nan", "not a number"),
+    _cell_case("tracker_stats", "value", "inf", "not a finite number"),
+    _cell_case("towns", "population", "2.5", "not a whole number"),
+]
+CASES = [case for table in FACTS for case in cases_for(table)] + STRICT_CELLS
 
 
 def copy_data(target: Path) -> Path:

@@ -112,6 +112,26 @@ def test_malformed_acled_rows_are_named_precisely_and_the_rest_imports(tmp_path)
     assert result.rows_left_out == 9
 
 
+def test_imported_numbers_are_finite_and_counts_whole(tmp_path):
+    """Numbers are read as the curated tables read them: pandas alone would take "inf" and "1e999" as numbers."""
+    frame = acled_frame(20).astype(str)
+    frame["event_type"], frame["sub_event_type"] = "Explosions/Remote violence", "Suicide bomb"
+    frame.loc[0, "fatalities"] = "inf"
+    frame.loc[1, "fatalities"] = "1e999"
+    frame.loc[2, "fatalities"] = "2.5"
+    frame.loc[3, "fatalities"] = "nan"
+    frame.loc[4, "latitude"] = "inf"
+    result = imported(frame, tmp_path)
+    assert reasons(result) == {
+        (1, "fatalities", "not a finite number"),
+        (2, "fatalities", "not a finite number"),
+        (3, "fatalities", "not a whole number"),
+        (4, "fatalities", "not a whole number"),
+        (5, "latitude", "not a finite number"),
+    }
+    assert len(result.events) == 15
+
+
 def test_truncated_or_short_rows_are_reported_by_row(tmp_path):
     path = write_csv(acled_frame(20), tmp_path / "export.csv")
     lines = path.read_bytes().splitlines(keepends=True)

@@ -10,7 +10,7 @@ import pytest
 from components.dataset import load_dataset
 from components.schemas import TABLES
 from components.validate import main as validate_main
-from components.validation import load_bytes
+from components.validation import Problem, load_bytes
 from tests.synthetic import columns, incident_rows, tracker_rows, write_dataset
 
 
@@ -60,6 +60,47 @@ def test_a_bad_cell_rejects_its_row_only(changes, column, reason):
     assert problem.reason.startswith(reason)
     assert len(result.frame) == 4
     assert 3 not in set(result.frame["source_row"])
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        # Only true and false, as the data files write them: pandera's coercion made any text True.
+        ("cross_border", "yes", "not true or false"),
+        ("cross_border", "1", "not true or false"),
+        ("cross_border", "TRUE", "not true or false"),
+        ("cross_border", "True", "not true or false"),
+        ("cross_border", "t", "not true or false"),
+        ("cross_border", "", "required value is missing"),
+        ("killed_total", "inf", "not a finite number"),
+        ("killed_total", "-inf", "not a finite number"),
+        ("killed_total", "1e999", "not a finite number"),
+        ("killed_total", "nan", "not a whole number"),
+        ("killed_total", "2.5", "not a whole number"),
+        ("killed_total", "1,234", "not a whole number"),
+        ("killed_total", "1e20", "number too large"),
+        ("lat", "nan", "not a number"),
+        ("lat", "inf", "not a finite number"),
+        ("date", "2025-02-30", "not a valid date (YYYY-MM-DD)"),
+        ("date", "2025-2-3", "not a valid date (YYYY-MM-DD)"),
+        ("date", "2025-02-03T00:00", "not a valid date (YYYY-MM-DD)"),
+    ],
+)
+def test_a_cell_is_read_as_written_or_its_row_is_rejected_with_the_value(column, value, reason):
+    result = load_bytes(_incidents(row2={column: value}), TABLES["incidents"].schema, "incidents.csv")
+    assert result.problems == [Problem("incidents.csv", 3, column, reason, value or None)]
+    assert list(result.frame["source_row"]) == [1, 2, 4, 5]
+
+
+def test_true_and_false_load_as_written():
+    data = _incidents(row0={"cross_border": "false"}, row1={"cross_border": "true"})
+    frame = load_bytes(data, TABLES["incidents"].schema, "incidents.csv").frame.set_index("source_row")
+    assert frame.loc[[1, 2], "cross_border"].tolist() == [False, True]
+
+
+def test_spaces_around_a_number_are_trimmed():
+    frame = load_bytes(_incidents(row0={"killed_total": " 12 "}), TABLES["incidents"].schema, "incidents.csv").frame
+    assert frame.set_index("source_row").at[1, "killed_total"] == 12
 
 
 def test_several_bad_rows_are_all_reported_in_one_pass():

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from components.geo import distance_to_line_km
 from components.incidents import EVENT_COLUMNS
 from components.schemas import IMPORTED_EVENTS
-from components.validation import PROBLEM_COLUMNS, Problem, plain_reason, problems_frame
+from components.validation import PROBLEM_COLUMNS, Problem, parse_numbers, plain_reason, problems_frame
 
 DATE_FORMAT_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%d %B %Y": "16 May 2025"}
 ACCOUNT_COLUMNS = ["account", "killed_total", "killed_civilians", "source_name", "source_url"]
@@ -80,17 +80,13 @@ def missing_columns(raw: pd.DataFrame, required: list[str], file: str, format_na
 
 
 def to_numbers(raw: pd.DataFrame, columns: list[str], file: str, whole: bool = False) -> tuple[dict, list]:
-    """Parse numeric text columns; a cell that is not a number becomes a problem for its row."""
+    """Parse numeric text columns as the curated tables are parsed; a cell that is not one becomes a problem."""
     parsed, found = {}, []
     for name in columns:
-        values = pd.to_numeric(raw[name], errors="coerce")
-        bad = raw[name].notna() & values.isna()
-        if whole:
-            fractional = values.notna() & (values % 1 != 0)
-            found.append(problems(file, raw.index[fractional], name, "not a whole number", raw[name][fractional]))
-            values = values.where(~fractional)
-        found.append(problems(file, raw.index[bad], name, "not a number", raw[name][bad]))
-        parsed[name] = values.astype("Int64") if whole else values.astype("float64")
+        parsed[name], reasons = parse_numbers(raw[name], whole)
+        for reason in reasons.dropna().unique():
+            failed = reasons.eq(reason)
+            found.append(problems(file, raw.index[failed], name, reason, raw[name][failed]))
     return parsed, found
 
 

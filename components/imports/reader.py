@@ -46,8 +46,10 @@ def _read_with_pyarrow(data: bytes) -> pd.DataFrame | None:
             parse_options=pa_csv.ParseOptions(
                 newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=note_malformed
             ),
+            # Only a blank cell is missing, as in the careful reader: pyarrow would also take "NA", "null" or
+            # "nan" (a place name, a typo) for a blank and so turn a bad count into "not stated".
             convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in header}, strings_can_be_null=True
+                column_types={name: pa.string() for name in header}, null_values=[""], strings_can_be_null=True
             ),
         )
     except (pa.ArrowInvalid, UnicodeDecodeError):
