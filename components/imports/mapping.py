@@ -32,6 +32,11 @@ class ImportedEvents:
     attribution: str
     out_of_scope: pd.DataFrame = field(default_factory=pd.DataFrame)  # event type -> rows, for the summary
 
+    def memory_bytes(self) -> int:
+        """What holding this import costs in memory: its frames, text included."""
+        frames = (self.events, self.problems, self.out_of_scope)
+        return int(sum(frame.memory_usage(index=True, deep=True).sum() for frame in frames))
+
     @property
     def rows_left_out(self) -> int:
         rows = self.problems["row"].dropna()

@@ -9,17 +9,26 @@ from pathlib import Path
 import streamlit as st
 
 from components.imports import ImportedEvents
+from components.textsafe import escape_markdown
 from components.ui.store import (
     CURATED,
     EVENTS_FILE_ENV,
+    SOURCE_KEY,
     active_import,
+    dataset,
     events_key,
-    import_upload,
     show_events_from,
+)
+from components.ui.uploads import (
+    MAX_UPLOADS_PER_SESSION,
+    SESSION_BUDGET_MB,
+    add_upload,
+    remove_upload,
+    session_uploads,
 )
 from components.ui.widgets import table_with_download
 
-UPLOADED = "_uploaded_sources"  # session state: {key: file name} of this session's uploads
+LAST_KEY = "_upload_last"  # session state: (file_id, Outcome) of the last file read, so it is read once
 
 
 def import_panel() -> None:
@@ -32,44 +41,65 @@ def import_panel() -> None:
         f"`{EVENTS_FILE_ENV}=/path/to/file.csv` (keep such files in the git-ignored `imports/` folder)."
     )
     upload = st.file_uploader("ACLED or UCDP CSV", type=["csv"], key="events_upload")
-    uploaded = st.session_state.setdefault(UPLOADED, {})
-    if upload is not None:
+    last = st.session_state.get(LAST_KEY)
+    if upload is not None and (last is None or last[0] != upload.file_id):
         with st.spinner("Reading and checking the file…"):
-            key, imported = import_upload(upload.getvalue(), upload.name)
-        if imported.events.empty:
-            st.error(f"Nothing in {upload.name} can be shown; the report below says why.")
-            import_report(imported)
-        elif key not in uploaded:
-            uploaded[key] = upload.name
-            show_events_from(key)
+            outcome = add_upload(upload.getvalue(), upload.name, dataset().geo["durand_line"])
+        st.session_state[LAST_KEY] = last = (upload.file_id, outcome)  # read once, not on every rerun
+        if outcome.key:
+            show_events_from(outcome.key)
             st.rerun()  # draw the whole page, filters and captions included, from the new file
-    _source_choice(uploaded)
+    if upload is not None and last[1].refused:
+        st.error(escape_markdown(last[1].refused))
+        if last[1].report is not None:
+            import_report(last[1].report)
+    _source_choice()
     imported = active_import()
     if imported is not None:
         import_report(imported)
 
 
-def _source_choice(uploaded: dict[str, str]) -> None:
+def _source_choice() -> None:
+    """Which events every page shows; the radio always shows the choice in force, and uploads can be removed."""
     options = {CURATED: "Curated notable incidents (bundled)"}
     configured = os.environ.get(EVENTS_FILE_ENV)
     if configured:
         options[f"file:{configured}"] = f"Configured file: {Path(configured).name}"
-    options.update({key: f"Your upload: {name}" for key, name in uploaded.items()})
-    current = events_key()
+    uploads = session_uploads()
+    options.update({key: f"Your upload: {upload.name}" for key, upload in uploads.items()})
+    st.session_state["events_source_choice"] = events_key()
     st.radio(
         "Events shown on every page",
         list(options),
-        index=list(options).index(current) if current in options else 0,
-        format_func=options.get,
+        format_func=lambda key: escape_markdown(options[key]),
         key="events_source_choice",
         on_change=lambda: show_events_from(st.session_state["events_source_choice"]),
     )
+    if uploads:
+        st.caption(
+            f"Uploads stay in this browser session only (at most {MAX_UPLOADS_PER_SESSION}, "
+            f"{sum(u.megabytes for u in uploads.values()):,.0f} of {SESSION_BUDGET_MB} MB in use); "
+            "a reload or a shared link starts from the curated data."
+        )
+        for key, upload in list(uploads.items()):
+            st.button(
+                f"Remove upload: {escape_markdown(upload.name)}",
+                key=f"remove-{key}",
+                on_click=_remove,
+                args=(key,),
+            )
+
+
+def _remove(key: str) -> None:
+    remove_upload(key)
+    if st.session_state.get(SOURCE_KEY) == key:
+        show_events_from(CURATED)
 
 
 def import_report(imported: ImportedEvents) -> None:
     """What was read, what is shown, and every row that is not, with the reason."""
-    st.subheader(f"{imported.format} file: {imported.file}")
-    st.caption(imported.attribution)
+    st.subheader(escape_markdown(f"{imported.format} file: {imported.file}"))
+    st.caption(escape_markdown(imported.attribution))
     read, shown, left = st.columns(3)
     read.metric("Rows read", f"{imported.rows_read:,}")
     shown.metric("Events shown", f"{len(imported.events):,}")

@@ -8,7 +8,6 @@ for half a million imported events costs more than filtering again. Callers trea
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from components.imports import ImportedEvents, import_events
 from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
 from components.map_layers import base_layers, incident_layers
 from components.paths import data_dir
+from components.ui.uploads import session_uploads
 
 CURATED = "curated"
 SOURCE_KEY = "events_source"  # session state: which events this session shows
@@ -42,7 +42,7 @@ def _dataset_in(folder: str) -> Dataset:
 def events_key() -> str:
     """'curated', 'file:<path>' (configured) or 'upload:<sha256>' (this session's upload)."""
     chosen = st.session_state.get(SOURCE_KEY)
-    if chosen and (chosen == CURATED or chosen.startswith("file:") or chosen in _uploads()):
+    if chosen and (chosen == CURATED or chosen.startswith("file:") or chosen in session_uploads()):
         return chosen
     path = os.environ.get(EVENTS_FILE_ENV)
     return f"file:{path}" if path else CURATED
@@ -57,7 +57,8 @@ def _import_for(key: str) -> ImportedEvents | None:
     if key.startswith("file:"):
         return _imported_file(key.removeprefix("file:"))
     if key.startswith("upload:"):
-        return _uploads().get(key)
+        upload = session_uploads().get(key)
+        return upload.imported if upload else None
     return None
 
 
@@ -80,23 +81,6 @@ def _imported_file(path: str) -> ImportedEvents:
     else:
         name = file.name
     return import_events(data, name, dataset().geo["durand_line"])
-
-
-@st.cache_resource
-def _uploads() -> dict[str, ImportedEvents]:
-    """Imported uploads by content hash; kept in this process only, never written to disk."""
-    return {}
-
-
-def import_upload(data: bytes, name: str) -> tuple[str, ImportedEvents]:
-    """Import an uploaded file once per content and return its key."""
-    key = "upload:" + hashlib.sha256(data).hexdigest()
-    uploads = _uploads()
-    if key not in uploads:
-        if len(uploads) >= 4:  # bound memory: the oldest upload goes first
-            uploads.pop(next(iter(uploads)))
-        uploads[key] = import_events(data, name, dataset().geo["durand_line"])
-    return key, uploads[key]
 
 
 def show_events_from(key: str) -> None:
