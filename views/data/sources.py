@@ -7,6 +7,7 @@ from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
 from components.trends import COUNTING_RULES
 from components.ui.byod import import_panel
+from components.ui.coverage_panel import coverage_panel
 from components.ui.store import dataset
 from components.ui.widgets import coverage_caption, table_with_download
 
@@ -51,6 +52,8 @@ st.download_button(
     key="download-displayed-figures",
     on_click="ignore",
 )
+
+coverage_panel(data)
 
 import_panel()
 

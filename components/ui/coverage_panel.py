@@ -1,0 +1,159 @@
+"""The coverage matrix on Data & sources: which periods of each tracker series the data set holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.coverage import (
+    LABEL_FIELDS,
+    NOTES_FILE,
+    REGION_SHORT,
+    STATE_LABELS,
+    STATE_MEANINGS,
+    STATE_SYMBOLS,
+    STATES,
+    coverage,
+    load_notes,
+    matrix,
+    notes_in_use,
+)
+from components.dataset import Dataset
+from components.palette import OKABE_ITO
+from components.paths import data_dir
+from components.schemas import TRACKERS
+from components.textsafe import csv_bytes
+from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
+from components.ui.widgets import choice
+from components.validation import LoadResult, problems_frame
+
+# Okabe–Ito colours, each with the text colour that stays legible on it; the symbols differ too.
+STATE_STYLES = {
+    "present": f"background-color: {OKABE_ITO['bluish_green']}; color: white",
+    "missing": f"background-color: {OKABE_ITO['vermillion']}; color: white",
+    "not_published": f"background-color: {OKABE_ITO['yellow']}; color: black",
+    "not_due": f"background-color: {OKABE_ITO['grey']}; color: white",
+}
+SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}
+LABEL_WIDTHS = {"series": 125, "region": 150, "metric": 175}  # pixels, so every label shows whole
+MATRIX_HEIGHT, ROW_PX = 470, 35
+PERIOD_WIDTH = 64  # pixels: room for "2024-01" and a symbol, so a year of months fits beside the labels
+INTRO = (
+    "For each tracker, counting layer, region and measure that has at least one figure here, which periods from "
+    "January 2024 to the data date the data set holds, at the tracker's own cadence. **Missing means no figure "
+    "in this data set, not zero**: the tracker may have published one that was not found. Gaps the researchers "
+    f"searched for, and figures a tracker did not publish, are declared in `data/{NOTES_FILE}`."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def _coverage_in(folder: str, _data: Dataset) -> tuple[pd.DataFrame, LoadResult]:
+    """The tidy coverage frame and the loaded notes of one data folder, computed once per process."""
+    notes = load_notes(Path(folder))
+    return coverage(_data.figures, notes.frame, _data.data_as_of), notes
+
+
+def coverage_panel(data: Dataset) -> None:
+    """Tracker picker, legend, counts per state, the matrix per cadence, the notes behind gaps, a CSV."""
+    st.header("Coverage of the tracker figures")
+    st.markdown(INTRO)
+    if data.data_as_of is None:
+        st.info("No data date (datapackage.json `data_as_of`), so periods cannot be told due or not yet due.")
+        return
+    tidy, notes = _coverage_in(str(data_dir()), data)
+    if notes.problems:
+        st.warning(f"{len(notes.problems)} problem(s) reading {NOTES_FILE}; the notes named below are left out.")
+        st.dataframe(problems_frame(notes.problems), hide_index=True)
+    if tidy.empty:
+        st.info("No tracker figures from January 2024 on are loaded, so there is no coverage to show.")
+        return
+    tracker = choice(st, "Tracker", ordered_choices(tidy["tracker"], TRACKERS), key="coverage_tracker")
+    cells = tidy[tidy["tracker"] == tracker]
+    _legend()
+    _counts(cells)
+    st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
+    for cadence in ordered_choices(cells["cadence"], CADENCES):
+        wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
+        wide["region"] = wide["region"].map(lambda region: REGION_SHORT.get(region, region))
+        periods = list(wide.columns[len(LABEL_FIELDS) :])
+        st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
+        st.dataframe(
+            wide.style.map(lambda symbol: SYMBOL_STYLES.get(symbol, ""), subset=periods),
+            hide_index=True,
+            height=min(MATRIX_HEIGHT, ROW_PX * (len(wide) + 1) + 3),
+            column_config={
+                **{
+                    field: st.column_config.TextColumn(field, pinned=True, width=width)
+                    for field, width in LABEL_WIDTHS.items()
+                },
+                **{period: st.column_config.TextColumn(period, width=PERIOD_WIDTH) for period in periods},
+            },
+        )
+    _notes(tidy, notes.frame, tracker)
+    st.download_button(
+        f"Download {tracker} coverage (CSV, one row per period)",
+        lambda: csv_bytes(_dated(cells)),
+        file_name=f"coverage_{tracker}_{data.data_as_of:%Y-%m-%d}.csv",
+        mime="text/csv",
+        key="download-coverage",
+        on_click="ignore",
+    )
+
+
+def _legend() -> None:
+    """Symbol, colour and meaning of each state, drawn like the matrix cells."""
+    legend = pd.DataFrame(
+        {
+            "symbol": [STATE_SYMBOLS[s] for s in STATES],
+            "state": [STATE_LABELS[s] for s in STATES],
+            "meaning": [STATE_MEANINGS[s] for s in STATES],
+        }
+    )
+    st.dataframe(
+        legend.style.map(lambda symbol: SYMBOL_STYLES[symbol], subset=["symbol"]), hide_index=True, width="content"
+    )
+
+
+def _counts(cells: pd.DataFrame) -> None:
+    """Cells per state for the chosen tracker, one card each."""
+    counts = cells["state"].value_counts()
+    noted = int(((cells["state"] == "missing") & (cells["note"] != "")).sum())
+    for column, state in zip(st.columns(len(STATES)), STATES, strict=True):
+        help_text = f"{noted:,} of them with a note of what was searched" if state == "missing" else None
+        column.metric(f"{STATE_SYMBOLS[state]} {STATE_LABELS[state]}", f"{int(counts.get(state, 0)):,}", help=help_text)
+
+
+def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
+    """The researchers' notes on this tracker's gaps, with how many cells of the matrix each explains."""
+    st.markdown(f"**What the researchers noted about {tracker}'s gaps** (`{NOTES_FILE}`)")
+    mine = notes[notes["tracker"] == tracker]
+    if mine.empty:
+        st.caption("No notes for this tracker: its missing cells were not searched for specifically.")
+        return
+    table = notes_in_use(tidy, mine).drop(columns=["tracker"])
+    table = table[[*table.columns[:7], "cells", *[c for c in table.columns[7:] if c != "cells"]]]
+    for column in ("period_start", "period_end", "noted_on"):
+        table[column] = table[column].dt.strftime("%Y-%m-%d")
+    st.caption(
+        "`*` stands for every layer, cadence, region or measure, `subnational` for every region but the country. "
+        "`cells` counts the missing or not-published cells of the matrix a note explains: 0 when every period it "
+        "covers has a figure, or when its series has no figure in this data set and so no row."
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "searched": st.column_config.TextColumn("searched", width="large"),
+            "source_url": st.column_config.LinkColumn("source_url"),
+        },
+    )
+
+
+def _dated(cells: pd.DataFrame) -> pd.DataFrame:
+    """The tidy frame with dates as YYYY-MM-DD, for the download."""
+    return cells.assign(
+        period_start=cells["period_start"].dt.strftime("%Y-%m-%d"),
+        period_end=cells["period_end"].dt.strftime("%Y-%m-%d"),
+    )
