@@ -23,7 +23,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from components.geo import GeoLayers
-from components.palette import FAMILY_COLOURS, TYPE_FAMILIES, YEAR_COLOURS
+from components.map_layers import incident_cells
+from components.palette import FAMILY_COLOURS, OKABE_ITO, TYPE_FAMILIES, YEAR_COLOURS
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
 
 MONITOR = "Durand Line Monitor"
@@ -162,6 +163,7 @@ GAP = 0.2
 PAD = 0.1  # inside a KPI card
 MAP_ASPECT = 1.05  # height over width of the map's extent as geopandas draws it (latitude-corrected)
 MAX_SOURCES = 8  # printed on the page; the file's metadata holds them all
+STATIC_POINTS_LIMIT = 2_000  # above this, the briefing map counts events per grid cell
 
 
 def briefing_file(
@@ -313,12 +315,47 @@ def _box(x: float, y: float, width: float, height: float) -> list[float]:
     return [left, bottom, width / PAGE[0], height / PAGE[1]]
 
 
+def _static_cells(axis, events: pd.DataFrame) -> None:
+    """A large selection counted per 0.25° grid cell, as the live map does: a page of a few hundred dots
+    that renders in a second, instead of one dot per event (77,808 events took 22 s and 13.5 MB)."""
+    cells = incident_cells(events)
+    axis.scatter(
+        cells["lon"],
+        cells["lat"],
+        s=6 + 120 * (cells["events"] / cells["events"].max()) ** 0.5,
+        c=OKABE_ITO["blue"],
+        alpha=0.75,
+        edgecolors="white",
+        linewidths=0.4,
+    )
+    axis.set_xlim(60.5, 75.5)
+    axis.set_ylim(24, 37.5)
+    axis.set_axis_off()
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=OKABE_ITO["blue"], label="events in a 0.25° cell"),
+        Line2D([], [], color="#111111", linewidth=2, label="Durand Line"),
+    ]
+    axis.legend(
+        handles=handles,
+        title=f"{len(events):,} events in {len(cells):,} cells\nDot size: events per cell",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+        frameon=False,
+        fontsize=8,
+        title_fontsize=8,
+        alignment="left",
+    )
+
+
 def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
     """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles; the legend beside it."""
     countries = geo["countries"]
     countries.plot(ax=axis, color="#F4F1EA", edgecolor="#888888", linewidth=0.6)
     geo["provinces"].boundary.plot(ax=axis, color="#AAAAAA", linewidth=0.4)
     geo["durand_line"].plot(ax=axis, color="#111111", linewidth=2)
+    if len(events) > STATIC_POINTS_LIMIT:
+        _static_cells(axis, events)
+        return
     families = events["event_type"].map(TYPE_FAMILIES)
     if not events.empty:
         sizes = 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5
