@@ -84,9 +84,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--changes", type=int, default=40)
     parser.add_argument("--sessions", type=int, default=32)
+    parser.add_argument("--only", choices=["bundled", "imported"], help="run one part")
     args = parser.parse_args()
-    bundled(args.sessions)
-    imported(args.rows, args.changes)
+    if args.only != "imported":
+        bundled(args.sessions)
+    if args.only != "bundled":
+        imported(args.rows, args.changes)
 
 
 if __name__ == "__main__":

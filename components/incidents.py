@@ -106,6 +106,10 @@ class IncidentFilter:
     types: tuple[str, ...] = ()
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        return events[self.mask(events)]
+
+    def mask(self, events: pd.DataFrame) -> pd.Series:
+        """True for each event the filters keep."""
         dates = events["date"]  # compared as timestamps: .dt.date would box a million Python objects
         keep = (dates >= pd.Timestamp(self.start)) & (dates < pd.Timestamp(self.end) + pd.Timedelta(days=1))
         if self.provinces:
@@ -114,7 +118,7 @@ class IncidentFilter:
             keep &= events["perpetrator"].isin(self.actors)
         if self.types:
             keep &= events["event_type"].isin(self.types)
-        return events[keep]
+        return keep
 
     def sentence(self, count: int, noun: str = "incidents") -> str:
         """A plain statement of what is shown, e.g. '42 incidents, 1 Jan 2025–31 Dec 2025, all actors'."""

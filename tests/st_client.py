@@ -83,7 +83,8 @@ async def run_session(url: str, session: int, reruns: list[tuple[str, str, str]]
     """Connect one session and rerun it through `reruns` in turn, each waiting for script_finished."""
     results = []
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
-    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
+    # No client pings: a browser sends none either, and a busy server (32 sessions on 2 cores) answers them late.
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None, ping_interval=None) as socket:
         for page, query, title in reruns:
             result = Rerun(session, page, query, title)
             start = time.perf_counter()
