@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.data_age import Coverage
+
 TRACK_LABELS = {
     "talks": "Talks",
     "ceasefire": "Ceasefire / pause",
@@ -53,7 +55,7 @@ def filter_events(
 
 @dataclass(frozen=True)
 class WindowCounts:
-    """Incidents in the days before an event and the days after it."""
+    """Incidents in the days before an event and the days after it, and how many of those days the data cover."""
 
     days: int
     before_incidents: int
@@ -62,17 +64,50 @@ class WindowCounts:
     after_killed: int
     before: pd.DataFrame
     after: pd.DataFrame
+    before_covered: int
+    after_covered: int
+    coverage: Coverage
+
+    @property
+    def comparable(self) -> bool:
+        """A change is meaningful only when both windows lie wholly inside the data."""
+        return self.before_covered == self.days and self.after_covered == self.days
+
+    def notes(self) -> list[str]:
+        """One sentence per window that runs outside the data, for a person to read beside the numbers."""
+        sides = [
+            ("Before", self.before_covered, f"data start {self.coverage.first:%d %b %Y}"),
+            ("After", self.after_covered, f"data end {self.coverage.last:%d %b %Y}"),
+        ]
+        return [
+            f"{side}: {_days_covered(covered, self.days)} by the data ({edge}); no change is shown."
+            for side, covered, edge in sides
+            if covered < self.days
+        ]
 
 
-def window_counts(events: pd.DataFrame, start: dt.date, end: dt.date | None, days: int) -> WindowCounts:
+def _days_covered(covered: int, days: int) -> str:
+    if covered == 0:
+        return f"none of the {days} days are covered"
+    return f"only {covered} of {days} days {'is' if covered == 1 else 'are'} covered"
+
+
+def window_counts(
+    events: pd.DataFrame, start: dt.date, end: dt.date | None, days: int, coverage: Coverage
+) -> WindowCounts:
     """Incidents in the `days` days before `start` and the `days` days after `end` (event days excluded).
 
-    Killed uses the lowest figure any account states, so disputed tolls are never inflated.
+    `coverage` is the period the events cover: a window reaching past it is partial, since its missing
+    days hold no data rather than no incidents. Killed uses the lowest figure any account states, so
+    disputed tolls are never inflated.
     """
     end = end or start
+    one_day = dt.timedelta(days=1)
+    first_before, first_after = start - dt.timedelta(days=days), end + one_day
+    last_after = end + dt.timedelta(days=days)
     dates = events["date"].dt.date
-    before = events[(dates >= start - dt.timedelta(days=days)) & (dates < start)]
-    after = events[(dates > end) & (dates <= end + dt.timedelta(days=days))]
+    before = events[(dates >= first_before) & (dates < start)]
+    after = events[(dates >= first_after) & (dates <= last_after)]
     return WindowCounts(
         days,
         len(before),
@@ -81,6 +116,9 @@ def window_counts(events: pd.DataFrame, start: dt.date, end: dt.date | None, day
         int(after["killed"].fillna(0).sum()),
         before.sort_values("date"),
         after.sort_values("date"),
+        coverage.days_in(first_before, start - one_day),
+        coverage.days_in(first_after, last_after),
+        coverage,
     )
 
 

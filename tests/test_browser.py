@@ -5,11 +5,14 @@ Screenshots land in artifacts/screenshots/ for a person to look at."""
 from __future__ import annotations
 
 import io
+import re
 import time
+from urllib.parse import quote_plus
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from components.data_age import CURATED_START, Coverage
 from components.dataset import load_dataset
 from components.diplomacy import window_counts
 from components.paths import BUNDLED_DATA_DIR
@@ -90,6 +93,7 @@ def test_page_opens_from_its_link_and_draws(browser, app_url, path):
         assert page.locator("[data-testid=stException]").count() == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_role("heading", name=title).count() >= 1
+        assert page.get_by_text(re.compile(r"^Data as of 08 Apr 2026 \(\d+ days old\)\.$")).count() == 1
         drawn = page.locator(main).first
         assert drawn.is_visible()
         assert distinct_colours(drawn.screenshot()) > 8, "main chart or map looks blank"
@@ -184,7 +188,8 @@ def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url)
     """A click on the Doha diamond inside the Vega chart (not the picker) opens its details and window."""
     data = load_dataset(BUNDLED_DATA_DIR)
     doha = data.diplomacy_events.set_index("event_id").loc["20251019-doha-ceasefire"]
-    expected = window_counts(data.events, doha["date_start"].date(), doha["date_end"].date(), 14)
+    covered = Coverage(CURATED_START, data.data_as_of)
+    expected = window_counts(data.events, doha["date_start"].date(), doha["date_end"].date(), 14, covered)
     # Two months wide, so neighbouring talks (Istanbul, 25 Oct) sit ~70 px away instead of overlapping.
     context, page, _ = open_page(browser, f"{app_url}/diplomacy?from=2025-10-01&to=2025-11-30")
     try:
@@ -204,5 +209,23 @@ def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url)
         assert metrics["Incidents, 14 days after"] == str(expected.after_incidents)
         assert metrics["Killed before (lowest stated)"] == str(expected.before_killed)
         page.screenshot(path=SCREENSHOTS / "diplomacy-clicked.png", full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_link_to_an_event_near_the_data_end_marks_the_after_window_partial(browser, app_url):
+    """FO briefing, 02 Apr 2026: the 14 days after run to 16 Apr, the data end 08 Apr. The link holds the
+    shown label, as Streamlit writes it when the event is chosen."""
+    label = "02 Apr 2026 · FO: talks with Kabul in Urumqi, but Kabul must show visible and verifiable action"
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy?event={quote_plus(label)}")
+    try:
+        note = "After: only 6 of 14 days are covered by the data (data end 08 Apr 2026); no change is shown."
+        assert page.get_by_text(note).count() == 1
+        assert page.get_by_text("Partial: 6 of 14 days covered").count() == 2
+        assert page.locator("[data-testid=stMetric]").count() == 4
+        assert page.locator("[data-testid=stMetricDelta]").count() == 0
+        page.get_by_text(note).scroll_into_view_if_needed()
+        page.screenshot(path=SCREENSHOTS / "diplomacy-partial-window.png")
     finally:
         context.close()

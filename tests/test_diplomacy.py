@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 
+from components.data_age import Coverage
+from components.dataset import load_dataset
 from components.diplomacy import filter_events, latest_developments, split_list, window_counts
+from components.paths import BUNDLED_DATA_DIR
+from components.trends import monthly_on_calendar
+from components.ui.timeline import VIOLENCE_LABEL, VIOLENCE_SERIES, timeline_figure
 
 EVENTS = pd.DataFrame(
     {
@@ -17,17 +23,53 @@ EVENTS = pd.DataFrame(
         "source_url": ["https://s.test/"] * 6,
     }
 )
+COVERED = Coverage(dt.date(2025, 10, 1), dt.date(2025, 11, 5))  # the events above cover 1 Oct – 5 Nov 2025
 
 
 def test_window_around_a_two_day_event_leaves_out_the_event_days():
     # Talks on 18–19 Oct, 14 days: before = 4–17 Oct (4, 11, 12 Oct), after = 20 Oct–2 Nov (20 Oct, 2 Nov).
-    counts = window_counts(EVENTS, dt.date(2025, 10, 18), dt.date(2025, 10, 19), 14)
+    counts = window_counts(EVENTS, dt.date(2025, 10, 18), dt.date(2025, 10, 19), 14, COVERED)
     assert (counts.before_incidents, counts.after_incidents) == (3, 2)
     assert (counts.before_killed, counts.after_killed) == (3 + 23 + 9, 2 + 7)
+    assert (counts.before_covered, counts.after_covered) == (14, 14)
+    assert counts.comparable
+    assert counts.notes() == []
+
+
+def test_after_window_past_the_data_end_is_partial_and_not_compared():
+    # Talks on 30 Oct, 14 days: after = 31 Oct – 13 Nov, of which 31 Oct – 5 Nov (6 days) are covered.
+    counts = window_counts(EVENTS, dt.date(2025, 10, 30), None, 14, COVERED)
+    assert (counts.after_incidents, counts.after_covered, counts.before_covered) == (1, 6, 14)
+    assert not counts.comparable
+    assert counts.notes() == [
+        "After: only 6 of 14 days are covered by the data (data end 05 Nov 2025); no change is shown."
+    ]
+
+
+def test_before_window_before_the_data_start_is_partial():
+    # Talks on 4 Oct, 7 days: before = 27 Sep – 3 Oct, of which 1–3 Oct (3 days) are covered.
+    counts = window_counts(EVENTS, dt.date(2025, 10, 4), None, 7, COVERED)
+    assert (counts.before_covered, counts.after_covered) == (3, 7)
+    assert not counts.comparable
+    assert counts.notes() == [
+        "Before: only 3 of 7 days are covered by the data (data start 01 Oct 2025); no change is shown."
+    ]
+
+
+def test_windows_wholly_or_all_but_one_day_outside_the_data():
+    # Talks on 4 Nov, 7 days: after = 5–11 Nov, only 5 Nov covered. Talks on 1 Oct: before = 24–30 Sep, none.
+    after = window_counts(EVENTS, dt.date(2025, 11, 4), None, 7, COVERED)
+    assert after.notes() == [
+        "After: only 1 of 7 days is covered by the data (data end 05 Nov 2025); no change is shown."
+    ]
+    before = window_counts(EVENTS, dt.date(2025, 10, 1), None, 7, COVERED)
+    assert before.notes() == [
+        "Before: none of the 7 days are covered by the data (data start 01 Oct 2025); no change is shown."
+    ]
 
 
 def test_window_of_seven_days_before_a_one_day_event():
-    counts = window_counts(EVENTS, dt.date(2025, 10, 18), None, 7)
+    counts = window_counts(EVENTS, dt.date(2025, 10, 18), None, 7, COVERED)
     assert counts.before["date"].dt.day.tolist() == [11, 12]
     assert counts.after["date"].dt.day.tolist() == [20]
 
@@ -49,3 +91,16 @@ def test_filter_by_mediator_and_overlap():
     assert split_list("Qatar; Turkey") == ["Qatar", "Turkey"]
     latest = latest_developments(diplomacy, EVENTS, 3)
     assert latest["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-11-02", "2025-10-25", "2025-10-20"]
+
+
+def test_timeline_panels_say_where_their_data_stop():
+    """The monthly deaths end at the last published month; the events here are taken to end on 16 Mar 2026."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    last_month = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)["month_end"].max()
+    events_covered = Coverage(dt.date(2024, 1, 1), dt.date(2026, 3, 16))
+    chart = timeline_figure(
+        data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2026, 4, 8), events_covered
+    )
+    spec = json.dumps(chart.to_dict(), ensure_ascii=False)
+    assert f'"{VIOLENCE_LABEL} (no data after {last_month:%d %b %Y})"' in spec
+    assert '"Notable incidents (killed, lowest stated figure) (no data after 16 Mar 2026)"' in spec

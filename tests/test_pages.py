@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -48,3 +50,38 @@ def test_page_runs_with_no_data_files(page, title, tmp_path, use_data_dir):
     use_data_dir(tmp_path)
     app = run_page(page)
     assert not app.exception, [e.value for e in app.exception]
+
+
+def test_every_page_says_how_old_the_data_are_and_warns_when_old():
+    """The bundled data are dated 08 Apr 2026, long past 45 days old on any day these tests run."""
+    age = (dt.date.today() - dt.date(2026, 4, 8)).days
+    for page in PAGES:
+        app = run_page(page)
+        said = [m.value for m in app.markdown]
+        assert f"**Data as of 08 Apr 2026 ({age} days old).**" in said, page
+        warning = (
+            f"The curated data are {age} days old: incidents, figures and talks after 08 Apr 2026 are not included."
+        )
+        assert warning in [w.value for w in app.warning], page
+
+
+def test_a_window_past_the_data_end_is_marked_partial_with_no_change():
+    """FO briefing on 02 Apr 2026: the 14 days after run to 16 Apr, the data end on 08 Apr (6 days covered)."""
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20260402-fo-urumqi-briefing").run()
+    notes = [w.value for w in app.warning]
+    assert "After: only 6 of 14 days are covered by the data (data end 08 Apr 2026); no change is shown." in notes
+    cards = {m.label: m for m in app.metric}
+    assert cards["Incidents, 14 days after"].delta == ""
+    assert cards["Killed after (lowest stated)"].delta == ""
+    assert [c.value for c in app.caption].count("Partial: 6 of 14 days covered") == 2  # the two "after" cards
+
+
+def test_a_window_inside_the_data_shows_its_change():
+    """Doha talks, 18–19 Oct 2025: both 14-day windows lie inside the data, so the change is shown."""
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    assert not any("are covered by the data" in w.value for w in app.warning)
+    cards = {m.label: m for m in app.metric}
+    before, after = cards["Incidents, 14 days before"], cards["Incidents, 14 days after"]
+    assert after.delta == str(int(after.value) - int(before.value))

@@ -36,22 +36,28 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
 
 
 def window_comparison(counts: WindowCounts) -> None:
-    """Incidents and killed in the window before against the window after."""
+    """Incidents and killed in the window before against the window after; no change for a partial window."""
+    notes = counts.notes()
+    if notes:
+        st.warning(" ".join(notes))
     cols = st.columns(4)
-    cols[0].metric(f"Incidents, {counts.days} days before", counts.before_incidents)
+    cols[0].metric(f"Incidents, {counts.days} days before", _count(counts.before_incidents, counts.before_covered))
     cols[1].metric(
         f"Incidents, {counts.days} days after",
-        counts.after_incidents,
-        counts.after_incidents - counts.before_incidents,
+        _count(counts.after_incidents, counts.after_covered),
+        counts.after_incidents - counts.before_incidents if counts.comparable else None,
         delta_color="inverse",
     )
-    cols[2].metric("Killed before (lowest stated)", counts.before_killed)
+    cols[2].metric("Killed before (lowest stated)", _count(counts.before_killed, counts.before_covered))
     cols[3].metric(
         "Killed after (lowest stated)",
-        counts.after_killed,
-        counts.after_killed - counts.before_killed,
+        _count(counts.after_killed, counts.after_covered),
+        counts.after_killed - counts.before_killed if counts.comparable else None,
         delta_color="inverse",
     )
+    sides = (counts.before_covered, counts.after_covered) * 2  # the cards go before, after, before, after
+    for column, covered in zip(cols, sides, strict=True):
+        _mark_partial(column, covered, counts.days)
     st.caption("Notable incidents only (curated, not exhaustive); event days themselves are left out.")
     listing = pd.concat([counts.before.assign(when="before"), counts.after.assign(when="after")])
     if listing.empty:
@@ -64,3 +70,14 @@ def window_comparison(counts: WindowCounts) -> None:
         hide_index=True,
         column_config={"source_url": st.column_config.LinkColumn("source")},
     )
+
+
+def _mark_partial(column, covered: int, days: int) -> None:
+    """Under a card whose window the data cover only in part: how much (a card label is too short to say it)."""
+    if covered < days:
+        column.caption(f"Partial: {covered} of {days} days covered")
+
+
+def _count(value: int, covered: int) -> int | str:
+    """A window the data do not reach at all has no count, not a count of zero."""
+    return value if covered else "no data"

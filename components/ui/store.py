@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
@@ -115,6 +116,15 @@ def _filter_options_for(folder: str, key: str) -> FilterOptions:
         events["perpetrator"].dropna().value_counts().index.tolist(),
         [kind for kind in EVENT_TYPE_LABELS if kind in set(events["event_type"].unique())],
     )
+
+
+def events_coverage() -> Coverage:
+    """The period the shown events cover: an imported file's first to last event; the curated incidents
+    from CURATED_START to "data as of" (their last incident when that date is unknown)."""
+    options = filter_options()
+    if active_import() is not None:
+        return Coverage(options.first_day, options.last_day)
+    return Coverage(min(CURATED_START, options.first_day), dataset().data_as_of or options.last_day)
 
 
 def _events_for(folder: str, key: str) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from components.charts import timeline_chart
 from components.crossings import status_bands
+from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
 from components.diplomacy import TRACK_LABELS
 from components.palette import TYPE_FAMILIES
@@ -18,9 +19,23 @@ VIOLENCE_LABEL = "Deaths in militant attacks per month (PICSS)"
 DOTS_LIMIT = 3_000  # an imported file can hold far more events than a chart can show one by one
 
 
-def timeline_figure(data: Dataset, diplomacy: pd.DataFrame, events: pd.DataFrame, start: dt.date, end: dt.date):
-    """Chart of `diplomacy` rows and `events` between start and end, with monthly deaths and crossing bands."""
+def timeline_figure(
+    data: Dataset,
+    diplomacy: pd.DataFrame,
+    events: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    events_covered: Coverage | None = None,
+):
+    """Chart of `diplomacy` rows and `events` between start and end, with monthly deaths and crossing bands.
+
+    A panel whose data stop inside the period says so in its title, so the missing months or days do not
+    read as a fall to zero.
+    """
     violence = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    published = (
+        None if violence.empty else Coverage(violence["month_start"].min().date(), violence["month_end"].max().date())
+    )
     violence = violence[(violence["month_end"].dt.date >= start) & (violence["month_start"].dt.date <= end)]
     bands = status_bands(data["crossing_status"], data["crossings"], data.data_as_of or dt.date.today())
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
@@ -28,10 +43,11 @@ def timeline_figure(data: Dataset, diplomacy: pd.DataFrame, events: pd.DataFrame
     if len(events) > DOTS_LIMIT:
         title = f"The {DOTS_LIMIT:,} deadliest of {len(events):,} events (killed)"
         events = events.nlargest(DOTS_LIMIT, "killed")
+    title = chart_title(title, events_covered, start, end)
     return timeline_chart(
         diplomacy.assign(track_label=diplomacy["track"].map(TRACK_LABELS)),
         violence,
-        VIOLENCE_LABEL,
+        chart_title(VIOLENCE_LABEL, published, start, end),
         events.assign(family=events["event_type"].map(TYPE_FAMILIES)),
         title,
         bands,

@@ -2,32 +2,43 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
+from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
 from components.export import ExportContext, chart_png, chart_svg, export_file_name
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
-from components.ui.store import active_import
+from components.ui.store import active_import, events_coverage
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
 
 def coverage_caption(data: Dataset, curated: bool = True) -> None:
-    """Data as of, and what the events are: curated notable incidents or the user's own imported file."""
-    as_of = data.data_as_of
-    parts = [f"Data as of {as_of:%d %b %Y}." if as_of else "Data date unknown."]
+    """Data as of and how old (a warning when old), and what the events are: curated or the user's own file."""
+    today = dt.date.today()
+    st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
+    notice = stale_notice(data.data_as_of, today)
+    if notice:
+        st.warning(notice)
+    parts = []
     imported = active_import() if curated else None
     if imported is not None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
+        if not imported.events.empty:
+            covered = events_coverage()
+            parts.append(f"Events in the file: {covered.first:%d %b %Y} to {covered.last:%d %b %Y}.")
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
     elif curated:
         parts.append(CURATED_NOTE)
-    st.caption(" ".join(parts))
+    if parts:
+        st.caption(" ".join(parts))
 
 
 def rejected_rows_notice(data: Dataset) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from components.ui.briefing import BRIEFING_CSS, PANELS, step
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
-from components.ui.store import dataset, filtered_events
+from components.ui.store import dataset, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.widgets import coverage_caption
 
@@ -47,6 +47,7 @@ def panel() -> None:
     st.session_state["_ticked"] = True
     name = st.session_state.get("panel") or "kpis"
     st.title(PANELS[name])
+    coverage_caption(data)
     if name == "kpis":
         kpi_panel(data, per_row=3)
     elif name == "trend":
@@ -54,10 +55,10 @@ def panel() -> None:
     elif name == "map":
         map_panel(data, events, height=760, key="briefing-map")
     elif name == "timeline":
-        st.altair_chart(timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end))
+        chart = timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end, events_coverage())
+        st.altair_chart(chart)
     else:
         latest_panel(data, events, count=6)
-    coverage_caption(data)
 
 
 st.session_state["_ticked"] = False

@@ -11,7 +11,7 @@ from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
 from components.ui.panels import latest_panel
-from components.ui.store import dataset, filtered_events
+from components.ui.store import dataset, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
 
@@ -44,7 +44,7 @@ st.markdown(
     )
 )
 
-chart = timeline_figure(data, shown, events, selection.start, selection.end)
+chart = timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())
 picked = st.altair_chart(chart, on_select="rerun", key="timeline")
 clicked = (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None
 if clicked and clicked != st.session_state.get("_timeline_click"):
@@ -89,7 +89,7 @@ if chosen:
     first = event["date_start"].date()
     last = first if pd.isna(event["date_end"]) else event["date_end"].date()
     around = filtered_events(replace(selection, start=first - dt.timedelta(days), end=last + dt.timedelta(days)))
-    counts = window_counts(around, first, last, days)
+    counts = window_counts(around, first, last, days, events_coverage())
     window_comparison(counts)
 
 st.header("Latest developments")

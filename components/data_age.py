@@ -1,0 +1,63 @@
+"""How far the data reach: the period a series covers and how old the data are (not the tracker coverage
+matrix, which is components/coverage.py).
+
+Outside the covered period a count of zero means "no data", not "no incidents", so windows and charts
+that run past it say so instead of showing a drop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+CURATED_START = dt.date(2024, 1, 1)  # the curated incidents are collected from this day on
+STALE_AFTER_DAYS = 45  # older than this, every page warns that recent figures are missing
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The first and last day a counted series covers."""
+
+    first: dt.date
+    last: dt.date
+
+    def days_in(self, first: dt.date, last: dt.date) -> int:
+        """How many days of [first, last] the series covers."""
+        return max((min(last, self.last) - max(first, self.first)).days + 1, 0)
+
+
+def data_age_days(as_of: dt.date | None, today: dt.date) -> int | None:
+    """Days from the data date to today; None when the data date is unknown."""
+    return None if as_of is None else (today - as_of).days
+
+
+def as_of_sentence(as_of: dt.date | None, today: dt.date) -> str:
+    """'Data as of 08 Apr 2026 (236 days old).', said the same way on every page."""
+    age = data_age_days(as_of, today)
+    if age is None:
+        return "Data date unknown."
+    if age < 0:
+        return f"Data as of {as_of:%d %b %Y} (a date after today's {today:%d %b %Y})."
+    if age == 0:
+        return f"Data as of {as_of:%d %b %Y} (today)."
+    return f"Data as of {as_of:%d %b %Y} ({age} day{'s' if age != 1 else ''} old)."
+
+
+def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
+    """A warning when the data are older than STALE_AFTER_DAYS, else None."""
+    age = data_age_days(as_of, today)
+    if age is None or age <= STALE_AFTER_DAYS:
+        return None
+    return f"The curated data are {age} days old: incidents, figures and talks after {as_of:%d %b %Y} are not included."
+
+
+def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.date) -> str:
+    """A chart title that says where the data stop short of the period shown (None: nothing to say)."""
+    if covered is None:
+        return label
+    gaps = []
+    if start < covered.first:
+        gaps.append(f"no data before {covered.first:%d %b %Y}")
+    if end > covered.last:
+        gaps.append(f"no data after {covered.last:%d %b %Y}")
+    return f"{label} ({'; '.join(gaps)})" if gaps else label
