@@ -237,6 +237,7 @@ def timeline_chart(
     diplomacy: pd.DataFrame,
     monthly_violence: pd.DataFrame,
     violence_label: str,
+    violence_gaps: pd.DataFrame,
     incidents: pd.DataFrame,
     incidents_title: str,
     bands: pd.DataFrame,
@@ -246,8 +247,9 @@ def timeline_chart(
     """Diplomacy, monthly violence, notable incidents and crossing status on one shared time axis.
 
     `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
-    value; `incidents` date, killed, family, place; `bands` crossing, status, start_date, end_date, draw_end,
-    open_ended, reason (see components.crossings.status_bands).
+    value; `violence_gaps` month_mid, note of months with no figure (a cross at zero); `incidents` date, killed,
+    family, place; `bands` crossing, status, start_date, end_date, draw_end, open_ended, reason (see
+    components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event").
     """
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
@@ -277,8 +279,8 @@ def timeline_chart(
 
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
         violence_label = f"{violence_label}: no month published for this period"
-    violence = (
-        alt.Chart(monthly_violence, title=violence_label)
+    bars = (
+        alt.Chart(monthly_violence)
         .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
@@ -290,8 +292,22 @@ def timeline_chart(
                 alt.Tooltip("value:Q", title="Value"),
             ],
         )
-        .properties(height=120)
     )
+    crosses = (
+        alt.Chart(violence_gaps.assign(zero=0))
+        .mark_point(shape="cross", size=120, filled=True, color=OKABE_ITO["grey"], clip=True)
+        .encode(
+            x=alt.X("month_mid:T", title=None, scale=alt.Scale(domain=domain)),
+            y="zero:Q",
+            tooltip=[
+                alt.Tooltip("month_mid:T", title="Month", format="%b %Y"),
+                alt.Tooltip("note:N", title="Value"),
+            ],
+        )
+    )
+    if not violence_gaps.empty:
+        violence_label = f"{violence_label}; ✚ no figure found (a gap, not zero)"
+    violence = alt.layer(bars, crosses, title=violence_label).properties(height=120)
     dots = (
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)

@@ -63,6 +63,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
         empty.astype({"date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}),
         pd.DataFrame(columns=["month_start", "month_end", "value"]),
         "Deaths",
+        pd.DataFrame(columns=["month_mid", "note"]),
         pd.DataFrame(columns=["date", "killed", "family", "place"]),
         "Notable incidents",
         bands,

@@ -37,6 +37,7 @@ def timeline_figure(
         None if violence.empty else Coverage(violence["month_start"].min().date(), violence["month_end"].max().date())
     )
     violence = violence[(violence["month_end"].dt.date >= start) & (violence["month_start"].dt.date <= end)]
+    gaps = unpublished_months(violence, published, start, end)
     bands = status_bands(data["crossing_status"], data["crossings"], data.data_as_of or dt.date.today())
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
     title = "Notable incidents (killed, lowest stated figure)"
@@ -48,9 +49,23 @@ def timeline_figure(
         diplomacy.assign(track_label=diplomacy["track"].map(TRACK_LABELS)),
         violence,
         chart_title(VIOLENCE_LABEL, published, start, end),
+        gaps,
         events.assign(family=events["event_type"].map(TYPE_FAMILIES)),
         title,
         bands,
         start,
         end,
     )
+
+
+def unpublished_months(
+    violence: pd.DataFrame, published: Coverage | None, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """Months inside the published run (and the period shown) that have no figure: drawn as marks, so an
+    empty slot between two bars does not read as a month without deaths."""
+    if published is None:
+        return pd.DataFrame({"month_mid": pd.Series(dtype="datetime64[ns]"), "note": pd.Series(dtype=str)})
+    first = max(published.first, start.replace(day=1))
+    months = pd.date_range(first, min(published.last, end), freq="MS")
+    missing = months.difference(pd.DatetimeIndex(violence["month_start"]))
+    return pd.DataFrame({"month_mid": missing + pd.Timedelta(days=14), "note": "no published figure found"})

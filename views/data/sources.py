@@ -15,6 +15,7 @@ data = dataset()
 
 st.title("Data and sources")
 coverage_caption(data)
+st.caption("The tables here are the files as loaded, whole: the sidebar filters do not apply to them.")
 
 st.header("Validation")
 st.dataframe(data.validation_summary(), hide_index=True)

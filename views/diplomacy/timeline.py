@@ -22,6 +22,10 @@ diplomacy = data.diplomacy_events
 
 st.title("Diplomacy timeline")
 coverage_caption(data)
+st.caption(
+    "Diplomatic events follow the track and mediator choices below and the sidebar period; notable incidents "
+    "follow every sidebar filter; the monthly deaths panel is PICSS's national total, which no filter changes."
+)
 rejected_rows_notice(data)
 
 left, right = st.columns(2)

@@ -25,6 +25,9 @@ events = filtered_events(selection)
 st.title("Map of the Durand Line region")
 st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
+st.caption(
+    "Every event, count and chart on this page follows the sidebar filters (period, province, perpetrator, type)."
+)
 rejected_rows_notice(data)
 
 mode = st.segmented_control(
