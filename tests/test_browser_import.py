@@ -79,3 +79,35 @@ def test_an_upload_over_the_size_limit_is_refused_with_the_limit_named(browser, 
         assert page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1
     finally:
         context.close()
+
+
+def test_two_viewers_uploading_the_same_bytes_each_keep_their_own_file_and_name(browser, app_url, acled_upload):
+    """Uploads are held per session: identical bytes under two names stay two uploads, a name is text (never
+    Markdown), and one viewer's uploads and removals never change the other's pages."""
+    content = acled_upload.read_bytes()
+    first, first_page, outside = open_page(browser, f"{app_url}/data")
+    second, second_page, _ = open_page(browser, f"{app_url}/data")
+    try:
+        upload(first_page, {"name": "analyst_one.csv", "mimeType": "text/csv", "buffer": content})
+        tricky = "![x](http://example.org/x.png)_two.csv"
+        upload(second_page, {"name": tricky, "mimeType": "text/csv", "buffer": content})
+        assert second_page.get_by_text(f"Your upload: {tricky}").count() == 1  # shown literally
+        assert second_page.get_by_text("analyst_one.csv").count() == 0
+        first_page.get_by_role("link", name="Trends").click()  # a rerun of the first session (a reload would
+        settle(first_page)  # start a new session, which begins with the curated data by design)
+        first_page.get_by_role("link", name="Data & sources").click()
+        settle(first_page)
+        assert first_page.get_by_text("Your upload: analyst_one.csv").count() == 1
+        assert first_page.get_by_text("_two.csv").count() == 0
+
+        # The second viewer removes their upload; the first still sees theirs on every page.
+        second_page.get_by_role("button", name=f"Remove upload: {tricky}").click()
+        settle(second_page)
+        assert second_page.get_by_text("Notable incidents, curated, not exhaustive.").count() >= 1
+        first_page.get_by_role("link", name="Map").click()
+        settle(first_page)
+        assert first_page.get_by_text("Events from your ACLED export (analyst_one.csv)").count() == 1
+        assert not outside, outside
+    finally:
+        first.close()
+        second.close()

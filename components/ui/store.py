@@ -151,7 +151,7 @@ def map_incident_layers(selection: IncidentFilter, mode: str) -> list:
 
 
 # Few and short-lived: below the aggregation threshold a layer carries every point with its tooltip text.
-@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
+@st.cache_resource(max_entries=2, ttl=600, show_spinner=False)
 def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> list:
     events = _events_for(folder, key)
     return incident_layers(events.iloc[_positions_in(selection, folder, key)], mode)
