@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -15,8 +15,10 @@ from components.figures import disagreements, displayed_figures
 from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
-from components.schemas import TABLES, TOWNS
+from components.schemas import EARLIEST_DATE, TABLES, TOWNS
 from components.validation import LoadResult, Problem, load_table, problems_frame
+
+META_FILE = "datapackage.json"
 
 
 @dataclass
@@ -25,14 +27,16 @@ class Dataset:
 
     tables: dict[str, LoadResult]
     geo: GeoLayers
-    meta: dict
+    meta: dict  # the valid fields of datapackage.json
+    meta_problems: list[Problem] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name].frame
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for result in self.tables.values() for p in result.problems] + self.geo.problems
+        tables = [p for result in self.tables.values() for p in result.problems]
+        return tables + self.meta_problems + self.geo.problems
 
     def problems_frame(self) -> pd.DataFrame:
         return problems_frame(self.problems)
@@ -54,8 +58,7 @@ class Dataset:
 
     @property
     def data_as_of(self) -> dt.date | None:
-        value = self.meta.get("data_as_of")
-        return dt.date.fromisoformat(value) if value else None
+        return self.meta.get("data_as_of")
 
     @cached_property
     def figures(self) -> pd.DataFrame:
@@ -80,9 +83,48 @@ class Dataset:
         return events
 
 
-def load_dataset(data_dir: Path, geo_dir: Path = GEO_DIR) -> Dataset:
+def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
+    """Every table, layer and the metadata; the layers come from `data_dir`/geo when it has one."""
+    if geo_dir is None:
+        geo_dir = data_dir / "geo" if (data_dir / "geo").is_dir() else GEO_DIR
     tables = {name: load_table(data_dir / spec.file, spec.schema, spec.file) for name, spec in TABLES.items()}
     tables["towns"] = load_table(geo_dir / "towns.csv", TOWNS, "geo/towns.csv")
-    meta_path = data_dir / "datapackage.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return Dataset(tables, load_layers(geo_dir), meta)
+    meta, meta_problems = load_meta(data_dir / META_FILE)
+    return Dataset(tables, load_layers(geo_dir), meta, meta_problems)
+
+
+def load_meta(path: Path) -> tuple[dict, list[Problem]]:
+    """datapackage.json's valid fields (data_as_of as a date) and a problem for each it cannot use.
+
+    A missing file is no problem (the pages say "Data date unknown"); a broken one is named, never fatal.
+    """
+    if not path.exists():
+        return {}, []
+    try:
+        meta = json.loads(path.read_bytes())
+    except (OSError, ValueError) as err:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return {}, [Problem(META_FILE, None, None, f"file not used: not readable JSON ({err})")]
+    if not isinstance(meta, dict):
+        return {}, [Problem(META_FILE, None, None, "file not used: not a JSON object ({...})")]
+    if "data_as_of" not in meta:
+        return meta, []
+    value = meta.pop("data_as_of")
+    as_of, reason = data_date(value)
+    if reason:
+        return meta, [Problem(META_FILE, None, "data_as_of", f"{reason}; the data date is unknown", str(value))]
+    return {**meta, "data_as_of": as_of}, []
+
+
+def data_date(value) -> tuple[dt.date | None, str | None]:
+    """A data date written YYYY-MM-DD, on a real day from 2000 to today, or why it cannot be one."""
+    try:
+        day = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return None, "not a valid date (YYYY-MM-DD)"
+    if day > dt.date.today():
+        return None, "date in the future"
+    if day < EARLIEST_DATE.date():
+        return None, "date before 2000"
+    return day, None

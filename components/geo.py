@@ -14,10 +14,11 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.schemas import BOUNDARY_LAYER
-from components.validation import Problem
+from components.validation import Problem, failure_problems, plain_reason
 
 PROJECTED_CRS = 32642
 BANDS_KM = (10, 25, 50)
+LAYER_COLUMNS = {"countries": ["role"]}  # beyond name and geometry, what the map reads
 LAYER_FILES = {
     "countries": "countries.geojson",
     "provinces": "provinces.geojson",
@@ -36,26 +37,52 @@ class GeoLayers:
     def __getitem__(self, name: str) -> gpd.GeoDataFrame:
         return self.layers[name]
 
+    def missing(self) -> list[str]:
+        """The files of layers with nothing to draw, which the map goes without."""
+        return [f"geo/{LAYER_FILES[name]}" for name, layer in self.layers.items() if layer.empty]
+
 
 def load_layers(geo_dir: Path) -> GeoLayers:
     layers: dict[str, gpd.GeoDataFrame] = {}
     problems: list[Problem] = []
     for name, file in LAYER_FILES.items():
-        label = f"geo/{file}"
-        try:
-            frame = gpd.read_file(geo_dir / file).to_crs(4326)
-            layers[name] = BOUNDARY_LAYER.validate(frame, lazy=True)
-        except pa.errors.SchemaErrors as err:
-            bad = err.failure_cases
-            for case in bad.itertuples(index=False):
-                row = None if case.index is None or pd.isna(case.index) else int(case.index) + 1
-                problems.append(Problem(label, row, case.column, str(case.check)))
-            keep = ~frame.index.isin(bad["index"].dropna())
-            layers[name] = frame[keep]
-        except Exception as err:
-            problems.append(Problem(label, None, None, f"file not used: {err}"))
-            layers[name] = gpd.GeoDataFrame({"name": []}, geometry=[], crs=4326)
+        layers[name], found = load_layer(geo_dir / file, f"geo/{file}", LAYER_COLUMNS.get(name, []))
+        problems += found
     return GeoLayers(layers, problems)
+
+
+def load_layer(path: Path, label: str, columns: list[str]) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """One layer's valid features, and a problem (file, feature, column, reason) for each one left out.
+
+    A file that cannot be read, or lacks a column the map needs, gives an empty layer the map draws without.
+    """
+    empty = gpd.GeoDataFrame({name: [] for name in ["name", *columns]}, geometry=[], crs=4326)
+    try:
+        frame = gpd.read_file(path).to_crs(4326)
+    except Exception as err:  # pyogrio, fiona and pyproj each raise their own errors for a broken file
+        reason = "the file is missing" if not path.exists() else _first_line(err, path, label)
+        return empty, [Problem(label, None, None, f"file not used: cannot read it as GeoJSON ({reason})")]
+    missing = [name for name in ["name", *columns] if name not in frame.columns]
+    if missing:
+        return empty, [
+            Problem(label, None, name, f"file not used: {plain_reason('column_in_dataframe')}") for name in missing
+        ]
+    try:
+        return BOUNDARY_LAYER.validate(frame, lazy=True), []
+    except pa.errors.SchemaErrors as err:
+        bad = err.failure_cases
+    # Features are numbered from 1, as rows are.
+    found = [
+        Problem(p.file, None if p.row is None else p.row + 1, p.column, p.reason, p.value)
+        for p in failure_problems(bad, label)
+    ]
+    return frame[~frame.index.isin(bad["index"].dropna())], found
+
+
+def _first_line(err: Exception, path: Path, label: str) -> str:
+    """The error's first sentence, naming the file as the Data page does rather than by this machine's path."""
+    text = str(err).replace(str(path), label).strip()
+    return text.splitlines()[0].split(";")[0][:200] if text else type(err).__name__
 
 
 def points_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:

@@ -1,7 +1,7 @@
 """Where the data lives, so no module hard-codes a path.
 
 `DLM_DATA_DIR` points the app at another folder laid out like `data/` (tests and analysts with their
-own copy use it); the boundary layers always come from the bundled `data/geo/`.
+own copy use it); the boundary layers come from its `geo/` folder, or the bundled `data/geo/` when it has none.
 """
 
 import os

@@ -354,6 +354,25 @@ TOWNS = pa.DataFrameSchema(
 
 # An ACLED or UCDP file mapped onto the app's event columns (components/imports/). Values are typed before
 # this runs, so every failure here is about a value, and the importer names the column of the user's file.
+# No event has killed a million people; a larger count is a slip (or a placeholder such as 2**63) that would
+# swamp every total and overflow sums.
+MAX_KILLED_IN_ONE_EVENT = 1_000_000
+
+
+def _killed_in_one_event() -> pa.Column:
+    return pa.Column(
+        "Int64",
+        [
+            pa.Check.ge(0, error="must be zero or more"),
+            pa.Check.le(
+                MAX_KILLED_IN_ONE_EVENT,
+                error=f"more than {MAX_KILLED_IN_ONE_EVENT:,} killed in one event; not a plausible count",
+            ),
+        ],
+        nullable=True,
+    )
+
+
 IMPORTED_EVENTS = pa.DataFrameSchema(
     {
         "incident_id": _text(unique=True, report_duplicates="exclude_first"),
@@ -368,9 +387,9 @@ IMPORTED_EVENTS = pa.DataFrameSchema(
         **_valid_lat_lon(),
         "location_precision": _choice(LOCATION_PRECISIONS),
         "event_type": _choice(IMPORTED_EVENT_TYPES),
-        "killed_low": _count(),
-        "killed": _count(),
-        "killed_high": _count(),
+        "killed_low": _killed_in_one_event(),
+        "killed": _killed_in_one_event(),
+        "killed_high": _killed_in_one_event(),
     },
     checks=[
         pa.Check(

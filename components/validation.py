@@ -17,6 +17,16 @@ import pandas as pd
 import pandera.pandas as pa
 
 MAX_ROUNDS = 4
+# Columns a file may have: ACLED exports have about 31, UCDP GED about 49. Each column costs work, so a small
+# file with tens of thousands of columns would tie the server up for minutes; it is refused from its header.
+MAX_COLUMNS = 500
+FIELD_LIMIT = csv.field_size_limit()  # Python's csv refuses longer fields (128 KiB)
+# Formats a CSV is often confused with, by their first bytes.
+NOT_CSV = (
+    (b"\x1f\x8b", "it is a gzip file, not CSV text; decompress it and load the CSV inside"),
+    (b"\xd0\xcf\x11\xe0", "it is an Excel (.xls) file, not CSV text; save it from Excel as CSV UTF-8"),
+)
+ZIP = b"PK\x03\x04"
 
 _PLAIN_REASONS = (
     (re.compile(r"^not_nullable$"), "required value is missing"),
@@ -82,7 +92,7 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    unusable = _not_utf8_text(data)
+    unusable = not_csv_text(data)
     if unusable:
         return pd.DataFrame(), [Problem(file, None, None, f"file not used: {unusable}")]
     try:
@@ -91,20 +101,14 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
         line = data[: err.start].count(b"\n") + 1
         problems.append(Problem(file, None, None, f"not valid UTF-8 from line {line}; those rows are left out"))
         text = data.decode("utf-8", errors="replace")
+    # newline="": a line may end in \n, \r\n or a lone \r (Excel for Mac's "CSV (Macintosh)").
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        return pd.DataFrame(), [Problem(file, None, None, "file not used: it is empty")]
-    except csv.Error as err:
-        return pd.DataFrame(), [Problem(file, None, None, f"file not used: {err}")]
-    if any("\ufffd" in h for h in header):
-        return pd.DataFrame(), [Problem(file, None, None, "file not used: its header row is not valid UTF-8")]
-    repeated = sorted({h for h in header if header.count(h) > 1})
-    if repeated:
-        return pd.DataFrame(), [Problem(file, None, repeated[0], "file not used: column appears more than once")]
+    header, unusable = read_header(reader, file)
+    if unusable:
+        return pd.DataFrame(), [unusable]
     rows: dict[int, list[str]] = {}
-    row_number = 0
+    row_number, last_line = 0, reader.line_num
+    row_like = re.compile(row_like_pattern(len(header)))
     while True:
         try:
             record = next(reader)
@@ -112,12 +116,17 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
             break
         except csv.Error as err:
             row_number += 1
-            problems.append(Problem(file, row_number, None, f"unreadable CSV: {err}"))
+            problems.append(Problem(file, row_number, None, _csv_error(err)))
             continue
         row_number += 1
+        lines, last_line = reader.line_num - last_line, reader.line_num
         if not any(cell.strip() for cell in record):
             continue
-        if any("\ufffd" in cell for cell in record):
+        merged = next((i for i, cell in enumerate(record) if row_like.search(cell)), None) if lines > 1 else None
+        if merged is not None:
+            column = header[merged] if merged < len(header) else None
+            problems.append(Problem(file, row_number, column, MERGED_REASON.format(lines=lines), record[merged][:80]))
+        elif any("\ufffd" in cell for cell in record):
             problems.append(Problem(file, row_number, None, "not valid UTF-8"))
         elif len(record) != len(header):
             problems.append(
@@ -137,11 +146,67 @@ def read_text_rows(data: bytes, file: str) -> tuple[pd.DataFrame, list[Problem]]
     return frame, problems
 
 
-def _not_utf8_text(data: bytes) -> str | None:
-    """Name a whole-file encoding problem; decoding UTF-16 or binary as UTF-8 gives one confusing row error each.
+# A value holding whole lines that look like rows: a lone quote mark opened a field that ran on into the rows below.
+MERGED_REASON = (
+    'a value runs over {lines} lines of the file, as if a stray quote mark (") merged the rows below into this '
+    "one; row left out (check the quote marks near it)"
+)
+
+
+def row_like_pattern(columns: int) -> str:
+    """A line break followed by a line with a comma for every column boundary: a row of the file inside a value.
+
+    A real value may run over lines (a note with a line break), but not with a row's worth of commas.
+    """
+    return rf"[\r\n](?:[^\r\n,]*,){{{max(columns - 1, 1)}}}"
+
+
+def read_header(reader, file: str) -> tuple[list[str], Problem | None]:
+    """The header's column names, or the whole-file problem that stops the file being read.
+
+    The column count is checked before any work per column, so a file's cost stays bounded by its size.
+    """
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], Problem(file, None, None, "file not used: it is empty")
+    except csv.Error as err:
+        return [], Problem(file, None, None, f"file not used: its header row is unreadable ({_csv_error(err)})")
+    if len(header) > MAX_COLUMNS:
+        reason = (
+            f"file not used: it has {len(header):,} columns, more than the {MAX_COLUMNS} this app reads "
+            "(the widest file it expects, a UCDP events file, has about 49)"
+        )
+        return [], Problem(file, None, None, reason)
+    header = [h.strip() for h in header]
+    if any("\ufffd" in h for h in header):
+        return [], Problem(file, None, None, "file not used: its header row is not valid UTF-8")
+    repeated = sorted(pd.Series(header)[pd.Series(header).duplicated()].unique())
+    if repeated:
+        return [], Problem(file, None, repeated[0], "file not used: column appears more than once")
+    return header, None
+
+
+def _csv_error(err: csv.Error) -> str:
+    """Python's csv message in words a curator can act on."""
+    if "field larger than field limit" in str(err):
+        return f"a value is longer than {FIELD_LIMIT:,} characters (128 KiB), more than any cell of this table holds"
+    return f"unreadable CSV: {err}"
+
+
+def not_csv_text(data: bytes) -> str | None:
+    """Name a whole-file problem; reading a compressed, Excel, UTF-16 or binary file as CSV gives one confusing
+    row error each, or none at all.
 
     NUL bytes never occur in UTF-8 CSV text but fill UTF-16 text and most binary formats.
     """
+    for magic, reason in NOT_CSV:
+        if data.startswith(magic):
+            return reason
+    if data.startswith(ZIP):
+        if b"[Content_Types].xml" in data[:4096] or b"xl/" in data[:4096]:
+            return "it is an Excel (.xlsx) file, not CSV text; save it from Excel as CSV UTF-8"
+        return "it is a zip file, not CSV text; extract the CSV from it and load that"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "it is UTF-16 text; save it as UTF-8 CSV"
     if b"\x00" in data:
@@ -149,7 +214,7 @@ def _not_utf8_text(data: bytes) -> str | None:
     return None
 
 
-def _failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
+def failure_problems(failures: pd.DataFrame, file: str) -> list[Problem]:
     """Turn pandera's failure cases into problems, one per row and reason.
 
     A check across columns reports every cell of a failing row; by convention (see schemas.py) its
@@ -194,12 +259,12 @@ def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -
             failures = err.failure_cases
             row_level = failures[failures["index"].notna()]
             if row_level.empty:
-                file_level = _failure_problems(failures, file)
+                file_level = failure_problems(failures, file)
                 problems.extend(
                     Problem(file, None, p.column, f"file not used: {p.reason}", p.value) for p in file_level
                 )
                 return _empty(schema), problems
-            for problem in _failure_problems(row_level, file):
+            for problem in failure_problems(row_level, file):
                 if problem not in problems:
                     problems.append(problem)
             frame = frame.drop(index=row_level["index"].astype(int).unique())
@@ -241,7 +306,25 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Real calendar days written YYYY-MM-DD: 2025-02-30 is refused, 12/03/2025 never guessed as March or December."""
     shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fillna(False).astype(bool)
     values = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
-    return values, _reasons(text.index, (text.notna() & values.isna(), "not a valid date (YYYY-MM-DD)"))
+    values, out_of_range = within_timestamp_range(values)
+    return values, _reasons(
+        text.index,
+        (text.notna() & values.isna() & ~out_of_range, "not a valid date (YYYY-MM-DD)"),
+        (out_of_range, YEAR_OUT_OF_RANGE),
+    )
+
+
+YEAR_OUT_OF_RANGE = "year outside 1677–2262, not a usable date (a typing slip such as 2999?)"
+
+
+def within_timestamp_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates as datetime64[ns], and which were real days outside its years (1677–2262), now missing.
+
+    pandas parses 2999-01-01 at a coarser resolution; turned into nanoseconds like every other date, it would
+    raise instead of being reported.
+    """
+    out_of_range = values.notna() & ((values < pd.Timestamp.min) | (values > pd.Timestamp.max))
+    return values.mask(out_of_range).astype("datetime64[ns]"), out_of_range
 
 
 # How a typed column is read from text, by the dtype its schema declares; text columns are kept as written.

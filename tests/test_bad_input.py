@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ import pytest
 from components.dataset import Dataset, load_dataset
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.schemas import TABLES, TOWNS
-from tests.test_pages import run_page
+from components.validation import YEAR_OUT_OF_RANGE
+from tests.test_pages import PAGES, run_page
 
 ROW = 2  # the data row most cases break (1 = first row below the header)
 FUTURE, BEFORE_2000, IMPOSSIBLE = "2099-01-01", "1999-12-31", "2025-02-30"
@@ -295,6 +297,7 @@ STRICT_CELLS = [
     _cell_case("incidents", "killed_total", "1e999", "not a finite number"),
     _cell_case("incidents", "killed_total", "2.5", "not a whole number"),
     _cell_case("incidents", "date", IMPOSSIBLE, NOT_A_DATE),
+    _cell_case("incidents", "date", "2999-01-01", YEAR_OUT_OF_RANGE),  # past pandas' last day: was a crash
     _cell_case("tracker_stats", "value", "nan", "not a number"),
     _cell_case("tracker_stats", "value", "inf", "not a finite number"),
     _cell_case("towns", "population", "2.5", "not a whole number"),
@@ -369,4 +372,143 @@ def test_data_page_lists_each_problem_with_file_row_column_and_reason(tmp_path, 
     assert problems[["file", "row", "column", "reason"]].values.tolist() == [
         ["incidents.csv", ROW, "lat", LAT_OUTSIDE],
         ["incidents.csv", ROW, "lon", LON_OUTSIDE],
+    ]
+
+
+# The metadata and the boundary layers are checked like the tables: a broken one is named, never fatal.
+
+META_CASES = {
+    "malformed-json": (
+        b'{"data_as_of": ',
+        None,
+        "file not used: not readable JSON (Expecting value: line 1 column 16 (char 15))",
+        None,
+    ),
+    "json-list": (b'["2026-04-08"]', None, "file not used: not a JSON object ({...})", None),
+    "impossible-date": (
+        b'{"data_as_of": "2025-13-40"}',
+        "data_as_of",
+        "not a valid date (YYYY-MM-DD); the data date is unknown",
+        "2025-13-40",
+    ),
+    "not-a-date": (
+        b'{"data_as_of": "last week"}',
+        "data_as_of",
+        "not a valid date (YYYY-MM-DD); the data date is unknown",
+        "last week",
+    ),
+    "last-day": (
+        b'{"data_as_of": "9999-12-31"}',
+        "data_as_of",
+        "date in the future; the data date is unknown",
+        "9999-12-31",
+    ),
+    "before-2000": (
+        b'{"data_as_of": "1999-12-31"}',
+        "data_as_of",
+        "date before 2000; the data date is unknown",
+        "1999-12-31",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", META_CASES, ids=list(META_CASES))
+def test_a_broken_datapackage_is_named_and_the_data_date_left_unknown(case, tmp_path, bundled_counts):
+    content, column, reason, value = META_CASES[case]
+    folder = copy_data(tmp_path / "data")
+    (folder / "datapackage.json").write_bytes(content)
+    data = load(folder)
+    assert [(p.file, p.row, p.column, p.reason, p.value) for p in data.problems] == [
+        ("datapackage.json", None, column, reason, value)
+    ]
+    assert data.data_as_of is None
+    assert {name: len(result.frame) for name, result in data.tables.items()} == bundled_counts
+
+
+INVALID_POLYGON = (
+    b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Bowtie", "role": "focus"},'
+    b' "geometry": {"type": "Polygon", "coordinates": [[[65, 30], [66, 31], [65, 31], [66, 30], [65, 30]]]}}]}'
+)
+GEO_CASES = {
+    "not-geojson": (
+        b"not json at all",
+        [
+            (
+                None,
+                None,
+                "file not used: cannot read it as GeoJSON "
+                "('geo/countries.geojson' not recognized as being in a supported file format.)",
+            )
+        ],
+    ),
+    "missing": (None, [(None, None, "file not used: cannot read it as GeoJSON (the file is missing)")]),
+    "no-role": (
+        INVALID_POLYGON.replace(b', "role": "focus"', b""),
+        [(None, "role", "file not used: required column is missing")],
+    ),
+    "invalid-geometry": (INVALID_POLYGON, [(1, "geometry", "geometry missing, empty or invalid")]),
+}
+
+
+@pytest.mark.parametrize("case", GEO_CASES, ids=list(GEO_CASES))
+def test_a_broken_boundary_layer_is_named_and_left_out(case, tmp_path):
+    content, expected = GEO_CASES[case]
+    folder = copy_data(tmp_path / "data")
+    path = folder / "geo" / "countries.geojson"
+    path.unlink() if content is None else path.write_bytes(content)
+    data = load(folder)
+    assert [(p.file, p.row, p.column, p.reason) for p in data.problems] == [
+        ("geo/countries.geojson", *problem) for problem in expected
+    ]
+    assert data.geo["countries"].empty
+    assert data.geo.missing() == ["geo/countries.geojson"]
+    assert not data.geo["durand_line"].empty
+
+
+NOTICE_ON = ("views/overview/home.py", "views/map/map.py", "views/trends/trends.py", "views/diplomacy/timeline.py")
+BROKEN_FILES = [  # file, content, the pages it crashed
+    ("datapackage.json", b'{"data_as_of": ', list(PAGES)),
+    ("geo/countries.geojson", b"not json at all", ["views/overview/home.py", "views/map/map.py"]),
+]
+BROKEN_PAGES = [(file, content, page) for file, content, pages in BROKEN_FILES for page in pages]
+
+
+@pytest.mark.parametrize(("file", "content", "page"), BROKEN_PAGES, ids=[f"{f}-{p}" for f, _, p in BROKEN_PAGES])
+def test_pages_draw_with_a_broken_datapackage_or_layer_and_say_so(file, content, page, tmp_path, use_data_dir):
+    folder = copy_data(tmp_path / "data")
+    (folder / file).write_bytes(content)
+    use_data_dir(folder)
+    app = run_page(page)
+    assert not app.exception, [e.value for e in app.exception]
+    labels = [e.label for e in app.expander]
+    if page in NOTICE_ON:
+        assert any(label.startswith("⚠ Data left out") and f"1 file(s) not used ({file})" in label for label in labels)
+    captions = " ".join(c.value for c in app.caption)
+    if page in NOTICE_ON[:2]:
+        said = (
+            "Data date unknown." if file == "datapackage.json" else "The map is drawn without geo/countries\\.geojson"
+        )
+        assert said in captions
+
+
+def test_the_diplomacy_page_draws_with_the_last_possible_data_date(tmp_path, use_data_dir):
+    folder = copy_data(tmp_path / "data")
+    (folder / "datapackage.json").write_bytes(b'{"data_as_of": "9999-12-31"}')
+    use_data_dir(folder)
+    app = run_page("views/diplomacy/timeline.py")
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("Data date unknown." in c.value for c in app.caption)
+
+
+def test_a_very_wide_table_is_refused_from_its_header_in_moments(tmp_path):
+    folder = copy_data(tmp_path / "data")
+    (folder / "diplomacy.csv").write_bytes(
+        b",".join(b"c%d" % i for i in range(40_000)) + b"\n" + b"1," * 39_999 + b"1\n"
+    )
+    start = time.perf_counter()
+    data = load(folder)
+    assert time.perf_counter() - start < 5
+    assert [str(p) for p in data.problems] == [
+        "diplomacy.csv: file not used: it has 40,000 columns, more than the 500 this app reads "
+        "(the widest file it expects, a UCDP events file, has about 49)"
     ]

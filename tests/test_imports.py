@@ -3,7 +3,11 @@ ones are reported by row, column and reason; and every page runs on an imported 
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import time
+import zipfile
 
 import pandas as pd
 import pytest
@@ -15,6 +19,7 @@ from components.imports import import_events
 from components.imports.acled import IN_SCOPE
 from components.map_layers import AGGREGATE_ABOVE, incident_cells, incident_layers
 from components.paths import GEO_DIR, ROOT
+from components.validation import YEAR_OUT_OF_RANGE
 from tests.test_pages import PAGES
 
 DURAND_LINE = load_layers(GEO_DIR)["durand_line"]
@@ -198,3 +203,154 @@ def test_every_page_runs_on_a_configured_acled_file(page, acled_file):
     if page not in ("views/briefing/briefing.py", "views/trends/trends.py"):  # trends use tracker totals only
         assert "acleddata.com" in captions.replace("\\", "")
         assert "curated, not exhaustive" not in captions
+
+
+# Hostile files (issue #21): each is answered with a report naming file, row, column and reason, in moments.
+
+QUICK_S = 5
+
+
+def timed_import(data: bytes, name: str = "export.csv"):
+    start = time.perf_counter()
+    result = import_events(data, name, DURAND_LINE)
+    assert time.perf_counter() - start < QUICK_S
+    assert result.rows_read == len(result.events) + result.rows_left_out  # what the report's three cards say
+    return result
+
+
+def whole_file_reasons(result) -> list[tuple]:
+    return [(r.file, r.reason) for r in result.problems.itertuples() if pd.isna(r.row)]
+
+
+def violent_acled(rows: int) -> pd.DataFrame:
+    frame = acled_frame(rows).astype(str)
+    frame["event_type"], frame["sub_event_type"] = "Battles", "Armed clash"
+    return frame
+
+
+def test_a_small_very_wide_file_is_refused_from_its_header():
+    """40,000 columns in 350 kB took 87 s, cleaned one column at a time; now the header alone decides."""
+    data = ",".join(f"c{i}" for i in range(40_000)).encode() + b"\n" + b",".join([b"1"] * 40_000) + b"\n"
+    result = timed_import(data, "wide.csv")
+    assert whole_file_reasons(result) == [
+        (
+            "wide.csv",
+            "file not used: it has 40,000 columns, more than the 500 this app reads "
+            "(the widest file it expects, a UCDP events file, has about 49)",
+        )
+    ]
+
+
+def _zipped(name: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("packed", "reason"),
+    [
+        (gzip.compress, "file not used: it is a gzip file, not CSV text; decompress it and load the CSV inside"),
+        (
+            lambda data: _zipped("export.csv", data),
+            "file not used: it is a zip file, not CSV text; extract the CSV from it and load that",
+        ),
+        (
+            lambda data: _zipped("[Content_Types].xml", b"<Types/>"),
+            "file not used: it is an Excel (.xlsx) file, not CSV text; save it from Excel as CSV UTF-8",
+        ),
+    ],
+    ids=["gzip", "zip", "xlsx"],
+)
+def test_a_compressed_or_excel_file_renamed_csv_is_named_for_what_it_is(packed, reason, tmp_path):
+    data = write_csv(violent_acled(20), tmp_path / "export.csv").read_bytes()
+    result = timed_import(packed(data))
+    assert whole_file_reasons(result) == [("export.csv", reason)]
+    assert result.events.empty
+
+
+def test_a_date_past_2262_is_reported_not_a_crash(tmp_path):
+    frame = violent_acled(20)
+    frame.loc[0, "event_date"], frame.loc[1, "event_date"] = "2999-05-16", "16 May 2999"
+    result = timed_import(write_csv(frame, tmp_path / "export.csv").read_bytes())
+    assert reasons(result) == {(1, "event_date", YEAR_OUT_OF_RANGE), (2, "event_date", YEAR_OUT_OF_RANGE)}
+    assert len(result.events) == 18
+
+
+def test_mac_line_endings_read_like_any_other(tmp_path):
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a lone carriage return."""
+    data = write_csv(violent_acled(20), tmp_path / "export.csv").read_bytes().replace(b"\n", b"\r")
+    result = timed_import(data)
+    assert result.problems.empty
+    assert len(result.events) == 20
+
+
+def test_a_value_over_128_kib_is_a_row_problem_not_a_crash(tmp_path):
+    frame = violent_acled(20)
+    frame.loc[0, "notes"] = "x" * 140_000
+    data = write_csv(frame, tmp_path / "export.csv").read_bytes() + b"PAK-short,row\n"  # read row by row
+    result = timed_import(data)
+    too_long = "a value is longer than 131,072 characters (128 KiB), more than any cell of this table holds"
+    assert reasons(result) == {
+        (1, None, too_long),
+        (21, None, "has 2 fields, the header has 31 (truncated or stray comma?)"),
+    }
+    assert len(result.events) == 19
+    header_only_huge = timed_import(b"x" * 140_000 + b"," + data)
+    assert whole_file_reasons(header_only_huge) == [
+        ("export.csv", f"file not used: its header row is unreadable ({too_long})")
+    ]
+
+
+def test_blank_lines_are_not_rows(tmp_path):
+    data = write_csv(violent_acled(20), tmp_path / "export.csv").read_bytes()
+    result = timed_import(data.replace(b"\n", b"\n\n", 3) + b"\n\n")
+    assert result.rows_read == 20
+    assert result.problems.empty
+    assert result.out_of_scope.empty
+
+
+def test_an_impossible_death_toll_is_rejected_with_a_reason(tmp_path):
+    frame = violent_acled(20)
+    frame.loc[0, "fatalities"] = "9223372036854775807"
+    frame.loc[1, "fatalities"] = "5000000"
+    result = timed_import(write_csv(frame, tmp_path / "export.csv").read_bytes())
+    assert reasons(result) == {
+        (1, "fatalities", "number too large"),
+        (2, "fatalities", "more than 1,000,000 killed in one event; not a plausible count"),
+    }
+    assert result.events["killed"].sum() < 18 * 1_000_000
+
+
+def test_a_stray_quote_that_swallows_the_rows_below_is_reported():
+    lines = violent_acled(20).to_csv(index=False).encode().split(b"\n")  # quoted only where needed
+    lines.insert(3, b'"')  # a lone quote mark after data row 2
+    result = timed_import(b"\n".join(lines))
+    (problem,) = result.problems.itertuples()
+    assert (problem.file, problem.row, problem.column) == ("export.csv", 3, "event_id_cnty")
+    assert problem.reason.startswith('a value runs over 19 lines of the file, as if a stray quote mark (") merged')
+    assert (result.rows_read, len(result.events)) == (3, 2)
+
+
+def test_a_header_only_file_says_so_once(tmp_path):
+    data = write_csv(violent_acled(5), tmp_path / "export.csv").read_bytes().split(b"\n")[0] + b"\n"
+    result = timed_import(data)
+    assert whole_file_reasons(result) == [("export.csv", "file not used: it has a header but no data rows")]
+    assert (result.rows_read, len(result.events), result.rows_left_out) == (0, 0, 0)
+
+
+def test_the_import_report_never_says_every_row_is_shown_for_an_empty_file(tmp_path, monkeypatch):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(",".join(ACLED_COLUMNS).encode() + b"\n")
+    monkeypatch.setenv("DLM_EVENTS_FILE", str(path))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("views/data/sources.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Every row of the file is shown." not in [s.value for s in app.success]
+    cards = {m.label: m.value for m in app.metric}
+    assert [cards["Rows read"], cards["Events shown"], cards["Rows not shown"]] == ["0", "0", "0"]
+    reasons_listed = {reason for frame in app.dataframe if "reason" in frame.value for reason in frame.value["reason"]}
+    assert "file not used: it has a header but no data rows" in reasons_listed

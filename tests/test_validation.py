@@ -10,7 +10,7 @@ import pytest
 from components.dataset import load_dataset
 from components.schemas import TABLES
 from components.validate import main as validate_main
-from components.validation import Problem, load_bytes
+from components.validation import YEAR_OUT_OF_RANGE, Problem, load_bytes
 from tests.synthetic import columns, incident_rows, tracker_rows, write_dataset
 
 
@@ -208,3 +208,49 @@ def test_validate_cli_prints_file_row_column_reason(tmp_path, capsys):
 def test_validate_cli_passes_on_a_clean_folder(tmp_path):
     write_dataset(tmp_path)
     assert validate_main([str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "+inf", "Infinity", "INF", "1e999"])
+def test_a_tracker_value_of_infinity_is_rejected(value):
+    rows = tracker_rows()
+    rows[1]["value"] = value
+    result = load_bytes(_csv(rows, columns("tracker_stats")), TABLES["tracker_stats"].schema, "tracker_stats.csv")
+    assert result.problems == [Problem("tracker_stats.csv", 2, "value", "not a finite number", value)]
+    assert len(result.frame) == len(rows) - 1
+
+
+def test_a_date_past_pandas_last_day_is_reported_not_a_crash():
+    result = load_bytes(_incidents(row2={"date": "2999-01-01"}), TABLES["incidents"].schema, "incidents.csv")
+    assert result.problems == [Problem("incidents.csv", 3, "date", YEAR_OUT_OF_RANGE, "2999-01-01")]
+    assert list(result.frame["source_row"]) == [1, 2, 4, 5]
+
+
+def test_mac_line_endings_load_like_any_other():
+    data = _incidents().replace(b"\r\n", b"\r")
+    assert b"\n" not in data
+    result = load_bytes(data, TABLES["incidents"].schema, "incidents.csv")
+    assert result.problems == []
+    assert len(result.frame) == 5
+
+
+def test_a_value_over_128_kib_rejects_its_row_only():
+    result = load_bytes(_incidents(row2={"summary": "x" * 140_000}), TABLES["incidents"].schema, "incidents.csv")
+    reason = "a value is longer than 131,072 characters (128 KiB), more than any cell of this table holds"
+    assert result.problems == [Problem("incidents.csv", 3, None, reason)]
+    assert list(result.frame["source_row"]) == [1, 2, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("magic", "reason"),
+    [
+        (b"\x1f\x8b\x08\x00", "file not used: it is a gzip file, not CSV text; decompress it and load the CSV inside"),
+        (b"PK\x03\x04\x14\x00", "file not used: it is a zip file, not CSV text; extract the CSV from it and load that"),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "file not used: it is an Excel (.xls) file, not CSV text; save it from Excel as CSV UTF-8",
+        ),
+    ],
+)
+def test_a_compressed_or_excel_table_is_named_for_what_it_is(magic, reason):
+    result = load_bytes(magic + b"rest of the file", TABLES["incidents"].schema, "incidents.csv")
+    assert result.problems == [Problem("incidents.csv", None, None, reason)]

@@ -21,6 +21,8 @@ def import_events(data: bytes, file: str, durand_line) -> ImportedEvents:
     """Recognise the file by its columns and import it; any other file is reported as not recognised."""
     raw, read_problems = read_rows(data, file)
     rows_read = len(raw) + int(read_problems["row"].dropna().nunique())
+    if raw.columns.empty and not read_problems.empty:  # not readable as CSV at all: that is the whole story
+        return result("unknown", "", file, rows_read, None, [read_problems])
     source = next((module for module in FORMATS if module.recognises(raw.columns)), None)
     if source is None:
         return result("unknown", "", file, rows_read, None, [read_problems, file_problem(file, UNRECOGNISED)])

@@ -14,7 +14,15 @@ import pandera.pandas as pa
 from components.geo import distance_to_line_km
 from components.incidents import EVENT_COLUMNS
 from components.schemas import IMPORTED_EVENTS
-from components.validation import PROBLEM_COLUMNS, Problem, parse_numbers, plain_reason, problems_frame
+from components.validation import (
+    PROBLEM_COLUMNS,
+    YEAR_OUT_OF_RANGE,
+    Problem,
+    parse_numbers,
+    plain_reason,
+    problems_frame,
+    within_timestamp_range,
+)
 
 DATE_FORMAT_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%d %B %Y": "16 May 2025"}
 ACCOUNT_COLUMNS = ["account", "killed_total", "killed_civilians", "source_name", "source_url"]
@@ -98,14 +106,23 @@ def to_numbers(raw: pd.DataFrame, columns: list[str], file: str, whole: bool = F
 def to_dates(text: pd.Series, formats: tuple[str, ...], file: str, column: str) -> tuple[pd.Series, pd.DataFrame]:
     """Parse dates in any of `formats` (tried in order, never guessed); anything else is a problem."""
     parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    out_of_range = pd.Series(False, index=text.index)
     for fmt in formats:
-        todo = parsed.isna() & text.notna()
+        todo = parsed.isna() & text.notna() & ~out_of_range
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    bad = parsed.isna()
+        values, beyond = within_timestamp_range(pd.to_datetime(text[todo], format=fmt, errors="coerce"))
+        parsed[todo] = values
+        out_of_range[todo] = beyond
+    bad = parsed.isna() & ~out_of_range
     shown = " or ".join(DATE_FORMAT_NAMES.get(fmt, fmt) for fmt in formats)
-    return parsed, problems(file, text.index[bad], column, f"not a valid date ({shown})", text[bad])
+    found = pd.concat(
+        [
+            problems(file, text.index[bad], column, f"not a valid date ({shown})", text[bad]),
+            problems(file, text.index[out_of_range], column, YEAR_OUT_OF_RANGE, text[out_of_range]),
+        ]
+    )
+    return parsed, found
 
 
 def validate_events(events: pd.DataFrame, found: list[pd.DataFrame], file: str, file_columns: dict[str, str]):

@@ -107,8 +107,9 @@ def import_report(imported: ImportedEvents) -> None:
     if not imported.out_of_scope.empty:
         st.markdown("Rows outside this dashboard's scope (demonstrations and strategic developments), by type:")
         st.dataframe(imported.out_of_scope, hide_index=True)
-    if imported.problems.empty:
+    if imported.problems.empty and imported.rows_read:
         st.success("Every row of the file is shown.")
-    else:
-        st.markdown("Every row not shown, with the reason (the CSV lists them all):")
+    elif not imported.problems.empty:
+        # Rows read = events shown + rows not shown; whole-file problems (no row) explain a file with no rows.
+        st.markdown("Every problem found, with the file, row, column and reason (the CSV lists them all):")
         table_with_download(imported.problems, "import_problems.csv", "Download the list (CSV)")

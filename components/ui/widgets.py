@@ -58,6 +58,17 @@ def rejected_rows_notice(data: Dataset) -> None:
         st.dataframe(problems, hide_index=True)
 
 
+def missing_layers_note(data: Dataset) -> None:
+    """Say which boundary layers the map is drawn without (unreadable or invalid files; reasons on Data & sources)."""
+    missing = data.geo.missing()
+    if missing:
+        st.caption(
+            escape_markdown(
+                f"The map is drawn without {', '.join(missing)}: the file could not be used (see Data & sources)."
+            )
+        )
+
+
 def table_with_download(
     frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
 ) -> None:

@@ -14,7 +14,7 @@ from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
 from components.ui.map_view import map_view_controls
 from components.ui.store import accounts_of, base_map_layers, dataset, filtered_events, map_incident_layers
-from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
+from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice, table_with_download
 
 PICKER_LIMIT = 2_000
 
@@ -52,6 +52,7 @@ deck = build_deck(
     view=view_state(view),
     online_basemap=online,
 )
+missing_layers_note(data)
 if aggregated:
     st.info(
         f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each "

@@ -5,7 +5,7 @@ import streamlit as st
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
 from components.ui.store import dataset, filtered_events
-from components.ui.widgets import coverage_caption, rejected_rows_notice
+from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice
 
 data = dataset()
 selection = current_filter()
@@ -22,6 +22,7 @@ with left:
 with right:
     st.subheader("Notable incidents in the selection")
     map_panel(data, events)
+    missing_layers_note(data)
 st.subheader("Latest developments")
 latest_panel(data, events)
 briefing_download(data, events)
