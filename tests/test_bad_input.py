@@ -483,7 +483,7 @@ def test_pages_draw_with_a_broken_datapackage_or_layer_and_say_so(file, content,
     labels = [e.label for e in app.expander]
     if page in NOTICE_ON:
         assert any(label.startswith("⚠ Data left out") and f"1 file(s) not used ({file})" in label for label in labels)
-    captions = " ".join(c.value for c in app.caption)
+    captions = " ".join(c.value for c in [*app.caption, *app.markdown])
     if page in NOTICE_ON[:2]:
         said = (
             "Data date unknown." if file == "datapackage.json" else "The map is drawn without geo/countries\\.geojson"
@@ -497,7 +497,7 @@ def test_the_diplomacy_page_draws_with_the_last_possible_data_date(tmp_path, use
     use_data_dir(folder)
     app = run_page("views/diplomacy/timeline.py")
     assert not app.exception, [e.value for e in app.exception]
-    assert any("Data date unknown." in c.value for c in app.caption)
+    assert any("Data date unknown." in c.value for c in [*app.caption, *app.markdown])
 
 
 def test_a_very_wide_table_is_refused_from_its_header_in_moments(tmp_path):
