@@ -16,6 +16,7 @@ from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
 from components.schemas import EARLIEST_DATE, TABLES, TOWNS
+from components.trends import options, with_pairs
 from components.validation import LoadResult, Problem, load_table, problems_frame
 
 META_FILE = "datapackage.json"
@@ -64,6 +65,16 @@ class Dataset:
     def figures(self) -> pd.DataFrame:
         """The tracker figures the dashboard displays, one per period (components/figures.py)."""
         return displayed_figures(self["tracker_stats"])
+
+    @cached_property
+    def figure_options(self) -> pd.DataFrame:
+        """Which tracker, layer, cadence, region, measure and year have figures (trends.options), once."""
+        return options(self.figures)
+
+    @cached_property
+    def figure_pairs(self) -> pd.DataFrame:
+        """The combinations that have two years to compare (trends.with_pairs), once."""
+        return with_pairs(self.figure_options)
 
     @cached_property
     def figure_disagreements(self) -> pd.DataFrame:

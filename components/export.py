@@ -54,11 +54,17 @@ class ExportContext:
 
 
 def periods_label(comparison: YearComparison) -> str:
-    """'Jan–Nov 2025 vs Jan–Dec 2024': the periods each year has published, as a chart of the two shows them."""
-    return (
-        f"{_year_periods(comparison.later_slots, comparison.later, comparison.cadence)} vs "
-        f"{_year_periods(comparison.earlier_slots, comparison.earlier, comparison.cadence)}"
-    )
+    """'Jan–Nov 2025 vs Jan–Nov 2024': the like-for-like window the figures compare, and any period of
+    the later year shown but left out of the comparison."""
+    cadence, later, earlier = comparison.cadence, comparison.later, comparison.earlier
+    if not comparison.window_slots:
+        return f"{_year_periods(comparison.later_slots, later, cadence)} (no period of {earlier} to compare)"
+    window = comparison.window
+    text = f"{window} {later} vs {window} {earlier}"
+    extra = [slot for slot in comparison.later_slots if slot not in comparison.window_slots]
+    if extra:
+        text += f" ({slots_label(extra, cadence)} {later} also shown)"
+    return text
 
 
 def _year_periods(slots: tuple[int, ...], year: int, cadence: str) -> str:

@@ -148,6 +148,22 @@ def default_pair(slots_by_year: dict[int, tuple[int, ...]]) -> tuple[int, int] |
     return next(pair for pair in pairs if sizes[pair] * 2 >= widest)
 
 
+def default_cadence(available: pd.DataFrame, paired: pd.DataFrame) -> str | None:
+    """The finest cadence whose latest pair shares at least half its periods (for one tracker and layer's
+    national attacks or deaths), else the annual figures, else the first cadence with any pair."""
+    national = available[available["region"] == NATIONAL]
+    candidates = [c for c in CADENCES if c in set(paired["cadence"])]
+    for cadence in candidates:
+        here = national[national["cadence"] == cadence]
+        for metric in ("attacks", "deaths_total", "incidents"):
+            rows = here[here["metric"] == metric]
+            slots = dict(zip(rows["year"], rows["slots"], strict=True))
+            pair = default_pair(slots)
+            if pair and len(set(slots[pair[0]]) & set(slots[pair[1]])) * 2 >= len(CADENCES[cadence]):
+                return cadence
+    return "year" if "year" in candidates else next(iter(candidates), None)
+
+
 def with_pairs(available: pd.DataFrame) -> pd.DataFrame:
     """The tracker, series, cadence, region and metric combinations of `options` that have two years
     sharing a period: the views that can be compared, and so the defaults."""
@@ -358,12 +374,28 @@ class KpiRow:
         return slots_label(self.window_slots, self.cadence)
 
     @property
+    def span(self) -> str:
+        """What a card's own label says it counts: '2025', 'Jan–Nov 2025', or '6 months of 2025' when the
+        shared periods are scattered, so a card quoted alone is never read as the whole year."""
+        if len(self.window_slots) == len(CADENCES[self.cadence]):
+            return str(self.later)
+        if len(self.window_slots) == 1 or self.window_slots == tuple(
+            range(self.window_slots[0], self.window_slots[-1] + 1)
+        ):
+            return f"{self.window} {self.later}"
+        noun = {"month": "months", "quarter": "quarters", "half": "half-years"}[self.cadence]
+        return f"{len(self.window_slots)} {noun} of {self.later}"
+
+    @property
     def heading(self) -> str:
         """'Jan–Mar, May 2025 against the same months of 2024', written out in full."""
         same = {"month": "months", "quarter": "quarters", "half": "half-years", "year": "period"}[self.cadence]
-        if self.cadence == "year":
+        if len(self.window_slots) == len(CADENCES[self.cadence]):
             return f"{self.later} against {self.earlier}"
-        return f"{self.window} {self.later} against the same {same} of {self.earlier}"
+        return (
+            f"Every card counts only {self.window} {self.later} against the same {same} of {self.earlier}: "
+            f"the {same} every card's measure is published in both years"
+        )
 
 
 def kpis(

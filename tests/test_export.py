@@ -90,15 +90,17 @@ def test_chart_exports_print_their_context_under_their_own_title(balochistan):
         assert Image.open(io.BytesIO(chart_png(chart, context))).width > 400, kind
 
 
-def test_periods_say_which_months_of_which_years_are_published():
+def test_periods_say_the_like_for_like_window_and_what_else_is_shown():
     series = pd.DataFrame(
         {"year": [2024] * 12 + [2025] * 11, "slot": [*range(1, 13), *range(1, 12)], "value": [10.0] * 23}
     )
-    assert periods_label(compare_years(series, 2025, 2024)) == "Jan–Nov 2025 vs full year 2024"
-    gaps = series[~((series["year"] == 2025) & series["slot"].isin([3, 4]))]
-    assert periods_label(compare_years(gaps, 2025, 2024)) == "Jan–Feb, May–Nov 2025 vs full year 2024"
+    assert periods_label(compare_years(series, 2025, 2024)) == "Jan–Nov 2025 vs Jan–Nov 2024"
+    gaps = series[~((series["year"] == 2024) & series["slot"].isin([3, 4]))]
+    assert periods_label(compare_years(gaps, 2025, 2024)) == (
+        "Jan–Feb, May–Nov 2025 vs Jan–Feb, May–Nov 2024 (Mar–Apr 2025 also shown)"
+    )
     assert periods_label(compare_years(series[series["year"] == 2024], 2025, 2024)) == (
-        "2025 (nothing published) vs full year 2024"
+        "2025 (nothing published) (no period of 2024 to compare)"
     )
 
 

@@ -16,6 +16,7 @@ from components.paths import BUNDLED_DATA_DIR
 from components.trends import (
     AFTER_DATA,
     NOT_PUBLISHED,
+    KpiRow,
     annual_side_by_side,
     compare,
     compare_years,
@@ -132,11 +133,21 @@ def test_kpis_cover_one_window_and_the_sentence(figures, attacks):
     row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
     card = row.cards.set_index("metric").loc["attacks"]
     assert (card["later"], card["earlier"]) == (876, 678)
-    assert row.heading == "full year 2025 against the same months of 2024"
+    assert row.heading == "2025 against 2024"
+    assert row.span == "2025"
     sentence = comparison_sentence(compare_years(attacks, 2025), "Attacks", "PICSS", "militant_attacks", "Pakistan")
     assert "876" in sentence
     assert "up 29%" in sentence
     assert "end of Oct 2025" in sentence
+
+
+def test_a_card_label_never_reads_as_the_whole_year_when_it_is_not():
+    cards = pd.DataFrame(columns=["metric", "label", "later", "earlier", "change_pct"])
+    assert KpiRow(cards, (1, 5, 6), "month", 2025, 2024, ()).span == "3 months of 2025"
+    assert KpiRow(cards, tuple(range(1, 12)), "month", 2025, 2024, ()).span == "Jan–Nov 2025"
+    assert KpiRow(cards, (1, 2, 3), "quarter", 2025, 2024, ()).span == "Q1–Q3 2025"
+    heading = KpiRow(cards, (1, 5, 6), "month", 2025, 2024, ()).heading
+    assert heading.startswith("Every card counts only Jan, May–Jun 2025 against the same months of 2024")
 
 
 def test_kpis_leave_out_a_measure_rather_than_mix_windows():

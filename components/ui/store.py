@@ -38,7 +38,7 @@ def dataset() -> Dataset:
 @st.cache_resource(show_spinner="Loading and validating data…")
 def _dataset_in(folder: str) -> Dataset:
     data = load_dataset(Path(folder))
-    _ = data.events, data.figures  # computed once here, not on a user's first click
+    _ = data.events, data.figure_pairs  # computed once here, not on a user's first click
     return data
 
 

@@ -127,8 +127,16 @@ def choice(container, label: str, options: list, key: str, default=None, **kwarg
     A value carried over from another tracker's view (or an old link) that this view lacks falls back to
     `default`, so switching tracker never lands on an empty pair of years."""
     if st.session_state.get(key) not in options:
-        linked = [option for option in options if str(option) == st.query_params.get(key)]
+        asked = st.query_params.get(key)
+        linked = [option for option in options if str(option) == asked]
         st.session_state[key] = linked[0] if linked else default if default in options else options[0]
+        if asked is not None and not linked:
+            shown = kwargs.get("format_func", str)(st.session_state[key])
+            container.caption(
+                escape_markdown(
+                    f"The link asks for {label.lower()} {asked}, which this view has no figures for: showing {shown}."
+                )
+            )
     return container.selectbox(label, options, key=key, bind="query-params", **kwargs)
 
 
@@ -145,7 +153,7 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
             None if card.change_pct is None or pd.isna(card.change_pct) else f"{card.change_pct:+.0f}% vs {row.earlier}"
         )
         column.metric(
-            f"{card.label}, {row.later}",
+            f"{card.label}, {row.span}",
             f"{card.later:,.0f}",
             delta,
             delta_color="inverse",
@@ -155,7 +163,7 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
         st.caption(
             escape_markdown(
                 f"Not in these cards: {', '.join(row.left_out)} (published for other periods only, so they "
-                "would not add up with the cards above; see Trends)."
+                "would not add up with the cards above; each has its own chart on Trends)."
             )
         )
 

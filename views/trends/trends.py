@@ -19,14 +19,13 @@ from components.trends import (
     compare,
     comparison_sentence,
     comparison_table,
+    default_cadence,
     default_pair,
     kpis,
-    options,
     ordered_choices,
     periods,
     slots_label,
     source_choices,
-    with_pairs,
     years_with_annual,
 )
 from components.ui.filters import current_filter
@@ -53,12 +52,12 @@ st.caption(
 )
 rejected_rows_notice(data)
 
-available = options(figures)
+available = data.figure_options
 if available.empty:
     st.info("No tracker figures are loaded, so there is nothing to compare.")
     st.stop()
 
-comparable = with_pairs(available)
+comparable = data.figure_pairs
 left, middle, right = st.columns([2, 1.3, 1.3])
 source_key = choice(
     left,
@@ -76,7 +75,7 @@ cadence = choice(
     "Periods",
     cadences,
     "cadence",
-    default=next((c for c in cadences if c in set(paired["cadence"])), None),
+    default=default_cadence(here, paired),
     format_func=CADENCE_LABELS.get,
 )
 here, paired = here[here["cadence"] == cadence], paired[paired["cadence"] == cadence]
