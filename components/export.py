@@ -321,68 +321,36 @@ def _box(x: float, y: float, width: float, height: float) -> list[float]:
     return [left, bottom, width / PAGE[0], height / PAGE[1]]
 
 
-def _static_cells(axis, events: pd.DataFrame) -> None:
-    """A large selection counted per 0.25° grid cell, as the live map does: a page of a few hundred dots
-    that renders in a second, instead of one dot per event (77,808 events took 22 s and 13.5 MB)."""
-    cells = incident_cells(events)
-    axis.scatter(
-        cells["lon"],
-        cells["lat"],
-        s=6 + 120 * (cells["events"] / cells["events"].max()) ** 0.5,
-        c=OKABE_ITO["blue"],
-        alpha=0.75,
-        edgecolors="white",
-        linewidths=0.4,
-    )
-    axis.set_xlim(60.5, 75.5)
-    axis.set_ylim(24, 37.5)
-    axis.set_axis_off()
-    handles = [
-        Line2D([], [], marker="o", linestyle="", color=OKABE_ITO["blue"], label="events in a 0.25° cell"),
-        Line2D([], [], color="#111111", linewidth=2, label="Durand Line"),
-    ]
-    axis.legend(
-        handles=handles,
-        title=f"{len(events):,} events in {len(cells):,} cells\nDot size: events per cell",
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1),
-        frameon=False,
-        fontsize=8,
-        title_fontsize=8,
-        alignment="left",
-    )
-
-
 def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
-    """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles; the legend beside it."""
+    """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles; the legend beside it.
+
+    A large selection is counted per 0.25° grid cell, as the live map does: a few hundred dots that render in
+    a second, instead of one dot per event (77,808 events took 22 s and made a 13.5 MB PDF)."""
     countries = geo["countries"]
     countries.plot(ax=axis, color="#F4F1EA", edgecolor="#888888", linewidth=0.6)
     geo["provinces"].boundary.plot(ax=axis, color="#AAAAAA", linewidth=0.4)
     geo["durand_line"].plot(ax=axis, color="#111111", linewidth=2)
     if len(events) > STATIC_POINTS_LIMIT:
-        _static_cells(axis, events)
-        return
-    families = events["event_type"].map(TYPE_FAMILIES)
+        cells = incident_cells(events)
+        dots = (cells["lon"], cells["lat"], 6 + 120 * (cells["events"] / cells["events"].max()) ** 0.5)
+        colours, keys = OKABE_ITO["blue"], {"events in a 0.25° cell": OKABE_ITO["blue"]}
+        title = f"{len(events):,} events in {len(cells):,} cells\nDot size: events per cell"
+    else:
+        families = events["event_type"].map(TYPE_FAMILIES)
+        dots = (events["lon"], events["lat"], 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5)
+        colours = families.map(FAMILY_COLOURS)
+        keys = {family: FAMILY_COLOURS[family] for family in FAMILY_COLOURS if family in set(families)}
+        title = "Dot size: people killed\n(lowest stated figure)"
     if not events.empty:
-        sizes = 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5
-        axis.scatter(
-            events["lon"],
-            events["lat"],
-            s=sizes,
-            c=families.map(FAMILY_COLOURS),
-            alpha=0.8,
-            edgecolors="white",
-            linewidths=0.5,
-        )
+        axis.scatter(*dots[:2], s=dots[2], c=colours, alpha=0.8, edgecolors="white", linewidths=0.5)
     axis.set_xlim(60.5, 75.5)
     axis.set_ylim(24, 37.5)
     axis.set_axis_off()
-    shown = [family for family in FAMILY_COLOURS if family in set(families)]
-    handles = [Line2D([], [], marker="o", linestyle="", color=FAMILY_COLOURS[f], label=f) for f in shown]
+    handles = [Line2D([], [], marker="o", linestyle="", color=colour, label=key) for key, colour in keys.items()]
     handles.append(Line2D([], [], color="#111111", linewidth=2, label="Durand Line"))
     axis.legend(
         handles=handles,
-        title="Dot size: people killed\n(lowest stated figure)",
+        title=title,
         loc="upper left",
         bbox_to_anchor=(1.02, 1),
         frameon=False,
