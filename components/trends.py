@@ -414,9 +414,9 @@ def kpis(
     cannot narrow the headline window to a single month; a measure left out is named, never shown over
     other months.
     """
+    rows_of = {metric: periods(figures, tracker, series, region, metric, cadence) for metric in metrics}
     both: dict[str, set[int]] = {}
-    for metric in metrics:
-        rows = periods(figures, tracker, series, region, metric, cadence)
+    for metric, rows in rows_of.items():
         slots = {year: set(rows.loc[rows["year"] == year, "slot"]) for year in (later, earlier)}
         if slots[later] & slots[earlier]:
             both[metric] = slots[later] & slots[earlier]
@@ -426,13 +426,10 @@ def kpis(
         if not shown or len(window & slots) * (len(shown) + 1) >= len(window) * len(shown):
             window = slots if not shown else window & slots
             shown.append(metric)
-    published_later = {
-        m for m in metrics if (periods(figures, tracker, series, region, m, cadence)["year"] == later).any()
-    }
-    left_out = [METRIC_LABELS[m] for m in metrics if m in published_later and m not in shown]
+    left_out = [METRIC_LABELS[m] for m, rows in rows_of.items() if (rows["year"] == later).any() and m not in shown]
     cards = []
     for metric in shown:
-        rows = periods(figures, tracker, series, region, metric, cadence)
+        rows = rows_of[metric]
         in_window = rows[rows["slot"].isin(window)].groupby("year")["value"].sum()
         cards.append(
             {

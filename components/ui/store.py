@@ -134,7 +134,10 @@ def _events_for(folder: str, key: str) -> pd.DataFrame:
 
 def filtered_events(selection: IncidentFilter) -> pd.DataFrame:
     """Events matching the sidebar filters."""
-    folder, key = str(data_dir()), events_key()
+    return _selected(selection, str(data_dir()), events_key())
+
+
+def _selected(selection: IncidentFilter, folder: str, key: str) -> pd.DataFrame:
     return _events_for(folder, key).iloc[_positions_in(selection, folder, key)]
 
 
@@ -153,8 +156,7 @@ def map_incident_layers(selection: IncidentFilter, mode: str) -> list:
 # Few and short-lived: below the aggregation threshold a layer carries every point with its tooltip text.
 @st.cache_resource(max_entries=2, ttl=600, show_spinner=False)
 def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> list:
-    events = _events_for(folder, key)
-    return incident_layers(events.iloc[_positions_in(selection, folder, key)], mode)
+    return incident_layers(_selected(selection, folder, key), mode)
 
 
 @st.cache_resource(show_spinner=False)
