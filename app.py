@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.memory import return_freed_memory
 from components.ui.filters import sidebar_filters
 from components.ui.store import dataset, filter_options
 from components.ui.widgets import share_box
@@ -27,5 +28,8 @@ PAGES = {
 page = st.navigation(PAGES)
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
 st.session_state["incident_filter"] = sidebar_filters(filter_options(), dataset().data_as_of)
-page.run()
-share_box()
+try:
+    page.run()
+    share_box()
+finally:
+    return_freed_memory()  # freed memory would otherwise stay with the process (components/memory.py)

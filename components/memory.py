@@ -1,0 +1,34 @@
+"""Hand memory a script run has freed back to the operating system.
+
+glibc keeps freed blocks inside its heaps for reuse, so a long-running server's resident size ratchets up
+as viewers change filters even when every cache is bounded: on a 100k-row import, 40 "To" date changes
+took the server from 473 to 787 MB. Trimming after each run held it near 550 MB (bench/bench_memory.py,
+README). Elsewhere (macOS, musl) there is no malloc_trim and this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from functools import cache
+
+
+@cache
+def _malloc_trim():
+    library = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(library), "malloc_trim", None) if library else None
+    if trim is not None:
+        trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+def can_return_memory() -> bool:
+    """True where the C library can give freed heap pages back (glibc)."""
+    return _malloc_trim() is not None
+
+
+def return_freed_memory() -> None:
+    """Release free pages of every malloc heap (well under a millisecond at this app's sizes)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
