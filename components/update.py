@@ -23,18 +23,20 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from components.coverage import COVERAGE_NOTES, KEY, NOTES_FILE, STATE_LABELS, coverage, period_label
 from components.cross_checks import added_row_problems, published_day
-from components.dataset import META_FILE, load_meta
+from components.dataset import META_FILE, load_dataset, load_meta
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import TABLES, TableSpec
-from components.validation import LoadResult, Problem, load_bytes, load_table, read_text_rows
+from components.validation import LoadResult, Problem, load_table, read_text_rows
 
 UPDATABLE: dict[str, TableSpec] = {
     **TABLES,
@@ -165,25 +167,44 @@ def plan_addition(spec: TableSpec, folder: Path, new_file: Path, label: str) -> 
     body = original if original.endswith(b"\n") or not original else original + newline.encode()
     content = body + "".join(line + newline for line in lines).encode("utf-8")
 
-    text = original.decode("utf-8-sig", errors="replace")
-    first_new = record_count(text)
+    first_new = record_count(original.decode("utf-8-sig", errors="replace"))
     to_new = {first_new + i + 1: int(row) for i, row in enumerate(rows.index)}
-    before = load_bytes(original, spec.schema, spec.file)
-    after = load_bytes(content, spec.schema, spec.file)
-    crossings = TABLES["crossings"]
-    crossing_ids = None
-    if "crossing_id" in spec.schema.columns and spec.name != crossings.name:
-        crossing_ids = set(load_table(folder / crossings.file, crossings.schema).frame["crossing_id"])
-    found = after.problems + added_row_problems(after.frame, set(to_new), spec.file, crossing_ids)
+    _, _, before = load_as_app(folder, spec)
+    after, crossings, found = load_as_staged(folder, spec, content)
+    found += added_row_problems(after.frame, set(to_new), spec.file, set(crossings["crossing_id"]))
     problems = [
-        dataclasses.replace(p, file=label, row=to_new[p.row]) if p.row in to_new else p
+        dataclasses.replace(p, file=label, row=to_new[p.row]) if p.file == spec.file and p.row in to_new else p
         for p in found
-        if p.row in to_new or p not in before.problems
+        if (p.file == spec.file and p.row in to_new) or p not in before
     ]
     if problems:
         return None, sorted(problems, key=lambda p: p.row or 0)
     data_date = moved_data_date(folder, after.frame[after.frame["source_row"].isin(to_new)])
     return Addition(data_file, content, lines, after, data_date), []
+
+
+def load_as_app(folder: Path, spec: TableSpec) -> tuple[LoadResult, pd.DataFrame, list[Problem]]:
+    """The table as the app's loader reads it from `folder`, the crossings, and every problem the loader finds.
+
+    The whole loader runs (components.dataset), so whatever it checks across files applies to new rows too.
+    """
+    dataset = load_dataset(folder, geo_dir=folder / "geo" if (folder / "geo").is_dir() else None)
+    result = dataset.tables.get(spec.name) or load_table(folder / spec.file, spec.schema, spec.file)
+    problems = dataset.problems + ([] if spec.name in dataset.tables else result.problems)
+    return result, dataset["crossings"], problems
+
+
+def load_as_staged(folder: Path, spec: TableSpec, content: bytes) -> tuple[LoadResult, pd.DataFrame, list[Problem]]:
+    """load_as_app on a copy of the folder's files with the table's file replaced by `content`."""
+    with tempfile.TemporaryDirectory(prefix="dlm-update-") as staging:
+        staged = Path(staging)
+        for path in folder.iterdir():
+            if path.is_file():
+                shutil.copyfile(path, staged / path.name)
+        if (folder / "geo").is_dir():
+            (staged / "geo").symlink_to((folder / "geo").resolve(), target_is_directory=True)
+        (staged / spec.file).write_bytes(content)
+        return load_as_app(staged, spec)
 
 
 def moved_data_date(folder: Path, added: pd.DataFrame) -> tuple[dt.date | None, dt.date | None, str]:
