@@ -53,13 +53,25 @@ NEW_CELL = "not in the matrix"  # a cell's state before its period or series ent
 
 
 @dataclasses.dataclass
+class Loaded:
+    """A data folder as the app loads it: the table being added to, what coverage reads, every problem."""
+
+    table: LoadResult
+    stats: pd.DataFrame  # tracker_stats
+    notes: pd.DataFrame  # coverage_notes
+    crossings: pd.DataFrame
+    problems: list[Problem]
+
+
+@dataclasses.dataclass
 class Addition:
     """What adding a file's rows changes: the data file's new bytes, the lines appended, the data date."""
 
     data_file: Path
     content: bytes
     lines: list[str]
-    result: LoadResult  # the table as the app loads it with the rows added
+    before: Loaded
+    after: Loaded  # with the rows added
     data_date: tuple[dt.date | None, dt.date | None, str]  # data_as_of before and after, and why
 
 
@@ -169,32 +181,32 @@ def plan_addition(spec: TableSpec, folder: Path, new_file: Path, label: str) -> 
 
     first_new = record_count(original.decode("utf-8-sig", errors="replace"))
     to_new = {first_new + i + 1: int(row) for i, row in enumerate(rows.index)}
-    _, _, before = load_as_app(folder, spec)
-    after, crossings, found = load_as_staged(folder, spec, content)
-    found += added_row_problems(after.frame, set(to_new), spec.file, set(crossings["crossing_id"]))
+    before = load_as_app(folder, spec)
+    after = load_as_staged(folder, spec, content)
+    found = after.problems + added_row_problems(
+        after.table.frame, set(to_new), spec.file, set(after.crossings["crossing_id"])
+    )
     problems = [
         dataclasses.replace(p, file=label, row=to_new[p.row]) if p.file == spec.file and p.row in to_new else p
         for p in found
-        if (p.file == spec.file and p.row in to_new) or p not in before
+        if (p.file == spec.file and p.row in to_new) or p not in before.problems
     ]
     if problems:
         return None, sorted(problems, key=lambda p: p.row or 0)
-    data_date = moved_data_date(folder, after.frame[after.frame["source_row"].isin(to_new)])
-    return Addition(data_file, content, lines, after, data_date), []
+    data_date = moved_data_date(folder, after.table.frame[after.table.frame["source_row"].isin(to_new)])
+    return Addition(data_file, content, lines, before, after, data_date), []
 
 
-def load_as_app(folder: Path, spec: TableSpec) -> tuple[LoadResult, pd.DataFrame, list[Problem]]:
-    """The table as the app's loader reads it from `folder`, the crossings, and every problem the loader finds.
-
-    The whole loader runs (components.dataset), so whatever it checks across files applies to new rows too.
-    """
+def load_as_app(folder: Path, spec: TableSpec) -> Loaded:
+    """The folder as the app's loader reads it (components.dataset), so whatever it checks across files applies
+    to new rows too, and the coverage is computed from the rows the app displays."""
     dataset = load_dataset(folder, geo_dir=folder / "geo" if (folder / "geo").is_dir() else None)
-    result = dataset.tables.get(spec.name) or load_table(folder / spec.file, spec.schema, spec.file)
-    problems = dataset.problems + ([] if spec.name in dataset.tables else result.problems)
-    return result, dataset["crossings"], problems
+    notes = load_table(folder / NOTES_FILE, COVERAGE_NOTES, NOTES_FILE)
+    table = dataset.tables.get(spec.name, notes)
+    return Loaded(table, dataset["tracker_stats"], notes.frame, dataset["crossings"], dataset.problems + notes.problems)
 
 
-def load_as_staged(folder: Path, spec: TableSpec, content: bytes) -> tuple[LoadResult, pd.DataFrame, list[Problem]]:
+def load_as_staged(folder: Path, spec: TableSpec, content: bytes) -> Loaded:
     """load_as_app on a copy of the folder's files with the table's file replaced by `content`."""
     with tempfile.TemporaryDirectory(prefix="dlm-update-") as staging:
         staged = Path(staging)
@@ -249,18 +261,11 @@ def replace_file(path: Path, content: bytes) -> None:
 # The coverage change
 
 
-def coverage_cells(folder: Path, as_of: dt.date | None, replaced: LoadResult | None = None) -> pd.DataFrame:
-    """The coverage matrix's cells (components.coverage) of a folder, with one table replaced by `replaced`."""
+def coverage_cells(loaded: Loaded, as_of: dt.date | None) -> pd.DataFrame:
+    """The cells of the coverage matrix (components.coverage) on the data date `as_of`."""
     if as_of is None:
         return pd.DataFrame(columns=[*KEY, "period_start", "state"])
-    spec = TABLES["tracker_stats"]
-    tables = {
-        "tracker_stats": load_table(folder / spec.file, spec.schema, spec.file).frame,
-        "coverage_notes": load_table(folder / NOTES_FILE, COVERAGE_NOTES, NOTES_FILE).frame,
-    }
-    if replaced is not None and replaced.name in tables:
-        tables[replaced.name] = replaced.frame
-    return coverage(displayed_figures(tables["tracker_stats"]), tables["coverage_notes"], as_of)
+    return coverage(displayed_figures(loaded.stats), loaded.notes, as_of)
 
 
 def coverage_change(before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
@@ -296,8 +301,8 @@ def add(spec: TableSpec, folder: Path, new_file: Path, dry_run: bool) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     before_as_of, after_as_of, why = addition.data_date
-    cells_before = coverage_cells(folder, before_as_of)
-    cells_after = coverage_cells(folder, after_as_of, addition.result)
+    cells_before = coverage_cells(addition.before, before_as_of)
+    cells_after = coverage_cells(addition.after, after_as_of)
     verb = "Would append" if dry_run else "Appended"
     print(f"{verb} {len(addition.lines)} row(s) to {addition.data_file}:")
     print("\n".join(f"  {line}" for line in addition.lines))
