@@ -7,10 +7,11 @@
     --data-dir DIR                 the data folder (default: the app's, DLM_DATA_DIR or data/)
 
 In FILE, lines starting with # are skipped and the header names the columns given (any order; a column left out
-is blank). The rows are checked as the app would load them appended to the data file (components.validation:
-the same parsers, schemas and repeat checks), then against the other rows and files (components.cross_checks).
-One problem and nothing is written; each names the file, row (1 = first row below the header), column and
-reason. The columns come from the data file and the schemas, so a column added there needs no change here.
+is blank). The rows are appended to a staged copy of the data folder and read by the app's own loader
+(components.dataset: the same parsers, schemas, repeat checks and checks across files), then checked against the
+other rows and files (components.cross_checks). One problem and nothing is written; each names the file, row
+(row N is line N+1 of FILE, comment lines included), column and reason. The columns come from the data file and
+the schemas, so a column added there needs no change here.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def csv_line(cells: list[str], newline: str = "\n") -> str:
 
 def without_comments(text: str) -> str:
     """The text with each record starting with # blanked, line for line, so row numbers stay those of the file."""
-    lines = text.splitlines(keepends=True)
+    lines = io.StringIO(text, newline="").readlines()  # split where csv counts lines: \n, \r\n or \r
     reader = csv.reader(io.StringIO(text, newline=""))
     previous = 0
     try:
@@ -224,8 +225,9 @@ def moved_data_date(folder: Path, added: pd.DataFrame) -> tuple[dt.date | None, 
     never back."""
     meta, _ = load_meta(folder / META_FILE)
     current = meta.get("data_as_of")
-    days = [published_day(value) for value in added.get("source_published", pd.Series(dtype=object)).dropna()]
-    latest = max(days, default=None)
+    if "source_published" not in added:
+        return current, current, "this table gives no source publication day"
+    latest = max((published_day(value) for value in added["source_published"].dropna()), default=None)
     if latest is None:
         return current, current, "the new rows give no source publication day"
     if current is not None and latest <= current:
