@@ -111,6 +111,8 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
 PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
+# Why a row has no publication date: the cited page shows none, or the release itself is undated.
+PUBLISHED_NOTES = ("page_shows_no_date", "undated_release")
 
 
 def _today() -> pd.Timestamp:
@@ -156,6 +158,14 @@ def _source_columns() -> dict[str, pa.Column]:
         "source_published": _text(
             required=False,
             checks=pa.Check.str_matches(PUBLISHED, error="not a YYYY-MM-DD or YYYY-MM date"),
+        ),
+        # Optional column: a file without it (tracker_stats.csv for now) still loads.
+        "published_note": pa.Column(
+            str,
+            pa.Check.isin(PUBLISHED_NOTES, error=f"not one of: {', '.join(PUBLISHED_NOTES)}"),
+            nullable=True,
+            coerce=True,
+            required=False,
         ),
         "notes": _text(required=False),
     }

@@ -48,6 +48,16 @@ def test_every_row_has_a_reachable_looking_source(bundled, name):
         assert isinstance(row.source_published, str) or str(row.notes).strip() not in ("", "nan", "<NA>"), where
 
 
+@pytest.mark.parametrize("name", ["incidents", "diplomacy", "crossing_status"])
+def test_every_event_row_has_a_publication_date_or_a_declared_reason(bundled, name):
+    """Issue #16: a row shows its page's publication date, or a declared code saying why there is none."""
+    frame = bundled[name]
+    dated = frame["source_published"].notna()
+    noted = frame["published_note"].notna()
+    assert (dated | noted).all(), frame.loc[~(dated | noted), "source_url"].tolist()
+    assert not (dated & noted).any(), frame.loc[dated & noted, "source_url"].tolist()
+
+
 def test_crossing_coordinates_name_their_source(bundled):
     placed = bundled["crossings"].dropna(subset=["lat", "lon"])
     assert not placed.empty

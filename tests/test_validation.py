@@ -51,6 +51,7 @@ def _only_problem(result):
         ({"event_type": "bombing"}, "event_type", "not one of"),
         ({"country": "Iran"}, "country", "not one of"),
         ({"source_published": "March 2025"}, "source_published", "not a YYYY-MM-DD or YYYY-MM date"),
+        ({"source_published": "", "published_note": "no date"}, "published_note", "not one of"),
     ],
 )
 def test_a_bad_cell_rejects_its_row_only(changes, column, reason):
