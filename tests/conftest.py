@@ -41,8 +41,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(data_dir: Path | None = None, script: str = "app.py", extra_env: dict | None = None):
-    """Start `streamlit run <script>` on a free loopback port; yield its base URL."""
+def serve(data_dir: Path | None = None, script: str = "app.py", extra_env: dict | None = None, loopback=True):
+    """Start `streamlit run <script>` on a free port; yield its base URL.
+
+    Served on loopback only, unless `loopback` is False: then on every interface, as the README's
+    `streamlit run app.py` serves it."""
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     if data_dir is not None:
@@ -59,8 +62,7 @@ def serve(data_dir: Path | None = None, script: str = "app.py", extra_env: dict 
                 script,
                 "--server.port",
                 str(port),
-                "--server.address",
-                "127.0.0.1",
+                *(["--server.address", "127.0.0.1"] if loopback else []),
                 "--server.headless",
                 "true",
             ],
