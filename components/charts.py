@@ -5,8 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.palette import FAMILY_COLOURS, OKABE_ITO, STATUS_COLOURS, TRACKER_COLOURS, YEAR_COLOURS
+from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
+from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, TRACKERS
 
 FONT_SIZE = 15  # readable on a projector
 MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
@@ -184,7 +185,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
             x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "tracker:N",
-                scale=alt.Scale(domain=list(TRACKER_COLOURS), range=list(TRACKER_COLOURS.values())),
+                scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
                 legend=None,
             ),
             opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
@@ -220,17 +221,8 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(chart)
 
 
-BAND_STATUSES = ("open", "restricted", "closed")  # bands only exist where a recorded period says one of these
 TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
-TRACK_COLOURS = {
-    "Talks": OKABE_ITO["blue"],
-    "Ceasefire / pause": OKABE_ITO["bluish_green"],
-    "Breakdown": OKABE_ITO["vermillion"],
-    "Statement": OKABE_ITO["grey"],
-    "Agreement": OKABE_ITO["sky_blue"],
-    "Crossing closure / reopening": OKABE_ITO["orange"],
-    "Deportation phase": OKABE_ITO["reddish_purple"],
-}
+TRACK_COLOURS = {track.label: track.colour for track in DIPLOMACY_TRACKS.items}  # by label: the chart shows labels
 
 
 def timeline_chart(
@@ -338,7 +330,7 @@ def timeline_chart(
             y=alt.Y("crossing:N", title=None, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=list(BAND_STATUSES), range=[STATUS_COLOURS[s] for s in BAND_STATUSES]),
+                scale=alt.Scale(domain=list(CROSSING_STATUSES.colours), range=list(CROSSING_STATUSES.colours.values())),
                 title="Crossing status",
             ),
             tooltip=[

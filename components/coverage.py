@@ -24,12 +24,7 @@ import pandera.pandas as pa
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import (
-    METRICS,
-    PERIOD_TYPES,
-    SERIES,
     TABLES,
-    TRACKER_REGIONS,
-    TRACKERS,
     URL,
     _any_date,
     _choice,
@@ -39,12 +34,12 @@ from components.schemas import (
 )
 from components.trends import CADENCE_LABELS, CADENCE_MONTHS, CADENCES, ordered_choices
 from components.validation import LoadResult, load_table
+from components.vocabulary import COUNTRIES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
 
 COVERAGE_START = dt.date(2024, 1, 1)
 NOTES_FILE = "coverage_notes.csv"
 ANY = "*"
 SUBNATIONAL = "subnational"  # every region but a whole country: provinces and PICSS's split of KP
-COUNTRIES = ("Pakistan", "Afghanistan")
 
 STATES = ("present", "missing", "not_published", "not_due")
 STATE_LABELS = {

@@ -12,16 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Each cadence's periods within a calendar year, and how many months one period spans.
-CADENCES: dict[str, tuple[str, ...]] = {
-    "month": MONTH_NAMES,
-    "quarter": ("Q1", "Q2", "Q3", "Q4"),
-    "half": ("H1", "H2"),
-    "year": ("Full year",),
-}
-CADENCE_LABELS = {"month": "Monthly", "quarter": "Quarterly", "half": "Half-yearly", "year": "Annual"}
-CADENCE_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+from components.vocabulary import METRICS, PERIOD_TYPES, SERIES
+
+# Each cadence's periods within a calendar year, its label and how many months one period spans.
+CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
+CADENCE_LABELS = PERIOD_TYPES.labels
+CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items}
 NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
 AFTER_DATA = "after the data date"
 COUNTING_RULES = {
@@ -47,40 +43,10 @@ COUNTING_RULES = {
 }
 
 
-METRIC_LABELS = {
-    "attacks": "Attacks",
-    "incidents": "Incidents",
-    "deaths_total": "Deaths",
-    "deaths_security_forces": "Security forces killed",
-    "deaths_civilians": "Civilians killed",
-    "deaths_militants": "Militants killed",
-    "deaths_peace_committee": "Peace-committee members killed",
-    "injured_total": "Injured",
-    "injured_security_forces": "Security forces injured",
-    "injured_civilians": "Civilians injured",
-    "suicide_attacks": "Suicide attacks",
-    "militants_arrested": "Militants arrested",
-    "gti_score": "GTI score",
-    "gti_rank": "GTI rank",
-}
-# Measures a sum over periods would misstate: shown per period only, never totalled.
-NOT_ADDITIVE = ("gti_score", "gti_rank")
-KPI_METRICS = (
-    "attacks",
-    "deaths_total",
-    "deaths_security_forces",
-    "deaths_civilians",
-    "deaths_militants",
-    "injured_total",
-)
-SERIES_LABELS = {
-    "militant_attacks": "militant attacks only",
-    "combined": "attacks + security operations (combined)",
-    "overall_violence": "overall violence",
-    "terrorism": "terror attacks",
-    "terrorist_attacks": "terrorist attacks",
-    "gti": "Global Terrorism Index",
-}
+METRIC_LABELS = METRICS.labels
+NOT_ADDITIVE = METRICS.of_group("not_additive")
+KPI_METRICS = METRICS.of_group("headline")
+SERIES_LABELS = SERIES.labels
 HEADLINE = ("PICSS", "militant_attacks")
 NATIONAL = "Pakistan"
 

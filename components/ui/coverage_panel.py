@@ -23,11 +23,11 @@ from components.coverage import (
 from components.dataset import Dataset
 from components.palette import OKABE_ITO
 from components.paths import data_dir
-from components.schemas import TRACKERS
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
 from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
+from components.vocabulary import TRACKERS
 
 # Okabe–Ito colours, each with the text colour that stays legible on it; the symbols differ too.
 STATE_STYLES = {

@@ -4,7 +4,6 @@ import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.export import comparison_context, source_names
-from components.schemas import TRACKER_REGIONS
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -38,6 +37,7 @@ from components.ui.widgets import (
     rejected_rows_notice,
     table_with_download,
 )
+from components.vocabulary import TRACKER_REGIONS
 
 data = dataset()
 figures = data.figures
