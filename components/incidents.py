@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.schemas import split_list
-from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, UNKNOWN_ACTOR
 
 FIRST_ACCOUNT_COLUMNS = [
     "date",
@@ -39,6 +39,7 @@ FIRST_ACCOUNT_COLUMNS = [
     "source_name",
     "source_url",
 ]
+ATTRIBUTION_COLUMNS = ["perpetrator", "actor_group", "suspected_group", "claimed_by"]
 # The columns of one event, for curated incidents and imported files alike.
 EVENT_COLUMNS = [
     "incident_id",
@@ -56,10 +57,16 @@ EVENT_COLUMNS = [
 
 
 def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
-    """One row per incident_id; figures become low/high ranges across accounts."""
+    """One row per incident_id; figures become low/high ranges across accounts.
+
+    Who did it comes whole from one account: the first that names an actor group, else the first account,
+    so an incident one source attributes to the BLA and another leaves unknown counts under the BLA.
+    """
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
     events = grouped[FIRST_ACCOUNT_COLUMNS].first()
+    naming = ordered.sort_values("actor_group", key=lambda group: group.eq(UNKNOWN_ACTOR), kind="stable")
+    events[ATTRIBUTION_COLUMNS] = naming.drop_duplicates("incident_id").set_index("incident_id")[ATTRIBUTION_COLUMNS]
     events["killed_low"] = grouped["killed_total"].min()
     events["killed_high"] = grouped["killed_total"].max()
     events["injured_low"] = grouped["injured_total"].min()
