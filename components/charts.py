@@ -7,7 +7,7 @@ import pandas as pd
 
 from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
-from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, TRACKERS
+from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
 
 FONT_SIZE = 15  # readable on a projector
 MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
@@ -35,9 +35,6 @@ def legend_chart(colours: dict[str, str], title: str) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=14, fontSize=15).encode(x=alt.value(10), text="label:N")
     chart = alt.layer(dots, labels).properties(height=alt.Step(26), width=260)
     return _style(chart).configure_view(stroke=None)
-
-
-PERIOD_NOUNS = {"month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
 
 
 def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -> pd.DataFrame:
@@ -107,7 +104,7 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
             ],
         )
     )
-    noun = PERIOD_NOUNS[comparison.cadence]
+    noun = PERIOD_TYPES[comparison.cadence].noun
     subtitle = [*context]
     if not gaps.empty:
         subtitle.append(f"✚ at zero: no published {noun} figure found (a gap, not a zero)")

@@ -349,13 +349,13 @@ class KpiRow:
             range(self.window_slots[0], self.window_slots[-1] + 1)
         ):
             return f"{self.window} {self.later}"
-        noun = {"month": "months", "quarter": "quarters", "half": "half-years"}[self.cadence]
+        noun = PERIOD_TYPES[self.cadence].plural
         return f"{len(self.window_slots)} {noun} of {self.later}"
 
     @property
     def heading(self) -> str:
         """'Jan–Mar, May 2025 against the same months of 2024', written out in full."""
-        same = {"month": "months", "quarter": "quarters", "half": "half-years", "year": "period"}[self.cadence]
+        same = PERIOD_TYPES[self.cadence].plural
         if len(self.window_slots) == len(CADENCES[self.cadence]):
             return f"{self.later} against {self.earlier}"
         return (

@@ -25,6 +25,7 @@ class Code:
     label: str
     colour: str | None = None
     group: str | None = None  # the code this one belongs to: an event type's family, a province's country
+    short: str | None = None  # for narrow tables ('KP'); the label when not given
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class EventType(Code):
 class Cadence(Code):
     months: int = 12
     slots: tuple[str, ...] = ()  # the periods of one calendar year, as tables and charts name them
+    noun: str = "period"  # one period, in a sentence
+    plural: str = "periods"
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class CodeList:
         """Code to colour, for the codes that have one."""
         return {item.code: item.colour for item in self.items if item.colour}
 
+    def short(self, code) -> str:
+        """The code's short label, else its label, else the code as written."""
+        item = self.items[self.codes.index(code)] if code in self else None
+        return (item.short or item.label) if item else code
+
     def label(self, code) -> str:
         """The code's label; an undeclared code (from an imported file) as it is written."""
         return self.labels.get(code, code)
@@ -92,8 +100,11 @@ class CodeList:
 COUNTRIES = CodeList("country", (Code("Pakistan", "Pakistan"), Code("Afghanistan", "Afghanistan")))
 
 
+SHORT_NAMES = {"Khyber Pakhtunkhwa": "KP", "Islamabad Capital Territory": "Islamabad", "Azad Jammu and Kashmir": "AJK"}
+
+
 def _provinces(country: str, names: tuple[str, ...]) -> tuple[Code, ...]:
-    return tuple(Code(name, name, group=country) for name in names)
+    return tuple(Code(name, name, group=country, short=SHORT_NAMES.get(name)) for name in names)
 
 
 # First-level divisions as data/geo/provinces.geojson names them (a test holds the two together).
@@ -157,8 +168,12 @@ TRACKER_REGIONS = CodeList(
     (
         Code("Pakistan", "Pakistan"),
         *(PROVINCES[name] for name in PROVINCES.of_group("Pakistan")),
-        Code("Khyber Pakhtunkhwa (mainland)", "Khyber Pakhtunkhwa (mainland)"),
-        Code("Khyber Pakhtunkhwa (tribal districts)", "Khyber Pakhtunkhwa (tribal districts)"),
+        Code("Khyber Pakhtunkhwa (mainland)", "Khyber Pakhtunkhwa (mainland)", short="KP (mainland)"),
+        Code(
+            "Khyber Pakhtunkhwa (tribal districts)",
+            "Khyber Pakhtunkhwa (tribal districts)",
+            short="KP (tribal districts)",
+        ),
         Code("Afghanistan", "Afghanistan"),  # GTI ranks Afghanistan too
     ),
 )
@@ -350,10 +365,10 @@ MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 PERIOD_TYPES = CodeList(
     "period_type",
     (
-        Cadence("month", "Monthly", months=1, slots=MONTH_NAMES),
-        Cadence("quarter", "Quarterly", months=3, slots=("Q1", "Q2", "Q3", "Q4")),
-        Cadence("half", "Half-yearly", months=6, slots=("H1", "H2")),
-        Cadence("year", "Annual", months=12, slots=("Full year",)),
+        Cadence("month", "Monthly", months=1, slots=MONTH_NAMES, noun="month", plural="months"),
+        Cadence("quarter", "Quarterly", months=3, slots=("Q1", "Q2", "Q3", "Q4"), noun="quarter", plural="quarters"),
+        Cadence("half", "Half-yearly", months=6, slots=("H1", "H2"), noun="half-year", plural="half-years"),
+        Cadence("year", "Annual", months=12, slots=("Full year",), noun="year", plural="years"),
     ),
 )
 
