@@ -167,10 +167,10 @@ def _provinces_listed(df: pd.DataFrame) -> pd.Series:
 
 
 def _province_in_country(df: pd.DataFrame) -> pd.Series:
-    in_country = [
-        p not in PROVINCES or PROVINCES[p].group == c for p, c in zip(df["province"], df["country"], strict=True)
-    ]
-    return pd.Series(in_country, index=df.index, dtype=bool)
+    """Checked only where both are declared codes: an undeclared one is reported by its own column."""
+    pairs = zip(df["province"], df["country"], strict=True)
+    fits = [p not in PROVINCES or c not in COUNTRIES or PROVINCES[p].group == c for p, c in pairs]
+    return pd.Series(fits, index=df.index, dtype=bool)
 
 
 INCIDENTS = pa.DataFrameSchema(
