@@ -254,6 +254,7 @@ OTHER_ACTOR = "other"
 # named is OTHER_ACTOR and a blank or unidentified actor UNKNOWN_ACTOR; the file's own words stay in `perpetrator`.
 IMPORTED_ACTOR_ALIASES = {
     "ttp: tehreek-i-taliban pakistan": "ttp",
+    "ttp: tehrik-i-taliban pakistan": "ttp",
     "tehrik-i-taliban pakistan": "ttp",
     "ttp": "ttp",
     "bla: balochistan liberation army": "bla",
