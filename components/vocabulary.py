@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from components.palette import OKABE_ITO
 
@@ -67,15 +68,15 @@ class CodeList:
     def __getitem__(self, code: str) -> Code:
         return next(item for item in self.items if item.code == code)
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(item.code for item in self.items)
 
-    @property
+    @cached_property
     def labels(self) -> dict[str, str]:
         return {item.code: item.label for item in self.items}
 
-    @property
+    @cached_property
     def colours(self) -> dict[str, str]:
         """Code to colour, for the codes that have one."""
         return {item.code: item.colour for item in self.items if item.colour}
@@ -218,10 +219,12 @@ EVENT_TYPES = CodeList(
 )
 
 
+TYPE_FAMILIES = {kind.code: EVENT_FAMILIES.label(kind.group) for kind in EVENT_TYPES.items}  # type -> family label
+
+
 def family_label(event_type) -> str:
     """The family an event type is drawn in ('Other' for a type not declared here)."""
-    family = EVENT_TYPES[event_type].group if event_type in EVENT_TYPES else "other"
-    return EVENT_FAMILIES.label(family)
+    return TYPE_FAMILIES.get(event_type, EVENT_FAMILIES.label("other"))
 
 
 FAMILY_COLOURS = {family.label: family.colour for family in EVENT_FAMILIES.items}  # by label: charts show labels
