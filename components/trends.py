@@ -545,7 +545,7 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
         why = "national totals: several provinces are selected and tracker figures cannot be added across them"
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
     note = (
-        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, perpetrator and "
+        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, actor-group and "
         "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter."
     )
     return Headline(region, default_pair(slots), note)

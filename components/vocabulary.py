@@ -243,7 +243,7 @@ ACTOR_GROUPS = CodeList(
         Code("islamic_state", "Islamic State (ISKP, IS-Pakistan)"),
         Code("afghan_taliban", "Afghan Taliban forces"),
         Code("pakistan_state", "Pakistan military / FC / police"),
-        Code("pakistan_afghan_clash", "Pakistani and Afghan Taliban forces (both sides)"),
+        Code("pakistan_afghan_clash", "Pakistan–Afghan Taliban forces clash (both sides)"),
         Code("iranian_forces", "Iranian forces"),
         Code("criminal", "Criminal gang"),
         Code("tribal_sectarian", "Tribal or sectarian groups"),

@@ -26,7 +26,7 @@ st.title("Map of the Durand Line region")
 st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
 st.caption(
-    "Every event, count and chart on this page follows the sidebar filters (period, province, perpetrator, type)."
+    "Every event, count and chart on this page follows the sidebar filters (period, province, actor group, type)."
 )
 rejected_rows_notice(data)
 

@@ -47,7 +47,7 @@ coverage_caption(data, curated=False)
 st.caption(
     "Figures are the trackers' own totals, exactly as published, at each tracker's own cadence. A period a "
     "tracker has not published is marked, never estimated or drawn as zero. The sidebar's period, "
-    "perpetrator and type filters do not apply here; its province filter picks the region when the "
+    "actor-group and type filters do not apply here; its province filter picks the region when the "
     "tracker publishes figures for that province."
 )
 rejected_rows_notice(data)
