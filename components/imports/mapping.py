@@ -169,13 +169,18 @@ def finish(events: pd.DataFrame, durand_line) -> pd.DataFrame:
         injured_low=pd.array([pd.NA] * len(events), dtype="Int64"),
         injured_high=pd.array([pd.NA] * len(events), dtype="Int64"),
         actor_group=actor_groups(events["perpetrator"]),
-        suspected_group=pd.NA,
+        suspected_group=_blank_text(events.index),
         multi_province=False,  # a file's row names one first-level division
-        provinces=pd.NA,
+        provinces=_blank_text(events.index),
     )
     events["distance_km"] = distance_to_line_km(events, durand_line)
     extra = [name for name in events.columns if name not in EVENT_COLUMNS]
     return events[EVENT_COLUMNS + extra].sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _blank_text(index: pd.Index) -> pd.Series:
+    """A text column with no values, held as a validity mask (a column of pd.NA objects cost 8 bytes a row)."""
+    return pd.Series(None, index=index, dtype="str")
 
 
 def actor_groups(actors: pd.Series) -> pd.Series:
