@@ -66,7 +66,11 @@ class CodeList:
         return len(self.items)
 
     def __getitem__(self, code: str) -> Code:
-        return next(item for item in self.items if item.code == code)
+        return self.by_code[code]
+
+    @cached_property
+    def by_code(self) -> dict[str, Code]:
+        return {item.code: item for item in self.items}
 
     @cached_property
     def codes(self) -> tuple[str, ...]:
@@ -83,7 +87,7 @@ class CodeList:
 
     def short(self, code) -> str:
         """The code's short label, else its label, else the code as written."""
-        item = self.items[self.codes.index(code)] if code in self else None
+        item = self.by_code.get(code)
         return (item.short or item.label) if item else code
 
     def label(self, code) -> str:
