@@ -5,8 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.palette import FAMILY_COLOURS, OKABE_ITO, STATUS_COLOURS, TRACKER_COLOURS, YEAR_COLOURS
+from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
+from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
 
 FONT_SIZE = 15  # readable on a projector
 MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
@@ -34,9 +35,6 @@ def legend_chart(colours: dict[str, str], title: str) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=14, fontSize=15).encode(x=alt.value(10), text="label:N")
     chart = alt.layer(dots, labels).properties(height=alt.Step(26), width=260)
     return _style(chart).configure_view(stroke=None)
-
-
-PERIOD_NOUNS = {"month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
 
 
 def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -> pd.DataFrame:
@@ -106,7 +104,7 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
             ],
         )
     )
-    noun = PERIOD_NOUNS[comparison.cadence]
+    noun = PERIOD_TYPES[comparison.cadence].noun
     subtitle = [*context]
     if not gaps.empty:
         subtitle.append(f"✚ at zero: no published {noun} figure found (a gap, not a zero)")
@@ -184,7 +182,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
             x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "tracker:N",
-                scale=alt.Scale(domain=list(TRACKER_COLOURS), range=list(TRACKER_COLOURS.values())),
+                scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
                 legend=None,
             ),
             opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
@@ -220,17 +218,8 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(chart)
 
 
-BAND_STATUSES = ("open", "restricted", "closed")  # bands only exist where a recorded period says one of these
 TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
-TRACK_COLOURS = {
-    "Talks": OKABE_ITO["blue"],
-    "Ceasefire / pause": OKABE_ITO["bluish_green"],
-    "Breakdown": OKABE_ITO["vermillion"],
-    "Statement": OKABE_ITO["grey"],
-    "Agreement": OKABE_ITO["sky_blue"],
-    "Crossing closure / reopening": OKABE_ITO["orange"],
-    "Deportation phase": OKABE_ITO["reddish_purple"],
-}
+TRACK_COLOURS = {track.label: track.colour for track in DIPLOMACY_TRACKS.items}  # by label: the chart shows labels
 
 
 def timeline_chart(
@@ -338,7 +327,7 @@ def timeline_chart(
             y=alt.Y("crossing:N", title=None, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=list(BAND_STATUSES), range=[STATUS_COLOURS[s] for s in BAND_STATUSES]),
+                scale=alt.Scale(domain=list(CROSSING_STATUSES.colours), range=list(CROSSING_STATUSES.colours.values())),
                 title="Crossing status",
             ),
             tooltip=[

@@ -24,12 +24,7 @@ import pandera.pandas as pa
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import (
-    METRICS,
-    PERIOD_TYPES,
-    SERIES,
     TABLES,
-    TRACKER_REGIONS,
-    TRACKERS,
     URL,
     _any_date,
     _choice,
@@ -39,12 +34,12 @@ from components.schemas import (
 )
 from components.trends import CADENCE_LABELS, CADENCE_MONTHS, CADENCES, ordered_choices
 from components.validation import LoadResult, load_table
+from components.vocabulary import COUNTRIES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
 
 COVERAGE_START = dt.date(2024, 1, 1)
 NOTES_FILE = "coverage_notes.csv"
 ANY = "*"
 SUBNATIONAL = "subnational"  # every region but a whole country: provinces and PICSS's split of KP
-COUNTRIES = ("Pakistan", "Afghanistan")
 
 STATES = ("present", "missing", "not_published", "not_due")
 STATE_LABELS = {
@@ -230,12 +225,11 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def period_label(start: pd.Timestamp, cadence: str) -> str:
     """'2024-01', '2024-Q1', '2024-H1' or '2024': the matrix's column names."""
     slot = (start.month - 1) // CADENCE_MONTHS[cadence] + 1
-    return {
-        "month": f"{start:%Y-%m}",
-        "quarter": f"{start.year}-Q{slot}",
-        "half": f"{start.year}-H{slot}",
-        "year": f"{start.year}",
-    }[cadence]
+    if CADENCE_MONTHS[cadence] == 1:
+        return f"{start:%Y-%m}"
+    if len(CADENCES[cadence]) == 1:
+        return f"{start.year}"
+    return f"{start.year}-{CADENCES[cadence][slot - 1]}"  # Q1..Q4, H1, H2
 
 
 def matrix(tidy: pd.DataFrame) -> pd.DataFrame:
@@ -273,13 +267,6 @@ def summary_line(row: dict) -> str:
     )
 
 
-REGION_SHORT = {
-    "Khyber Pakhtunkhwa": "KP",
-    "Khyber Pakhtunkhwa (mainland)": "KP (mainland)",
-    "Khyber Pakhtunkhwa (tribal districts)": "KP (tribal districts)",
-    "Islamabad Capital Territory": "Islamabad",
-    "Azad Jammu and Kashmir": "AJK",
-}
 MONTH_LETTERS = "JFMAMJJASOND"
 
 
@@ -311,7 +298,7 @@ def matrix_text(tidy: pd.DataFrame, data_as_of: dt.date) -> str:
 def _block(tracker: str, cadence: str, wide: pd.DataFrame) -> list[str]:
     """One tracker and cadence: a year header, a period header and one line per series, region and measure."""
     periods = [column for column in wide.columns if column not in ROW_FIELDS]
-    labels = wide.assign(region=wide["region"].map(lambda region: REGION_SHORT.get(region, region)))
+    labels = wide.assign(region=wide["region"].map(TRACKER_REGIONS.short))
     widths = {field: max(len(field), *labels[field].str.len()) for field in LABEL_FIELDS}
     years = list(dict.fromkeys(period[:4] for period in periods))
     yearly = cadence == "year"

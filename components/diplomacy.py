@@ -8,16 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_age import Coverage
-
-TRACK_LABELS = {
-    "talks": "Talks",
-    "ceasefire": "Ceasefire / pause",
-    "breakdown": "Breakdown",
-    "statement": "Statement",
-    "agreement": "Agreement",
-    "crossing": "Crossing closure / reopening",
-    "deportation": "Deportation phase",
-}
+from components.schemas import split_list
+from components.vocabulary import DIPLOMACY_TRACKS
 
 
 def events_from_sources(rows: pd.DataFrame) -> pd.DataFrame:
@@ -26,13 +18,6 @@ def events_from_sources(rows: pd.DataFrame) -> pd.DataFrame:
     first = ordered.drop_duplicates("event_id").set_index("event_id")
     first["sources"] = ordered.groupby("event_id").size()
     return first.reset_index().sort_values("date_start", kind="stable").reset_index(drop=True)
-
-
-def split_list(cell) -> list[str]:
-    """'Qatar; Turkey' to ['Qatar', 'Turkey']; blank to []."""
-    if cell is None or pd.isna(cell):
-        return []
-    return [part.strip() for part in str(cell).split(";") if part.strip()]
 
 
 def mediators_in(diplomacy: pd.DataFrame) -> list[str]:
@@ -127,7 +112,7 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
     talks = pd.DataFrame(
         {
             "date": diplomacy["date_start"],
-            "kind": diplomacy["track"].map(TRACK_LABELS),
+            "kind": diplomacy["track"].map(DIPLOMACY_TRACKS.labels),
             "what": diplomacy["title"],
             "source_name": diplomacy["source_name"],
             "source_url": diplomacy["source_url"],

@@ -24,8 +24,9 @@ from matplotlib.patches import Rectangle
 
 from components.geo import GeoLayers
 from components.map_layers import incident_cells
-from components.palette import FAMILY_COLOURS, OKABE_ITO, TYPE_FAMILIES, YEAR_COLOURS
+from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
+from components.vocabulary import FAMILY_COLOURS, family_label
 
 MONITOR = "Durand Line Monitor"
 CURATED_NOTE = "Notable incidents, curated, not exhaustive. Figures as published by each source."
@@ -336,7 +337,7 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
         colours, keys = OKABE_ITO["blue"], {"events in a 0.25° cell": OKABE_ITO["blue"]}
         title = f"{len(events):,} events in {len(cells):,} cells\nDot size: events per cell"
     else:
-        families = events["event_type"].map(TYPE_FAMILIES)
+        families = events["event_type"].map(family_label)
         dots = (events["lon"], events["lat"], 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5)
         colours = families.map(FAMILY_COLOURS)
         keys = {family: FAMILY_COLOURS[family] for family in FAMILY_COLOURS if family in set(families)}

@@ -17,18 +17,12 @@ import pandas as pd
 from components.paths import data_dir
 from components.schemas import TABLES
 from components.validation import load_table
+from components.vocabulary import FIGURE_STATUSES
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
-DISPLAYED_STATUSES = ("restated", "published", "preliminary")
-NEVER_DISPLAYED = ("superseded", "misattributed")
-STATUS_LABELS = {
-    "published": "as published",
-    "restated": "restated by the tracker",
-    "preliminary": "preliminary",
-    "superseded": "superseded",
-    "misattributed": "misattributed to this tracker",
-}
+DISPLAYED_STATUSES = FIGURE_STATUSES.of_group("displayed")
+NEVER_DISPLAYED = FIGURE_STATUSES.of_group("never_displayed")
 COLUMNS = [*FIGURE_KEY, "value", "status", "source_name", "source_url", "source_published", "other_values"]
 
 
@@ -81,7 +75,7 @@ def _other_values(order: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
     described["text"] = (
         described["value"].map(lambda v: f"{v:,g}")
         + " ("
-        + described["status"].map(STATUS_LABELS)
+        + described["status"].map(FIGURE_STATUSES.labels)
         + ": "
         + described["source_name"]
         + ")"

@@ -12,11 +12,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.schemas import split_list
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, UNKNOWN_ACTOR
+
 FIRST_ACCOUNT_COLUMNS = [
     "date",
     "date_end",
     "country",
     "province",
+    "multi_province",
+    "provinces",
     "district",
     "place",
     "lat",
@@ -25,6 +30,8 @@ FIRST_ACCOUNT_COLUMNS = [
     "coord_source",
     "event_type",
     "perpetrator",
+    "actor_group",
+    "suspected_group",
     "claimed_by",
     "target",
     "cross_border",
@@ -32,6 +39,7 @@ FIRST_ACCOUNT_COLUMNS = [
     "source_name",
     "source_url",
 ]
+ATTRIBUTION_COLUMNS = ["perpetrator", "actor_group", "suspected_group", "claimed_by"]
 # The columns of one event, for curated incidents and imported files alike.
 EVENT_COLUMNS = [
     "incident_id",
@@ -46,35 +54,19 @@ EVENT_COLUMNS = [
     "year",
     "distance_km",
 ]
-EVENT_TYPE_LABELS = {
-    "suicide_bombing": "Suicide bombing",
-    "ied_bombing": "IED / bombing",
-    "armed_assault": "Armed assault",
-    "ambush": "Ambush",
-    "targeted_killing": "Targeted killing",
-    "kidnapping_hijacking": "Kidnapping / hijacking",
-    "airstrike": "Airstrike",
-    "drone_strike": "Drone strike",
-    "cross_border_fire": "Cross-border fire",
-    "border_clash": "Border clash",
-    "security_operation": "Security operation",
-    "other": "Other",
-    # Only in imported ACLED / UCDP files (see components/imports/):
-    "grenade": "Grenade",
-    "attack_on_civilians": "Attack on civilians",
-    "shelling": "Shelling / artillery / missile",
-    "armed_clash": "Armed clash",
-    "ucdp_state_based": "State-based violence (UCDP)",
-    "ucdp_non_state": "Non-state violence (UCDP)",
-    "ucdp_one_sided": "One-sided violence (UCDP)",
-}
 
 
 def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
-    """One row per incident_id; figures become low/high ranges across accounts."""
+    """One row per incident_id; figures become low/high ranges across accounts.
+
+    Who did it comes whole from one account: the first that names an actor group, else the first account,
+    so an incident one source attributes to the BLA and another leaves unknown counts under the BLA.
+    """
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
     events = grouped[FIRST_ACCOUNT_COLUMNS].first()
+    naming = ordered.sort_values("actor_group", key=lambda group: group.eq(UNKNOWN_ACTOR), kind="stable")
+    events[ATTRIBUTION_COLUMNS] = naming.drop_duplicates("incident_id").set_index("incident_id")[ATTRIBUTION_COLUMNS]
     events["killed_low"] = grouped["killed_total"].min()
     events["killed_high"] = grouped["killed_total"].max()
     events["injured_low"] = grouped["injured_total"].min()
@@ -101,8 +93,8 @@ class IncidentFilter:
 
     start: dt.date
     end: dt.date
-    provinces: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()  # an event matches if any of its provinces is selected
+    actors: tuple[str, ...] = ()  # actor_group codes
     types: tuple[str, ...] = ()
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
@@ -113,9 +105,9 @@ class IncidentFilter:
         dates = events["date"]  # compared as timestamps: .dt.date would box a million Python objects
         keep = (dates >= pd.Timestamp(self.start)) & (dates < pd.Timestamp(self.end) + pd.Timedelta(days=1))
         if self.provinces:
-            keep &= events["province"].isin(self.provinces)
+            keep &= events["province"].isin(self.provinces) | _lists_any(events["provinces"], self.provinces)
         if self.actors:
-            keep &= events["perpetrator"].isin(self.actors)
+            keep &= events["actor_group"].isin(self.actors)
         if self.types:
             keep &= events["event_type"].isin(self.types)
         return keep
@@ -126,10 +118,23 @@ class IncidentFilter:
             f"{count:,} {noun if count != 1 else noun.rstrip('s')}",
             f"{format_day(self.start)}–{format_day(self.end)}",
             _listing(self.provinces, "all provinces"),
-            _listing(self.actors, "all actors"),
-            _listing([EVENT_TYPE_LABELS.get(t, t) for t in self.types], "all types"),
+            _listing([ACTOR_GROUPS.label(a) for a in self.actors], "all actors"),
+            _listing([EVENT_TYPES.label(t) for t in self.types], "all types"),
         ]
         return ", ".join(parts)
+
+
+def provinces_in(events: pd.DataFrame) -> set[str]:
+    """Every province an event is in, multi-province events' listed ones included."""
+    listed = {name for cell in events["provinces"].dropna().unique() for name in split_list(cell)}
+    return set(events["province"].dropna().unique()) | listed
+
+
+def _lists_any(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    """True where a list cell ('Paktika; Khost') names any wanted value; only listed cells are split."""
+    listed = cells.dropna()
+    found = listed.map(lambda cell: not set(wanted).isdisjoint(split_list(cell)))
+    return found.reindex(cells.index, fill_value=False).astype(bool)
 
 
 def format_day(day: dt.date) -> str:
@@ -149,7 +154,7 @@ def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     """Readable names for a picker: date · place · type, keyed by incident id."""
     places = events["place"].fillna(events["district"]).fillna(events["province"])
     return {
-        incident_id: f"{day:%d %b %Y} · {place} · {EVENT_TYPE_LABELS[kind]}"
+        incident_id: f"{day:%d %b %Y} · {place} · {EVENT_TYPES.label(kind)}"
         for incident_id, day, place, kind in zip(
             events["incident_id"], events["date"], places, events["event_type"], strict=True
         )

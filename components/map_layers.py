@@ -15,9 +15,10 @@ import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
 
-from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.incidents import figure_range
 from components.map_views import DEFAULT_VIEW, resolve_view, view_state
-from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES, rgba
+from components.palette import rgba
+from components.vocabulary import CROSSING_COLOURS, EVENT_TYPES, FAMILY_COLOURS, NO_CROSSING_STATUS, family_label
 
 INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
 IMPRECISE_RADIUS_M = {"district": 20_000, "province": 80_000}
@@ -26,7 +27,6 @@ TOOLTIP = {
     "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal"},
 }
 INCIDENT_LAYER_ID = "incidents"
-MODES = ("points", "hexagons", "heatmap")
 # Above this many events (an imported ACLED or UCDP file) the browser gets grid cells counted here instead
 # of one record per event, so the page stays light: a few thousand cells whatever the file's size.
 AGGREGATE_ABOVE = 20_000
@@ -56,7 +56,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
     """Plain dicts for deck.gl: position, size, colour and tooltip lines."""
     records = []
     for row in events.itertuples(index=False):
-        family = TYPE_FAMILIES.get(row.event_type, "Other")
+        family = family_label(row.event_type)
         exact = row.location_precision == "exact"
         killed = 0 if pd.isna(row.killed) else float(row.killed)
         where = ", ".join(str(v) for v in (row.place, row.district, row.province) if pd.notna(v) and v)
@@ -69,7 +69,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "color": rgba(FAMILY_COLOURS[family], 210 if exact else 50),
                 "exact": exact,
                 "killed": killed,
-                "title": f"{row.date:%d %b %Y} · {EVENT_TYPE_LABELS.get(row.event_type, row.event_type)}",
+                "title": f"{row.date:%d %b %Y} · {EVENT_TYPES.label(row.event_type)}",
                 "line1": where + ("" if exact else f" (location: {row.location_precision} level)"),
                 "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
@@ -88,7 +88,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "lon": float(row.lon),
             "lat": float(row.lat),
             "name": label_text(row.name),
-            "color": rgba(STATUS_COLOURS.get(row.status, STATUS_COLOURS["unknown"])),
+            "color": rgba(CROSSING_COLOURS.get(row.status, NO_CROSSING_STATUS.colour)),
             "title": f"{row.name} crossing",
             "line1": (
                 f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")

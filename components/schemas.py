@@ -14,105 +14,36 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from components.vocabulary import (
+    ACTOR_GROUPS,
+    COORD_PRECISIONS,
+    COUNTRIES,
+    CROSSING_STATUSES,
+    DIPLOMACY_TRACKS,
+    EVENT_TYPES,
+    FIGURE_STATUSES,
+    LOCATION_PRECISIONS,
+    METRICS,
+    PERIOD_TYPES,
+    PROVINCES,
+    PUBLISHED_NOTES,
+    SERIES,
+    TRACKER_REGIONS,
+    TRACKERS,
+    UNKNOWN_ACTOR,
+    CodeList,
+)
+
 # Pakistan and Afghanistan with a small margin: anything outside is a typo or swapped lat/lon.
 LAT_RANGE = (23.0, 39.0)
 LON_RANGE = (60.0, 78.0)
 EARLIEST_DATE = pd.Timestamp("2000-01-01")
 
-PROVINCES_PK = (
-    "Khyber Pakhtunkhwa",
-    "Balochistan",
-    "Punjab",
-    "Sindh",
-    "Islamabad Capital Territory",
-    "Gilgit-Baltistan",
-    "Azad Jammu and Kashmir",
-)
-TRACKER_REGIONS = (
-    "Pakistan",
-    *PROVINCES_PK,
-    "Khyber Pakhtunkhwa (mainland)",
-    "Khyber Pakhtunkhwa (tribal districts)",
-    "Afghanistan",  # GTI ranks Afghanistan too
-)
-TRACKERS = ("PICSS", "CRSS", "PIPS", "GTI")
-SERIES = (
-    "militant_attacks",
-    "combined",
-    "overall_violence",
-    "terrorism",
-    "terrorist_attacks",
-    "gti",
-)
-METRICS = (
-    "attacks",
-    "deaths_total",
-    "deaths_security_forces",
-    "deaths_civilians",
-    "deaths_militants",
-    "deaths_peace_committee",
-    "injured_total",
-    "injured_security_forces",
-    "injured_civilians",
-    "incidents",
-    "suicide_attacks",
-    "militants_arrested",
-    "gti_score",
-    "gti_rank",
-)
-PERIOD_TYPES = ("month", "quarter", "half", "year")
-# What a tracker figure is, declared per row by the curator (data/README.md defines each); the dashboard
-# displays by these, never by words in `notes` (components/figures.py).
-FIGURE_STATUSES = ("published", "restated", "preliminary", "superseded", "misattributed")
-EVENT_TYPES = (
-    "suicide_bombing",
-    "ied_bombing",
-    "armed_assault",
-    "ambush",
-    "targeted_killing",
-    "kidnapping_hijacking",
-    "airstrike",
-    "drone_strike",
-    "cross_border_fire",
-    "border_clash",
-    "security_operation",
-    "other",
-)
-# Types only an imported ACLED or UCDP file carries (their codebooks' categories, see components/imports/).
-IMPORTED_EVENT_TYPES = (
-    "suicide_bombing",
-    "ied_bombing",
-    "grenade",
-    "airstrike",
-    "shelling",
-    "armed_clash",
-    "attack_on_civilians",
-    "kidnapping_hijacking",
-    "ucdp_state_based",
-    "ucdp_non_state",
-    "ucdp_one_sided",
-    "other",
-)
 EARLIEST_IMPORT_DATE = pd.Timestamp("1989-01-01")  # UCDP GED starts in 1989, ACLED later
-LOCATION_PRECISIONS = ("exact", "district", "province")
-CROSSING_STATUSES = ("open", "closed", "restricted")
-DIPLOMACY_TRACKS = (
-    "talks",
-    "ceasefire",
-    "breakdown",
-    "statement",
-    "agreement",
-    "crossing",
-    "deportation",
-)
-COUNTRIES = ("Pakistan", "Afghanistan")
-
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
 PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
-# Why a row has no publication date: the cited page shows none, or the release itself is undated.
-PUBLISHED_NOTES = ("page_shows_no_date", "undated_release")
 
 
 def _today() -> pd.Timestamp:
@@ -146,8 +77,35 @@ def _any_date(required: bool = True) -> pa.Column:
     )
 
 
-def _choice(options: tuple[str, ...], required: bool = True) -> pa.Column:
-    return _text(required, checks=pa.Check.isin(options, error=f"not one of: {', '.join(options)}"))
+def _choice(options: CodeList | tuple[str, ...], required: bool = True) -> pa.Column:
+    """A code from a list of components/vocabulary.py (or a few more, for the coverage notes)."""
+    codes = options.codes if isinstance(options, CodeList) else options
+    long_list = isinstance(options, CodeList) and len(codes) > 20  # 41 provinces would swamp the message
+    listed = f"the {options.name} codes of components/vocabulary.py" if long_list else ", ".join(codes)
+    return _text(required, checks=pa.Check.isin(codes, error=f"not one of: {listed}"))
+
+
+LIST_SEPARATOR = ";"
+
+
+def split_list(cell) -> list[str]:
+    """A list cell, 'Paktika; Khost', to ['Paktika', 'Khost']; blank to []."""
+    if cell is None or pd.isna(cell):
+        return []
+    return [part.strip() for part in str(cell).split(LIST_SEPARATOR) if part.strip()]
+
+
+def _code_list(options: CodeList) -> pa.Column:
+    """Optional codes of one list, separated by ';'."""
+    return _text(
+        required=False,
+        checks=pa.Check(
+            lambda cell: all(code in options for code in split_list(cell)),
+            element_wise=True,
+            ignore_na=True,
+            error=f"names something not in the {options.name} codes of components/vocabulary.py",
+        ),
+    )
 
 
 def _source_columns() -> dict[str, pa.Column]:
@@ -162,7 +120,7 @@ def _source_columns() -> dict[str, pa.Column]:
         # Optional column: a file without it (tracker_stats.csv for now) still loads.
         "published_note": pa.Column(
             str,
-            pa.Check.isin(PUBLISHED_NOTES, error=f"not one of: {', '.join(PUBLISHED_NOTES)}"),
+            pa.Check.isin(PUBLISHED_NOTES.codes, error=f"not one of: {', '.join(PUBLISHED_NOTES.codes)}"),
             nullable=True,
             coerce=True,
             required=False,
@@ -208,6 +166,23 @@ def _valid_lat_lon(required: bool = True) -> dict[str, pa.Column]:
     }
 
 
+def _provinces_listed(df: pd.DataFrame) -> pd.Series:
+    """A multi-province row lists two or more provinces, its own among them; any other row lists none."""
+
+    def fits(province, multi, listed) -> bool:
+        named = split_list(listed)
+        return (len(named) >= 2 and province in named) if pd.notna(multi) and multi else not named
+
+    return pd.Series(map(fits, df["province"], df["multi_province"], df["provinces"]), index=df.index, dtype=bool)
+
+
+def _province_in_country(df: pd.DataFrame) -> pd.Series:
+    """Checked only where both are declared codes: an undeclared one is reported by its own column."""
+    pairs = zip(df["province"], df["country"], strict=True)
+    fits = [p not in PROVINCES or c not in COUNTRIES or PROVINCES[p].group == c for p, c in pairs]
+    return pd.Series(fits, index=df.index, dtype=bool)
+
+
 INCIDENTS = pa.DataFrameSchema(
     {
         "incident_id": _text(checks=pa.Check.str_matches(DATED_SLUG, error="not YYYYMMDD-slug")),
@@ -215,13 +190,13 @@ INCIDENTS = pa.DataFrameSchema(
         "date": _past_date(),
         "date_end": _past_date(required=False),
         "country": _choice(COUNTRIES),
-        "province": _text(),
+        "province": _choice(PROVINCES),
         "district": _text(required=False),
         "place": _text(required=False),
         **_valid_lat_lon(),
         "location_precision": _choice(LOCATION_PRECISIONS),
         "coord_source": _text(),
-        "event_type": _choice(EVENT_TYPES),
+        "event_type": _choice(EVENT_TYPES.where(curated=True)),
         "perpetrator": _text(),
         "claimed_by": _text(required=False),
         "target": _text(required=False),
@@ -233,9 +208,24 @@ INCIDENTS = pa.DataFrameSchema(
         "cross_border": pa.Column("boolean"),  # nullable dtype, so a blank is reported missing, not False
         "summary": _text(),
         **_source_columns(),
+        # The canonical group of `perpetrator` (kept verbatim); suspected_group only where it is unknown.
+        "actor_group": _choice(ACTOR_GROUPS),
+        "suspected_group": _choice(ACTOR_GROUPS, required=False),
+        "multi_province": pa.Column("boolean"),
+        "provinces": _code_list(PROVINCES),
     },
     checks=[
         _ordered("date", "date_end"),
+        pa.Check(
+            lambda df: df["suspected_group"].isna() | (df["actor_group"] == UNKNOWN_ACTOR),
+            error="suspected_group is only for rows whose actor_group is unknown",
+        ),
+        pa.Check(
+            _provinces_listed,
+            error="provinces must list two or more provinces, province among them, when multi_province is true "
+            "and be blank otherwise",
+        ),
+        pa.Check(_province_in_country, error="province is not a province of the row's country"),
         # Not killed_militants: a headline toll often leaves out the attackers ("8 killed; 10 attackers
         # also died"), and the total is recorded as stated.
         _parts_within_total("killed_total", ["killed_security_forces", "killed_civilians"]),
@@ -294,7 +284,7 @@ CROSSINGS = pa.DataFrameSchema(
         "af_province": _text(required=False),
         # A crossing known only by name stays in the table (and on the status bands) but off the map.
         **_valid_lat_lon(required=False),
-        "coord_precision": _choice(("exact", "approximate"), required=False),
+        "coord_precision": _choice(COORD_PRECISIONS, required=False),
         "coord_source_name": _text(required=False),
         "coord_source_url": _text(required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")),
         "notes": _text(required=False),
@@ -396,7 +386,7 @@ IMPORTED_EVENTS = pa.DataFrameSchema(
         "country": _choice(COUNTRIES),
         **_valid_lat_lon(),
         "location_precision": _choice(LOCATION_PRECISIONS),
-        "event_type": _choice(IMPORTED_EVENT_TYPES),
+        "event_type": _choice(EVENT_TYPES.where(imported=True)),
         "killed_low": _killed_in_one_event(),
         "killed": _killed_in_one_event(),
         "killed_high": _killed_in_one_event(),

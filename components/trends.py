@@ -12,16 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Each cadence's periods within a calendar year, and how many months one period spans.
-CADENCES: dict[str, tuple[str, ...]] = {
-    "month": MONTH_NAMES,
-    "quarter": ("Q1", "Q2", "Q3", "Q4"),
-    "half": ("H1", "H2"),
-    "year": ("Full year",),
-}
-CADENCE_LABELS = {"month": "Monthly", "quarter": "Quarterly", "half": "Half-yearly", "year": "Annual"}
-CADENCE_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+from components.vocabulary import METRICS, PERIOD_TYPES, SERIES
+
+# Each cadence's periods within a calendar year, its label and how many months one period spans.
+CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
+CADENCE_LABELS = PERIOD_TYPES.labels
+CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items}
 NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
 AFTER_DATA = "after the data date"
 COUNTING_RULES = {
@@ -47,40 +43,10 @@ COUNTING_RULES = {
 }
 
 
-METRIC_LABELS = {
-    "attacks": "Attacks",
-    "incidents": "Incidents",
-    "deaths_total": "Deaths",
-    "deaths_security_forces": "Security forces killed",
-    "deaths_civilians": "Civilians killed",
-    "deaths_militants": "Militants killed",
-    "deaths_peace_committee": "Peace-committee members killed",
-    "injured_total": "Injured",
-    "injured_security_forces": "Security forces injured",
-    "injured_civilians": "Civilians injured",
-    "suicide_attacks": "Suicide attacks",
-    "militants_arrested": "Militants arrested",
-    "gti_score": "GTI score",
-    "gti_rank": "GTI rank",
-}
-# Measures a sum over periods would misstate: shown per period only, never totalled.
-NOT_ADDITIVE = ("gti_score", "gti_rank")
-KPI_METRICS = (
-    "attacks",
-    "deaths_total",
-    "deaths_security_forces",
-    "deaths_civilians",
-    "deaths_militants",
-    "injured_total",
-)
-SERIES_LABELS = {
-    "militant_attacks": "militant attacks only",
-    "combined": "attacks + security operations (combined)",
-    "overall_violence": "overall violence",
-    "terrorism": "terror attacks",
-    "terrorist_attacks": "terrorist attacks",
-    "gti": "Global Terrorism Index",
-}
+METRIC_LABELS = METRICS.labels
+NOT_ADDITIVE = METRICS.of_group("not_additive")
+KPI_METRICS = METRICS.of_group("headline")
+SERIES_LABELS = SERIES.labels
 HEADLINE = ("PICSS", "militant_attacks")
 NATIONAL = "Pakistan"
 
@@ -383,13 +349,13 @@ class KpiRow:
             range(self.window_slots[0], self.window_slots[-1] + 1)
         ):
             return f"{self.window} {self.later}"
-        noun = {"month": "months", "quarter": "quarters", "half": "half-years"}[self.cadence]
+        noun = PERIOD_TYPES[self.cadence].plural
         return f"{len(self.window_slots)} {noun} of {self.later}"
 
     @property
     def heading(self) -> str:
         """'Jan–Mar, May 2025 against the same months of 2024', written out in full."""
-        same = {"month": "months", "quarter": "quarters", "half": "half-years", "year": "period"}[self.cadence]
+        same = PERIOD_TYPES[self.cadence].plural
         if len(self.window_slots) == len(CADENCES[self.cadence]):
             return f"{self.later} against {self.earlier}"
         return (
@@ -579,7 +545,7 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
         why = "national totals: several provinces are selected and tracker figures cannot be added across them"
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
     note = (
-        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, perpetrator and "
+        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, actor-group and "
         "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter."
     )
     return Headline(region, default_pair(slots), note)

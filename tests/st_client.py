@@ -24,7 +24,7 @@ RERUNS = (
     ("map", "province=Balochistan&from=2025-01-01&to=2025-12-31", "Map of the Durand Line region"),
     ("trends", "", "Year-over-year trends"),
     ("diplomacy", "days=30&track=talks", "Diplomacy timeline"),
-    ("map", "mode=hexagons&actor=TTP", "Map of the Durand Line region"),
+    ("map", "mode=hexagons&actor=TTP+and+factions", "Map of the Durand Line region"),
     ("briefing", "panel=Trend", "Trend"),
     ("data", "table=diplomacy", "Data and sources"),
     ("", "type=suicide_bombing&from=2024-06-01", "Overview"),

@@ -25,7 +25,7 @@ PLACES = [  # (place, district, province, country, lat, lon)
     ("Karachi", "Karachi", "Sindh", "Pakistan", 24.8608, 67.0104),
 ]
 TYPES = ["suicide_bombing", "ied_bombing", "armed_assault", "ambush", "border_clash", "airstrike"]
-ACTORS = ["TTP", "BLA", "ISKP", "unknown"]
+ACTORS = [("TTP", "ttp"), ("BLA", "bla"), ("ISKP", "islamic_state"), ("unknown", "unknown")]  # (as written, group)
 
 
 def monthly_attacks(year: int, month: int) -> int:
@@ -72,7 +72,11 @@ def incident_rows(count: int, seed: int = 1) -> list[dict]:
                 "location_precision": "exact",
                 "coord_source": "GeoNames (synthetic)",
                 "event_type": TYPES[n % len(TYPES)],
-                "perpetrator": ACTORS[n % len(ACTORS)],
+                "perpetrator": ACTORS[n % len(ACTORS)][0],
+                "actor_group": ACTORS[n % len(ACTORS)][1],
+                "suspected_group": "",
+                "multi_province": "false",
+                "provinces": "",
                 "claimed_by": "",
                 "target": "security forces",
                 "killed_total": killed,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from components.charts import legend_chart
-from components.palette import STATUS_COLOURS
+from components.vocabulary import CROSSING_LEGEND
 
 
 def test_legend_labels_are_text_marks_inside_a_chart_wide_enough_for_them():
     """As axis labels beside a 28 px plot, Streamlit clipped them to "Inci", "Bord"."""
-    spec = legend_chart({name.capitalize(): colour for name, colour in STATUS_COLOURS.items()}, "Crossing").to_dict()
+    spec = legend_chart(CROSSING_LEGEND, "Crossing").to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["circle", "text"]
     assert spec["layer"][1]["encoding"]["text"]["field"] == "label"

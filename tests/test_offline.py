@@ -1,9 +1,10 @@
 """The served app contacts no host off the machine: the README promises it works offline by design.
 
 Every host name the server process looks up and every address it connects to is recorded by a Python
-audit hook (installed through a sitecustomize module on PYTHONPATH, so the app itself carries no test code)
-while a client opens every page. The server is started as the README starts it (no --server.address). Headless Streamlit would otherwise ask checkip.amazonaws.com for the
-machine's external address, and open a UDP socket towards 8.8.8.8 for its network address, at start.
+audit hook (installed through a sitecustomize module on PYTHONPATH, so the app itself carries no test
+code) while a client opens every page. The server is started as the README starts it (no
+--server.address): headless Streamlit would then ask checkip.amazonaws.com for the machine's external
+address, and open a UDP socket towards 8.8.8.8 for its network address, at start.
 """
 
 import ipaddress

@@ -52,6 +52,19 @@ def _only_problem(result):
         ({"country": "Iran"}, "country", "not one of"),
         ({"source_published": "March 2025"}, "source_published", "not a YYYY-MM-DD or YYYY-MM date"),
         ({"source_published": "", "published_note": "no date"}, "published_note", "not one of"),
+        # Vocabularies (components/vocabulary.py): the raw wording goes in perpetrator, the code here.
+        ({"actor_group": "BLA"}, "actor_group", "not one of"),
+        ({"actor_group": ""}, "actor_group", "required value is missing"),
+        (
+            {"suspected_group": "ttp"},
+            "suspected_group",
+            "suspected_group is only for rows whose actor_group is unknown",
+        ),
+        ({"province": "Punjab; Balochistan"}, "province", "not one of"),
+        ({"province": "Kabul"}, "province", "province is not a province of the row's country"),
+        ({"multi_province": "true"}, "provinces", "provinces must list two or more provinces"),
+        ({"multi_province": "true", "provinces": "Balochistan; Narnia"}, "provinces", "names something not in"),
+        ({"multi_province": ""}, "multi_province", "required value is missing"),
     ],
 )
 def test_a_bad_cell_rejects_its_row_only(changes, column, reason):

@@ -23,6 +23,7 @@ from components.validation import (
     problems_frame,
     within_timestamp_range,
 )
+from components.vocabulary import IMPORTED_ACTOR_ALIASES, OTHER_ACTOR, UNKNOWN_ACTOR, actor_key
 
 DATE_FORMAT_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%d %B %Y": "16 May 2025"}
 ACCOUNT_COLUMNS = ["account", "killed_total", "killed_civilians", "source_name", "source_url"]
@@ -167,10 +168,27 @@ def finish(events: pd.DataFrame, durand_line) -> pd.DataFrame:
         year=events["date"].dt.year,
         injured_low=pd.array([pd.NA] * len(events), dtype="Int64"),
         injured_high=pd.array([pd.NA] * len(events), dtype="Int64"),
+        actor_group=actor_groups(events["perpetrator"]),
+        suspected_group=_blank_text(events.index),
+        multi_province=False,  # a file's row names one first-level division
+        provinces=_blank_text(events.index),
     )
     events["distance_km"] = distance_to_line_km(events, durand_line)
     extra = [name for name in events.columns if name not in EVENT_COLUMNS]
     return events[EVENT_COLUMNS + extra].sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _blank_text(index: pd.Index) -> pd.Series:
+    """A text column with no values, held as a validity mask (a column of pd.NA objects cost 8 bytes a row)."""
+    return pd.Series(None, index=index, dtype="str")
+
+
+def actor_groups(actors: pd.Series) -> pd.Series:
+    """Each actor name's group through the declared aliases; any other name is 'other', a blank 'unknown'.
+    Looked up once per distinct name, since a large file repeats a few hundred names."""
+    names = actors.dropna().unique()
+    groups = {name: IMPORTED_ACTOR_ALIASES.get(actor_key(name), OTHER_ACTOR) for name in names}
+    return actors.map(groups).fillna(UNKNOWN_ACTOR)
 
 
 def empty_events() -> pd.DataFrame:

@@ -10,7 +10,6 @@ import streamlit as st
 from components.coverage import (
     LABEL_FIELDS,
     NOTES_FILE,
-    REGION_SHORT,
     STATE_LABELS,
     STATE_MEANINGS,
     STATE_SYMBOLS,
@@ -23,11 +22,11 @@ from components.coverage import (
 from components.dataset import Dataset
 from components.palette import OKABE_ITO
 from components.paths import data_dir
-from components.schemas import TRACKERS
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
 from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
+from components.vocabulary import TRACKER_REGIONS, TRACKERS
 
 # Okabe–Ito colours, each with the text colour that stays legible on it; the symbols differ too.
 STATE_STYLES = {
@@ -76,7 +75,7 @@ def coverage_panel(data: Dataset) -> None:
     st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
     for cadence in ordered_choices(cells["cadence"], CADENCES):
         wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
-        wide["region"] = wide["region"].map(lambda region: REGION_SHORT.get(region, region))
+        wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
         periods = list(wide.columns[len(LABEL_FIELDS) :])
         st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
         st.dataframe(

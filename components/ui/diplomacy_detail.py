@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.diplomacy import TRACK_LABELS, WindowCounts, split_list
-from components.incidents import EVENT_TYPE_LABELS
+from components.diplomacy import WindowCounts, split_list
 from components.textsafe import escape_markdown
+from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
 def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
@@ -16,7 +16,7 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
         when += f" – {event['date_end']:%d %b %Y}"
     st.subheader(escape_markdown(f"{when} · {event['title']}"))
     facts = {
-        "Track": TRACK_LABELS.get(event["track"], event["track"]),
+        "Track": DIPLOMACY_TRACKS.label(event["track"]),
         "Venue": event["venue"],
         "Parties": ", ".join(split_list(event["parties"])),
         "Mediators": ", ".join(split_list(event["mediators"])) or "none stated",
@@ -62,7 +62,7 @@ def window_comparison(counts: WindowCounts) -> None:
     listing = pd.concat([counts.before.assign(when="before"), counts.after.assign(when="after")])
     if listing.empty:
         return
-    listing = listing.assign(type=listing["event_type"].map(EVENT_TYPE_LABELS))
+    listing = listing.assign(type=listing["event_type"].map(EVENT_TYPES.label))
     st.dataframe(
         listing[
             ["when", "date", "place", "province", "type", "perpetrator", "killed_low", "killed_high", "source_url"]

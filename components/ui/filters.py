@@ -7,8 +7,9 @@ import datetime as dt
 
 import streamlit as st
 
-from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
+from components.incidents import IncidentFilter
 from components.ui.store import FilterOptions
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 
 DEFAULT_START = dt.date(2024, 1, 1)
 
@@ -49,8 +50,9 @@ def sidebar_filters(options: FilterOptions, data_as_of: dt.date | None = None) -
             placeholder="All provinces",
         )
         actors = st.multiselect(
-            "Perpetrator / actor",
+            "Actor group",
             options.actors,
+            format_func=ACTOR_GROUPS.label,
             key="actor",
             bind="query-params",
             placeholder="All actors",
@@ -58,7 +60,7 @@ def sidebar_filters(options: FilterOptions, data_as_of: dt.date | None = None) -
         types = st.multiselect(
             "Type",
             options.types,
-            format_func=EVENT_TYPE_LABELS.get,
+            format_func=EVENT_TYPES.label,
             key="type",
             bind="query-params",
             placeholder="All types",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.incidents import figure_range
+from components.schemas import split_list
 from components.textsafe import escape_markdown
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 
 ACCOUNT_COLUMNS = {
     "account": "Account",
@@ -15,6 +17,7 @@ ACCOUNT_COLUMNS = {
     "killed_civilians": "Civilians",
     "killed_militants": "Militants",
     "injured_total": "Injured",
+    "perpetrator": "Attribution (as reported)",
     "claimed_by": "Claimed by",
     "source_name": "Source",
     "source_published": "Published",
@@ -22,20 +25,31 @@ ACCOUNT_COLUMNS = {
 }
 
 
+def attribution_line(event: pd.Series) -> str:
+    """The declared groups behind the raw wording: 'Actor group: Unknown / not attributed · suspected: TTP…'."""
+    line = f"Actor group: {ACTOR_GROUPS.label(event['actor_group'])}"
+    if pd.notna(event["suspected_group"]):
+        line += f" · suspected: {ACTOR_GROUPS.label(event['suspected_group'])}"
+    if event["multi_province"]:
+        line += f" · provinces: {', '.join(split_list(event['provinces']))}"
+    return line
+
+
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     where = ", ".join(
         str(v) for v in (event["place"], event["district"], event["province"], event["country"]) if pd.notna(v) and v
     )
-    st.subheader(escape_markdown(f"{event['date']:%d %b %Y} · {EVENT_TYPE_LABELS[event['event_type']]}"))
+    st.subheader(escape_markdown(f"{event['date']:%d %b %Y} · {EVENT_TYPES.label(event['event_type'])}"))
     st.markdown(escape_markdown(where))
     cols = st.columns(4)
     cols[0].metric("Killed", figure_range(event["killed_low"], event["killed_high"]))
     cols[1].metric("Injured", figure_range(event["injured_low"], event["injured_high"]))
-    cols[2].metric("Perpetrator", escape_markdown(event["perpetrator"]))  # a metric's value is Markdown too
+    cols[2].metric("Perpetrator", escape_markdown(event["perpetrator"]))  # as reported; a metric's value is Markdown
     cols[3].metric("From the Durand Line", f"{event['distance_km']:.0f} km")
     if event["disputed"]:
         st.info("Accounts disagree on the toll; each is listed below with its source.")
     st.markdown(escape_markdown(event["summary"]))
+    st.caption(escape_markdown(attribution_line(event)))
     st.caption(
         escape_markdown(
             f"Location precision: {event['location_precision']} · coordinates: {event['coord_source']}"

@@ -20,10 +20,12 @@ import streamlit as st
 from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
-from components.incidents import EVENT_TYPE_LABELS, IncidentFilter
+from components.incidents import IncidentFilter, provinces_in
 from components.map_layers import base_layers, incident_layers
 from components.paths import data_dir
+from components.trends import ordered_choices
 from components.ui.uploads import session_uploads
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, PROVINCES
 
 CURATED = "curated"
 SOURCE_KEY = "events_source"  # session state: which events this session shows
@@ -112,9 +114,9 @@ def _filter_options_for(folder: str, key: str) -> FilterOptions:
     return FilterOptions(
         events["date"].min().date(),
         events["date"].max().date(),
-        sorted(events["province"].dropna().unique()),
-        events["perpetrator"].dropna().value_counts().index.tolist(),
-        [kind for kind in EVENT_TYPE_LABELS if kind in set(events["event_type"].unique())],
+        ordered_choices(provinces_in(events), PROVINCES),
+        ordered_choices(events["actor_group"].dropna().unique(), ACTOR_GROUPS),
+        ordered_choices(events["event_type"].dropna().unique(), EVENT_TYPES),
     )
 
 

@@ -10,9 +10,8 @@ from components.charts import timeline_chart
 from components.crossings import status_bands
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
-from components.diplomacy import TRACK_LABELS
-from components.palette import TYPE_FAMILIES
 from components.trends import monthly_on_calendar
+from components.vocabulary import DIPLOMACY_TRACKS, family_label
 
 VIOLENCE_SERIES = ("PICSS", "militant_attacks", "Pakistan", "deaths_total")
 VIOLENCE_LABEL = "Deaths in militant attacks per month (PICSS)"
@@ -46,11 +45,11 @@ def timeline_figure(
         events = events.nlargest(DOTS_LIMIT, "killed")
     title = chart_title(title, events_covered, start, end)
     return timeline_chart(
-        diplomacy.assign(track_label=diplomacy["track"].map(TRACK_LABELS)),
+        diplomacy.assign(track_label=diplomacy["track"].map(DIPLOMACY_TRACKS.labels)),
         violence,
         chart_title(VIOLENCE_LABEL, published, start, end),
         gaps,
-        events.assign(family=events["event_type"].map(TYPE_FAMILIES)),
+        events.assign(family=events["event_type"].map(family_label)),
         title,
         bands,
         start,

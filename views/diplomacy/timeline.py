@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.diplomacy import TRACK_LABELS, filter_events, mediators_in, window_counts
+from components.diplomacy import filter_events, mediators_in, window_counts
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
@@ -14,6 +14,7 @@ from components.ui.panels import latest_panel
 from components.ui.store import dataset, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
+from components.vocabulary import DIPLOMACY_TRACKS
 
 data = dataset()
 selection = current_filter()
@@ -31,8 +32,8 @@ rejected_rows_notice(data)
 left, right = st.columns(2)
 tracks = left.multiselect(
     "Track",
-    list(TRACK_LABELS),
-    format_func=TRACK_LABELS.get,
+    DIPLOMACY_TRACKS.codes,
+    format_func=DIPLOMACY_TRACKS.label,
     key="track",
     bind="query-params",
     placeholder="All tracks",

@@ -6,15 +6,15 @@ from components.charts import border_share_chart, legend_chart
 from components.crossings import status_on
 from components.geo import border_shares
 from components.incidents import incident_labels
-from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID, MODES, build_deck, crossing_layers
+from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID, build_deck, crossing_layers
 from components.map_views import view_state
-from components.palette import FAMILY_COLOURS, STATUS_COLOURS, TYPE_FAMILIES
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
 from components.ui.map_view import map_view_controls
 from components.ui.store import accounts_of, base_map_layers, dataset, filtered_events, map_incident_layers
 from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice, table_with_download
+from components.vocabulary import CROSSING_LEGEND, FAMILY_COLOURS, MAP_MODES, family_label
 
 PICKER_LIMIT = 2_000
 
@@ -26,17 +26,17 @@ st.title("Map of the Durand Line region")
 st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
 st.caption(
-    "Every event, count and chart on this page follows the sidebar filters (period, province, perpetrator, type)."
+    "Every event, count and chart on this page follows the sidebar filters (period, province, actor group, type)."
 )
 rejected_rows_notice(data)
 
 mode = st.segmented_control(
     "Show incidents as",
-    MODES,
-    default="points",
+    MAP_MODES.codes,
+    default=MAP_MODES.codes[0],
     key="mode",
     bind="query-params",
-    format_func=str.capitalize,
+    format_func=MAP_MODES.label,
     required=True,
 )
 online = st.toggle(
@@ -68,13 +68,13 @@ picked = st.pydeck_chart(
     alt="Map of incidents, crossings and the Durand Line",
 )
 types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
-shown_families = {TYPE_FAMILIES.get(kind, "Other") for kind in events["event_type"].unique()}
+shown_families = {family_label(kind) for kind in events["event_type"].unique()}
 types_legend.altair_chart(
     legend_chart({f: c for f, c in FAMILY_COLOURS.items() if f in shown_families} or FAMILY_COLOURS, "Incident type"),
     width="content",
 )
 crossings_legend.altair_chart(
-    legend_chart({k.capitalize(): v for k, v in STATUS_COLOURS.items()}, f"Crossing on {selection.end:%d %b %Y}"),
+    legend_chart(CROSSING_LEGEND, f"Crossing on {selection.end:%d %b %Y}"),
     width="content",
 )
 notes.caption(
@@ -144,6 +144,7 @@ table_with_download(
             "country",
             "event_type",
             "perpetrator",
+            "actor_group",
             "killed_low",
             "killed_high",
             "injured_low",

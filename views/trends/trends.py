@@ -4,7 +4,6 @@ import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.export import comparison_context, source_names
-from components.schemas import TRACKER_REGIONS
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -38,6 +37,7 @@ from components.ui.widgets import (
     rejected_rows_notice,
     table_with_download,
 )
+from components.vocabulary import TRACKER_REGIONS
 
 data = dataset()
 figures = data.figures
@@ -47,7 +47,7 @@ coverage_caption(data, curated=False)
 st.caption(
     "Figures are the trackers' own totals, exactly as published, at each tracker's own cadence. A period a "
     "tracker has not published is marked, never estimated or drawn as zero. The sidebar's period, "
-    "perpetrator and type filters do not apply here; its province filter picks the region when the "
+    "actor-group and type filters do not apply here; its province filter picks the region when the "
     "tracker publishes figures for that province."
 )
 rejected_rows_notice(data)
