@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_age import Coverage
+from components.pickers import unique_labels
 from components.schemas import split_list
 from components.vocabulary import DIPLOMACY_TRACKS
 
@@ -133,3 +134,12 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
         return talks
     both = pd.concat(parts, ignore_index=True)
     return both.sort_values("date", ascending=False, kind="stable").head(count).reset_index(drop=True)
+
+
+def event_labels(events: pd.DataFrame) -> dict[str, str]:
+    """Picker names keyed by event id: date · title, then the track and at last the id where two read alike."""
+    named = dict(
+        zip(events["event_id"], events["date_start"].dt.strftime("%d %b %Y") + " · " + events["title"], strict=True)
+    )
+    tracks = dict(zip(events["event_id"], events["track"].map(DIPLOMACY_TRACKS.label), strict=True))
+    return unique_labels(named, tracks)

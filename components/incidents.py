@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.pickers import unique_labels
 from components.schemas import split_list
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, UNKNOWN_ACTOR
 
@@ -151,11 +152,18 @@ def _listing(values, everything: str) -> str:
 
 
 def incident_labels(events: pd.DataFrame) -> dict[str, str]:
-    """Readable names for a picker: date · place · type, keyed by incident id."""
+    """Readable names for a picker, keyed by incident id: date · place · type, then the actor group, the
+    toll and at last the id where two incidents would otherwise read alike. The label is what the picker
+    writes into a shared link, so two alike would open the wrong incident (ACLED has many same-day
+    clashes in one place)."""
     places = events["place"].fillna(events["district"]).fillna(events["province"])
-    return {
+    named = {
         incident_id: f"{day:%d %b %Y} · {place} · {EVENT_TYPES.label(kind)}"
         for incident_id, day, place, kind in zip(
             events["incident_id"], events["date"], places, events["event_type"], strict=True
         )
     }
+    ids = events["incident_id"].tolist()
+    actors = [ACTOR_GROUPS.label(group) for group in events["actor_group"]]
+    tolls = ["killed: not stated" if pd.isna(killed) else f"{killed:,.0f} killed" for killed in events["killed"]]
+    return unique_labels(named, dict(zip(ids, actors, strict=True)), dict(zip(ids, tolls, strict=True)))

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.diplomacy import filter_events, mediators_in, window_counts
+from components.diplomacy import event_labels, filter_events, mediators_in, window_counts
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
@@ -76,7 +76,7 @@ with st.expander("Numbers in this chart"):
     )
 
 st.header("Before and after an event")
-titles = dict(zip(shown["event_id"], shown["date_start"].dt.strftime("%d %b %Y") + " · " + shown["title"], strict=True))
+titles = event_labels(shown)
 chosen = st.selectbox(
     "Diplomatic event (or click a diamond above)",
     list(titles),
