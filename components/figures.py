@@ -15,8 +15,7 @@ import sys
 import pandas as pd
 
 from components.paths import data_dir
-from components.schemas import TABLES
-from components.validation import load_table
+from components.sources import load_sourced
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
@@ -29,7 +28,16 @@ STATUS_LABELS = {
     "superseded": "superseded",
     "misattributed": "misattributed to this tracker",
 }
-COLUMNS = [*FIGURE_KEY, "value", "status", "source_name", "source_url", "source_published", "other_values"]
+COLUMNS = [
+    *FIGURE_KEY,
+    "value",
+    "status",
+    "source_name",
+    "source_url",
+    "source_published",
+    "source_kind",
+    "other_values",
+]
 
 
 def ranked(stats: pd.DataFrame) -> pd.DataFrame:
@@ -114,8 +122,7 @@ def figures_csv(figures: pd.DataFrame) -> str:
 
 def main() -> int:
     """Print the displayed figures of the configured data folder; rejected rows go to stderr."""
-    spec = TABLES["tracker_stats"]
-    result = load_table(data_dir() / spec.file, spec.schema, spec.file)
+    result = load_sourced(data_dir())["tracker_stats"]
     for problem in result.problems:
         print(problem, file=sys.stderr)
     sys.stdout.write(figures_csv(displayed_figures(result.frame)))

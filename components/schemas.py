@@ -106,11 +106,17 @@ DIPLOMACY_TRACKS = (
     "deportation",
 )
 COUNTRIES = ("Pakistan", "Afghanistan")
+# What kind of site a cited page sits on, declared once per web domain in outlets.csv (data/README.md defines
+# each kind). A row's kind comes from that registry (components/sources.py), never from its name or notes.
+SOURCE_KINDS = ("tracker_site", "major_outlet", "other_outlet", "repost")
+# Why a row shows no publication date (data/README.md defines each): a row gives a date or one of these.
+UNDATED_REASONS = ("page_shows_no_date", "not_yet_checked")
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
 PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
+DOMAIN = r"^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$"
 
 
 def _today() -> pd.Timestamp:
@@ -157,11 +163,20 @@ def _source_columns() -> dict[str, pa.Column]:
             required=False,
             checks=pa.Check.str_matches(PUBLISHED, error="not a YYYY-MM-DD or YYYY-MM date"),
         ),
+        "published_note": _choice(UNDATED_REASONS, required=False),
         "notes": _text(required=False),
     }
 
 
 # Checks across columns start their message with the column they blame (validation.py relies on it).
+
+
+def _dated_or_explained() -> pa.Check:
+    """Every row shows its source's publication date or says, in a declared code, why it cannot."""
+    return pa.Check(
+        lambda df: df["source_published"].notna() != df["published_note"].notna(),
+        error="published_note gives the reason a row has no source_published, and only then",
+    )
 
 
 def _ordered(start: str, end: str) -> pa.Check:
@@ -225,6 +240,7 @@ INCIDENTS = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("date", "date_end"),
         # Not killed_militants: a headline toll often leaves out the attackers ("8 killed; 10 attackers
         # also died"), and the total is recorded as stated.
@@ -254,6 +270,7 @@ TRACKER_STATS = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("period_start", "period_end"),
         pa.Check(
             lambda df: (df["status"] != "restated") | df["replaces"].notna(),
@@ -304,6 +321,7 @@ CROSSING_STATUS = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("start_date", "end_date"),
         pa.Check(
             lambda df: ~df.duplicated(["crossing_id", "status", "start_date", "source_url"]),
@@ -329,6 +347,7 @@ DIPLOMACY = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("date_start", "date_end"),
         pa.Check(
             lambda df: ~df.duplicated(["event_id", "source_url"]),
@@ -424,6 +443,23 @@ BOUNDARY_LAYER = pa.DataFrameSchema(
 )
 
 
+# The declared source registry: one row per web domain cited anywhere, with the outlet and its kind.
+OUTLETS = pa.DataFrameSchema(
+    {
+        "domain": _text(
+            checks=pa.Check.str_matches(DOMAIN, error="not a lowercase web domain without www."),
+            unique=True,
+            report_duplicates="exclude_first",
+        ),
+        "outlet": _text(),
+        "kind": _choice(SOURCE_KINDS),
+        "notes": _text(required=False),
+    },
+    strict="filter",
+    name="outlets",
+)
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """Where a table lives and the schema its rows must satisfy."""
@@ -454,3 +490,5 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("diplomacy", "diplomacy.csv", DIPLOMACY, "Talks, ceasefires and other contacts"),
     )
 }
+# Not one of TABLES: it describes their sources (components/sources.py checks every cited domain against it).
+OUTLET_REGISTRY = TableSpec("outlets", "outlets.csv", OUTLETS, "Every web domain cited, its outlet and kind")

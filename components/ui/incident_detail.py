@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.sources import source_label
 from components.textsafe import escape_markdown
 
 ACCOUNT_COLUMNS = {
@@ -17,6 +18,7 @@ ACCOUNT_COLUMNS = {
     "injured_total": "Injured",
     "claimed_by": "Claimed by",
     "source_name": "Source",
+    "source_kind": "Source kind",
     "source_published": "Published",
     "source_url": "Link",
 }
@@ -44,4 +46,6 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     )
     shown = {column: label for column, label in ACCOUNT_COLUMNS.items() if column in accounts}  # imports have fewer
     table = accounts[list(shown)].rename(columns=shown)
+    if "Source kind" in table:
+        table["Source kind"] = table["Source kind"].map(source_label)
     st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})
