@@ -107,7 +107,7 @@ def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     shown = displayed_figures(stats)[[*FIGURE_KEY, "value", "source_url"]].assign(displayed=True)
     rows = rows.merge(shown, on=[*FIGURE_KEY, "value", "source_url"], how="left")
     rows["displayed"] = rows["displayed"].fillna(False).astype(bool)
-    columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_url"]
+    columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_kind", "source_url"]
     return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
 
 

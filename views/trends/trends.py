@@ -190,7 +190,11 @@ st.caption(
 )
 disputed = data.figure_disagreements
 table_with_download(
-    disputed.assign(period_start=disputed["period_start"].dt.date, period_end=disputed["period_end"].dt.date),
+    disputed.assign(
+        period_start=disputed["period_start"].dt.date,
+        period_end=disputed["period_end"].dt.date,
+        source_kind=disputed["source_kind"].map(source_label),
+    ),
     "disputed_figures.csv",
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
 )
