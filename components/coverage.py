@@ -24,7 +24,6 @@ import pandera.pandas as pa
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import (
-    TABLES,
     URL,
     _any_date,
     _choice,
@@ -32,6 +31,7 @@ from components.schemas import (
     _past_date,
     _text,
 )
+from components.sources import load_sourced
 from components.trends import CADENCE_LABELS, CADENCE_MONTHS, CADENCES, ordered_choices
 from components.validation import LoadResult, load_table
 from components.vocabulary import COUNTRIES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
@@ -337,8 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     if as_of is None:
         print(f"No data_as_of in {folder / 'datapackage.json'}: coverage runs to the data date.", file=sys.stderr)
         return 1
-    spec = TABLES["tracker_stats"]
-    stats = load_table(folder / spec.file, spec.schema, spec.file)
+    stats = load_sourced(folder)["tracker_stats"]
     notes = load_notes(folder)
     for problem in [*stats.problems, *notes.problems]:
         print(problem, file=sys.stderr)

@@ -15,7 +15,8 @@ from components.figures import disagreements, displayed_figures
 from components.geo import GeoLayers, distance_to_line_km, load_layers
 from components.incidents import events_from_accounts
 from components.paths import GEO_DIR
-from components.schemas import EARLIEST_DATE, TABLES, TOWNS
+from components.schemas import EARLIEST_DATE, TOWNS
+from components.sources import load_sourced
 from components.trends import options, with_pairs
 from components.validation import LoadResult, Problem, load_table, problems_frame
 
@@ -98,7 +99,7 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
     """Every table, layer and the metadata; the layers come from `data_dir`/geo when it has one."""
     if geo_dir is None:
         geo_dir = data_dir / "geo" if (data_dir / "geo").is_dir() else GEO_DIR
-    tables = {name: load_table(data_dir / spec.file, spec.schema, spec.file) for name, spec in TABLES.items()}
+    tables = load_sourced(data_dir)
     tables["towns"] = load_table(geo_dir / "towns.csv", TOWNS, "geo/towns.csv")
     meta, meta_problems = load_meta(data_dir / META_FILE)
     return Dataset(tables, load_layers(geo_dir), meta, meta_problems)

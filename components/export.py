@@ -25,6 +25,7 @@ from matplotlib.patches import Rectangle
 from components.geo import GeoLayers
 from components.map_layers import incident_cells
 from components.palette import OKABE_ITO, YEAR_COLOURS
+from components.sources import cited
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
 from components.vocabulary import FAMILY_COLOURS, family_label
 
@@ -73,8 +74,10 @@ def _year_periods(slots: tuple[int, ...], year: int, cadence: str) -> str:
 
 
 def source_names(series_rows: pd.DataFrame, years: tuple[int, ...]) -> tuple[str, ...]:
-    """Each outlet that reported a figure of `years` in one figure's periods (from trends.periods), once, in order."""
-    return tuple(dict.fromkeys(series_rows.loc[series_rows["year"].isin(years), "source_name"]))
+    """Each outlet that reported a figure of `years` in one figure's periods (from trends.periods), once, in order;
+    a repost on an unrelated site says so."""
+    rows = series_rows.loc[series_rows["year"].isin(years), ["source_name", "source_kind"]]
+    return tuple(dict.fromkeys(cited(name, kind) for name, kind in rows.itertuples(index=False)))
 
 
 def comparison_context(

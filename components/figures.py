@@ -15,15 +15,23 @@ import sys
 import pandas as pd
 
 from components.paths import data_dir
-from components.schemas import TABLES
-from components.validation import load_table
+from components.sources import load_sourced
 from components.vocabulary import FIGURE_STATUSES
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
 DISPLAYED_STATUSES = FIGURE_STATUSES.of_group("displayed")
 NEVER_DISPLAYED = FIGURE_STATUSES.of_group("never_displayed")
-COLUMNS = [*FIGURE_KEY, "value", "status", "source_name", "source_url", "source_published", "other_values"]
+COLUMNS = [
+    *FIGURE_KEY,
+    "value",
+    "status",
+    "source_name",
+    "source_url",
+    "source_published",
+    "source_kind",
+    "other_values",
+]
 
 
 def ranked(stats: pd.DataFrame) -> pd.DataFrame:
@@ -93,7 +101,7 @@ def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     shown = displayed_figures(stats)[[*FIGURE_KEY, "value", "source_url"]].assign(displayed=True)
     rows = rows.merge(shown, on=[*FIGURE_KEY, "value", "source_url"], how="left")
     rows["displayed"] = rows["displayed"].fillna(False).astype(bool)
-    columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_url"]
+    columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_kind", "source_url"]
     return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
 
 
@@ -108,8 +116,7 @@ def figures_csv(figures: pd.DataFrame) -> str:
 
 def main() -> int:
     """Print the displayed figures of the configured data folder; rejected rows go to stderr."""
-    spec = TABLES["tracker_stats"]
-    result = load_table(data_dir() / spec.file, spec.schema, spec.file)
+    result = load_sourced(data_dir())["tracker_stats"]
     for problem in result.problems:
         print(problem, file=sys.stderr)
     sys.stdout.write(figures_csv(displayed_figures(result.frame)))

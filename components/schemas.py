@@ -28,6 +28,7 @@ from components.vocabulary import (
     PROVINCES,
     PUBLISHED_NOTES,
     SERIES,
+    SOURCE_KINDS,
     TRACKER_REGIONS,
     TRACKERS,
     UNKNOWN_ACTOR,
@@ -44,6 +45,7 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
 PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
+DOMAIN = r"^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$"
 
 
 def _today() -> pd.Timestamp:
@@ -117,19 +119,20 @@ def _source_columns() -> dict[str, pa.Column]:
             required=False,
             checks=pa.Check.str_matches(PUBLISHED, error="not a YYYY-MM-DD or YYYY-MM date"),
         ),
-        # Optional column: a file without it (tracker_stats.csv for now) still loads.
-        "published_note": pa.Column(
-            str,
-            pa.Check.isin(PUBLISHED_NOTES.codes, error=f"not one of: {', '.join(PUBLISHED_NOTES.codes)}"),
-            nullable=True,
-            coerce=True,
-            required=False,
-        ),
+        "published_note": _choice(PUBLISHED_NOTES, required=False),
         "notes": _text(required=False),
     }
 
 
 # Checks across columns start their message with the column they blame (validation.py relies on it).
+
+
+def _dated_or_explained() -> pa.Check:
+    """Every row shows its source's publication date or says, in a declared code, why it cannot."""
+    return pa.Check(
+        lambda df: df["source_published"].notna() != df["published_note"].notna(),
+        error="published_note gives the reason a row has no source_published, and only then",
+    )
 
 
 def _ordered(start: str, end: str) -> pa.Check:
@@ -215,6 +218,7 @@ INCIDENTS = pa.DataFrameSchema(
         "provinces": _code_list(PROVINCES),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("date", "date_end"),
         pa.Check(
             lambda df: df["suspected_group"].isna() | (df["actor_group"] == UNKNOWN_ACTOR),
@@ -254,6 +258,7 @@ TRACKER_STATS = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("period_start", "period_end"),
         pa.Check(
             lambda df: (df["status"] != "restated") | df["replaces"].notna(),
@@ -304,6 +309,7 @@ CROSSING_STATUS = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("start_date", "end_date"),
         pa.Check(
             lambda df: ~df.duplicated(["crossing_id", "status", "start_date", "source_url"]),
@@ -329,6 +335,7 @@ DIPLOMACY = pa.DataFrameSchema(
         **_source_columns(),
     },
     checks=[
+        _dated_or_explained(),
         _ordered("date_start", "date_end"),
         pa.Check(
             lambda df: ~df.duplicated(["event_id", "source_url"]),
@@ -424,6 +431,23 @@ BOUNDARY_LAYER = pa.DataFrameSchema(
 )
 
 
+# The declared source registry: one row per web domain cited anywhere, with the outlet and its kind.
+OUTLETS = pa.DataFrameSchema(
+    {
+        "domain": _text(
+            checks=pa.Check.str_matches(DOMAIN, error="not a lowercase web domain without www."),
+            unique=True,
+            report_duplicates="exclude_first",
+        ),
+        "outlet": _text(),
+        "kind": _choice(SOURCE_KINDS),
+        "notes": _text(required=False),
+    },
+    strict="filter",
+    name="outlets",
+)
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """Where a table lives and the schema its rows must satisfy."""
@@ -454,3 +478,5 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("diplomacy", "diplomacy.csv", DIPLOMACY, "Talks, ceasefires and other contacts"),
     )
 }
+# Not one of TABLES: it describes their sources (components/sources.py checks every cited domain against it).
+OUTLET_REGISTRY = TableSpec("outlets", "outlets.csv", OUTLETS, "Every web domain cited, its outlet and kind")

@@ -62,7 +62,7 @@ def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metri
     ]
     start = rows["period_start"]
     out = rows.assign(year=start.dt.year, slot=(start.dt.month - 1) // CADENCE_MONTHS[cadence] + 1)
-    columns = ["year", "slot", "value", "status", "source_name", "source_url", "other_values"]
+    columns = ["year", "slot", "value", "status", "source_name", "source_url", "source_kind", "other_values"]
     return out[columns].sort_values(["year", "slot"]).reset_index(drop=True)
 
 

@@ -392,6 +392,19 @@ PUBLISHED_NOTES = CodeList(
     (
         Code("page_shows_no_date", "the cited page shows no publication date"),
         Code("undated_release", "the release itself is undated"),
+        Code("not_yet_checked", "the page has not yet been re-read for its date"),
+    ),
+)
+
+# What kind of site a cited page sits on, declared once per web domain in data/outlets.csv (data/README.md
+# defines each kind). A row's kind comes from that registry (components/sources.py), never from its name or notes.
+SOURCE_KINDS = CodeList(
+    "source_kind",
+    (
+        Code("tracker_site", "tracker's own site"),
+        Code("major_outlet", "major outlet"),
+        Code("other_outlet", "other outlet"),
+        Code("repost", "repost on an unrelated site"),
     ),
 )
 
@@ -409,6 +422,7 @@ ALL_LISTS = (
     DIPLOMACY_TRACKS,
     FIGURE_STATUSES,
     PUBLISHED_NOTES,
+    SOURCE_KINDS,
     TRACKERS,
     SERIES,
     METRICS,

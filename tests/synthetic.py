@@ -12,7 +12,7 @@ import json
 import random
 from pathlib import Path
 
-from components.schemas import TABLES
+from components.schemas import OUTLET_REGISTRY, TABLES
 
 SOURCE = {"source_name": "Synthetic test source", "source_published": "2026-01-15", "notes": "synthetic"}
 PLACES = [  # (place, district, province, country, lat, lon)
@@ -200,6 +200,11 @@ def write_dataset(folder: Path, incidents: int = 40, seed: int = 1) -> Path:
             },
         ],
         columns("diplomacy"),
+    )
+    _write(
+        folder / OUTLET_REGISTRY.file,
+        [{"domain": "example.org", "outlet": "Synthetic test outlet", "kind": "major_outlet", "notes": "synthetic"}],
+        list(OUTLET_REGISTRY.schema.columns),
     )
     (folder / "datapackage.json").write_text(json.dumps({"data_as_of": "2026-01-15"}), encoding="utf-8")
     return folder

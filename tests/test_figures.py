@@ -93,6 +93,7 @@ def test_notes_never_decide(file_rows):
         value=lambda f: f["value"].astype(float),
         period_start=lambda f: pd.to_datetime(f["period_start"]),
         period_end=lambda f: pd.to_datetime(f["period_end"]),
+        source_kind=None,  # the loader adds it from data/outlets.csv
     )
     reworded = frame.assign(notes="revised; final; misattributed; restated")
     assert displayed_figures(frame).equals(displayed_figures(reworded))
@@ -103,6 +104,7 @@ def test_disagreements_list_every_value_with_its_status(file_rows):
         value=lambda f: f["value"].astype(float),
         period_start=lambda f: pd.to_datetime(f["period_start"]),
         period_end=lambda f: pd.to_datetime(f["period_end"]),
+        source_kind=None,  # the loader adds it from data/outlets.csv
     )
     table = disagreements(frame)
     gti = table[(table["tracker"] == "GTI") & (table["metric"] == "attacks") & (table["period_start"] == "2023-01-01")]

@@ -170,6 +170,7 @@ def test_kpis_leave_out_a_measure_rather_than_mix_windows():
                             "status": "published",
                             "source_name": "s",
                             "source_url": "https://example.org/s",
+                            "source_kind": "major_outlet",
                             "other_values": "",
                         }
                     )

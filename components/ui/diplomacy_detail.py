@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.diplomacy import WindowCounts, split_list
+from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
@@ -29,7 +30,9 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
         st.markdown(escape_markdown(event["summary"]))
     st.markdown(f"**Sources ({len(sources)})**, each with its own wording of the event:")
     st.dataframe(
-        sources[["source_name", "source_published", "title", "outcome", "source_url"]],
+        sources[["source_name", "source_kind", "source_published", "title", "outcome", "source_url"]].assign(
+            source_kind=lambda f: f["source_kind"].map(source_label)
+        ),
         hide_index=True,
         column_config={"source_url": st.column_config.LinkColumn("Source:", display_text="open")},
     )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.incidents import figure_range
 from components.schemas import split_list
+from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 
@@ -20,6 +21,7 @@ ACCOUNT_COLUMNS = {
     "perpetrator": "Attribution (as reported)",
     "claimed_by": "Claimed by",
     "source_name": "Source",
+    "source_kind": "Source kind",
     "source_published": "Published",
     "source_url": "Link",
 }
@@ -58,4 +60,6 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     )
     shown = {column: label for column, label in ACCOUNT_COLUMNS.items() if column in accounts}  # imports have fewer
     table = accounts[list(shown)].rename(columns=shown)
+    if "Source kind" in table:
+        table["Source kind"] = table["Source kind"].map(source_label)
     st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})

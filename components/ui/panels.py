@@ -18,6 +18,7 @@ from components.export import (
     source_names,
 )
 from components.map_layers import build_deck, crossing_layers
+from components.sources import cited
 from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
@@ -102,8 +103,11 @@ def briefing_download(data: Dataset, events) -> None:
             data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
         )
         sources = [
-            f"{tracker} monthly figures as reported by {name}: {url}"
-            for name, url in attacks[["source_name", "source_url"]].drop_duplicates().tail(3).to_numpy()
+            f"{tracker} monthly figures as reported by {cited(name, kind)}: {url}"
+            for name, kind, url in attacks[["source_name", "source_kind", "source_url"]]
+            .drop_duplicates()
+            .tail(3)
+            .to_numpy()
         ]
         context = comparison_context(
             comparison, tracker, series, view.region, (*sources, *incident_sources), data.data_as_of

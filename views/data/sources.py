@@ -5,6 +5,7 @@ import streamlit as st
 from components.figures import figures_csv
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
+from components.sources import source_label
 from components.trends import COUNTING_RULES
 from components.ui.byod import import_panel
 from components.ui.coverage_panel import coverage_panel
@@ -34,6 +35,8 @@ spec = TABLES.get(name)
 if spec:
     st.caption(spec.description)
 frame = data[name].drop(columns=["source_row"], errors="ignore")
+if "source_kind" in frame:  # in words, so a repost on an unrelated site says so
+    frame = frame.assign(source_kind=frame["source_kind"].map(source_label))
 table_with_download(
     frame,
     data.tables[name].file.replace("/", "_"),

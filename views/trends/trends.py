@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.export import comparison_context, source_names
+from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -115,8 +116,9 @@ if not pairs:
     )
     table_with_download(
         periods(figures, tracker, series, region, metric, cadence).assign(
-            period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1])
-        )[["year", "period", "value", "status", "source_name", "source_url", "other_values"]],
+            period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1]),
+            source_kind=lambda f: f["source_kind"].map(source_label),
+        )[["year", "period", "value", "status", "source_name", "source_kind", "source_url", "other_values"]],
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
     )
     later = earlier = None
@@ -188,7 +190,11 @@ st.caption(
 )
 disputed = data.figure_disagreements
 table_with_download(
-    disputed.assign(period_start=disputed["period_start"].dt.date, period_end=disputed["period_end"].dt.date),
+    disputed.assign(
+        period_start=disputed["period_start"].dt.date,
+        period_end=disputed["period_end"].dt.date,
+        source_kind=disputed["source_kind"].map(source_label),
+    ),
     "disputed_figures.csv",
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
 )
