@@ -17,6 +17,7 @@ TRACK_LABELS = {
     "agreement": "Agreement",
     "crossing": "Crossing closure / reopening",
     "deportation": "Deportation phase",
+    "exchange": "Prisoner / body exchange",
 }
 
 

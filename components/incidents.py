@@ -68,6 +68,12 @@ EVENT_TYPE_LABELS = {
     "ucdp_non_state": "Non-state violence (UCDP)",
     "ucdp_one_sided": "One-sided violence (UCDP)",
 }
+# How the detail panel names each declared toll stage (components.schemas.TOLL_SCOPES; data/README.md).
+TOLL_SCOPE_LABELS = {
+    "first_day": "first day",
+    "running": "running count",
+    "final_official": "final official total",
+}
 
 
 def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:

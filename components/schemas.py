@@ -95,6 +95,11 @@ IMPORTED_EVENT_TYPES = (
 )
 EARLIEST_IMPORT_DATE = pd.Timestamp("1989-01-01")  # UCDP GED starts in 1989, ACLED later
 LOCATION_PRECISIONS = ("exact", "district", "province")
+# Which stage of an event an account's toll covers, declared per row by the curator (data/README.md defines
+# each); blank when the account gives one toll for the whole event. Kept so that a first-day toll and the
+# final official total of a multi-day event both stay, each with its source.
+TOLL_SCOPES = ("first_day", "running", "final_official")
+TOLL_COLUMNS = ("killed_total", "killed_security_forces", "killed_civilians", "killed_militants", "injured_total")
 CROSSING_STATUSES = ("open", "closed", "restricted")
 DIPLOMACY_TRACKS = (
     "talks",
@@ -104,6 +109,7 @@ DIPLOMACY_TRACKS = (
     "agreement",
     "crossing",
     "deportation",
+    "exchange",
 )
 COUNTRIES = ("Pakistan", "Afghanistan")
 
@@ -223,9 +229,25 @@ INCIDENTS = pa.DataFrameSchema(
         "cross_border": pa.Column("boolean"),  # nullable dtype, so a blank is reported missing, not False
         "summary": _text(),
         **_source_columns(),
+        # Optional column: files written before it existed still load.
+        "toll_scope": pa.Column(
+            str,
+            pa.Check.isin(TOLL_SCOPES, error=f"not one of: {', '.join(TOLL_SCOPES)}"),
+            nullable=True,
+            coerce=True,
+            required=False,
+        ),
     },
     checks=[
         _ordered("date", "date_end"),
+        pa.Check(
+            lambda df: (
+                df["toll_scope"].isna() | df[list(TOLL_COLUMNS)].notna().any(axis=1)
+                if "toll_scope" in df
+                else pd.Series(True, index=df.index)
+            ),
+            error="toll_scope is given but the row states no toll",
+        ),
         # Not killed_militants: a headline toll often leaves out the attackers ("8 killed; 10 attackers
         # also died"), and the total is recorded as stated.
         _parts_within_total("killed_total", ["killed_security_forces", "killed_civilians"]),

@@ -5,16 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.incidents import EVENT_TYPE_LABELS, figure_range
+from components.incidents import EVENT_TYPE_LABELS, TOLL_SCOPE_LABELS, figure_range
 from components.textsafe import escape_markdown
 
 ACCOUNT_COLUMNS = {
     "account": "Account",
+    "date": "From",
+    "date_end": "To",  # for a running count, the day it was counted to
     "killed_total": "Killed",
     "killed_security_forces": "Security forces",
     "killed_civilians": "Civilians",
     "killed_militants": "Militants",
     "injured_total": "Injured",
+    "toll_scope": "Toll covers",
     "claimed_by": "Claimed by",
     "source_name": "Source",
     "source_published": "Published",
@@ -33,7 +36,10 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     cols[1].metric("Injured", figure_range(event["injured_low"], event["injured_high"]))
     cols[2].metric("Perpetrator", escape_markdown(event["perpetrator"]))  # a metric's value is Markdown too
     cols[3].metric("From the Durand Line", f"{event['distance_km']:.0f} km")
-    if event["disputed"]:
+    stages = accounts["toll_scope"].dropna().unique() if "toll_scope" in accounts else []
+    if len(stages) > 1:
+        st.info("Accounts give the toll at different stages of the event (see 'Toll covers'); each is listed below.")
+    elif event["disputed"]:
         st.info("Accounts disagree on the toll; each is listed below with its source.")
     st.markdown(escape_markdown(event["summary"]))
     st.caption(
@@ -43,5 +49,6 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
         )
     )
     shown = {column: label for column, label in ACCOUNT_COLUMNS.items() if column in accounts}  # imports have fewer
-    table = accounts[list(shown)].rename(columns=shown)
-    st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link")})
+    table = accounts[list(shown)].replace({"toll_scope": TOLL_SCOPE_LABELS}).rename(columns=shown)
+    days = {label: st.column_config.DateColumn(label, format="D MMM YYYY") for label in ("From", "To")}
+    st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link"), **days})
