@@ -12,6 +12,7 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
     "grey": "#666666",
+    "black": "#000000",
 }
 
 YEAR_COLOURS = (OKABE_ITO["sky_blue"], OKABE_ITO["blue"])  # earlier year light, later year dark

@@ -29,6 +29,7 @@ from components.vocabulary import (
     PUBLISHED_NOTES,
     SERIES,
     SOURCE_KINDS,
+    TOLL_SCOPES,
     TRACKER_REGIONS,
     TRACKERS,
     UNKNOWN_ACTOR,
@@ -41,6 +42,7 @@ LON_RANGE = (60.0, 78.0)
 EARLIEST_DATE = pd.Timestamp("2000-01-01")
 
 EARLIEST_IMPORT_DATE = pd.Timestamp("1989-01-01")  # UCDP GED starts in 1989, ACLED later
+TOLL_COLUMNS = ("killed_total", "killed_security_forces", "killed_civilians", "killed_militants", "injured_total")
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
@@ -216,6 +218,14 @@ INCIDENTS = pa.DataFrameSchema(
         "suspected_group": _choice(ACTOR_GROUPS, required=False),
         "multi_province": pa.Column("boolean"),
         "provinces": _code_list(PROVINCES),
+        # Which stage of a multi-day event the account's toll covers; optional, so older files still load.
+        "toll_scope": pa.Column(
+            str,
+            pa.Check.isin(TOLL_SCOPES.codes, error=f"not one of: {', '.join(TOLL_SCOPES.codes)}"),
+            nullable=True,
+            coerce=True,
+            required=False,
+        ),
     },
     checks=[
         _dated_or_explained(),
@@ -230,6 +240,14 @@ INCIDENTS = pa.DataFrameSchema(
             "and be blank otherwise",
         ),
         pa.Check(_province_in_country, error="province is not a province of the row's country"),
+        pa.Check(
+            lambda df: (
+                df["toll_scope"].isna() | df[list(TOLL_COLUMNS)].notna().any(axis=1)
+                if "toll_scope" in df
+                else pd.Series(True, index=df.index)
+            ),
+            error="toll_scope is given but the row states no toll",
+        ),
         # Not killed_militants: a headline toll often leaves out the attackers ("8 killed; 10 attackers
         # also died"), and the total is recorded as stated.
         _parts_within_total("killed_total", ["killed_security_forces", "killed_civilians"]),

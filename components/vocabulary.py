@@ -312,6 +312,19 @@ DIPLOMACY_TRACKS = CodeList(
         Code("agreement", "Agreement", OKABE_ITO["sky_blue"]),
         Code("crossing", "Crossing closure / reopening", OKABE_ITO["orange"]),
         Code("deportation", "Deportation phase", OKABE_ITO["reddish_purple"]),
+        Code("exchange", "Prisoner / body exchange", OKABE_ITO["black"]),
+    ),
+)
+
+# Which stage of a multi-day event an account's toll covers, declared per row by the curator (data/README.md);
+# blank when the account gives one toll for the whole event. A first-day toll and the final official total
+# thus both stay, each with its source.
+TOLL_SCOPES = CodeList(
+    "toll_scope",
+    (
+        Code("first_day", "first day"),
+        Code("running", "running count"),
+        Code("final_official", "final official total"),
     ),
 )
 
@@ -423,6 +436,7 @@ ALL_LISTS = (
     FIGURE_STATUSES,
     PUBLISHED_NOTES,
     SOURCE_KINDS,
+    TOLL_SCOPES,
     TRACKERS,
     SERIES,
     METRICS,
