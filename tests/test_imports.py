@@ -354,3 +354,18 @@ def test_the_import_report_never_says_every_row_is_shown_for_an_empty_file(tmp_p
     assert [cards["Rows read"], cards["Events shown"], cards["Rows not shown"]] == ["0", "0", "0"]
     reasons_listed = {reason for frame in app.dataframe if "reason" in frame.value for reason in frame.value["reason"]}
     assert "file not used: it has a header but no data rows" in reasons_listed
+
+
+def test_a_file_past_the_time_limit_is_not_used_and_the_report_says_why(tmp_path):
+    """Size, column cap and vectorised cleaning bound the work; the time limit is the backstop past them."""
+    data = write_csv(acled_frame(200), tmp_path / "export.csv").read_bytes()
+    assert len(import_events(data, "export.csv", DURAND_LINE).events) > 0
+    late = import_events(data, "export.csv", DURAND_LINE, time_limit_s=0.0)
+    assert late.events.empty
+    assert whole_file_reasons(late) == [
+        (
+            "export.csv",
+            "file not used: reading it took more than 0 s, this server's limit for one file; split it into "
+            "smaller files (by year, for instance) and import each",
+        )
+    ]
