@@ -22,6 +22,7 @@ PAGES = {
     "Present & check": [
         st.Page("views/briefing/briefing.py", title="Briefing mode", url_path="briefing"),
         st.Page("views/data/sources.py", title="Data & sources", url_path="data"),
+        st.Page("views/data/about.py", title="About the data", url_path="about"),
     ],
 }
 

@@ -27,6 +27,7 @@ RERUNS = (
     ("map", "mode=hexagons&actor=TTP+and+factions", "Map of the Durand Line region"),
     ("briefing", "panel=Trend", "Trend"),
     ("data", "table=diplomacy", "Data and sources"),
+    ("about", "", "About the data"),
     ("", "type=suicide_bombing&from=2024-06-01", "Overview"),
 )
 

@@ -16,6 +16,7 @@ PAGES = {
     "views/diplomacy/timeline.py": "Diplomacy timeline",
     "views/briefing/briefing.py": None,
     "views/data/sources.py": "Data and sources",
+    "views/data/about.py": "About the data",
 }
 
 

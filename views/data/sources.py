@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components.figures import figures_csv
-from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
 from components.sources import source_label
 from components.trends import COUNTING_RULES
@@ -63,8 +62,4 @@ import_panel()
 
 st.header("What each tracker counts")
 st.dataframe([{"tracker": t, "series": s, "counts": rule} for (t, s), rule in COUNTING_RULES.items()], hide_index=True)
-
-readme = BUNDLED_DATA_DIR / "README.md"
-if readme.exists():
-    st.header("Data README")
-    st.markdown(readme.read_text(encoding="utf-8"))
+st.caption("Counting rules, statuses, sourcing, how to cite and licences, in plain words: About the data.")

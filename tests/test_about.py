@@ -1,0 +1,66 @@
+"""About the data: an analyst-facing page in plain words, with numbers read from the files; the developer
+README stays in the repository (Data & sources used to render all of it, test names and settings included)."""
+
+import csv
+
+from components.paths import BUNDLED_DATA_DIR
+from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES
+from tests.test_pages import run_page
+
+DEVELOPER_WORDS = ("DLM_", "tests/", "pytest", "python -m", ".py", "components/")
+
+
+def rows_of(name: str) -> list[dict[str, str]]:
+    with (BUNDLED_DATA_DIR / name).open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def shown_text(app) -> str:
+    return " ".join([e.value for e in app.markdown] + [e.value for e in app.header] + [e.value for e in app.caption])
+
+
+def test_the_page_explains_counting_statuses_sources_citation_and_licences():
+    app = run_page("views/data/about.py")
+    assert not app.exception, [e.value for e in app.exception]
+    headers = [h.value for h in app.header]
+    for section in ("What each tracker counts", "Which figure is shown", "Sources", "How to cite", "Licences"):
+        assert section in headers
+    text = shown_text(app)
+    assert "never as zero" in text
+    assert "CC BY 4.0" in text
+    assert "ACLED" in text
+    assert "Durand Line Monitor (data as of 08 April 2026)" in app.code[0].value
+    assert not [word for word in DEVELOPER_WORDS if word in text]
+
+
+def test_its_tables_say_what_the_files_hold():
+    app = run_page("views/data/about.py")
+    statuses, groups, sourcing = (app.table[i].value for i in (1, 2, 3))
+    assert list(statuses["Status"]) == [FIGURE_STATUSES.label(code) for code in FIGURE_STATUSES.codes]
+    assert (
+        dict(zip(statuses["Status"], statuses["Shown on charts and cards"], strict=True))[
+            "misattributed to this tracker"
+        ]
+        == "never"
+    )
+    incidents = rows_of("incidents.csv")
+    first_group = {}
+    for row in incidents:  # an incident's group: the first account (in file order) naming one (data/README.md)
+        if first_group.get(row["incident_id"], "unknown") == "unknown":
+            first_group[row["incident_id"]] = row["actor_group"]
+    bla = sum(group == "bla" for group in first_group.values())
+    shown = dict(zip(groups["Actor group"], groups["Incidents"], strict=True))
+    assert shown[ACTOR_GROUPS.label("bla")] == bla == 15
+    assert sum(shown.values()) == len(first_group)
+    rows = dict(zip(sourcing["Table"], sourcing["Rows"], strict=True))
+    assert rows["Incident accounts"] == len(incidents)
+    assert rows["Tracker figures"] == len(rows_of("tracker_stats.csv"))
+    undated = dict(zip(sourcing["Table"], sourcing["Rows without a publication date"], strict=True))
+    assert undated["Diplomatic contacts"] == sum(not row["source_published"] for row in rows_of("diplomacy.csv"))
+
+
+def test_data_and_sources_no_longer_shows_the_developer_readme():
+    app = run_page("views/data/sources.py")
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Data README" not in [h.value for h in app.header]
+    assert not [word for word in ("pytest", "tests/", "Vocabularies") if word in shown_text(app)]
