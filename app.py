@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.memory import return_freed_memory
 from components.ui.filters import sidebar_filters
-from components.ui.store import dataset, filter_options
+from components.ui.store import active_import, dataset, filter_options
 from components.ui.widgets import share_box
 
 st.set_page_config(page_title="Durand Line Monitor", layout="wide")
@@ -28,7 +28,12 @@ PAGES = {
 
 page = st.navigation(PAGES)
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
-st.session_state["incident_filter"] = sidebar_filters(filter_options(), dataset().data_as_of)
+options = filter_options()
+if active_import() is None:
+    selection = sidebar_filters(options, dataset().data_as_of)
+else:  # an imported file opens on its whole span, and the curated data's date does not stretch it
+    selection = sidebar_filters(options, default_start=options.first_day)
+st.session_state["incident_filter"] = selection
 try:
     page.run()
     share_box()

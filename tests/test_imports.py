@@ -370,3 +370,20 @@ def test_a_file_past_the_time_limit_is_not_used_and_the_report_says_why(tmp_path
             "smaller files (by year, for instance) and import each",
         )
     ]
+
+
+def test_a_file_older_than_the_curated_data_opens_on_its_own_span(tmp_path, monkeypatch):
+    """An export of 2018-20 opened on the curated data's 2024 window and read "0 incidents" everywhere."""
+    frame = acled_frame(400, date_style="api")
+    frame = frame[frame["event_date"] < "2021-01-01"]
+    monkeypatch.setenv("DLM_EVENTS_FILE", str(write_csv(frame, tmp_path / "acled_2018_2020.csv")))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("views/map/map.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = import_events((tmp_path / "acled_2018_2020.csv").read_bytes(), "acled_2018_2020.csv", DURAND_LINE)
+    first, last = shown.events["date"].min().date(), shown.events["date"].max().date()
+    assert app.date_input(key="from").value == first
+    assert app.date_input(key="to").value == last
+    assert app.markdown[0].value.startswith(f"{len(shown.events):,} incidents, {first:%-d %b %Y}")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.imports import ImportedEvents
 from components.textsafe import escape_markdown
+from components.ui.filters import forget_period
 from components.ui.store import (
     CURATED,
     EVENTS_FILE_ENV,
@@ -47,7 +48,7 @@ def import_panel() -> None:
             outcome = add_upload(upload.getvalue(), upload.name, dataset().geo["durand_line"])
         st.session_state[LAST_KEY] = last = (upload.file_id, outcome)  # read once, not on every rerun
         if outcome.key:
-            show_events_from(outcome.key)
+            _show(outcome.key)
             st.rerun()  # draw the whole page, filters and captions included, from the new file
     if upload is not None and last[1].refused:
         st.error(escape_markdown(last[1].refused))
@@ -73,7 +74,7 @@ def _source_choice() -> None:
         list(options),
         format_func=lambda key: escape_markdown(options[key]),
         key="events_source_choice",
-        on_change=lambda: show_events_from(st.session_state["events_source_choice"]),
+        on_change=lambda: _show(st.session_state["events_source_choice"]),
     )
     if uploads:
         st.caption(
@@ -90,10 +91,16 @@ def _source_choice() -> None:
             )
 
 
+def _show(key: str) -> None:
+    """Show other events; the period opens again on their span, not on the last one's."""
+    show_events_from(key)
+    forget_period()
+
+
 def _remove(key: str) -> None:
     remove_upload(key)
     if st.session_state.get(SOURCE_KEY) == key:
-        show_events_from(CURATED)
+        _show(CURATED)
 
 
 def import_report(imported: ImportedEvents) -> None:

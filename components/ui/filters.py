@@ -14,19 +14,32 @@ from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 DEFAULT_START = dt.date(2024, 1, 1)
 
 
-def sidebar_filters(options: FilterOptions, data_as_of: dt.date | None = None) -> IncidentFilter:
+PERIOD_KEYS = ("from", "to")
+
+
+def forget_period() -> None:
+    """Let the period start again from its defaults: called when the session switches to other events."""
+    for key in PERIOD_KEYS:
+        st.session_state.pop(key, None)
+
+
+def sidebar_filters(
+    options: FilterOptions, data_as_of: dt.date | None = None, default_start: dt.date = DEFAULT_START
+) -> IncidentFilter:
     """Draw the filters in the sidebar and return the selection.
 
     The period runs to "data as of" when that is later than the last incident, so diplomacy and
-    crossing periods recorded after the last incident still show on the default view.
+    crossing periods recorded after the last incident still show on the default view. It opens on
+    `default_start`: the curated data's 2024, an imported file's first day (an ACLED export of 2018-20
+    would otherwise open on an empty window).
     """
     last_day = max(options.last_day, data_as_of) if data_as_of else options.last_day
-    first_day = min(options.first_day, DEFAULT_START)
+    first_day = min(options.first_day, default_start)
     with st.sidebar:
         st.header("Filters")
         start = st.date_input(
             "From",
-            value=max(min(DEFAULT_START, last_day), first_day),
+            value=max(min(default_start, last_day), first_day),
             min_value=first_day,
             max_value=last_day,
             key="from",
