@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from components.incidents import EVENT_TYPE_LABELS, figure_range
 from components.map_views import DEFAULT_VIEW, resolve_view, view_state
@@ -358,3 +360,36 @@ def build_deck(
             tooltip=TOOLTIP,
         )
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)
+
+
+@dataclass(frozen=True)
+class DeckJson:
+    """A deck as deck.gl JSON, made once and handed to st.pydeck_chart, which reads only `to_json()` and
+    `_tooltip` from a deck: serialising the same deck again on every rerun cost 0.4-0.65 s."""
+
+    text: str
+    _tooltip: dict
+
+    def to_json(self) -> str:
+        return self.text
+
+
+def layer_json(layers: list[pdk.Layer]) -> dict[str, str]:
+    """Each layer as compact deck.gl JSON by id: pydeck's own to_json indents, four times the bytes
+    (1.86 MB instead of 0.45 MB for the bundled map, sent to the browser on every rerun)."""
+    return {layer.id: json.dumps(layer, default=default_serialize, separators=(",", ":")) for layer in layers}
+
+
+def deck_json(
+    base: dict[str, str],
+    incidents: dict[str, str],
+    crossings: dict[str, str],
+    view: pdk.ViewState = INITIAL_VIEW,
+    online_basemap: bool = False,
+) -> DeckJson:
+    """The same deck as build_deck, assembled from layers already serialised by layer_json."""
+    deck = build_deck([], [], [], view, online_basemap)
+    layers = {**base, **incidents, **crossings}
+    shown = [text for layer_id, text in layers.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
+    frame = json.dumps(deck, default=default_serialize, separators=(",", ":"))
+    return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(shown)}]', 1), TOOLTIP)
