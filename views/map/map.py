@@ -55,7 +55,8 @@ missing_layers_note(data)
 if aggregated:
     st.info(
         f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each "
-        "holds (light: few, dark: many); narrow the filters below 20,000 events to see single events."
+        f"holds (light: few, dark: many); narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see "
+        "single events."
     )
 
 
