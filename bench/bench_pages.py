@@ -145,8 +145,11 @@ def map_click(browser, url: str, incident) -> float:
         page.wait_for_timeout(500)
         box = canvas.bounding_box()
         dx, dy = pixel_offset(incident.lat, incident.lon)
+        page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=3)
+        page.wait_for_timeout(300)  # a pointer comes to rest on a dot before it clicks
         clicked = page.evaluate("performance.now()")
-        page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+        page.mouse.down()
+        page.mouse.up()
         shown = page.wait_for_function(
             """(heading) => [...document.querySelectorAll("[data-testid=stMain] h3")]
                 .some(h => h.innerText.includes(heading)) && performance.now()""",

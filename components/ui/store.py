@@ -165,7 +165,7 @@ def derived(name: str, args: tuple, build: Callable[[], T]) -> T:
     return _derived(name, args, str(data_dir()), events_key(), build)
 
 
-@st.cache_resource(max_entries=256, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=128, ttl=3600, show_spinner=False)
 def _derived(name: str, args: tuple, folder: str, key: str, _build: Callable[[], T]) -> T:
     return _build()
 
@@ -178,7 +178,7 @@ def map_deck(
     return _deck_for(selection, mode, crossings_on, view, online_basemap, str(data_dir()), events_key())
 
 
-@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
 def _deck_for(
     selection: IncidentFilter,
     mode: str,
