@@ -24,6 +24,7 @@ from components.palette import OKABE_ITO
 from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
+from components.ui.store import derived
 from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import TRACKER_REGIONS, TRACKERS
@@ -73,10 +74,7 @@ def coverage_panel(data: Dataset) -> None:
     _legend()
     _counts(cells)
     st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
-    for cadence in ordered_choices(cells["cadence"], CADENCES):
-        wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
-        wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
-        periods = list(wide.columns[len(LABEL_FIELDS) :])
+    for cadence, wide, periods in derived("coverage-matrices", (tracker,), lambda: _matrices(cells)):
         st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
         st.dataframe(
             wide.style.map(lambda symbol: SYMBOL_STYLES.get(symbol, ""), subset=periods),
@@ -99,6 +97,16 @@ def coverage_panel(data: Dataset) -> None:
         key="download-coverage",
         on_click="ignore",
     )
+
+
+def _matrices(cells: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """One tracker's matrix per cadence, with its period columns."""
+    matrices = []
+    for cadence in ordered_choices(cells["cadence"], CADENCES):
+        wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
+        wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
+        matrices.append((cadence, wide, list(wide.columns[len(LABEL_FIELDS) :])))
+    return matrices
 
 
 def _legend() -> None:
@@ -131,10 +139,7 @@ def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
     if mine.empty:
         st.caption("No notes for this tracker: its missing cells were not searched for specifically.")
         return
-    table = notes_in_use(tidy, mine).drop(columns=["tracker"])
-    table = table[[*table.columns[:7], "cells", *[c for c in table.columns[7:] if c != "cells"]]]
-    for column in ("period_start", "period_end", "noted_on"):
-        table[column] = table[column].dt.strftime("%Y-%m-%d")
+    table = derived("coverage-notes", (tracker,), lambda: _notes_table(tidy, mine))
     st.caption(
         "`*` stands for every layer, cadence, region or measure, `subnational` for every region but the country. "
         "`cells` counts the missing or not-published cells of the matrix a note explains: 0 when every period it "
@@ -148,6 +153,15 @@ def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
             "source_url": st.column_config.LinkColumn("source_url"),
         },
     )
+
+
+def _notes_table(tidy: pd.DataFrame, notes: pd.DataFrame) -> pd.DataFrame:
+    """The notes with the cells each explains beside their wording, dates as YYYY-MM-DD."""
+    table = notes_in_use(tidy, notes).drop(columns=["tracker"])
+    table = table[[*table.columns[:7], "cells", *[c for c in table.columns[7:] if c != "cells"]]]
+    for column in ("period_start", "period_end", "noted_on"):
+        table[column] = table[column].dt.strftime("%Y-%m-%d")
+    return table
 
 
 def _dated(cells: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import comparison_chart
-from components.crossings import status_on
 from components.dataset import Dataset
 from components.diplomacy import latest_developments
 from components.export import (
@@ -17,12 +16,14 @@ from components.export import (
     export_file_name,
     source_names,
 )
-from components.map_layers import build_deck, crossing_layers
+from components.map_views import DEFAULT_VIEW, resolve_view
 from components.sources import cited
 from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
     SERIES_LABELS,
+    Headline,
+    KpiRow,
     compare,
     comparison_sentence,
     comparison_table,
@@ -31,52 +32,69 @@ from components.trends import (
     periods,
 )
 from components.ui.filters import current_filter
-from components.ui.store import base_map_layers, map_incident_layers
-from components.ui.widgets import chart_with_table, kpi_row
+from components.ui.store import derived, map_deck
+from components.ui.widgets import chart_spec, chart_with_table, kpi_row
 
 NO_FIGURES = "No PICSS monthly figures are loaded."
 
 
 def kpi_panel(data: Dataset, per_row: int | None = None) -> None:
-    view = headline(data.figures, current_filter().provinces)
+    provinces = current_filter().provinces
+    view, row = derived("kpi-panel", (provinces,), lambda: _headline_cards(data, provinces))
     st.caption(escape_markdown(view.note))
-    if view.years is None:
+    if row is None:
         st.info(NO_FIGURES)
         return
+    kpi_row(row, per_row)
+
+
+def _headline_cards(data: Dataset, provinces: tuple[str, ...]) -> tuple[Headline, KpiRow | None]:
+    view = headline(data.figures, provinces)
     tracker, series = HEADLINE
-    kpi_row(kpis(data.figures, tracker, series, view.region, *view.years), per_row)
+    return view, None if view.years is None else kpis(data.figures, tracker, series, view.region, *view.years)
 
 
 def trend_panel(data: Dataset) -> None:
-    view = headline(data.figures, current_filter().provinces)
-    if view.years is None:
+    provinces = current_filter().provinces
+    trend = derived("trend-panel", (provinces,), lambda: _headline_trend(data, provinces))
+    if trend is None:
         st.info(NO_FIGURES)
         return
+    sentence, chart, table, context = trend
+    st.markdown(escape_markdown(sentence))
+    chart_with_table(chart, table, "headline_attacks.csv", context)
+
+
+def _headline_trend(data: Dataset, provinces: tuple[str, ...]):
+    """The headline comparison's sentence, chart, table and export context, or None without figures."""
+    view = headline(data.figures, provinces)
+    if view.years is None:
+        return None
     tracker, series = HEADLINE
     later, earlier = view.years
     comparison = compare(
         data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
     )
-    st.markdown(escape_markdown(comparison_sentence(comparison, "Attacks", tracker, series, view.region)))
     context = [f"{tracker}, {SERIES_LABELS[series]}, {view.region}"]
     sources = source_names(periods(data.figures, tracker, series, view.region, "attacks", "month"), view.years)
-    chart_with_table(
-        comparison_chart(comparison, "Attacks", context),
+    return (
+        comparison_sentence(comparison, "Attacks", tracker, series, view.region),
+        chart_spec(comparison_chart(comparison, "Attacks", context)),
         comparison_table(comparison),
-        "headline_attacks.csv",
         comparison_context(comparison, tracker, series, view.region, sources, data.data_as_of),
     )
 
 
 def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") -> None:
-    crossings = status_on(data["crossings"], data["crossing_status"], data.data_as_of or events["date"].max())
-    deck = build_deck(base_map_layers(), map_incident_layers(current_filter(), "points"), crossing_layers(crossings))
-    st.pydeck_chart(deck, height=height, key=key)
+    day = data.data_as_of or events["date"].max()
+    st.pydeck_chart(map_deck(current_filter(), "points", day, resolve_view(DEFAULT_VIEW)), height=height, key=key)
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
     """Newest first, diplomacy and incidents together; `diplomacy` narrows the events (default: all of them)."""
-    latest = latest_developments(data.diplomacy_events if diplomacy is None else diplomacy, events, count)
+    diplomacy = data.diplomacy_events if diplomacy is None else diplomacy
+    shown = (current_filter(), count, tuple(diplomacy["event_id"]))
+    latest = derived("latest-panel", shown, lambda: latest_developments(diplomacy, events, count))
     if latest.empty:
         st.info("Nothing recorded yet.")
         return
@@ -88,30 +106,11 @@ def briefing_download(data: Dataset, events) -> None:
     """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed.
 
     Its context (tracker, layer, region, periods, sources, data date) is settled first: the file name says it."""
-    tracker, series = HEADLINE
-    view = headline(data.figures, current_filter().provinces)
-    latest = events.sort_values("date", ascending=False).head(5)
-    incident_sources = [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
-    comparison = None
-    context = ExportContext(
-        tracker, SERIES_LABELS[series], view.region, "no monthly figures", tuple(incident_sources), data.data_as_of
+    selection = current_filter()
+    view, comparison, context = derived(
+        "briefing-context", (selection,), lambda: _briefing_context(data, events, selection.provinces)
     )
-    if view.years:
-        later, earlier = view.years
-        attacks = periods(data.figures, tracker, series, view.region, "attacks", "month")
-        comparison = compare(
-            data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
-        )
-        sources = [
-            f"{tracker} monthly figures as reported by {cited(name, kind)}: {url}"
-            for name, kind, url in attacks[["source_name", "source_kind", "source_url"]]
-            .drop_duplicates()
-            .tail(3)
-            .to_numpy()
-        ]
-        context = comparison_context(
-            comparison, tracker, series, view.region, (*sources, *incident_sources), data.data_as_of
-        )
+    tracker, series = HEADLINE
 
     def render(file_format: str) -> bytes:
         cards, sentence = None, NO_FIGURES
@@ -129,3 +128,32 @@ def briefing_download(data: Dataset, events) -> None:
             key=f"briefing-{file_format}",
             on_click="ignore",
         )
+
+
+def _briefing_context(data: Dataset, events, provinces: tuple[str, ...]):
+    """The headline view, its comparison (None without figures) and the briefing's export context."""
+    tracker, series = HEADLINE
+    view = headline(data.figures, provinces)
+    latest = events.sort_values("date", ascending=False).head(5)
+    incident_sources = [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
+    if not view.years:
+        context = ExportContext(
+            tracker, SERIES_LABELS[series], view.region, "no monthly figures", tuple(incident_sources), data.data_as_of
+        )
+        return view, None, context
+    later, earlier = view.years
+    attacks = periods(data.figures, tracker, series, view.region, "attacks", "month")
+    comparison = compare(
+        data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
+    )
+    sources = [
+        f"{tracker} monthly figures as reported by {cited(name, kind)}: {url}"
+        for name, kind, url in attacks[["source_name", "source_kind", "source_url"]]
+        .drop_duplicates()
+        .tail(3)
+        .to_numpy()
+    ]
+    context = comparison_context(
+        comparison, tracker, series, view.region, (*sources, *incident_sources), data.data_as_of
+    )
+    return view, comparison, context

@@ -3,30 +3,36 @@ filter values and by which events a session shows (the curated incidents, a conf
 
 A filter's result is cached as row positions (4 bytes an event), not as a frame, so memory stays flat as
 viewers change filters; map layers, the one large derived object, are cached few and briefly. Every cache
-is bounded (max_entries, ttl) and keyed by small values, never by a frame.
+is bounded (max_entries, ttl) and keyed by small values, never by a frame. The map is cached as the
+deck.gl JSON the browser receives (see map_deck).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.crossings import status_on
 from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import IncidentFilter, provinces_in
-from components.map_layers import base_layers, incident_layers
+from components.map_layers import DeckJson, base_layers, crossing_layers, deck_json, incident_layers, layer_json
+from components.map_views import MapView, view_state
 from components.paths import data_dir
 from components.trends import ordered_choices
 from components.ui.uploads import session_uploads
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, PROVINCES
 
+T = TypeVar("T")
 CURATED = "curated"
 SOURCE_KEY = "events_source"  # session state: which events this session shows
 EVENTS_FILE_ENV = "DLM_EVENTS_FILE"  # an ACLED or UCDP file on this machine, shown instead of the curated incidents
@@ -150,20 +156,57 @@ def _positions_in(selection: IncidentFilter, folder: str, key: str) -> np.ndarra
     return np.flatnonzero(selection.mask(_events_for(folder, key)).to_numpy()).astype(np.int32)
 
 
-def map_incident_layers(selection: IncidentFilter, mode: str) -> list:
-    """Incident layers for the map, built once per filter and mode (aggregated above 20,000 events)."""
-    return _incident_layers_for(selection, mode, str(data_dir()), events_key())
+def derived(name: str, args: tuple, build: Callable[[], T]) -> T:
+    """build(), computed once per data folder, events shown and `args`, then shared by every rerun and session.
+
+    `name` and `args` (small values: filter, choices, years) must name everything `build` reads besides the
+    dataset and the events shown. Pages ask for the same few views again and again (the trends page
+    called periods() 93 times a rerun), and a chart's Vega-Lite spec costs 0.1-0.3 s to make. The result
+    is shared: never modify it.
+    """
+    return _derived(name, args, str(data_dir()), events_key(), build)
+
+
+@st.cache_resource(max_entries=128, ttl=3600, show_spinner=False)
+def _derived(name: str, args: tuple, folder: str, key: str, _build: Callable[[], T]) -> T:
+    return _build()
+
+
+def map_deck(
+    selection: IncidentFilter, mode: str, crossings_on: dt.date, view: MapView, online_basemap: bool = False
+) -> DeckJson:
+    """The map as deck.gl JSON, built and serialised once per filter, mode, crossing day and view: a rerun
+    that changes none of them (a click, another widget) sends the same text with no Python work."""
+    return _deck_for(selection, mode, crossings_on, view, online_basemap, str(data_dir()), events_key())
+
+
+@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
+def _deck_for(
+    selection: IncidentFilter,
+    mode: str,
+    crossings_on: dt.date,
+    view: MapView,
+    online_basemap: bool,
+    folder: str,
+    key: str,
+) -> DeckJson:
+    data = _dataset_in(folder)
+    crossings = layer_json(crossing_layers(status_on(data["crossings"], data["crossing_status"], crossings_on)))
+    incidents = _incident_layers_for(selection, mode, folder, key)
+    return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 
 
 # Few and short-lived: below the aggregation threshold a layer carries every point with its tooltip text.
 @st.cache_resource(max_entries=2, ttl=600, show_spinner=False)
-def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> list:
-    return incident_layers(_selected(selection, folder, key), mode)
+def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> dict[str, str]:
+    return layer_json(incident_layers(_selected(selection, folder, key), mode))
 
 
-@st.cache_resource(show_spinner=False)
-def base_map_layers() -> list:
-    """Boundary and town layers converted to deck.gl JSON once per process."""
-    data = dataset()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _base_layers_in(folder: str) -> dict[str, str]:
+    """Boundary and town layers as deck.gl JSON, once per data folder."""
+    data = _dataset_in(folder)
     geo = data.geo
-    return base_layers(geo["countries"], geo["provinces"], geo["former_fata"], geo["durand_line"], data["towns"])
+    return layer_json(
+        base_layers(geo["countries"], geo["provinces"], geo["former_fata"], geo["durand_line"], data["towns"])
+    )

@@ -5,9 +5,9 @@ import streamlit as st
 from components.ui.briefing import BRIEFING_CSS, PANELS, step
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
-from components.ui.store import dataset, events_coverage, filtered_events
+from components.ui.store import dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
-from components.ui.widgets import coverage_caption
+from components.ui.widgets import chart_spec, coverage_caption, show_chart
 
 st.html(BRIEFING_CSS)
 data = dataset()
@@ -55,8 +55,14 @@ def panel() -> None:
     elif name == "map":
         map_panel(data, events, height=760, key="briefing-map")
     elif name == "timeline":
-        chart = timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end, events_coverage())
-        st.altair_chart(chart)
+        chart = derived(
+            "timeline",
+            (selection, "every track", "any mediator"),
+            lambda: chart_spec(
+                timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end, events_coverage())
+            ),
+        )
+        show_chart(chart)
     else:
         latest_panel(data, events, count=6)
 

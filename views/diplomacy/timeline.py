@@ -11,9 +11,9 @@ from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
 from components.ui.panels import latest_panel
-from components.ui.store import dataset, events_coverage, filtered_events
+from components.ui.store import dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
-from components.ui.widgets import coverage_caption, rejected_rows_notice, table_with_download
+from components.ui.widgets import chart_spec, coverage_caption, rejected_rows_notice, show_chart, table_with_download
 from components.vocabulary import DIPLOMACY_TRACKS
 
 data = dataset()
@@ -49,8 +49,12 @@ st.markdown(
     )
 )
 
-chart = timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())
-picked = st.altair_chart(chart, on_select="rerun", key="timeline")
+chart = derived(
+    "timeline",
+    (selection, tuple(tracks), tuple(mediators)),
+    lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
+)
+picked = show_chart(chart, on_select="rerun", key="timeline")
 clicked = (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None
 if clicked and clicked != st.session_state.get("_timeline_click"):
     st.session_state["_timeline_click"] = clicked

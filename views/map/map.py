@@ -3,17 +3,23 @@
 import streamlit as st
 
 from components.charts import border_share_chart, legend_chart
-from components.crossings import status_on
 from components.geo import border_shares
 from components.incidents import incident_labels
-from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID, build_deck, crossing_layers
-from components.map_views import view_state
+from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, INCIDENT_LAYER_ID
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
 from components.ui.map_view import map_view_controls
-from components.ui.store import accounts_of, base_map_layers, dataset, filtered_events, map_incident_layers
-from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice, table_with_download
+from components.ui.store import accounts_of, dataset, derived, filtered_events, map_deck
+from components.ui.widgets import (
+    ChartSpec,
+    chart_spec,
+    coverage_caption,
+    missing_layers_note,
+    rejected_rows_notice,
+    show_chart,
+    table_with_download,
+)
 from components.vocabulary import CROSSING_LEGEND, FAMILY_COLOURS, MAP_MODES, family_label
 
 PICKER_LIMIT = 2_000
@@ -43,77 +49,82 @@ online = st.toggle(
     "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
 )
 view = map_view_controls()
-crossings = status_on(data["crossings"], data["crossing_status"], selection.end)
 aggregated = len(events) > AGGREGATE_ABOVE
-deck = build_deck(
-    base_map_layers(),
-    map_incident_layers(selection, mode),
-    crossing_layers(crossings),
-    view=view_state(view),
-    online_basemap=online,
-)
+deck = map_deck(selection, mode, selection.end, view, online)
 missing_layers_note(data)
 if aggregated:
     st.info(
         f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each "
-        "holds (light: few, dark: many); narrow the filters below 20,000 events to see single events."
+        f"holds (light: few, dark: many); narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see "
+        "single events."
     )
 
-picked = st.pydeck_chart(
-    deck,
-    height=640,
-    on_select="rerun",
-    selection_mode="single-object",
-    key="deck",
-    alt="Map of incidents, crossings and the Durand Line",
-)
-types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
-shown_families = {family_label(kind) for kind in events["event_type"].unique()}
-types_legend.altair_chart(
-    legend_chart({f: c for f, c in FAMILY_COLOURS.items() if f in shown_families} or FAMILY_COLOURS, "Incident type"),
-    width="content",
-)
-crossings_legend.altair_chart(
-    legend_chart(CROSSING_LEGEND, f"Crossing on {selection.end:%d %b %Y}"),
-    width="content",
-)
-notes.caption(
-    "Dot size: killed (lowest stated figure). Faint large circles: location known only to district or "
-    "province. Black line: the Durand Line. Shaded: former FATA. Click a dot for its details."
-)
 
-picks = (
-    (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise") or [])
-    if picked
-    else []
-)
-clicked = picks[0]["incident_id"] if picks else None
-if clicked and clicked != st.session_state.get("_map_click"):
-    st.session_state["_map_click"] = clicked
-    st.session_state["incident"] = clicked
+def legends(families: tuple[str, ...], crossings_on) -> tuple[ChartSpec, ChartSpec]:
+    """The incident-type legend (the families shown) and the crossing-status legend (on `crossings_on`)."""
+    shown = {family: colour for family, colour in FAMILY_COLOURS.items() if family in families} or FAMILY_COLOURS
+    return (
+        chart_spec(legend_chart(shown, "Incident type")),
+        chart_spec(legend_chart(CROSSING_LEGEND, f"Crossing on {crossings_on:%d %b %Y}")),
+    )
 
-labels = incident_labels(events.head(PICKER_LIMIT))  # events are newest first
-chosen = st.selectbox(
-    "Incident details (or click a dot on the map)"
-    + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
-    list(labels),
-    index=None,
-    format_func=labels.get,
-    key="incident",
-    bind="query-params",
-    placeholder="Choose an incident",
-)
-if chosen:
-    event = events[events["incident_id"] == chosen].iloc[0]
-    with st.container(border=True):
-        incident_detail(event, accounts_of(chosen))
+
+@st.fragment
+def map_and_details() -> None:
+    """The map, its legend and the incident details: a click on a dot reruns only this part of the page."""
+    picked = st.pydeck_chart(
+        deck,
+        height=640,
+        on_select="rerun",
+        selection_mode="single-object",
+        key="deck",
+        alt="Map of incidents, crossings and the Durand Line",
+    )
+    types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
+    families = tuple(sorted({family_label(kind) for kind in events["event_type"].unique()}))
+    types, crossings = derived("map-legends", (families, selection.end), lambda: legends(families, selection.end))
+    show_chart(types, width="content", container=types_legend)
+    show_chart(crossings, width="content", container=crossings_legend)
+    notes.caption(
+        "Dot size: killed (lowest stated figure). Faint large circles: location known only to district or "
+        "province. Black line: the Durand Line. Shaded: former FATA. Click a dot for its details."
+    )
+
+    picks = (
+        (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise") or [])
+        if picked
+        else []
+    )
+    clicked = picks[0]["incident_id"] if picks else None
+    if clicked and clicked != st.session_state.get("_map_click"):
+        st.session_state["_map_click"] = clicked
+        st.session_state["incident"] = clicked
+
+    labels = derived("incident-labels", (selection,), lambda: incident_labels(events.head(PICKER_LIMIT)))
+    chosen = st.selectbox(
+        "Incident details (or click a dot on the map)"
+        + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        key="incident",
+        bind="query-params",
+        placeholder="Choose an incident",
+    )
+    if chosen:
+        event = events[events["incident_id"] == chosen].iloc[0]
+        with st.container(border=True):
+            incident_detail(event, accounts_of(chosen))
+
+
+map_and_details()
 
 st.header("Distance to the Durand Line")
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (≤ 25 km includes ≤ 10 km). Imprecise locations carry their district or province error."
 )
-shares = border_shares(events)
+shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
@@ -125,7 +136,9 @@ else:
         bind="query-params",
         format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get,
     )
-    st.altair_chart(border_share_chart(shares, measure))
+    show_chart(
+        derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
+    )
     table_with_download(shares, "border_shares.csv")
     cross = events[events["cross_border"]]
     st.markdown(

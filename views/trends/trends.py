@@ -1,5 +1,7 @@
 """Year-over-year trends from the trackers' own monthly, quarterly and annual figures."""
 
+from types import SimpleNamespace
+
 import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
@@ -29,8 +31,9 @@ from components.trends import (
     years_with_annual,
 )
 from components.ui.filters import current_filter
-from components.ui.store import dataset
+from components.ui.store import dataset, derived
 from components.ui.widgets import (
+    chart_spec,
     chart_with_table,
     choice,
     coverage_caption,
@@ -115,10 +118,14 @@ if not pairs:
         )
     )
     table_with_download(
-        periods(figures, tracker, series, region, metric, cadence).assign(
-            period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1]),
-            source_kind=lambda f: f["source_kind"].map(source_label),
-        )[["year", "period", "value", "status", "source_name", "source_kind", "source_url", "other_values"]],
+        derived(
+            "trends-published",
+            (tracker, series, region, metric, cadence),
+            lambda: periods(figures, tracker, series, region, metric, cadence).assign(
+                period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1]),
+                source_kind=lambda f: f["source_kind"].map(source_label),
+            )[["year", "period", "value", "status", "source_name", "source_kind", "source_url", "other_values"]],
+        ),
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
     )
     later = earlier = None
@@ -128,31 +135,52 @@ else:
     earlier_options = [e for lat, e in pairs if lat == later]
     earlier = choice(right, "Compared with", earlier_options, "vs", default=default_earlier)
 
-if later is not None:
-    kpi_row(kpis(figures, tracker, series, region, later, earlier, cadence))
+
+def comparison_view(later: int, earlier: int):
+    """Cards, comparison, sentence, export context and charts of the chosen figure (cached by store.derived)."""
     comparison = compare(figures, tracker, series, region, metric, later, earlier, cadence, data.data_as_of)
-    st.markdown(escape_markdown(comparison_sentence(comparison, label, tracker, series, region)))
+    context = [
+        f"{tracker}, {SERIES_LABELS[series]}, {region}",
+        f"Data as of {data.data_as_of:%d %b %Y}" if data.data_as_of else "Data date unknown",
+    ]
+    sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
+    return SimpleNamespace(
+        cards=kpis(figures, tracker, series, region, later, earlier, cadence),
+        comparison=comparison,
+        sentence=comparison_sentence(comparison, label, tracker, series, region),
+        export=comparison_context(comparison, tracker, series, region, sources, data.data_as_of),
+        chart=chart_spec(comparison_chart(comparison, label, context)),
+        table=comparison_table(comparison),
+        cumulative=(
+            chart_spec(cumulative_chart(comparison, label, context))
+            if comparison.contiguous and cadence != "year" and metric not in NOT_ADDITIVE
+            else None
+        ),
+    )
+
+
+if later is not None:
+    shown = derived(
+        "trends-comparison",
+        (tracker, series, region, metric, cadence, later, earlier),
+        lambda: comparison_view(later, earlier),
+    )
+    comparison, export = shown.comparison, shown.export
+    kpi_row(shown.cards)
+    st.markdown(escape_markdown(shown.sentence))
     if comparison.is_partial and comparison.run_rate is not None and metric not in NOT_ADDITIVE:
         st.info(
             f"{later} is partial ({slots_label(comparison.later_slots, cadence)} published). Run-rate projection, "
             f"a straight-line extrapolation and not a forecast: about {comparison.run_rate:,.0f} "
             f"{label.lower()} for the full year."
         )
-    context = [
-        f"{tracker}, {SERIES_LABELS[series]}, {region}",
-        f"Data as of {data.data_as_of:%d %b %Y}" if data.data_as_of else "Data date unknown",
-    ]
-    sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
-    export = comparison_context(comparison, tracker, series, region, sources, data.data_as_of)
     st.header(f"{CADENCE_LABELS[cadence]} figures")
-    chart_with_table(
-        comparison_chart(comparison, label, context), comparison_table(comparison), f"{metric}_{cadence}.csv", export
-    )
+    chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
     if cadence != "year" and metric not in NOT_ADDITIVE:
         st.header("Cumulative")
         if comparison.contiguous:
             chart_with_table(
-                cumulative_chart(comparison, label, context),
+                shown.cumulative,
                 comparison.table[["label", "cum_earlier", "cum_later"]].rename(
                     columns={"cum_earlier": f"{earlier} running total", "cum_later": f"{later} running total"}
                 ),
@@ -172,15 +200,20 @@ st.caption(
     "published are shown beside the sum of the periods when every period of the year is published; a "
     "difference usually means a later revision."
 )
-years = years_with_annual(figures, metric, region)
+years = derived("annual-years", (metric, region), lambda: years_with_annual(figures, metric, region))
 if not years:
     st.info(escape_markdown(f"No tracker published an annual {label.lower()} figure for {region} in the loaded data."))
 else:
     year_for_sources = choice(st, "Year of the annual figures", years, "sources_year")
-    side = annual_side_by_side(figures, year_for_sources, metric, region)
-    chart_with_table(
-        sources_chart(side, label, year_for_sources), side, f"sources_{metric}_{region}_{year_for_sources}.csv".lower()
+
+    def sources_view(year: int):
+        side = annual_side_by_side(figures, year, metric, region)
+        return side, chart_spec(sources_chart(side, label, year))
+
+    side, chart = derived(
+        "sources-side-by-side", (year_for_sources, metric, region), lambda: sources_view(year_for_sources)
     )
+    chart_with_table(chart, side, f"sources_{metric}_{region}_{year_for_sources}.csv".lower())
 
 st.header("Figures the sources disagree on")
 st.caption(
@@ -188,13 +221,17 @@ st.caption(
     "statement (a restatement beats the original, a final figure a preliminary one); rows declared "
     "misattributed or superseded are never charted."
 )
-disputed = data.figure_disagreements
-table_with_download(
-    disputed.assign(
-        period_start=disputed["period_start"].dt.date,
-        period_end=disputed["period_end"].dt.date,
-        source_kind=disputed["source_kind"].map(source_label),
+disputed = derived(
+    "disputed-figures",
+    (),
+    lambda: data.figure_disagreements.assign(
+        period_start=lambda f: f["period_start"].dt.date,
+        period_end=lambda f: f["period_end"].dt.date,
+        source_kind=lambda f: f["source_kind"].map(source_label),
     ),
+)
+table_with_download(
+    disputed,
     "disputed_figures.csv",
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
 )
