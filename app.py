@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.memory import return_freed_memory
+from components.ui.byod import upload_link_notice
 from components.ui.filters import sidebar_filters
 from components.ui.store import active_import, dataset, filter_options
 from components.ui.widgets import share_box
@@ -34,6 +35,7 @@ if active_import() is None:
 else:  # an imported file opens on its whole span, and the curated data's date does not stretch it
     selection = sidebar_filters(options, default_start=options.first_day)
 st.session_state["incident_filter"] = selection
+upload_link_notice()
 try:
     page.run()
     share_box()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.paths import ROOT
+
 
 def _script(names: list[str], session_mb: float | None = None, process_mb: float | None = None) -> None:
     import streamlit as st
@@ -67,3 +69,38 @@ def test_an_upload_past_the_process_budget_is_refused():
 def test_another_session_starts_with_none_of_them():
     assert run(["mine.csv"])[-1] == "held: mine.csv"
     assert run([])[-1] == "held:"  # a new AppTest is a new session
+
+
+def _shows_an_upload() -> None:
+    from bench.synthetic_events import acled_frame
+    from components.dataset import load_dataset
+    from components.paths import BUNDLED_DATA_DIR
+    from components.ui import uploads
+    from components.ui.byod import upload_link_notice
+    from components.ui.store import show_events_from
+
+    line = load_dataset(BUNDLED_DATA_DIR).geo["durand_line"]
+    outcome = uploads.add_upload(acled_frame(300).to_csv(index=False).encode(), "mine.csv", line)
+    show_events_from(outcome.key)
+    upload_link_notice()
+
+
+def test_a_view_of_an_upload_says_so_in_its_link_and_elsewhere_the_link_says_why_it_is_not_shown():
+    """A reload or shared link used to fall back to the curated incidents without a word."""
+    uploader = AppTest.from_function(_shows_an_upload, default_timeout=120)
+    uploader.run()
+    assert not uploader.exception, [e.value for e in uploader.exception]
+    assert uploader.query_params["events"] == "upload"
+    assert not uploader.warning
+
+    opened = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    opened.query_params["events"] = "upload"
+    opened.run()
+    assert not opened.exception, [e.value for e in opened.exception]
+    assert [w.value for w in opened.warning if "link" in w.value] == [
+        "This link was made while an uploaded file was shown. Uploads stay in the browser session that made "
+        "them, so this page shows the curated incidents: upload the file again on Data & sources to see it."
+    ]
+    plain = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    plain.run()
+    assert not [w for w in plain.warning if "Uploads stay" in w.value]

@@ -32,6 +32,22 @@ from components.ui.widgets import table_with_download
 LAST_KEY = "_upload_last"  # session state: (file_id, Outcome) of the last file read, so it is read once
 
 
+def upload_link_notice() -> None:
+    """Keep `events=upload` in the link while this session shows an upload; where a link or a reload carries
+    it and no upload is shown, say why the curated incidents are shown instead of silently falling back."""
+    if events_key().startswith("upload:"):
+        st.query_params["events"] = "upload"
+    elif st.query_params.get("events") == "upload":
+        if session_uploads():  # this session chose the curated incidents again
+            del st.query_params["events"]
+            return
+        st.warning(
+            "This link was made while an uploaded file was shown. Uploads stay in the browser session that "
+            "made them, so this page shows the curated incidents: upload the file again on Data & sources "
+            "to see it."
+        )
+
+
 def import_panel() -> None:
     st.header("Bring your own data: ACLED or UCDP")
     st.markdown(
