@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.trends import CADENCES
+from tests.test_pages import run_page
 
 TRENDS = "views/trends/trends.py"
 
@@ -155,3 +157,12 @@ def test_overview_says_what_the_filters_do_and_follows_one_province():
 def test_data_page_offers_the_displayed_figures():
     app = open_page("views/data/sources.py")
     assert "Figures the dashboard displays" in [h.value for h in app.header]
+
+
+def test_tables_show_dates_as_days_not_midnight_timestamps():
+    """Tables showed "2024-01-08 00:00:00"; every date column is now configured as a day."""
+    app = run_page("views/data/sources.py")
+    incidents = next(d for d in app.dataframe if "incident_id" in d.value)
+    config = json.loads(incidents.proto.columns)
+    for column in ("date", "date_end"):
+        assert config[column]["type_config"] == {"type": "date", "format": "D MMM YYYY"}

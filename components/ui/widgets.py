@@ -92,6 +92,15 @@ def missing_layers_note(data: Dataset) -> None:
         )
 
 
+def day_columns(frame: pd.DataFrame) -> dict:
+    """Date columns shown as days ("8 Jan 2024"), not as timestamps ending "00:00:00"."""
+    return {
+        name: st.column_config.DateColumn(format="D MMM YYYY")
+        for name, dtype in frame.dtypes.items()
+        if pd.api.types.is_datetime64_any_dtype(dtype)
+    }
+
+
 def table_with_download(
     frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
 ) -> None:
@@ -101,7 +110,8 @@ def table_with_download(
     """
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
-    st.dataframe(frame.head(max_rows), hide_index=True, **kwargs)
+    column_config = {**day_columns(frame), **kwargs.pop("column_config", {})}
+    st.dataframe(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
         lambda: csv_bytes(frame),
