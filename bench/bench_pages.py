@@ -29,10 +29,10 @@ import pandas as pd
 from playwright.sync_api import sync_playwright
 
 from components.dataset import load_dataset
-from components.incidents import EVENT_TYPE_LABELS
 from components.map_views import VIEWS, resolve_view
 from components.paths import data_dir
 from components.ui.filters import DEFAULT_START
+from components.vocabulary import EVENT_TYPES
 from tests.conftest import serve
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--enable-unsafe-swiftshader"]
@@ -136,7 +136,7 @@ def pixel_offset(lat: float, lon: float) -> tuple[float, float]:
 
 def map_click(browser, url: str, incident) -> float:
     """Seconds from a click on the incident's dot to its details (date and type heading) on screen."""
-    heading = f"{incident.date:%d %b %Y} · {EVENT_TYPE_LABELS[incident.event_type]}"
+    heading = f"{incident.date:%d %b %Y} · {EVENT_TYPES.label(incident.event_type)}"
     context, page, _ = open_page(browser, f"{url}/map")
     try:
         settled_at(page)
