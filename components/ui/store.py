@@ -145,15 +145,6 @@ def filtered_events(selection: IncidentFilter) -> pd.DataFrame:
     return _selected(selection, str(data_dir()), events_key())
 
 
-def filtered_rows(selection: IncidentFilter) -> Callable[[], pd.DataFrame]:
-    """The filtered events as a function that selects them again when called, for a download button to keep:
-    it holds the shared events and the cached row positions, not a copy. A kept copy (tens of MB on a large
-    import) outlived each session by minutes, and shared links opened one after another added up."""
-    folder, key = str(data_dir()), events_key()
-    events, positions = _events_for(folder, key), _positions_in(selection, folder, key)
-    return lambda: events.iloc[positions]
-
-
 def _selected(selection: IncidentFilter, folder: str, key: str) -> pd.DataFrame:
     return _events_for(folder, key).iloc[_positions_in(selection, folder, key)]
 

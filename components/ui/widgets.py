@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
@@ -103,27 +102,19 @@ def day_columns(frame: pd.DataFrame) -> dict:
 
 
 def table_with_download(
-    frame: pd.DataFrame,
-    file_name: str,
-    label: str = "Download CSV",
-    max_rows: int = SHOWN_ROWS,
-    csv_rows: Callable[[], pd.DataFrame] | None = None,
-    **kwargs,
+    frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
 ) -> None:
     """Show a table and offer it as CSV; a long table shows its first rows and the CSV holds them all.
 
     The CSV is written only when the button is pressed, so a million-row selection costs nothing per rerun.
-    The button keeps what it will write for as long as the session lives: for a large selection pass
-    `csv_rows`, which makes the rows again when called, so the button does not keep a copy of `frame`.
     """
-    rows = csv_rows or (lambda: frame)
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
     column_config = {**day_columns(frame), **kwargs.pop("column_config", {})}
     st.dataframe(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
-        lambda: csv_bytes(rows()),
+        lambda: csv_bytes(frame),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",

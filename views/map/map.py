@@ -10,7 +10,7 @@ from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
 from components.ui.map_view import map_view_controls
-from components.ui.store import accounts_of, dataset, derived, filtered_events, filtered_rows, map_deck
+from components.ui.store import accounts_of, dataset, derived, filtered_events, map_deck
 from components.ui.widgets import (
     ChartSpec,
     chart_spec,
@@ -149,29 +149,28 @@ else:
     )
 
 st.header("Incidents shown")
-SHOWN_COLUMNS = [
-    "date",
-    "place",
-    "district",
-    "province",
-    "country",
-    "event_type",
-    "perpetrator",
-    "actor_group",
-    "killed_low",
-    "killed_high",
-    "injured_low",
-    "injured_high",
-    "distance_km",
-    "cross_border",
-    "location_precision",
-    "source_name",
-    "source_url",
-]
-shown_rows = filtered_rows(selection)
 table_with_download(
-    events[SHOWN_COLUMNS],
+    events[
+        [
+            "date",
+            "place",
+            "district",
+            "province",
+            "country",
+            "event_type",
+            "perpetrator",
+            "actor_group",
+            "killed_low",
+            "killed_high",
+            "injured_low",
+            "injured_high",
+            "distance_km",
+            "cross_border",
+            "location_precision",
+            "source_name",
+            "source_url",
+        ]
+    ],
     "incidents_shown.csv",
-    csv_rows=lambda: shown_rows()[SHOWN_COLUMNS],
     column_config={"source_url": st.column_config.LinkColumn("source")},
 )
