@@ -69,11 +69,9 @@ def legends(families: tuple[str, ...], crossings_on) -> tuple[ChartSpec, ChartSp
     )
 
 
-# Not an st.fragment: a fragment keeps the page script's globals (the filtered events: about 50 MB on a
-# 100k-row import) alive with every session until it expires, and the server grew by that much per shared
-# link opened (bench_memory: 417 -> 2,128 MB over 40); a full rerun on a click costs about 0.3 s.
+@st.fragment
 def map_and_details() -> None:
-    """The map, its legend and the incident details."""
+    """The map, its legend and the incident details: a click on a dot reruns only this part of the page."""
     picked = st.pydeck_chart(
         deck,
         height=640,
