@@ -35,8 +35,11 @@ def import_events(data: bytes, file: str, durand_line, time_limit_s: float = TIM
     """Recognise the file by its columns and import it; any other file is reported as not recognised."""
     started = time.monotonic()
 
-    def overran() -> bool:
-        return time.monotonic() - started > time_limit_s
+    def past_limit() -> ImportedEvents | None:
+        """The file's answer once the time limit has passed (nothing of it is used), else None."""
+        if time.monotonic() - started <= time_limit_s:
+            return None
+        return result(source.FORMAT, attribution, file, rows_read, None, [file_problem(file, too_slow(time_limit_s))])
 
     raw, read_problems = read_rows(data, file)
     rows_read = len(raw) + int(read_problems["row"].dropna().nunique())
@@ -49,11 +52,11 @@ def import_events(data: bytes, file: str, durand_line, time_limit_s: float = TIM
     missing = missing_columns(raw, source.REQUIRED, file, source.FORMAT)
     if missing is not None:
         return result(source.FORMAT, attribution, file, rows_read, None, [read_problems, missing])
-    if overran():
-        return result(source.FORMAT, attribution, file, rows_read, None, [file_problem(file, too_slow(time_limit_s))])
+    if (stopped := past_limit()) is not None:
+        return stopped
     events, found, out_of_scope = source.to_events(raw, file)
     found.insert(0, read_problems)
     valid = validate_events(events, found, file, source.FILE_COLUMNS)
-    if overran():
-        return result(source.FORMAT, attribution, file, rows_read, None, [file_problem(file, too_slow(time_limit_s))])
+    if (stopped := past_limit()) is not None:
+        return stopped
     return result(source.FORMAT, attribution, file, rows_read, finish(valid, durand_line), found, out_of_scope)
