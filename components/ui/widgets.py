@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
@@ -102,11 +103,18 @@ def day_columns(frame: pd.DataFrame) -> dict:
 
 
 def table_with_download(
-    frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
+    frame: pd.DataFrame,
+    file_name: str,
+    label: str = "Download CSV",
+    max_rows: int = SHOWN_ROWS,
+    rows: Callable[[], pd.DataFrame] | None = None,
+    **kwargs,
 ) -> None:
     """Show a table and offer it as CSV; a long table shows its first rows and the CSV holds them all.
 
     The CSV is written only when the button is pressed, so a million-row selection costs nothing per rerun.
+    The button keeps what it will write until the session ends, ~2 minutes after its tab closes: for a
+    selection of events pass `rows` (store.events_again), which makes the rows again instead of keeping them.
     """
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
@@ -114,7 +122,7 @@ def table_with_download(
     st.dataframe(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
-        lambda: csv_bytes(frame),
+        (lambda: csv_bytes(rows())) if rows else (lambda: csv_bytes(frame)),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",
