@@ -205,8 +205,10 @@ def test_bundled_signals_use_declared_codes_newest_month_first(bundled):
     _, found_now = bundled
     for signal in found_now:
         assert signal.rule in SIGNAL_RULES
-        assert signal.tracker in TRACKERS and signal.series in SERIES
-        assert signal.region in TRACKER_REGIONS and signal.metric in METRICS
+        assert signal.tracker in TRACKERS
+        assert signal.series in SERIES
+        assert signal.region in TRACKER_REGIONS
+        assert signal.metric in METRICS
         assert signal.sentence.startswith(signal.headline)
     months = [signal.month for signal in found_now]
     assert months == sorted(months, reverse=True)
