@@ -23,7 +23,7 @@ from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, compar
 from components.vocabulary import METRICS, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
 
 TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
-SLIDE_STATEMENTS = 6  # sentences on the briefing slide; its table lists every signal
+SLIDE_STATEMENTS = 3  # sentences on the briefing slide; its table lists every signal
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
