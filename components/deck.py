@@ -184,10 +184,7 @@ def _table(table: pd.DataFrame, top: float, bottom: float) -> TablePlan:
     """Columns as wide as their longest text asks (within limits), cells wrapped, rows kept while they fit."""
     width = PAGE[0] - 2 * MARGIN
     cells = readable(table)
-    wants = [
-        min(max([len(str(column)), *(len(v) for v in cells[column])]), 60) + 4 for column in cells.columns
-    ]  # characters
-    widths = tuple(width * want / sum(wants) for want in wants)
+    widths = column_widths(cells, width)
     inner = [w - 2 * CELL_PAD for w in widths]
     header = tuple(tuple(wrap(str(c), TABLE_SIZE, w, True)) for c, w in zip(cells.columns, inner, strict=True))
     heights = [max(text_height(list(lines), TABLE_SIZE) for lines in header) + 2 * CELL_PAD]
@@ -202,6 +199,24 @@ def _table(table: pd.DataFrame, top: float, bottom: float) -> TablePlan:
         rows.append(row)
         heights.append(height)
     return TablePlan(MARGIN, top, widths, header, tuple(rows), tuple(heights), len(cells) - len(rows))
+
+
+def column_widths(cells: pd.DataFrame, width: float) -> tuple[float, ...]:
+    """Each column at least as wide as its longest word (so no word is ever split), the rest of `width`
+    shared by how long the column's texts are (up to 60 characters)."""
+    header, body = FontProperties(size=TABLE_SIZE, weight="bold"), FontProperties(size=TABLE_SIZE)
+    floors = [
+        max(
+            [*(_width(word, header) for word in str(column).split()), 0.3]
+            + [_width(word, body) for text in cells[column] for word in text.split()]
+        )
+        + 2 * CELL_PAD
+        + 0.05
+        for column in cells.columns
+    ]
+    wants = [min(max([len(str(c)), *(len(v) for v in cells[c])]), 60) + 4 for c in cells.columns]  # characters
+    spare = max(width - sum(floors), 0)
+    return tuple(floor + spare * want / sum(wants) for floor, want in zip(floors, wants, strict=True))
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
@@ -406,6 +421,7 @@ def _pptx_slide(deck, slide: Slide, events, geo, towns) -> None:
         card.fill.solid()
         card.fill.fore_color.rgb = RGBColor.from_string(GREY[1:])
         card.line.fill.background()
+        card.shadow.inherit = False
         for text in texts:
             _textbox(page, text)
     if plan.picture:
@@ -481,6 +497,7 @@ def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
     for r, row in enumerate(cells):
         for c, value in enumerate(row):
             cell = grid.cell(r, c)
+            cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = Inches(CELL_PAD)
             cell.text = value
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:

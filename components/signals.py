@@ -39,7 +39,8 @@ class Signal:
     month: dt.date  # first day of the latest published month
     value: float
     headline: str  # "Balochistan deaths highest in 14 months"
-    sentence: str  # the headline with its figures, months and source
+    statement: str  # the headline with its figures and months, for a slide whose source line names the tracker
+    sentence: str  # the statement and its source, to be quoted alone
     link: str  # the Trends page showing this series' monthly chart
     source_url: str  # where the latest month's figure was published
 
@@ -188,6 +189,7 @@ def series_signals(figures: pd.DataFrame, tracker: str, series: str, region: str
                 latest.to_timestamp().date(),
                 float(values.iloc[-1]),
                 headline,
+                sentence,
                 f"{sentence}. {source}.",
                 link,
                 str(months["source_url"].iloc[-1]),
@@ -225,21 +227,29 @@ def day(date: dt.date) -> str:
 
 
 def signals_table(found: list[Signal]) -> pd.DataFrame:
-    """Every signal as a person reads it: what, which month, the figure, whose count and the rule."""
+    """Every signal as a person reads it: what, which month, the figure, whose count and the rule's name
+    (its words are on the slide once, not on every row)."""
     return pd.DataFrame(
         {
             "Signal": [s.headline for s in found],
             "Month": [f"{s.month:%b %Y}" for s in found],
             "Figure": [figure(s.value) for s in found],
             "Tracker and layer": [f"{s.tracker}, {SERIES_LABELS.get(s.series, s.series)}" for s in found],
-            "Rule": [s.rule_text for s in found],
+            "Rule": [SIGNAL_RULES.label(s.rule) for s in found],
         }
     )
 
 
+def rules_statement(found: list[Signal]) -> str:
+    """'Rules: ...' with the words of each rule the signals met, once, in the declared order."""
+    used = [rule for rule in SIGNAL_RULES.items if any(s.rule == rule.code for s in found)]
+    return "Rules: " + " ".join(rule.text for rule in used)
+
+
 def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
-    """The briefing's signals slide: the first signals as sentences, every signal in its table, the Trends
-    links and the sources in the speaker notes."""
+    """The briefing's signals slide: the first signals as statements (the source line and the table name whose
+    figures they are) and the words of every rule used, every signal in its table, the Trends links and the
+    sources for the speaker notes."""
     as_of = f"Data as of {day(data_as_of)}" if data_as_of else "Data date unknown"
     if not found:
         return Slide(
@@ -259,7 +269,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
         f"{', '.join(layers)} · {', '.join(regions)} · latest published months, {span} · monthly figures as "
         f"published · {as_of}",
         table=signals_table(found),
-        statements=tuple(s.sentence for s in found[:SLIDE_STATEMENTS]),
+        statements=(*(f"{s.statement}." for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
         links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),
     )
 

@@ -209,6 +209,7 @@ def test_a_deck_from_the_bundled_data_carries_the_signals(tmp_path):
     assert slide.source_line in shape_texts(page)
     for statement in slide.statements:
         assert f"•  {statement}" in shape_texts(page)
+    assert "Rules: " in slide.statements[-1]
     tables = [shape.table for shape in page.shapes if shape.has_table]
     notes = page.notes_slide.notes_text_frame.text
     shown = len(tables[0].rows) - 1 if tables else 0

@@ -209,7 +209,8 @@ def test_bundled_signals_use_declared_codes_newest_month_first(bundled):
         assert signal.series in SERIES
         assert signal.region in TRACKER_REGIONS
         assert signal.metric in METRICS
-        assert signal.sentence.startswith(signal.headline)
+        assert signal.sentence.startswith(signal.statement)
+        assert signal.statement.startswith(signal.headline)
     months = [signal.month for signal in found_now]
     assert months == sorted(months, reverse=True)
 
@@ -219,9 +220,11 @@ def test_signals_slide_states_the_first_signals_and_lists_every_one(bundled):
     slide = signals_slide(found_now, data.data_as_of)
     assert slide.code == "signals"
     assert slide.title.startswith(found_now[0].headline)
-    assert slide.statements == tuple(s.sentence for s in found_now[:SLIDE_STATEMENTS])
+    assert slide.statements[:-1] == tuple(f"{s.statement}." for s in found_now[:SLIDE_STATEMENTS])
     assert list(slide.table["Signal"]) == [s.headline for s in found_now]
-    assert set(slide.table["Rule"]) <= {rule.text for rule in SIGNAL_RULES.items}
+    assert list(slide.table["Rule"]) == [SIGNAL_RULES.label(s.rule) for s in found_now]
+    for signal in found_now:  # every rule met is stated in words once
+        assert slide.statements[-1].count(signal.rule_text) == 1
     assert "Data as of 8 Apr 2026" in slide.source_line
     assert {s.link for s in found_now} <= set(slide.links)
 
