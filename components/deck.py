@@ -40,6 +40,7 @@ DECK_FORMATS = {
     "pdf": "application/pdf",
 }
 TITLE_SIZE, LABEL_SIZE, NUMBER_SIZE, BODY_SIZE, TABLE_SIZE, SOURCE_SIZE = 24, 12, 30, 15, 10, 10  # points
+BESIDE_TABLE_SIZE = 12  # statements above a table, so the table keeps room for its rows
 LEADING = 1.3  # line height over font size
 GAP = 0.2  # inches between blocks
 LINE_GAP = 0.05  # inches between the lines of a card, or between statements
@@ -134,13 +135,14 @@ def layout(slide: Slide, shows_map: bool) -> Layout:
     bottom = source_top - GAP
     statements: list[Text] = []
     y = top
+    has_picture = shows_map or slide.chart is not None
+    size = BESIDE_TABLE_SIZE if slide.table is not None and not has_picture else BODY_SIZE
     for statement in slide.statements:
-        text = Text(MARGIN, y, width, tuple(wrap(f"•  {statement}", BODY_SIZE, width)), BODY_SIZE)
+        text = Text(MARGIN, y, width, tuple(wrap(f"•  {statement}", size, width)), size)
         statements.append(text)
         y += text.height + LINE_GAP
-    has_picture = shows_map or slide.chart is not None
     if has_picture:  # statements go under the picture
-        room = sum(t.height + LINE_GAP for t in statements)
+        room = sum(t.height + LINE_GAP for t in statements) + (GAP if statements else 0)
         picture = (MARGIN, top, width, max(bottom - top - room, 1.0))
         shift = picture[1] + picture[3] + GAP - top
         statements = [Text(t.x, t.y + shift, t.width, t.lines, t.size) for t in statements]
