@@ -19,9 +19,10 @@ import pandas as pd
 
 from components.links import share_link
 from components.slides import Slide
-from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, comparable_pairs, periods
+from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, comparable_pairs
 from components.vocabulary import METRICS, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
 
+SERIES_KEY = ["tracker", "series", "region", "metric"]  # one series: its months are read together
 TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
 SLIDE_STATEMENTS = 3  # sentences on the briefing slide; its table lists every signal
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -49,12 +50,11 @@ class Signal:
         return SIGNAL_RULES[self.rule].text
 
 
-def monthly_values(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
-    """One series' published months, oldest first, indexed by month: value and source_url."""
-    rows = periods(figures, tracker, series, region, metric, "month")
-    index = pd.PeriodIndex(
-        [pd.Period(year=y, month=m, freq="M") for y, m in zip(rows["year"], rows["slot"], strict=True)]
-    )
+def monthly_values(rows: pd.DataFrame) -> pd.DataFrame:
+    """One series' monthly rows of the displayed figures as its published months, oldest first, indexed by
+    month: value and source_url."""
+    rows = rows.sort_values("period_start")
+    index = pd.PeriodIndex(rows["period_start"].dt.to_period("M"))
     return pd.DataFrame({"value": rows["value"].to_numpy(float), "source_url": rows["source_url"].to_numpy()}, index)
 
 
@@ -62,10 +62,11 @@ def months_beyond(values: pd.Series, above: bool) -> int:
     """N such that the latest month is above (or below) each of the N-1 months right before it, all published.
 
     Counting stops at the first month that is not published, or not strictly beyond the latest value."""
+    published = dict(zip(values.index, values, strict=True))
     latest = values.index[-1]
     count = 1
-    while (month := latest - count) in values.index and (
-        values[month] < values[latest] if above else values[month] > values[latest]
+    while (month := latest - count) in published and (
+        published[month] < published[latest] if above else published[month] > published[latest]
     ):
         count += 1
     return count
@@ -73,9 +74,10 @@ def months_beyond(values: pd.Series, above: bool) -> int:
 
 def run_length(values: pd.Series, rising: bool) -> int:
     """k such that each of the latest k months is higher (or lower) than the month before, all published."""
+    published = dict(zip(values.index, values, strict=True))
     month, count = values.index[-1], 0
-    while month - 1 in values.index and (
-        values[month] > values[month - 1] if rising else values[month] < values[month - 1]
+    while month - 1 in published and (
+        published[month] > published[month - 1] if rising else published[month] < published[month - 1]
     ):
         count, month = count + 1, month - 1
     return count
@@ -151,14 +153,14 @@ def wording(code: str, numbers: dict, values: pd.Series, place: str, measure: st
     )
 
 
-def trends_link(
-    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int, app_url=""
-) -> str:
-    """The Trends page on this series' monthly chart, `year` against the latest earlier year it can be compared
-    with; codes only, so the link survives a change of labels."""
-    rows = periods(figures, tracker, series, region, metric, "month")
-    slots = {int(y): tuple(rows.loc[rows["year"] == y, "slot"]) for y in rows["year"].unique()}
+def trends_link(tracker: str, series: str, region: str, metric: str, months: pd.PeriodIndex, app_url="") -> str:
+    """The Trends page on this series' monthly chart, the latest month's year against the latest earlier
+    year it can be compared with; codes only, so the link survives a change of labels."""
+    slots: dict[int, tuple[int, ...]] = {}
+    for month in months:
+        slots[month.year] = (*slots.get(month.year, ()), month.month)
     params = {"source": [f"{tracker}:{series}"], "cadence": ["month"], "region": [region], "metric": [metric]}
+    year = months[-1].year
     earlier = next((e for later, e in comparable_pairs(slots) if later == year), None)
     if earlier is not None:
         params |= {"year": [str(year)], "vs": [str(earlier)]}
@@ -166,16 +168,16 @@ def trends_link(
     return share_link(page, params)
 
 
-def series_signals(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, app_url="") -> list:
-    """The signals of one series' latest published month."""
-    months = monthly_values(figures, tracker, series, region, metric)
+def series_signals(rows: pd.DataFrame, app_url="") -> list[Signal]:
+    """The signals of one series' latest published month, from its monthly rows of the displayed figures."""
+    months = monthly_values(rows)
     if months.empty:
         return []
+    tracker, series, region, metric = rows.iloc[0][SERIES_KEY]
     values = months["value"]
     latest = values.index[-1]
     place, measure = TRACKER_REGIONS.label(region), METRIC_LABELS.get(metric, metric).lower()
     source = f"Source: {tracker}, {SERIES_LABELS.get(series, series)}"
-    link = trends_link(figures, tracker, series, region, metric, latest.year, app_url)
     out = []
     for code, numbers in findings(values):
         headline, sentence = wording(code, numbers, values, place, measure)
@@ -191,7 +193,7 @@ def series_signals(figures: pd.DataFrame, tracker: str, series: str, region: str
                 headline,
                 sentence,
                 f"{sentence}. {source}.",
-                link,
+                trends_link(tracker, series, region, metric, values.index, app_url),
                 str(months["source_url"].iloc[-1]),
             )
         )
@@ -202,8 +204,8 @@ def signals(figures: pd.DataFrame, app_url: str = "") -> list[Signal]:
     """Every signal of every monthly series, newest month first, then in the declared order of rules,
     trackers, regions and measures."""
     monthly = figures[(figures["period_type"] == "month") & ~figures["metric"].isin(NOT_ADDITIVE)]
-    keys = monthly[["tracker", "series", "region", "metric"]].drop_duplicates().itertuples(index=False)
-    found = [signal for key in keys for signal in series_signals(figures, *key, app_url=app_url)]
+    groups = monthly.groupby(SERIES_KEY, sort=False)
+    found = [signal for _, rows in groups for signal in series_signals(rows, app_url)]
 
     def order(signal: Signal):
         return (
