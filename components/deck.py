@@ -80,6 +80,16 @@ def text_height(lines: list[str], size: float) -> float:
 
 
 @dataclass(frozen=True)
+class MapInputs:
+    """What the map slide draws: the selected events (counted per grid cell when many), the boundary layers
+    and the towns it names."""
+
+    events: pd.DataFrame
+    geo: GeoLayers
+    towns: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
 class Text:
     """Lines already wrapped to a box whose top-left is (x, y) inches from the page's top-left."""
 
@@ -257,27 +267,21 @@ def _metadata(context: ExportContext) -> dict[str, str]:
 # --- PDF -------------------------------------------------------------------------------------------------
 
 
-def deck_pdf(
-    slides: list[Slide],
-    context: ExportContext,
-    events: pd.DataFrame | None = None,
-    geo: GeoLayers | None = None,
-    towns: pd.DataFrame | None = None,
-) -> bytes:
+def deck_pdf(slides: list[Slide], context: ExportContext, places: MapInputs | None = None) -> bytes:
     """One A4-landscape page per slide, sources and data date in the file's metadata."""
     buffer = io.BytesIO()
     # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
     with plt.rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=_metadata(context)) as pdf:
         for slide in slides:
-            figure = slide_figure(slide, events, geo, towns)
+            figure = slide_figure(slide, places)
             pdf.savefig(figure)
             plt.close(figure)
     return buffer.getvalue()
 
 
-def slide_figure(slide: Slide, events=None, geo=None, towns=None):
+def slide_figure(slide: Slide, places: MapInputs | None = None):
     """One slide drawn on an A4-landscape matplotlib figure (the PDF page, or a PNG to look at)."""
-    shows_map = slide.code == MAP_CODE and events is not None and geo is not None
+    shows_map = slide.code == MAP_CODE and places is not None
     plan = layout(slide, shows_map)
     figure = plt.figure(figsize=PAGE)
     for text in (plan.title, plan.source, *plan.statements):
@@ -291,7 +295,7 @@ def slide_figure(slide: Slide, events=None, geo=None, towns=None):
     if plan.picture and shows_map:
         x, y, w, h = plan.picture
         axis = figure.add_axes(_box(x, y, w - MAP_LEGEND_ROOM, h))
-        draw_map(axis, events, geo, towns)
+        draw_map(axis, places)
     elif plan.picture:
         axis = figure.add_axes(_box(*plan.picture))
         axis.imshow(Image.open(io.BytesIO(chart_png(slide.chart, scale=CHART_SCALE))), interpolation="none")
@@ -342,10 +346,11 @@ def _draw_table(figure, table: TablePlan) -> None:
         _draw(figure, Text(table.x, y + CELL_PAD, sum(table.widths), (note,), TABLE_SIZE, colour=DARK))
 
 
-def draw_map(axis, events: pd.DataFrame, geo: GeoLayers, towns: pd.DataFrame | None) -> None:
+def draw_map(axis, places: MapInputs) -> None:
     """The one-page briefing's static map (a large selection counted per grid cell), its legend at slide size,
     and the names of the larger towns and of the countries, so the map reads without the live one."""
-    _static_map(axis, events, geo)
+    geo, towns = places.geo, places.towns
+    _static_map(axis, places.events, geo)
     legend = axis.get_legend()
     for text in [*legend.get_texts(), legend.get_title()]:
         text.set_fontsize(LABEL_SIZE)
@@ -372,11 +377,11 @@ def draw_map(axis, events: pd.DataFrame, geo: GeoLayers, towns: pd.DataFrame | N
         )
 
 
-def map_png(events: pd.DataFrame, geo: GeoLayers, towns: pd.DataFrame | None, box: tuple[float, float]) -> bytes:
+def map_png(places: MapInputs, box: tuple[float, float]) -> bytes:
     """The map with its legend as a PNG `box` inches (width, height), for the PowerPoint slide."""
     figure = plt.figure(figsize=box)
     axis = figure.add_axes([0, 0, (box[0] - MAP_LEGEND_ROOM) / box[0], 1])
-    draw_map(axis, events, geo, towns)
+    draw_map(axis, places)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=MAP_DPI)
     plt.close(figure)
@@ -386,13 +391,7 @@ def map_png(events: pd.DataFrame, geo: GeoLayers, towns: pd.DataFrame | None, bo
 # --- PowerPoint ------------------------------------------------------------------------------------------
 
 
-def deck_pptx(
-    slides: list[Slide],
-    context: ExportContext,
-    events: pd.DataFrame | None = None,
-    geo: GeoLayers | None = None,
-    towns: pd.DataFrame | None = None,
-) -> bytes:
+def deck_pptx(slides: list[Slide], context: ExportContext, places: MapInputs | None = None) -> bytes:
     """One A4-landscape PowerPoint slide per slide: real text, native tables, charts as images, the links in
     the speaker notes and the sources and data date in the file's properties."""
     deck = Presentation()
@@ -402,14 +401,14 @@ def deck_pptx(
     properties.title, properties.subject, properties.keywords = meta["Title"], meta["Subject"], meta["Keywords"]
     properties.author = properties.last_modified_by = MONITOR
     for slide in slides:
-        _pptx_slide(deck, slide, events, geo, towns)
+        _pptx_slide(deck, slide, places)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
 
 
-def _pptx_slide(deck, slide: Slide, events, geo, towns) -> None:
-    shows_map = slide.code == MAP_CODE and events is not None and geo is not None
+def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
+    shows_map = slide.code == MAP_CODE and places is not None
     plan = layout(slide, shows_map)
     page = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only": the title stays the slide's title
     title = page.shapes.title
@@ -428,7 +427,7 @@ def _pptx_slide(deck, slide: Slide, events, geo, towns) -> None:
             _textbox(page, text)
     if plan.picture:
         x, y, w, h = plan.picture
-        picture = map_png(events, geo, towns, (w, h)) if shows_map else chart_png(slide.chart, scale=CHART_SCALE)
+        picture = map_png(places, (w, h)) if shows_map else chart_png(slide.chart, scale=CHART_SCALE)
         width, height = _fit(Image.open(io.BytesIO(picture)).size, w, h)
         page.shapes.add_picture(
             io.BytesIO(picture), Inches(x + (w - width) / 2), Inches(y), Inches(width), Inches(height)

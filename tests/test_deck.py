@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from components.charts import comparison_chart
 from components.dataset import load_dataset
-from components.deck import deck_file_name, deck_pdf, deck_pptx, slide_figure
+from components.deck import MapInputs, deck_file_name, deck_pdf, deck_pptx, slide_figure
 from components.export import PAGE, ExportContext
 from components.paths import BUNDLED_DATA_DIR
 from components.signals import signals, signals_slide
@@ -72,8 +72,8 @@ def made(synthetic_dir):
     data = load_dataset(synthetic_dir)
     slides = made_slides(synthetic_dir)
     files = {
-        "pptx": deck_pptx(slides, CONTEXT, data.events, data.geo, data["towns"]),
-        "pdf": deck_pdf(slides, CONTEXT, data.events, data.geo, data["towns"]),
+        "pptx": deck_pptx(slides, CONTEXT, MapInputs(data.events, data.geo, data["towns"])),
+        "pdf": deck_pdf(slides, CONTEXT, MapInputs(data.events, data.geo, data["towns"])),
     }
     return slides, files
 
@@ -155,7 +155,7 @@ def test_a_large_selection_is_counted_per_cell_on_the_map_page(synthetic_dir):
             "event_type": "armed_clash",
         }
     )
-    pdf = deck_pdf([Slide("map", "Every imported event", SOURCE)], CONTEXT, events, data.geo, data["towns"])
+    pdf = deck_pdf([Slide("map", "Every imported event", SOURCE)], CONTEXT, MapInputs(events, data.geo, data["towns"]))
     assert len(pdf) < 2_000_000
     assert "50,000 events in" in " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
 
@@ -179,7 +179,7 @@ def test_blocks_stay_on_the_page_and_apart(synthetic_dir):
     data = load_dataset(synthetic_dir)
     long = Slide("kpis", "A finding " * 30, SOURCE * 3, numbers=(BigNumber("Label " * 12, "12,345", "note " * 15),) * 3)
     for slide in [*made_slides(synthetic_dir), long]:
-        figure = slide_figure(slide, data.events, data.geo, data["towns"])
+        figure = slide_figure(slide, MapInputs(data.events, data.geo, data["towns"]))
         renderer = figure.canvas.get_renderer()
         boxes = [text.get_window_extent(renderer) for text in figure.texts]
         boxes += [axis.get_tightbbox(renderer) for axis in figure.axes]
