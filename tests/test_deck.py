@@ -20,6 +20,7 @@ from components.paths import BUNDLED_DATA_DIR
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import compare_years, comparison_table, periods
+from tests.synthetic import many_events
 
 A4_POINTS = (842, 595)
 SOURCE = "PICSS, militant attacks only · Pakistan · Jan–Dec 2025 vs Jan–Dec 2024 · Data as of 15 Jan 2026"
@@ -144,17 +145,7 @@ def test_map_page_has_a_legend_and_place_names(made):
 
 def test_a_large_selection_is_counted_per_cell_on_the_map_page(synthetic_dir):
     data = load_dataset(synthetic_dir)
-    rng = np.random.default_rng(5)
-    count = 50_000
-    events = pd.DataFrame(
-        {
-            "incident_id": [f"synthetic-{i}" for i in range(count)],
-            "lon": rng.uniform(66, 72, count),
-            "lat": rng.uniform(29, 35, count),
-            "killed": rng.integers(0, 5, count).astype(float),
-            "event_type": "armed_clash",
-        }
-    )
+    events = many_events(50_000, seed=5)
     pdf = deck_pdf([Slide("map", "Every imported event", SOURCE)], CONTEXT, MapInputs(events, data.geo, data["towns"]))
     assert len(pdf) < 2_000_000
     assert "50,000 events in" in " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
