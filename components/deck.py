@@ -357,24 +357,27 @@ def draw_map(axis, places: MapInputs) -> None:
     # A pale box rather than a stroked halo: path effects turn text into outlines the PDF cannot search.
     halo = {"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1}
     (left, right), (low, high) = axis.get_xlim(), axis.get_ylim()
+    axis.apply_aspect()  # the map's final place on the page, so labels can be measured where they will be
+    renderer = axis.figure.canvas.get_renderer()
+    placed = [legend.get_window_extent(renderer)]
     for name, point in zip(geo["countries"]["name"], geo["countries"].representative_point(), strict=True):
         if left < point.x < right and low < point.y < high:
-            axis.text(point.x, point.y, name, fontsize=13, color="#666666", style="italic", ha="center", zorder=4)
+            label = axis.text(point.x, point.y, name, fontsize=13, color="#666666", style="italic", ha="center")
+            placed.append(label.get_window_extent(renderer))
     if towns is None:
         return
     shown = towns[(towns["population"] >= LABEL_MIN_POPULATION) & towns["lon"].between(left, right)]
-    shown = shown[shown["lat"].between(low, high)]
+    shown = shown[shown["lat"].between(low, high)].sort_values("population", ascending=False)
     axis.scatter(shown["lon"], shown["lat"], s=14, color="#111111", zorder=5)
-    for town in shown.itertuples(index=False):
-        axis.text(
-            town.lon + 0.15,
-            town.lat + 0.1,
-            town.name,
-            fontsize=LABEL_SIZE,
-            zorder=6,
-            bbox=halo,
-            parse_math=False,
+    for town in shown.itertuples(index=False):  # the larger town first; a label that would cover one is left out
+        label = axis.text(
+            town.lon + 0.15, town.lat + 0.1, town.name, fontsize=LABEL_SIZE, zorder=6, bbox=halo, parse_math=False
         )
+        extent = label.get_window_extent(renderer)
+        if any(extent.overlaps(other) for other in placed):
+            label.remove()
+        else:
+            placed.append(extent)
 
 
 def map_png(places: MapInputs, box: tuple[float, float]) -> bytes:
