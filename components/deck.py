@@ -41,6 +41,7 @@ DECK_FORMATS = {
 }
 TITLE_SIZE, LABEL_SIZE, NUMBER_SIZE, BODY_SIZE, TABLE_SIZE, SOURCE_SIZE = 24, 12, 30, 15, 10, 10  # points
 BESIDE_TABLE_SIZE = 12  # statements above a table, so the table keeps room for its rows
+STATEMENTS_SHARE = {"picture": 0.35, "table": 0.6, "alone": 1.0}  # of the body's height, at the most
 LEADING = 1.3  # line height over font size
 GAP = 0.2  # inches between blocks
 LINE_GAP = 0.05  # inches between the lines of a card, or between statements
@@ -127,8 +128,9 @@ class Layout:
     source: Text
     cards: tuple[tuple[float, float, float, float, Text, Text, Text], ...]  # x, y, w, h, label, value, note
     picture: tuple[float, float, float, float] | None  # the chart or the map's box
-    statements: tuple[Text, ...]
+    statements: tuple[Text, ...]  # the ones that fit, then a line saying how many did not
     table: TablePlan | None
+    statements_shown: int
 
 
 def layout(slide: Slide, shows_map: bool) -> Layout:
@@ -146,22 +148,33 @@ def layout(slide: Slide, shows_map: bool) -> Layout:
     statements: list[Text] = []
     y = top
     has_picture = shows_map or slide.chart is not None
-    size = BESIDE_TABLE_SIZE if slide.table is not None and not has_picture else BODY_SIZE
+    has_table = slide.table is not None and not slide.table.empty and not has_picture
+    size = BESIDE_TABLE_SIZE if has_table else BODY_SIZE
+    share = STATEMENTS_SHARE["picture" if has_picture else "table" if has_table else "alone"]
+    limit = top + (bottom - top) * share - text_height(["x"], TABLE_SIZE)  # room for the line on those left out
     for statement in slide.statements:
         text = Text(MARGIN, y, width, tuple(wrap(f"•  {statement}", size, width)), size)
+        if y + text.height > limit:
+            break
         statements.append(text)
         y += text.height + LINE_GAP
+    shown = len(statements)
+    if shown < len(slide.statements):
+        rest = len(slide.statements) - shown
+        line = f"{rest} more statement{'s' if rest > 1 else ''} not shown on this slide{{where}}"
+        statements.append(Text(MARGIN, y, width, (line,), TABLE_SIZE, colour=DARK))
+        y += statements[-1].height + LINE_GAP
     if has_picture:  # statements go under the picture
         room = sum(t.height + LINE_GAP for t in statements) + (GAP if statements else 0)
         picture = (MARGIN, top, width, max(bottom - top - room, 1.0))
         shift = picture[1] + picture[3] + GAP - top
-        statements = [Text(t.x, t.y + shift, t.width, t.lines, t.size) for t in statements]
-        return Layout(title, source, cards, picture, tuple(statements), None)
+        statements = [Text(t.x, t.y + shift, t.width, t.lines, t.size, t.bold, t.colour) for t in statements]
+        return Layout(title, source, cards, picture, tuple(statements), None, shown)
     table = None
-    if slide.table is not None and not slide.table.empty:
+    if has_table:
         table = _table(slide.table, y + (GAP if statements else 0), bottom)
         table = table if table.rows else None  # no room for one row: the notes list them all
-    return Layout(title, source, cards, None, tuple(statements), table)
+    return Layout(title, source, cards, None, tuple(statements), table, shown)
 
 
 def _cards(numbers: tuple[BigNumber, ...], top: float) -> tuple[tuple, float]:
@@ -284,7 +297,7 @@ def slide_figure(slide: Slide, places: MapInputs | None = None):
     shows_map = slide.code == MAP_CODE and places is not None
     plan = layout(slide, shows_map)
     figure = plt.figure(figsize=PAGE)
-    for text in (plan.title, plan.source, *plan.statements):
+    for text in (plan.title, plan.source, *_where(plan.statements, ".")):
         _draw(figure, text)
     for x, y, w, h, *texts in plan.cards:
         figure.add_artist(
@@ -304,6 +317,14 @@ def slide_figure(slide: Slide, places: MapInputs | None = None):
     if plan.table:
         _draw_table(figure, plan.table)
     return figure
+
+
+def _where(texts: tuple[Text, ...], where: str) -> list[Text]:
+    """The texts with the 'not shown' line saying where the reader finds what was left out."""
+    return [
+        Text(t.x, t.y, t.width, tuple(line.replace("{where}", where) for line in t.lines), t.size, t.bold, t.colour)
+        for t in texts
+    ]
 
 
 def _draw(figure, text: Text) -> None:
@@ -418,7 +439,7 @@ def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
     _place(title, plan.title)
     _fill(title.text_frame, plan.title)
     _textbox(page, plan.source)
-    for text in plan.statements:
+    for text in _where(plan.statements, ": the speaker notes list them."):
         _textbox(page, text)
     for x, y, w, h, *texts in plan.cards:
         card = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(x), Inches(y), Inches(w), Inches(h))
@@ -437,15 +458,17 @@ def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
         )
     if plan.table:
         _pptx_table(page, plan.table, slide.table)
-    page.notes_slide.notes_text_frame.text = notes(slide, plan.table)
+    page.notes_slide.notes_text_frame.text = notes(slide, plan)
 
 
-def notes(slide: Slide, table: TablePlan | None) -> str:
-    """The speaker notes: the source line, every link, and any table rows the slide had no room for."""
+def notes(slide: Slide, plan: Layout) -> str:
+    """The speaker notes: the source line, every link, and any statement or table row the slide had no room for."""
     parts = [slide.source_line]
     if slide.links:
         parts += ["Links:", *slide.links]
-    shown = len(table.rows) if table else 0
+    if plan.statements_shown < len(slide.statements):
+        parts += ["Statements not shown on the slide:", *slide.statements[plan.statements_shown :]]
+    shown = len(plan.table.rows) if plan.table else 0
     if slide.table is not None and shown < len(slide.table):
         rest = readable(slide.table).iloc[shown:]
         parts += ["Rows not shown on the slide:", *(" · ".join(row) for row in rest.itertuples(index=False))]

@@ -213,3 +213,17 @@ def test_a_deck_from_the_bundled_data_carries_the_signals(tmp_path):
     pdf = PdfReader(io.BytesIO(deck_pdf([slide], context)))
     assert len(pdf.pages) == 1
     assert found[0].headline in " ".join(pdf.pages[0].extract_text().split())
+
+
+def test_statements_beyond_the_page_are_named_and_left_to_the_notes():
+    statements = tuple(f"Development {i}: " + "a long line of what happened and where, " * 4 for i in range(30))
+    slide = Slide("latest", "Thirty developments", SOURCE, statements=statements)
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0]
+    shown = [text for text in shape_texts(page) if text.startswith("•  Development")]
+    assert 3 < len(shown) < 30
+    left = 30 - len(shown)
+    assert f"{left} more statements not shown on this slide: the speaker notes list them." in shape_texts(page)
+    assert statements[-1] in page.notes_slide.notes_text_frame.text
+    text = " ".join(PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages[0].extract_text().split())
+    assert f"{left} more statements not shown on this slide." in text
+    assert SOURCE in text
