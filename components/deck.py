@@ -47,6 +47,7 @@ GAP = 0.2  # inches between blocks
 LINE_GAP = 0.05  # inches between the lines of a card, or between statements
 CARD_PAD = 0.12
 CELL_PAD = 0.06
+SHORT_TEXT = 16  # characters: a cell this short stays on one line
 CHART_SCALE = 4  # vl-convert pixels per chart pixel: a 650 px chart becomes 2,600 px, sharp on a projector
 MAP_DPI = 200
 MAP_LEGEND_ROOM = 2.6  # inches right of the map for its legend
@@ -227,13 +228,17 @@ def _table(table: pd.DataFrame, top: float, bottom: float) -> TablePlan:
 
 
 def column_widths(cells: pd.DataFrame, width: float) -> tuple[float, ...]:
-    """Each column at least as wide as its longest word (so no word is ever split), the rest of `width`
-    shared by how long the column's texts are (up to 60 characters)."""
+    """Each column at least as wide as its longest word (so no word is ever split) and as its short texts
+    (a day, a figure: never broken over lines), the rest of `width` shared by how long its texts are."""
     header, body = FontProperties(size=TABLE_SIZE, weight="bold"), FontProperties(size=TABLE_SIZE)
+
+    def pieces(text: str) -> list[str]:
+        return [text] if len(text) <= SHORT_TEXT else text.split()
+
     floors = [
         max(
             [*(_width(word, header) for word in str(column).split()), 0.3]
-            + [_width(word, body) for text in cells[column] for word in text.split()]
+            + [_width(piece, body) for text in cells[column] for piece in pieces(text)]
         )
         + 2 * CELL_PAD
         + 0.05
