@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+import altair as alt
 import matplotlib
 
 matplotlib.use("Agg")
@@ -49,6 +50,7 @@ CARD_PAD = 0.12
 CELL_PAD = 0.06
 SHORT_TEXT = 16  # characters: a cell this short stays on one line
 CHART_SCALE = 4  # vl-convert pixels per chart pixel: a 650 px chart becomes 2,600 px, sharp on a projector
+CHART_PIXELS_PER_INCH = 90  # chart pixels per inch of slide: its 11-13 px labels print at 9-10 points
 MAP_DPI = 200
 MAP_LEGEND_ROOM = 2.6  # inches right of the map for its legend
 GREY, DARK = "#F1F1F1", "#333333"
@@ -316,7 +318,7 @@ def slide_figure(slide: Slide, places: MapInputs | None = None):
         draw_map(axis, places)
     elif plan.picture:
         axis = figure.add_axes(_box(*plan.picture))
-        axis.imshow(Image.open(io.BytesIO(chart_png(slide.chart, scale=CHART_SCALE))), interpolation="none")
+        axis.imshow(Image.open(io.BytesIO(chart_picture(slide.chart, plan.picture[2:]))), interpolation="none")
         axis.set_anchor("N")
         axis.set_axis_off()
     if plan.table:
@@ -330,6 +332,19 @@ def _where(texts: tuple[Text, ...], where: str) -> list[Text]:
         Text(t.x, t.y, t.width, tuple(line.replace("{where}", where) for line in t.lines), t.size, t.bold, t.colour)
         for t in texts
     ]
+
+
+def chart_picture(chart: alt.TopLevelMixin, box: tuple[float, float]) -> bytes:
+    """The chart as a high-resolution PNG that fills `box` (inches): a single or layered chart is redrawn at the
+    box's width and height, its title, axes and legend measured on a probe first; a concatenated chart as it is."""
+    if not isinstance(chart, alt.Chart | alt.LayerChart):
+        return chart_png(chart, scale=CHART_SCALE)
+    probe = (400, 300)
+    drawn = Image.open(io.BytesIO(chart_png(chart.properties(width=probe[0], height=probe[1]), scale=1))).size
+    room = (drawn[0] - probe[0], drawn[1] - probe[1])  # title, axes and legend around the plot
+    width = max(int(box[0] * CHART_PIXELS_PER_INCH) - room[0], probe[0])
+    height = max(int(box[1] * CHART_PIXELS_PER_INCH) - room[1], 120)
+    return chart_png(chart.properties(width=width, height=height), scale=CHART_SCALE)
 
 
 def _draw(figure, text: Text) -> None:
@@ -456,7 +471,7 @@ def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
             _textbox(page, text)
     if plan.picture:
         x, y, w, h = plan.picture
-        picture = map_png(places, (w, h)) if shows_map else chart_png(slide.chart, scale=CHART_SCALE)
+        picture = map_png(places, (w, h)) if shows_map else chart_picture(slide.chart, (w, h))
         width, height = _fit(Image.open(io.BytesIO(picture)).size, w, h)
         page.shapes.add_picture(
             io.BytesIO(picture), Inches(x + (w - width) / 2), Inches(y), Inches(width), Inches(height)
