@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from components.charts import comparison_chart
 from components.dataset import load_dataset
 from components.deck import MapInputs, deck_file_name, deck_pdf, deck_pptx, slide_figure
-from components.export import PAGE, ExportContext
+from components.export import MARGIN, PAGE, ExportContext
 from components.paths import BUNDLED_DATA_DIR
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
@@ -107,6 +107,8 @@ def test_pptx_charts_and_the_map_are_pictures_and_tables_are_native(made):
     for page in (trend, map_page):
         (picture,) = [shape for shape in page.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
         assert picture.image.size[0] >= 2000  # high resolution: sharp on a projector
+    (chart,) = [shape for shape in trend.shapes if shape.shape_type == 13]
+    assert chart.width.inches >= 0.9 * (PAGE[0] - 2 * MARGIN)  # the chart fills the slide's width
     (table,) = [shape.table for shape in latest.shapes if shape.has_table]
     cells = [[cell.text for cell in row.cells] for row in table.rows]
     assert cells == [
