@@ -313,13 +313,20 @@ def _fill(frame, text: Text) -> None:
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.TOP
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-    frame.text = " ".join(text.lines)
+    _write(frame, " ".join(text.lines), text.size, text.bold, text.colour)
+
+
+def _write(frame, value: str, size: float, bold: bool, colour: str = "#000000") -> None:
+    """`value` in `frame` at `size` points, an empty one too: an empty paragraph would otherwise take
+    PowerPoint's default 18 points and make its table row taller than measured."""
+    frame.text = value
     for paragraph in frame.paragraphs:
         paragraph.alignment = PP_ALIGN.LEFT
+        paragraph._p.get_or_add_endParaRPr().set("sz", str(round(size * 100)))
         for run in paragraph.runs:
-            run.font.size = Pt(text.size)
-            run.font.bold = text.bold
-            run.font.color.rgb = RGBColor.from_string(text.colour[1:])
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = RGBColor.from_string(colour[1:])
 
 
 def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
@@ -342,11 +349,7 @@ def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
         for c, value in enumerate(row):
             cell = grid.cell(r, c)
             cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = Inches(CELL_PAD)
-            cell.text = value
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(TABLE_SIZE)
-                    run.font.bold = r == 0
+            _write(cell.text_frame, value, TABLE_SIZE, bold=r == 0)
     if table.left_out:
         y = table.y + sum(table.heights) + CELL_PAD
         note = left_out_note(table, ": the speaker notes list them.")

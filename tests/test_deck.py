@@ -116,6 +116,10 @@ def test_pptx_charts_and_the_map_are_pictures_and_tables_are_native(made):
         ["12 Jan 2026", "Quetta, Balochistan", "12.0"],
         ["9 Jan 2026", "Bannu, Khyber Pakhtunkhwa", ""],
     ]
+    for row in table.rows:  # an empty cell too is 10 pt: PowerPoint's default 18 pt would make its row taller
+        for cell in row.cells:
+            ends = cell.text_frame._txBody.xpath(".//a:endParaRPr/@sz")
+            assert ends == ["1000"] * len(cell.text_frame.paragraphs), cell.text
     notes = trend.notes_slide.notes_text_frame.text  # the chart's numbers, which the slide shows as a picture
     assert "Rows not shown on the slide:" in notes
     assert slides[1].table.iloc[0]["period"] in notes
