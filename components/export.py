@@ -155,9 +155,10 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
     )
 
 
-def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> bytes:
+def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None, scale: float = 2) -> bytes:
+    """The chart as PNG, `scale` pixels per chart pixel (a slide deck asks for more than a download)."""
     chart = chart if context is None else with_context(chart, context)
-    return vlc.vegalite_to_png(chart.to_json(), scale=2)
+    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> str:

@@ -393,6 +393,78 @@ PERIOD_TYPES = CodeList(
     ),
 )
 
+
+@dataclass(frozen=True)
+class SignalRule(Code):
+    """A signal's rule: its numbers, and the rule in words that spell them ({minimum}, {window}, {published})."""
+
+    minimum: int = 0  # the threshold: months, a run's length, or a percentage
+    window: int = 0  # months before the latest one that a median rule reads
+    published: int = 0  # of those, how many must be published
+    words: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.words.format(minimum=self.minimum, window=self.window, published=self.published)
+
+
+# Statements on a tracker series' latest published month (components/signals.py), in the order a briefing
+# lists them. A month not published breaks every run: it is never read as zero, nor stepped over.
+SIGNAL_RULES = CodeList(
+    "signal_rule",
+    (
+        SignalRule(
+            "highest_since",
+            "highest in N months",
+            minimum=6,
+            words="Highest in N months: the latest published month is above each of the N-1 months before it, "
+            "every one of them published, and N is at least {minimum}.",
+        ),
+        SignalRule(
+            "lowest_since",
+            "lowest in N months",
+            minimum=6,
+            words="Lowest in N months: the latest published month is below each of the N-1 months before it, "
+            "every one of them published, and N is at least {minimum}.",
+        ),
+        SignalRule(
+            "rising_run",
+            "rise for k months in a row",
+            minimum=3,
+            words="Rise for k months in a row: each of the latest k published months is higher than the month "
+            "before it, with no month unpublished in between, and k is at least {minimum}.",
+        ),
+        SignalRule(
+            "falling_run",
+            "decline for k months in a row",
+            minimum=3,
+            words="Decline for k months in a row: each of the latest k published months is lower than the month "
+            "before it, with no month unpublished in between, and k is at least {minimum}.",
+        ),
+        SignalRule(
+            "above_median",
+            "far above the 12-month median",
+            minimum=50,
+            window=12,
+            published=6,
+            words="Far above the {window}-month median: the latest published month is at least {minimum}% above the "
+            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "how many); unpublished months are left out of the median, never counted as zero.",
+        ),
+        SignalRule(
+            "below_median",
+            "far below the 12-month median",
+            minimum=50,
+            window=12,
+            published=6,
+            words="Far below the {window}-month median: the latest published month is at least {minimum}% below the "
+            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "how many); unpublished months are left out of the median, never counted as zero.",
+        ),
+    ),
+)
+
+
 LOCATION_PRECISIONS = CodeList(
     "location_precision",
     (Code("exact", "exact place"), Code("district", "district"), Code("province", "province")),
@@ -444,4 +516,5 @@ ALL_LISTS = (
     LOCATION_PRECISIONS,
     COORD_PRECISIONS,
     MAP_MODES,
+    SIGNAL_RULES,
 )
