@@ -423,6 +423,31 @@ SOURCE_KINDS = CodeList(
 
 # How the map draws incidents (components/map_layers.py).
 MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "Hexagons"), Code("heatmap", "Heatmap")))
+# The map's named views (centres and zooms in components/map_views.py); a link carries the code.
+MAP_VIEWS = CodeList(
+    "map_view",
+    (
+        Code("durand_line", "Durand Line region"),
+        Code("kp_tribal", "KP tribal districts"),
+        Code("kurram_khyber", "Kurram, Khyber, Torkham"),
+        Code("balochistan_border", "Balochistan border, Chaman"),
+        Code("kabul_jalalabad", "Kabul–Jalalabad"),
+    ),
+)
+# What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
+BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
+# Briefing mode's panels, in the order Next steps through them.
+BRIEFING_PANELS = CodeList(
+    "panel",
+    (
+        Code("kpis", "Headline figures"),
+        Code("trend", "Trend"),
+        Code("map", "Map"),
+        Code("timeline", "Diplomacy and violence"),
+        Code("latest", "Latest developments"),
+    ),
+)
+BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
 
 ALL_LISTS = (
     COUNTRIES,
@@ -444,4 +469,7 @@ ALL_LISTS = (
     LOCATION_PRECISIONS,
     COORD_PRECISIONS,
     MAP_MODES,
+    MAP_VIEWS,
+    BORDER_SHARES,
+    BRIEFING_PANELS,
 )

@@ -18,6 +18,7 @@ from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
+from components.ui.url_state import linked
 
 CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
@@ -158,22 +159,15 @@ def chart_with_table(
 
 
 def choice(container, label: str, options: list, key: str, default=None, **kwargs):
-    """A selectbox bound to the URL whose value is always one of `options`.
+    """A selectbox kept in the URL whose value is always one of `options`.
 
-    A value carried over from another tracker's view (or an old link) that this view lacks falls back to
-    `default`, so switching tracker never lands on an empty pair of years."""
+    A value carried over from another tracker's view that this view lacks falls back to `default`, so
+    switching tracker never lands on an empty pair of years; a link's value this view lacks is named in
+    a notice (url_state.linked)."""
+    fallback = default if default in options else options[0]
     if st.session_state.get(key) not in options:
-        asked = st.query_params.get(key)
-        linked = [option for option in options if str(option) == asked]
-        st.session_state[key] = linked[0] if linked else default if default in options else options[0]
-        if asked is not None and not linked:
-            shown = kwargs.get("format_func", str)(st.session_state[key])
-            container.caption(
-                escape_markdown(
-                    f"The link asks for {label.lower()} {asked}, which this view has no figures for: showing {shown}."
-                )
-            )
-    return container.selectbox(label, options, key=key, bind="query-params", **kwargs)
+        st.session_state[key] = fallback
+    return linked(container.selectbox, label, options, key=key, link_default=fallback, **kwargs)
 
 
 def kpi_row(row: KpiRow, per_row: int | None = None) -> None:

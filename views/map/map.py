@@ -11,6 +11,7 @@ from components.ui.filters import current_filter
 from components.ui.incident_detail import incident_detail
 from components.ui.map_view import map_view_controls
 from components.ui.store import accounts_of, dataset, derived, filtered_events, map_deck
+from components.ui.url_state import linked, select_on_click
 from components.ui.widgets import (
     ChartSpec,
     chart_spec,
@@ -20,7 +21,7 @@ from components.ui.widgets import (
     show_chart,
     table_with_download,
 )
-from components.vocabulary import CROSSING_LEGEND, FAMILY_COLOURS, MAP_MODES, family_label
+from components.vocabulary import BORDER_SHARES, CROSSING_LEGEND, FAMILY_COLOURS, MAP_MODES, family_label
 
 PICKER_LIMIT = 2_000
 
@@ -36,18 +37,16 @@ st.caption(
 )
 rejected_rows_notice(data)
 
-mode = st.segmented_control(
+mode = linked(
+    st.segmented_control,
     "Show incidents as",
     MAP_MODES.codes,
     default=MAP_MODES.codes[0],
     key="mode",
-    bind="query-params",
     format_func=MAP_MODES.label,
     required=True,
 )
-online = st.toggle(
-    "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
-)
+online = linked(st.toggle, "Online basemap (needs internet; off by default, the map works offline)", key="basemap")
 view = map_view_controls()
 aggregated = len(events) > AGGREGATE_ABOVE
 deck = map_deck(selection, mode, selection.end, view, online)
@@ -95,20 +94,17 @@ def map_and_details() -> None:
         if picked
         else []
     )
-    clicked = picks[0]["incident_id"] if picks else None
-    if clicked and clicked != st.session_state.get("_map_click"):
-        st.session_state["_map_click"] = clicked
-        st.session_state["incident"] = clicked
+    select_on_click("incident", picks[0]["incident_id"] if picks else None)
 
     labels = derived("incident-labels", (selection,), lambda: incident_labels(events.head(PICKER_LIMIT)))
-    chosen = st.selectbox(
+    chosen = linked(
+        st.selectbox,
         "Incident details (or click a dot on the map)"
         + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
         list(labels),
         index=None,
         format_func=labels.get,
         key="incident",
-        bind="query-params",
         placeholder="Choose an incident",
     )
     if chosen:
@@ -128,13 +124,13 @@ shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
-    measure = st.radio(
+    measure = linked(
+        st.radio,
         "Share of",
-        ["incident_share", "killed_share"],
+        BORDER_SHARES.codes,
         horizontal=True,
         key="share_of",
-        bind="query-params",
-        format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get,
+        format_func=BORDER_SHARES.label,
     )
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
