@@ -22,6 +22,7 @@ PENDING = "_url_pending"  # session state: a new URL's texts, by parameter, not 
 WRITTEN = "_url_written"  # the query as this session last left it, to tell a new URL from its own
 DRAWN = "_url_drawn"  # parameters whose widgets this run drew
 PICKERS = ("selectbox", "multiselect", "radio", "segmented_control", "pills", "select_slider")
+FIRST_BY_DEFAULT = ("selectbox", "radio")  # pickers that open on their first option unless told otherwise
 CLICKED = "_clicked"  # suffix of the session state keeping a picker's last click (select_on_click)
 
 
@@ -42,9 +43,19 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
     url_codec.PARAMS; returns its value. `link_default` is the value a link leaves out, when only the page
     knows it (the date window's)."""
     param = PARAMS[key]
+    choices = _choices(widget, args, kwargs)
+    index = kwargs.get("index", 0)
+    if (
+        link_default is None
+        and param.default is None
+        and widget.__name__ in FIRST_BY_DEFAULT
+        and choices
+        and index is not None
+    ):
+        link_default = list(choices)[index]
     pending = st.session_state.get(PENDING, {})
     if key in pending:
-        value, notices = param.read(pending.pop(key), _choices(widget, args, kwargs))
+        value, notices = param.read(pending.pop(key), choices)
         for notice in notices:
             widget.__self__.warning(escape_markdown(notice))
         if param.multi and value:
