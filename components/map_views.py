@@ -3,7 +3,7 @@
 Streamlit 1.67's st.pydeck_chart reports only selections back to Python ("Only selection events are
 supported", PydeckState), never the user's pan and zoom, so a link cannot carry a view the user dragged
 to. It carries a named preset (`view`, a MAP_VIEWS code) instead and, optionally, an exact centre and
-zoom (`lat`, `lon`, `zoom`) that override the preset. Centres and zooms frame each area on a 640-px-high map.
+zoom (`lat`, `lon`, `zoom`) that override the preset.
 """
 
 from __future__ import annotations
@@ -23,13 +23,7 @@ class MapView(NamedTuple):
     zoom: float
 
 
-VIEWS = {  # code (components.vocabulary.MAP_VIEWS, as kept in the URL): centre and zoom
-    "durand_line": MapView(31.8, 68.8, 5.3),
-    "kp_tribal": MapView(33.1, 70.4, 6.9),
-    "kurram_khyber": MapView(33.95, 70.6, 8.3),
-    "balochistan_border": MapView(30.4, 66.6, 7.2),
-    "kabul_jalalabad": MapView(34.45, 69.85, 8.0),
-}
+VIEWS = {area.code: MapView(area.lat, area.lon, area.zoom) for area in MAP_VIEWS.items}  # code: centre and zoom
 DEFAULT_VIEW = MAP_VIEWS.codes[0]
 
 

@@ -2,7 +2,6 @@
 
 from components.map_layers import INITIAL_VIEW
 from components.map_views import DEFAULT_VIEW, VIEWS, MapView, describe, resolve_view, view_state
-from components.vocabulary import MAP_VIEWS
 
 
 def test_a_preset_alone_is_its_own_centre_and_zoom():
@@ -17,10 +16,6 @@ def test_link_values_override_the_preset_one_by_one_and_stay_in_range():
 
 def test_an_unknown_preset_falls_back_to_the_whole_region():
     assert resolve_view("Atlantis") == VIEWS[DEFAULT_VIEW]
-
-
-def test_every_declared_view_has_a_centre():
-    assert list(VIEWS) == list(MAP_VIEWS)
 
 
 def test_the_view_in_words_and_as_deck_state():
