@@ -13,14 +13,13 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
-from components.export import ExportContext, chart_png, chart_svg, export_file_name
+from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
 from components.ui.url_state import linked
 
-CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
 
@@ -60,7 +59,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
     elif curated:
-        parts.append(CURATED_NOTE)
+        parts.append(CURATED_EVENTS)
     if parts:
         st.caption(" ".join(parts))
 
@@ -100,6 +99,11 @@ def day_columns(frame: pd.DataFrame) -> dict:
         for name, dtype in frame.dtypes.items()
         if pd.api.types.is_datetime64_any_dtype(dtype)
     }
+
+
+def events_csv_name(subject: str) -> str:
+    """The CSV name of a table of the events this session shows (an upload's name its file)."""
+    return events_file_name(subject, active_import())
 
 
 def table_with_download(

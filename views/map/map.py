@@ -16,6 +16,7 @@ from components.ui.widgets import (
     ChartSpec,
     chart_spec,
     coverage_caption,
+    events_csv_name,
     missing_layers_note,
     rejected_rows_notice,
     show_chart,
@@ -135,7 +136,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    table_with_download(shares, "border_shares.csv")
+    table_with_download(shares, events_csv_name("border_shares"))
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
@@ -165,6 +166,6 @@ table_with_download(
             "source_url",
         ]
     ],
-    "incidents_shown.csv",
+    events_csv_name("incidents_shown"),
     column_config={"source_url": st.column_config.LinkColumn("source")},
 )
