@@ -60,6 +60,9 @@ def sidebar_filters(
             key="to",
             format="YYYY-MM-DD",
         )
+        # Streamlit 1.67's date box applies a typed date when it loses focus or on Esc, not on Enter
+        # (its key handler takes Alt+Down and Tab only; measured in Chromium): say so where it is typed.
+        st.caption("A typed date applies when you click outside the box or press Esc.")
         provinces = linked(
             st.multiselect,
             "Province",
