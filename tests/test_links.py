@@ -1,4 +1,5 @@
-"""Shareable links: how a link is built, and that the README documents every parameter a page reads."""
+"""Shareable links: how a link is built, and that the README, the codec (components/url_codec.py) and the
+pages name the same parameters; no widget binds itself to the URL (it would write labels, not codes)."""
 
 import ast
 import re

@@ -44,15 +44,6 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
     knows it (the date window's)."""
     param = PARAMS[key]
     choices = _choices(widget, args, kwargs)
-    index = kwargs.get("index", 0)
-    if (
-        link_default is None
-        and param.default is None
-        and widget.__name__ in FIRST_BY_DEFAULT
-        and choices
-        and index is not None
-    ):
-        link_default = list(choices)[index]
     pending = st.session_state.get(PENDING, {})
     if key in pending:
         value, notices = param.read(pending.pop(key), choices)
@@ -63,8 +54,16 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
         elif value is not None and not param.multi:
             st.session_state[key] = _within(value, kwargs)
     value = widget(*args, key=key, **kwargs)
-    keep(key, value, link_default)
+    keep(key, value, _left_out(widget, param, choices, kwargs, link_default))
     return value
+
+
+def _left_out(widget, param, choices: dict | None, kwargs: dict, told: Any) -> Any:
+    """The value a link leaves out: the page's, else the codec's, else a selectbox's or radio's opening option."""
+    index = kwargs.get("index", 0)
+    if told is None and param.default is None and widget.__name__ in FIRST_BY_DEFAULT and choices and index is not None:
+        return list(choices)[index]
+    return told
 
 
 def _choices(widget, args: tuple, kwargs: dict) -> dict | None:
