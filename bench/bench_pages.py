@@ -178,7 +178,7 @@ WATCH_FRAMES = """() => {
 def briefing_switch(browser, url: str) -> tuple[float, int]:
     """Seconds from "Next" on the trend panel to the map panel with its map, and the blank frames between:
     frames with no panel title, or with the map panel's title but no map yet."""
-    context, page, _ = open_page(browser, f"{url}/briefing?panel=Trend")
+    context, page, _ = open_page(browser, f"{url}/briefing?panel=trend")
     try:
         settled_at(page)
         page.evaluate(WATCH_FRAMES)

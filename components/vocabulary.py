@@ -44,6 +44,13 @@ class Cadence(Code):
 
 
 @dataclass(frozen=True)
+class MapArea(Code):
+    lat: float = 0.0
+    lon: float = 0.0
+    zoom: float = 0.0
+
+
+@dataclass(frozen=True)
 class CodeList:
     """A named, ordered list of codes."""
 
@@ -495,6 +502,32 @@ SOURCE_KINDS = CodeList(
 
 # How the map draws incidents (components/map_layers.py).
 MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "Hexagons"), Code("heatmap", "Heatmap")))
+# The map's named views, each framing its area on a 640-px-high map (components/map_views.py); a link
+# carries the code.
+MAP_VIEWS = CodeList(
+    "map_view",
+    (
+        MapArea("durand_line", "Durand Line region", lat=31.8, lon=68.8, zoom=5.3),
+        MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.9),
+        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=8.3),
+        MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=7.2),
+        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.45, lon=69.85, zoom=8.0),
+    ),
+)
+# What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
+BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
+# Briefing mode's panels, in the order Next steps through them.
+BRIEFING_PANELS = CodeList(
+    "panel",
+    (
+        Code("kpis", "Headline figures"),
+        Code("trend", "Trend"),
+        Code("map", "Map"),
+        Code("timeline", "Diplomacy and violence"),
+        Code("latest", "Latest developments"),
+    ),
+)
+BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
 
 ALL_LISTS = (
     COUNTRIES,
@@ -517,4 +550,7 @@ ALL_LISTS = (
     COORD_PRECISIONS,
     MAP_MODES,
     SIGNAL_RULES,
+    MAP_VIEWS,
+    BORDER_SHARES,
+    BRIEFING_PANELS,
 )

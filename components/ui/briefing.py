@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-PANELS = {
-    "kpis": "Headline figures",
-    "trend": "Trend",
-    "map": "Map",
-    "timeline": "Diplomacy and violence",
-    "latest": "Latest developments",
-}
+from components.vocabulary import BRIEFING_PANELS
+
+PANELS = BRIEFING_PANELS.labels  # code: title
 # Static styling only (no data in it): hide the sidebar and toolbar, enlarge type for a meeting room.
 BRIEFING_CSS = """
 <style>

@@ -17,6 +17,7 @@ from components.map_layers import INCIDENT_LAYER_ID
 from components.map_views import MapView
 from components.ui.incident_detail import incident_detail
 from components.ui.store import accounts_of, derived, filtered_events, map_deck
+from components.ui.url_state import linked, select_on_click
 from components.ui.widgets import ChartSpec, chart_spec, show_chart
 from components.vocabulary import CROSSING_LEGEND, FAMILY_COLOURS, family_label
 
@@ -59,20 +60,17 @@ def map_and_details(selection: IncidentFilter, mode: str, view: MapView, online:
         if picked
         else []
     )
-    clicked = picks[0]["incident_id"] if picks else None
-    if clicked and clicked != st.session_state.get("_map_click"):
-        st.session_state["_map_click"] = clicked
-        st.session_state["incident"] = clicked
+    select_on_click("incident", picks[0]["incident_id"] if picks else None)
 
     labels = derived("incident-labels", (selection,), lambda: incident_labels(events.head(PICKER_LIMIT)))
-    chosen = st.selectbox(
+    chosen = linked(
+        st.selectbox,
         "Incident details (or click a dot on the map)"
         + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
         list(labels),
         index=None,
         format_func=labels.get,
         key="incident",
-        bind="query-params",
         placeholder="Choose an incident",
     )
     if chosen:

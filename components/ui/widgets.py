@@ -14,13 +14,13 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
-from components.export import ExportContext, chart_png, chart_svg, export_file_name
+from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
+from components.ui.url_state import linked
 
-CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
 
@@ -60,7 +60,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
     elif curated:
-        parts.append(CURATED_NOTE)
+        parts.append(CURATED_EVENTS)
     if parts:
         st.caption(" ".join(parts))
 
@@ -100,6 +100,11 @@ def day_columns(frame: pd.DataFrame) -> dict:
         for name, dtype in frame.dtypes.items()
         if pd.api.types.is_datetime64_any_dtype(dtype)
     }
+
+
+def events_csv_name(subject: str) -> str:
+    """The CSV name of a table of the events this session shows (an upload's name its file)."""
+    return events_file_name(subject, active_import())
 
 
 def table_with_download(
@@ -166,22 +171,15 @@ def chart_with_table(
 
 
 def choice(container, label: str, options: list, key: str, default=None, **kwargs):
-    """A selectbox bound to the URL whose value is always one of `options`.
+    """A selectbox kept in the URL whose value is always one of `options`.
 
-    A value carried over from another tracker's view (or an old link) that this view lacks falls back to
-    `default`, so switching tracker never lands on an empty pair of years."""
+    A value carried over from another tracker's view that this view lacks falls back to `default`, so
+    switching tracker never lands on an empty pair of years; a link's value this view lacks is named in
+    a notice (url_state.linked)."""
+    fallback = default if default in options else options[0]
     if st.session_state.get(key) not in options:
-        asked = st.query_params.get(key)
-        linked = [option for option in options if str(option) == asked]
-        st.session_state[key] = linked[0] if linked else default if default in options else options[0]
-        if asked is not None and not linked:
-            shown = kwargs.get("format_func", str)(st.session_state[key])
-            container.caption(
-                escape_markdown(
-                    f"The link asks for {label.lower()} {asked}, which this view has no figures for: showing {shown}."
-                )
-            )
-    return container.selectbox(label, options, key=key, bind="query-params", **kwargs)
+        st.session_state[key] = fallback
+    return linked(container.selectbox, label, options, key=key, link_default=fallback, **kwargs)
 
 
 def kpi_row(row: KpiRow, per_row: int | None = None) -> None:

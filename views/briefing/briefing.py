@@ -7,7 +7,9 @@ from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
 from components.ui.store import dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
+from components.ui.url_state import linked
 from components.ui.widgets import chart_spec, coverage_caption, show_chart
+from components.vocabulary import BRIEFING_ADVANCE
 
 st.html(BRIEFING_CSS)
 data = dataset()
@@ -18,22 +20,22 @@ controls = st.columns([0.8, 0.8, 5.2, 1.2], vertical_alignment="center")
 controls[0].button("◀ Previous", on_click=step, args=(-1,), width="stretch")
 controls[1].button("Next ▶", on_click=step, args=(1,), width="stretch")
 with controls[2]:
-    st.segmented_control(
+    linked(
+        st.segmented_control,
         "Panel",
         list(PANELS),
         format_func=PANELS.get,
         key="panel",
-        bind="query-params",
         default="kpis",
         label_visibility="collapsed",
         width="stretch",
     )
-seconds = controls[3].selectbox(
+seconds = linked(
+    controls[3].selectbox,
     "Advance",
-    [0, 15, 30, 60],
-    format_func=lambda s: "manual" if not s else f"every {s} s",
+    list(BRIEFING_ADVANCE),
+    format_func=BRIEFING_ADVANCE.get,
     key="every",
-    bind="query-params",
     label_visibility="collapsed",
 )
 

@@ -10,15 +10,17 @@ from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
 from components.ui.map_view import map_view_controls
 from components.ui.store import dataset, derived, events_again, filtered_events
+from components.ui.url_state import linked
 from components.ui.widgets import (
     chart_spec,
     coverage_caption,
+    events_csv_name,
     missing_layers_note,
     rejected_rows_notice,
     show_chart,
     table_with_download,
 )
-from components.vocabulary import MAP_MODES
+from components.vocabulary import BORDER_SHARES, MAP_MODES
 
 data = dataset()
 selection = current_filter()
@@ -32,18 +34,16 @@ st.caption(
 )
 rejected_rows_notice(data)
 
-mode = st.segmented_control(
+mode = linked(
+    st.segmented_control,
     "Show incidents as",
     MAP_MODES.codes,
     default=MAP_MODES.codes[0],
     key="mode",
-    bind="query-params",
     format_func=MAP_MODES.label,
     required=True,
 )
-online = st.toggle(
-    "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
-)
+online = linked(st.toggle, "Online basemap (needs internet; off by default, the map works offline)", key="basemap")
 view = map_view_controls()
 aggregated = len(events) > AGGREGATE_ABOVE
 missing_layers_note(data)
@@ -66,18 +66,18 @@ shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
-    measure = st.radio(
+    measure = linked(
+        st.radio,
         "Share of",
-        ["incident_share", "killed_share"],
+        BORDER_SHARES.codes,
         horizontal=True,
         key="share_of",
-        bind="query-params",
-        format_func={"incident_share": "incidents", "killed_share": "fatalities"}.get,
+        format_func=BORDER_SHARES.label,
     )
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    table_with_download(shares, "border_shares.csv")
+    table_with_download(shares, events_csv_name("border_shares"))
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
@@ -106,7 +106,7 @@ INCIDENT_COLUMNS = (
 )
 table_with_download(
     events[list(INCIDENT_COLUMNS)],
-    "incidents_shown.csv",
+    events_csv_name("incidents_shown"),
     rows=events_again(selection, INCIDENT_COLUMNS),
     column_config={"source_url": st.column_config.LinkColumn("source")},
 )
