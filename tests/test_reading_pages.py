@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 
@@ -152,6 +153,34 @@ def test_overview_says_what_the_filters_do_and_follows_one_province():
     note = next(c.value for c in province.caption if c.value.startswith("Cards and trend"))
     assert "Balochistan figures" in note
     assert [m.value for m in province.metric] != [m.value for m in national.metric]
+
+
+LATEST_LINE = re.compile(r"^(\d{2} \w{3} \d{4}) · ")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2026-03-20", "2026-03-30"), ("2025-06-01", "2025-06-30"), ("2024-01-01", "2024-03-31")]
+)
+def test_overview_latest_developments_stay_in_the_period(start, end):
+    """An analyst set 20-30 Mar 2026 and read items of 2 Apr and 27 Feb: the list must follow the period,
+    and say so when nothing falls in it."""
+    app = open_page("views/overview/home.py", **{"from": start, "to": end})
+    days = [
+        dt.datetime.strptime(match.group(1), "%d %b %Y").date()
+        for block in app.markdown
+        if (match := LATEST_LINE.match(block.value))
+    ]
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        talks_in = [  # a meeting running into the period is listed under its first day
+            r for r in csv.DictReader(handle) if r["date_start"] <= end and (r["date_end"] or r["date_start"]) >= start
+        ]
+    began_before = {dt.date.fromisoformat(r["date_start"]) for r in talks_in}
+    outside = [day for day in days if not first <= day <= last and day not in began_before]
+    assert not outside, f"latest developments outside {start}..{end}: {outside}"
+    if not days:
+        assert not talks_in
+        assert "Nothing recorded in this period." in [i.value for i in app.info]
 
 
 def test_data_page_offers_the_displayed_figures():

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.charts import comparison_chart
 from components.dataset import Dataset
-from components.diplomacy import latest_developments
+from components.diplomacy import filter_events, latest_developments
 from components.export import (
     BRIEFING_FORMATS,
     ExportContext,
@@ -92,12 +92,15 @@ def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") 
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
-    """Newest first, diplomacy and incidents together; `diplomacy` narrows the events (default: all of them)."""
-    diplomacy = data.diplomacy_events if diplomacy is None else diplomacy
-    shown = (current_filter(), count, tuple(diplomacy["event_id"]))
+    """Newest first, diplomacy and incidents together, within the sidebar's period; `diplomacy` narrows the
+    diplomatic events further (the Diplomacy page's tracks and mediators)."""
+    selection = current_filter()
+    if diplomacy is None:
+        diplomacy = filter_events(data.diplomacy_events, selection.start, selection.end)
+    shown = (selection, count, tuple(diplomacy["event_id"]))
     latest = derived("latest-panel", shown, lambda: latest_developments(diplomacy, events, count))
     if latest.empty:
-        st.info("Nothing recorded yet.")
+        st.info("Nothing recorded in this period.")
         return
     for row in latest.itertuples(index=False):
         st.markdown(escape_markdown(f"{row.date:%d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
