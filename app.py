@@ -16,7 +16,7 @@ st.set_page_config(page_title="Durand Line Monitor", layout="wide")
 # "Page not found" and the home page instead (measured on Streamlit 1.67; see tests/test_browser.py).
 PAGES = {
     "Monitor": [
-        st.Page("views/overview/home.py", title="Overview", url_path="overview", default=True),
+        st.Page("views/overview/home.py", title="Overview", default=True),
         st.Page("views/map/map.py", title="Map", url_path="map"),
         st.Page("views/trends/trends.py", title="Trends", url_path="trends"),
         st.Page("views/diplomacy/timeline.py", title="Diplomacy timeline", url_path="diplomacy"),
@@ -40,6 +40,6 @@ upload_link_notice()
 try:
     page.run()
     end_run()
-    share_box()
+    share_box(page.url_path)
 finally:
     return_freed_memory()  # freed memory would otherwise stay with the process (components/memory.py)

@@ -4,7 +4,9 @@ pages name the same parameters; no widget binds itself to the URL (it would writ
 import ast
 import re
 
-from components.links import share_link
+import pytest
+
+from components.links import page_url, share_link
 from components.paths import ROOT
 from components.url_codec import PARAMS
 
@@ -12,6 +14,19 @@ from components.url_codec import PARAMS
 def test_share_link_repeats_multi_valued_parameters_in_a_stable_order():
     link = share_link("https://x.test/map", {"type": ["airstrike", "border_clash"], "from": ["2025-01-01"]})
     assert link == "https://x.test/map?from=2025-01-01&type=airstrike&type=border_clash"
+
+
+@pytest.mark.parametrize(
+    ("address", "base_path", "page_path", "expected"),
+    [
+        ("http://localhost:8501/overview", "", "", "http://localhost:8501/"),  # typed path the app does not serve
+        ("http://localhost:8501/map?type=airstrike", "", "map", "http://localhost:8501/map"),
+        ("https://dlm.streamlit.app/", "", "trends", "https://dlm.streamlit.app/trends"),
+        ("http://host:80/monitor/data", "/monitor/", "data", "http://host:80/monitor/data"),
+    ],
+)
+def test_a_shared_link_names_the_page_the_app_serves(address, base_path, page_path, expected):
+    assert page_url(address, base_path, page_path) == expected
 
 
 def test_share_link_without_parameters_is_the_page_url():

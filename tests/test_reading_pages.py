@@ -195,3 +195,15 @@ def test_tables_show_dates_as_days_not_midnight_timestamps():
     config = json.loads(incidents.proto.columns)
     for column in ("date", "date_end"):
         assert config[column]["type_config"] == {"type": "date", "format": "D MMM YYYY"}
+
+
+def test_a_link_reaching_past_the_data_says_where_it_was_cut():
+    """?to=2026-12-31 was cut silently to the data date, and the page then read '01 Mar 2026–08 Apr 2026
+    (period set in the sidebar)' though the viewer never set that end."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params.update({"from": "2026-03-01", "to": "2026-12-31"})
+    app.run()  # the home page, as the link opens it
+    warnings = [w.value for w in app.sidebar.warning]
+    assert "The link's 'To' date, 31 Dec 2026, is outside the data (1 Jan 2024 – 8 Apr 2026): showing 8 Apr 2026." in (
+        warnings
+    ), warnings

@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from components.incidents import format_day
 from components.textsafe import escape_markdown
 from components.url_codec import PARAMS
 
@@ -52,7 +53,14 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
         if param.multi and value:
             st.session_state[key] = list(value)
         elif value is not None and not param.multi:
-            st.session_state[key] = _within(value, kwargs)
+            kept = _within(value, kwargs)
+            if kept != value:  # a period past the data must not pass for a lull: say the link was cut
+                widget.__self__.warning(
+                    f"The link's '{args[0]}' date, {format_day(value)}, is outside the data "
+                    f"({format_day(kwargs['min_value'])} – {format_day(kwargs['max_value'])}): showing "
+                    f"{format_day(kept)}."
+                )
+            st.session_state[key] = kept
     value = widget(*args, key=key, **kwargs)
     keep(key, value, _left_out(widget, param, choices, kwargs, link_default))
     return value

@@ -15,7 +15,7 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
 from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
-from components.links import share_link
+from components.links import page_url, share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
@@ -210,11 +210,12 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
         )
 
 
-def share_box() -> None:
-    """The current view's link with a copy button; drawn last so every widget's parameter is in it."""
-    base = st.context.url
-    if not base:
+def share_box(page_path: str) -> None:
+    """The current view's link with a copy button; drawn last so every widget's parameter is in it.
+    `page_path` is the page's url_path ("" for the home page)."""
+    if not st.context.url:
         return
+    base = page_url(st.context.url, st.get_option("server.baseUrlPath"), page_path)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     with st.sidebar:
         st.caption("Link to this view (copy button on the right)")
