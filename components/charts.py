@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components.incidents import format_day
 from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
@@ -318,8 +319,14 @@ def timeline_chart(
         )
         .properties(height=140)
     )
+    # A period no source has ended is drawn to the data date; its tooltip says so rather than show that
+    # date as an end some source reported.
+    until = [
+        f"no end reported (drawn to {format_day(day)}, the data date)" if open_ended else format_day(day)
+        for day, open_ended in zip(bands["end_date"], bands["open_ended"], strict=True)
+    ]
     crossing = (
-        alt.Chart(bands, title="Border crossings")
+        alt.Chart(bands.assign(until=until), title="Border crossings")
         .mark_bar(height=14, clip=True)
         .encode(
             x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
@@ -334,8 +341,7 @@ def timeline_chart(
                 alt.Tooltip("crossing:N"),
                 alt.Tooltip("status:N"),
                 alt.Tooltip("start_date:T", format="%d %b %Y", title="From"),
-                alt.Tooltip("end_date:T", format="%d %b %Y", title="To"),
-                alt.Tooltip("open_ended:N", title="Still in force on the data date"),
+                alt.Tooltip("until:N", title="To"),
                 alt.Tooltip("reason:N"),
             ],
         )

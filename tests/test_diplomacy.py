@@ -115,3 +115,22 @@ def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_em
     assert "no figure found (a gap, not zero)" in violence["title"]
     marks = [d for d in spec["datasets"].values() if d and "month_mid" in d[0]]
     assert {row["month_mid"][:7] for row in marks[0]} == {"2024-12", "2025-02"}
+
+
+def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_end():
+    """Bin Shahi's tooltip read 'To 08 Apr 2026 · Still in force on the data date: true': the data date
+    read as a reported end, and a raw boolean."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2025, 10, 1), data.data_as_of)
+    bands = [
+        row
+        for dataset in chart.to_dict()["datasets"].values()
+        for row in dataset
+        if isinstance(row, dict) and "until" in row
+    ]
+    assert bands, "no crossing bands in the chart"
+    open_ended = [row["until"] for row in bands if row["open_ended"]]
+    assert open_ended and set(open_ended) == {"no end reported (drawn to 8 Apr 2026, the data date)"}
+    ended = [row for row in bands if not row["open_ended"]]
+    assert all(row["until"][0].isdigit() and "data date" not in row["until"] for row in ended)
+    assert "Still in force" not in json.dumps(chart.to_dict())
