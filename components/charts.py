@@ -165,7 +165,7 @@ def cumulative_chart(comparison: YearComparison, metric_label: str, context: lis
 def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> alt.Chart:
     """Each tracker's figure for one metric, published annual total beside the sum of its periods."""
     long = side_by_side.melt(
-        id_vars=["tracker", "series"],
+        id_vars=["tracker", "series", "status"],
         value_vars=["published_annual", "sum_of_periods"],
         var_name="figure",
         value_name="value",
@@ -173,7 +173,10 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
     long["figure"] = long["figure"].map(
         {"published_annual": "annual total as published", "sum_of_periods": "sum of published periods"}
     )
-    long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS)
+    # A preliminary annual total (PICSS's 2025 one came out before December ended) says so on its bar's row,
+    # so a gap to the sum of the months is not read as a revision.
+    provisional = long["status"].eq("preliminary").map({True: " (preliminary annual total)", False: ""})
+    long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS) + provisional
     chart = (
         alt.Chart(long, title=f"{metric_label} in {year}: trackers side by side")
         .mark_bar()

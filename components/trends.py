@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.vocabulary import METRICS, PERIOD_TYPES, SERIES
+from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
 CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
@@ -495,6 +495,7 @@ def annual_side_by_side(figures: pd.DataFrame, year: int, metric: str, region: s
                 "series": series,
                 "metric": metric,
                 "published_annual": published,
+                "status": annual["status"].iloc[0] if not annual.empty else "",
                 "sum_of_periods": summed,
                 "summed": basis,
                 "difference": None if published is None or summed is None else published - summed,
@@ -504,6 +505,31 @@ def annual_side_by_side(figures: pd.DataFrame, year: int, metric: str, region: s
             }
         )
     return pd.DataFrame(rows)
+
+
+SIDE_BY_SIDE_HEADERS = {
+    "tracker": "Tracker",
+    "series": "Counting layer",
+    "published_annual": "Annual total",
+    "status": "Status of the annual total",
+    "sum_of_periods": "Sum of its periods",
+    "summed": "Periods summed",
+    "difference": "Annual minus sum",
+    "counts": "What it counts",
+    "source": "Source of the annual total",
+    "source_url": "Link",
+}
+
+
+def side_by_side_table(side: pd.DataFrame) -> pd.DataFrame:
+    """annual_side_by_side as a reader's table: words for codes, headers in words, blanks for no figure."""
+    table = side.drop(columns="metric").assign(
+        series=side["series"].map(SERIES_LABELS),
+        status=side["status"].map(lambda code: FIGURE_STATUSES.label(code) if code else ""),
+    )
+    for column in ("published_annual", "sum_of_periods", "difference"):
+        table[column] = [f"{value:,.0f}" if pd.notna(value) else "" for value in side[column]]
+    return table.rename(columns=SIDE_BY_SIDE_HEADERS)
 
 
 def years_with_annual(figures: pd.DataFrame, metric: str, region: str = NATIONAL) -> list[int]:

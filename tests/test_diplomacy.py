@@ -130,7 +130,8 @@ def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_en
     ]
     assert bands, "no crossing bands in the chart"
     open_ended = [row["until"] for row in bands if row["open_ended"]]
-    assert open_ended and set(open_ended) == {"no end reported (drawn to 8 Apr 2026, the data date)"}
+    assert open_ended
+    assert set(open_ended) == {"no end reported (drawn to 8 Apr 2026, the data date)"}
     ended = [row for row in bands if not row["open_ended"]]
     assert all(row["until"][0].isdigit() and "data date" not in row["until"] for row in ended)
     assert "Still in force" not in json.dumps(chart.to_dict())

@@ -27,6 +27,7 @@ from components.trends import (
     options,
     pct_change,
     periods,
+    side_by_side_table,
     slots_label,
     source_choices,
 )
@@ -215,3 +216,22 @@ def test_bundled_picss_2025_against_2024_by_hand():
     assert (published.earlier_full_year, published.full_year_basis) == (905, "published annual total")
     assert published.table.loc[9, "cum_later"] == 885
     assert published.passed_slot == 11
+
+
+def test_a_preliminary_annual_total_says_so_beside_the_sum_of_its_months():
+    """PICSS's 2025 annual attacks (1,063) came out on 28 Dec 2025, before December was counted: it was drawn
+    as 'annual total as published' and a caption said a difference usually means a later revision."""
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    side = annual_side_by_side(figures, 2025, "attacks")
+    picss = side[side["tracker"] == "PICSS"].iloc[0]
+    assert picss["status"] == "preliminary"
+    assert picss["published_annual"] == 1063
+    rows = next(iter(sources_chart(side, "Attacks", 2025).to_dict()["datasets"].values()))
+    assert {row["source"] for row in rows if row["tracker"] == "PICSS"} == {
+        "PICSS · militant attacks only (preliminary annual total)"
+    }
+    table = side_by_side_table(side)
+    shown = table[table["Tracker"] == "PICSS"].iloc[0]
+    assert shown["Status of the annual total"] == "preliminary"
+    assert shown["Annual total"] == "1,063"
+    assert "None" not in table.to_string()

@@ -26,6 +26,7 @@ from components.trends import (
     kpis,
     ordered_choices,
     periods,
+    side_by_side_table,
     slots_label,
     source_choices,
     years_with_annual,
@@ -197,8 +198,9 @@ if later is not None:
 st.header("Sources side by side")
 st.caption(
     "Each tracker counts differently (notes below), so their totals differ by design. Annual totals as "
-    "published are shown beside the sum of the periods when every period of the year is published; a "
-    "difference usually means a later revision."
+    "published are shown beside the sum of the periods when every period of the year is published. A "
+    "difference can come from a later revision of some months, or from an annual total released before the "
+    "year's last month was counted (marked preliminary)."
 )
 years = derived("annual-years", (metric, region), lambda: years_with_annual(figures, metric, region))
 if not years:
@@ -213,7 +215,7 @@ else:
     side, chart = derived(
         "sources-side-by-side", (year_for_sources, metric, region), lambda: sources_view(year_for_sources)
     )
-    chart_with_table(chart, side, f"sources_{metric}_{region}_{year_for_sources}.csv".lower())
+    chart_with_table(chart, side_by_side_table(side), f"sources_{metric}_{region}_{year_for_sources}.csv".lower())
 
 st.header("Figures the sources disagree on")
 st.caption(
