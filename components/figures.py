@@ -15,8 +15,8 @@ import sys
 import pandas as pd
 
 from components.paths import data_dir
-from components.sources import load_sourced
-from components.vocabulary import FIGURE_STATUSES
+from components.sources import load_sourced, source_label
+from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
@@ -103,6 +103,41 @@ def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     rows["displayed"] = rows["displayed"].fillna(False).astype(bool)
     columns = [*FIGURE_KEY, "value", "status", "displayed", "replaces", "source_name", "source_kind", "source_url"]
     return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
+
+
+DISAGREEMENT_HEADERS = {
+    "tracker": "Tracker",
+    "series": "Counting layer",
+    "period_type": "Period",
+    "period_start": "From",
+    "period_end": "To",
+    "region": "Region",
+    "metric": "Measure",
+    "value": "Value",
+    "status": "Status",
+    "displayed": "Charted",
+    "replaces": "Replaces",
+    "source_name": "Source",
+    "source_kind": "Source kind",
+    "source_url": "Link",
+    "source_published": "Published",
+    "notes": "Notes",
+}
+
+
+def disagreements_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """disagreements() as a reader's table: labels for codes, days for dates, headers in words."""
+    table = rows.assign(
+        series=rows["series"].map(SERIES.label),
+        period_type=rows["period_type"].map(PERIOD_TYPES.label),
+        period_start=rows["period_start"].dt.date,
+        period_end=rows["period_end"].dt.date,
+        metric=rows["metric"].map(METRICS.label),
+        status=rows["status"].map(FIGURE_STATUSES.label),
+        displayed=rows["displayed"].map({True: "yes", False: "no"}),
+        source_kind=rows["source_kind"].map(source_label),
+    )
+    return table.fillna("").rename(columns=DISAGREEMENT_HEADERS)
 
 
 def figures_csv(figures: pd.DataFrame) -> str:

@@ -121,3 +121,20 @@ def test_data_readme_counts_each_status_as_the_file_does(file_rows):
     counted = Counter(row["status"] for row in file_rows)
     for status in ("published", "restated", "preliminary", "superseded", "misattributed"):
         assert int(stated[status].replace(",", "")) == counted.get(status, 0), status
+
+
+def test_the_disagreements_table_reads_in_words():
+    """The Trends page's table showed period_type, overall_violence, deaths_total and 'None'."""
+    from components.dataset import load_dataset
+    from components.figures import disagreements_table
+    from components.paths import BUNDLED_DATA_DIR
+
+    rows = load_dataset(BUNDLED_DATA_DIR).figure_disagreements
+    table = disagreements_table(rows)
+    headers = ["Tracker", "Counting layer", "Period", "From", "To", "Region", "Measure", "Value"]
+    assert list(table.columns[:8]) == headers
+    text = table.to_string()
+    for code in ("overall_violence", "deaths_total", "militant_attacks", "None", "NaT", "nan"):
+        assert code not in text, code
+    assert set(table["Charted"]) == {"yes", "no"}
+    assert len(table) == len(rows)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.export import comparison_context, source_names
+from components.figures import disagreements_table
 from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -226,14 +227,6 @@ st.caption(
 disputed = derived(
     "disputed-figures",
     (),
-    lambda: data.figure_disagreements.assign(
-        period_start=lambda f: f["period_start"].dt.date,
-        period_end=lambda f: f["period_end"].dt.date,
-        source_kind=lambda f: f["source_kind"].map(source_label),
-    ),
+    lambda: disagreements_table(data.figure_disagreements),
 )
-table_with_download(
-    disputed,
-    "disputed_figures.csv",
-    column_config={"source_url": st.column_config.LinkColumn("source_url")},
-)
+table_with_download(disputed, "disputed_figures.csv", column_config={"Link": st.column_config.LinkColumn("Link")})
