@@ -136,6 +136,36 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
     return both.sort_values("date", ascending=False, kind="stable").head(count).reset_index(drop=True)
 
 
+SHOWN_HEADERS = {
+    "date_start": "From",
+    "date_end": "To",
+    "track": "Track",
+    "title": "Event",
+    "venue": "Venue",
+    "parties": "Parties",
+    "mediators": "Mediators",
+    "outcome": "Outcome",
+    "source_name": "Source",
+    "source_url": "Link",
+}
+
+
+def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
+    """The diplomatic events in the chart as a reader's table: track names, days, blanks where nothing is
+    recorded (a one-day event has no 'To'), headers in words."""
+    table = diplomacy[list(SHOWN_HEADERS)].assign(
+        date_start=diplomacy["date_start"].dt.date,
+        date_end=diplomacy["date_end"].dt.date,
+        track=diplomacy["track"].map(DIPLOMACY_TRACKS.label),
+    )
+    return table.astype(object).where(table.notna(), "").rename(columns=SHOWN_HEADERS)
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 diplomatic event', '3 diplomatic events'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def event_labels(events: pd.DataFrame) -> dict[str, str]:
     """Picker names keyed by event id: date · title, then the track and at last the id where two read alike."""
     named = dict(

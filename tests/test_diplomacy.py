@@ -13,6 +13,7 @@ from components.diplomacy import filter_events, latest_developments, split_list,
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import monthly_on_calendar
 from components.ui.timeline import VIOLENCE_LABEL, VIOLENCE_SERIES, timeline_figure
+from components.vocabulary import DIPLOMACY_TRACKS
 
 EVENTS = pd.DataFrame(
     {
@@ -135,3 +136,26 @@ def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_en
     ended = [row for row in bands if not row["open_ended"]]
     assert all(row["until"][0].isdigit() and "data date" not in row["until"] for row in ended)
     assert "Still in force" not in json.dumps(chart.to_dict())
+
+
+def test_the_numbers_under_the_timeline_read_in_words():
+    """The table showed track codes (talks, deportation) and 'None' for a one-day event's end and venue."""
+    from components.diplomacy import shown_table
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    table = shown_table(data.diplomacy_events)
+    assert list(table.columns[:4]) == ["From", "To", "Track", "Event"]
+    assert set(table["Track"]) <= {track.label for track in DIPLOMACY_TRACKS.items}
+    cells = {str(cell) for cell in table.to_numpy().ravel()}
+    assert not cells & {"None", "NaT", "nan", "<NA>"}
+    assert not any(cell.endswith("00:00:00") for cell in cells)
+    one_day = data.diplomacy_events["date_end"].isna().to_numpy()
+    assert (table.loc[one_day, "To"] == "").all()
+
+
+def test_counts_in_sentences_agree_with_their_number():
+    from components.diplomacy import counted
+
+    assert counted(1, "diplomatic event") == "1 diplomatic event"
+    assert counted(0, "notable incident") == "0 notable incidents"
+    assert counted(1200, "notable incident") == "1,200 notable incidents"

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.diplomacy import event_labels, filter_events, mediators_in, window_counts
+from components.diplomacy import counted, event_labels, filter_events, mediators_in, shown_table, window_counts
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
@@ -44,7 +44,7 @@ mediators = linked(right.multiselect, "Mediator", mediators_in(diplomacy), key="
 shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), tuple(mediators))
 st.markdown(
     escape_markdown(
-        f"{len(shown)} diplomatic events and {len(events)} notable incidents, "
+        f"{counted(len(shown), 'diplomatic event')} and {counted(len(events), 'notable incident')}, "
         f"{selection.start:%d %b %Y}–{selection.end:%d %b %Y} (period set in the sidebar)."
     )
 )
@@ -59,21 +59,7 @@ select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_i
 
 with st.expander("Numbers in this chart"):
     table_with_download(
-        shown[
-            [
-                "date_start",
-                "date_end",
-                "track",
-                "title",
-                "venue",
-                "parties",
-                "mediators",
-                "outcome",
-                "source_name",
-                "source_url",
-            ]
-        ],
-        "diplomacy_shown.csv",
+        shown_table(shown), "diplomacy_shown.csv", column_config={"Link": st.column_config.LinkColumn()}
     )
 
 st.header("Before and after an event")
