@@ -271,7 +271,7 @@ def timeline_chart(
     ).properties(height=alt.Step(30), title="Diplomacy")
 
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
-        violence_label = f"{violence_label}: no month published for this period"
+        violence_label = f"{violence_label}: no monthly figure in this data set for this period"
     bars = (
         alt.Chart(monthly_violence)
         .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)

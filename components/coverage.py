@@ -50,7 +50,7 @@ STATE_LABELS = {
 }
 STATE_MEANINGS = {
     "present": "a figure the dashboard displays exists for this period",
-    "missing": "no figure in this data set (not a zero); a note says what was searched, when it was",
+    "missing": "no figure in this data set (not a zero); where a note exists, it says what was searched",
     "not_published": "the tracker did not publish this figure (declared in coverage_notes.csv)",
     "not_due": "the period was not over on the data date",
 }
