@@ -217,6 +217,18 @@ class YearComparison:
         return slots_label(self.window_slots, self.cadence)
 
 
+def no_running_total(comparison: YearComparison) -> str:
+    """Why the running totals are not drawn, naming the periods each year lacks (not those it has)."""
+    reasons = []
+    for year, slots in ((comparison.earlier, comparison.earlier_slots), (comparison.later, comparison.later_slots)):
+        missing = tuple(slot for slot in range(1, max(slots, default=0) + 1) if slot not in slots)
+        if not slots:
+            reasons.append(f"{year} has no figures")
+        elif missing:
+            reasons.append(f"{year} has no figure for {slots_label(missing, comparison.cadence)}")
+    return f"No running total: {' and '.join(reasons)}, and a running total across a missing period would be untrue."
+
+
 def pct_change(before: float | None, after: float | None) -> float | None:
     """Percentage change; None when either side is missing or the base is zero."""
     if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:

@@ -207,3 +207,33 @@ def test_a_link_reaching_past_the_data_says_where_it_was_cut():
     assert "The link's 'To' date, 31 Dec 2026, is outside the data (1 Jan 2024 – 8 Apr 2026): showing 8 Apr 2026." in (
         warnings
     ), warnings
+
+
+def test_no_running_total_names_the_missing_months_not_the_published_ones():
+    """Balochistan's notice read '2024 (Jan–Sep, Nov) or 2025 (Jan–Feb, May, Aug–Oct) has a gap': the months
+    listed were the ones present."""
+    app = open_page(TRENDS, region="Balochistan")
+    notices = [info.value for info in app.info if info.value.startswith("No running total")]
+    assert notices, [info.value for info in app.info]
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        months = {
+            (row["period_start"][:4], int(row["period_start"][5:7]))
+            for row in csv.DictReader(handle)
+            if row["tracker"] == "PICSS"
+            and row["series"] == "militant_attacks"
+            and row["period_type"] == "month"
+            and row["region"] == "Balochistan"
+            and row["metric"] == "attacks"
+            and row["status"] in ("published", "restated", "preliminary")
+        }
+    names = CADENCES["month"]
+    body = notices[0].removeprefix("No running total: ").split(", and a running total")[0]
+    listed = 0
+    for part in re.split(r" and (?=20\d\d)", body):
+        year, spans = re.fullmatch(r"(20\d\d) has no figure for (.+)", part).groups()
+        for span in spans.split(", "):
+            first, _, last = span.partition("–")
+            for month in range(names.index(first) + 1, names.index(last or first) + 2):
+                listed += 1
+                assert (year, month) not in months, f"{names[month - 1]} {year} is published but listed as missing"
+    assert listed

@@ -25,6 +25,7 @@ from components.trends import (
     default_cadence,
     default_pair,
     kpis,
+    no_running_total,
     ordered_choices,
     periods,
     side_by_side_table,
@@ -190,11 +191,7 @@ if later is not None:
                 export,
             )
         else:
-            st.info(
-                f"No running total: {earlier} ({slots_label(comparison.earlier_slots, cadence)}) or {later} "
-                f"({slots_label(comparison.later_slots, cadence)}) has a gap from the start of the year, and a "
-                "running total across a gap would be untrue."
-            )
+            st.info(no_running_total(comparison))
 
 st.header("Sources side by side")
 st.caption(
