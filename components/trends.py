@@ -21,7 +21,10 @@ CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items
 NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
 AFTER_DATA = "after the data date"
 COUNTING_RULES = {
-    ("PICSS", "militant_attacks"): "PICSS: attacks by militants and the deaths and injuries they caused.",
+    ("PICSS", "militant_attacks"): (
+        "PICSS: attacks by militants and the deaths and injuries they caused; its militants killed are attackers "
+        "killed in those attacks (those killed in security operations are in the combined layer)."
+    ),
     (
         "PICSS",
         "combined",
@@ -584,6 +587,7 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
     note = (
         f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, actor-group and "
-        "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter."
+        "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter. "
+        + COUNTING_RULES[HEADLINE]
     )
     return Headline(region, default_pair(slots), note)
