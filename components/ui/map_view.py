@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.map_views import MAX_ZOOM, MIN_ZOOM, VIEWS, MapView, describe, resolve_view
+from components.map_views import MAX_ZOOM, MIN_ZOOM, VIEWS, MapView, resolve_view
 
 OVERRIDES = ("lat", "lon", "zoom")
 
@@ -16,12 +16,12 @@ def _clear_overrides() -> None:
         st.session_state[key] = None
 
 
-def map_view_controls() -> MapView:
-    """Preset picker plus optional exact centre and zoom; returns the view the map should open on."""
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
-    name = left.selectbox("Map view", list(VIEWS), key="view", bind="query-params", on_change=_clear_overrides)
+def map_view_controls(picker=st, options=st) -> tuple[MapView, bool]:
+    """Preset picker (in `picker`) plus optional exact centre, zoom and online basemap (in an expander in
+    `options`); returns the view the map should open on and whether to draw the online basemap."""
+    name = picker.selectbox("Map view", list(VIEWS), key="view", bind="query-params", on_change=_clear_overrides)
     preset = VIEWS[name]
-    with right.expander("Exact centre and zoom (optional, kept in the link)"):
+    with options.expander("Exact centre and zoom, basemap"):
         lat_box, lon_box, zoom_box = st.columns(3)
         lat = lat_box.number_input(
             "Latitude", -85.0, 85.0, None, 0.1, "%.2f", key="lat", bind="query-params", placeholder=f"{preset.lat:.2f}"
@@ -40,6 +40,8 @@ def map_view_controls() -> MapView:
         zoom = zoom_box.number_input(
             "Zoom", MIN_ZOOM, MAX_ZOOM, None, 0.5, "%.1f", key="zoom", bind="query-params", placeholder=f"{preset.zoom}"
         )
-    view = resolve_view(name, lat, lon, zoom)
-    st.caption(f"{describe(view)}. Dragging or zooming the map is not kept in the link; these controls are.")
-    return view
+        st.caption("Dragging or zooming the map is not kept in the link; these controls are.")
+        online = st.toggle(
+            "Online basemap (needs internet; off by default, the map works offline)", key="basemap", bind="query-params"
+        )
+    return resolve_view(name, lat, lon, zoom), online

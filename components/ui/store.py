@@ -25,7 +25,15 @@ from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import IncidentFilter, provinces_in
-from components.map_layers import DeckJson, base_layers, crossing_layers, deck_json, incident_layers, layer_json
+from components.map_layers import (
+    DeckJson,
+    base_layers,
+    crossing_layers,
+    deck_json,
+    incident_layers,
+    label_layer,
+    layer_json,
+)
 from components.map_views import MapView, view_state
 from components.paths import data_dir
 from components.trends import ordered_choices
@@ -191,7 +199,8 @@ def _deck_for(
     key: str,
 ) -> DeckJson:
     data = _dataset_in(folder)
-    crossings = layer_json(crossing_layers(status_on(data["crossings"], data["crossing_status"], crossings_on)))
+    status = status_on(data["crossings"], data["crossing_status"], crossings_on)
+    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view.zoom)])
     incidents = _incident_layers_for(selection, mode, folder, key)
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 

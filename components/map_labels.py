@@ -1,0 +1,148 @@
+"""Which place names the map labels, and where, so that no two labels overlap at a view's zoom.
+
+deck.gl draws every label it is given, overlapping or not (Streamlit's bundled deck.gl offers no collision
+filter through pydeck), so labels are chosen here: crossings first, then provincial and national capitals,
+then other towns by population; a label goes right, left, above or below its point, whichever is free, and a
+town whose label fits nowhere keeps its dot unlabelled. Boxes are estimated from font size and character
+count in Web-Mercator pixels at the view's zoom, as deck.gl places them; the estimate errs wide.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+LABEL_PX = 13  # font size of every label
+CHAR_WIDTH = 0.62  # em per character, bold sans-serif, a little wider than drawn
+LINE_HEIGHT = 1.25
+GAP_PX = 9  # between a point and its label
+ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
+TOWN_DOT_HALF_PX = 3
+SMALL_TOWN_ZOOM = 6.5  # below this zoom, only capitals and towns of SMALL_TOWN_POPULATION or more are named
+SMALL_TOWN_POPULATION = 150_000
+# Seats of a province (or the country) among data/geo/towns.csv, labelled before other towns.
+CAPITALS = {
+    "Islamabad": "Pakistan",
+    "Peshawar": "Khyber Pakhtunkhwa",
+    "Quetta": "Balochistan",
+    "Lahore": "Punjab",
+    "Karachi": "Sindh",
+    "Gilgit": "Gilgit-Baltistan",
+    "Muzaffarabad": "Azad Jammu and Kashmir",
+    "Kabul": "Afghanistan",
+    "Jalalabad": "Nangarhar",
+    "Kandahar": "Kandahar",
+    "Khost": "Khost",
+    "Asadabad": "Kunar",
+    "Gardez": "Paktia",
+    "Sharana": "Paktika",
+    "Herat": "Herat",
+    "Mazar-e Sharif": "Balkh",
+    "Lashkar Gah": "Helmand",
+}
+# Where a label may sit relative to its point, tried in this order: (text anchor, dx sign, dy sign). Labels
+# are always vertically centred on their offset point: deck.gl's "top"/"bottom" baselines moved labels
+# several times further than asked in Streamlit's build (seen in Chromium screenshots).
+PLACES = (("start", 1, 0), ("end", -1, 0), ("middle", 0, -1), ("middle", 0, 1))
+
+
+def label_text(name: object) -> str:
+    """A label deck.gl can draw: its default glyph atlas is ASCII only (and pydeck reads a character_set
+    string as an expression), so "Chaman–Spin Boldak" would break apart across the map. Tooltips keep the
+    original spelling."""
+    plain = unicodedata.normalize("NFKD", str(name).replace("–", "-").replace("—", "-").replace("’", "'"))
+    return plain.encode("ascii", "ignore").decode()
+
+
+def short_name(name: object) -> str:
+    """A crossing's name without its alternatives in brackets: 'Chaman–Spin Boldak (Wesh–Chaman, …)' to
+    'Chaman-Spin Boldak'."""
+    return label_text(str(name).split(" (")[0])
+
+
+def pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web-Mercator pixel position at `zoom` (deck.gl's 512-pixel world), y growing southwards."""
+    world = 512 * 2**zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * world, (1 - y / math.pi) / 2 * world
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Box) -> bool:
+        return (
+            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
+        )
+
+
+def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, float]) -> Box:
+    """The box a label of `text` covers when deck.gl anchors it at pixel (x, y) moved by `offset`,
+    vertically centred."""
+    width, height = len(text) * LABEL_PX * CHAR_WIDTH, LABEL_PX * LINE_HEIGHT
+    x, y = x + offset[0], y + offset[1]
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return Box(left, y - height / 2, left + width, y + height / 2)
+
+
+def _square(x: float, y: float, half: float) -> Box:
+    return Box(x - half, y - half, x + half, y + half)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    lon: float
+    lat: float
+    half: float  # half the side of the symbol the label belongs to
+    kind: str  # "crossing" or "town"
+
+
+def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> list[Candidate]:
+    """Labels in priority order: crossings, capitals (largest first), other towns (largest first); small
+    towns only from SMALL_TOWN_ZOOM in."""
+    located = crossings.dropna(subset=["lat", "lon"])
+    first = [Candidate(short_name(r.name), r.lon, r.lat, ICON_HALF_PX, "crossing") for r in located.itertuples()]
+    population = pd.to_numeric(towns["population"], errors="coerce").fillna(0)
+    ranked = towns.assign(capital=towns["name"].isin(CAPITALS), people=population).sort_values(
+        ["capital", "people"], ascending=False
+    )
+    if zoom < SMALL_TOWN_ZOOM:
+        ranked = ranked[ranked["capital"] | (ranked["people"] >= SMALL_TOWN_POPULATION)]
+    rest = [Candidate(label_text(r.name), r.lon, r.lat, TOWN_DOT_HALF_PX, "town") for r in ranked.itertuples()]
+    return first + rest
+
+
+def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> list[dict]:
+    """Labels that fit, each with where deck.gl should draw it: text, lon, lat, anchor, offset, kind.
+
+    Every crossing gate and town dot is an obstacle, so no label covers a symbol either."""
+    every = candidates(crossings, towns, zoom)
+    taken = [_square(*pixels(c.lon, c.lat, zoom), c.half) for c in every]
+    placed = []
+    for candidate in every:
+        x, y = pixels(candidate.lon, candidate.lat, zoom)
+        for anchor, sx, sy in PLACES:
+            offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
+            box = text_box(x, y, candidate.text, anchor, offset)
+            if not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                placed.append(
+                    {
+                        "text": candidate.text,
+                        "lon": candidate.lon,
+                        "lat": candidate.lat,
+                        "anchor": anchor,
+                        "offset": [round(v, 1) for v in offset],
+                        "kind": candidate.kind,
+                    }
+                )
+                break
+    return placed
