@@ -362,27 +362,30 @@ def timeline_chart(
     return _style(chart.properties(usermeta={"embedOptions": {"renderer": "svg"}}))
 
 
-def symbol_legend_chart(entries: dict[str, str], title: str, note: str = "") -> alt.LayerChart:
+def symbol_legend_chart(entries: dict[str, str], title: str) -> alt.LayerChart:
     """A legend whose symbols are the map's own images (data URIs), so shapes read as on the map."""
     data = pd.DataFrame({"label": list(entries), "url": list(entries.values())})
-    base = alt.Chart(data, title=alt.TitleParams(title, subtitle=[note] if note else [], anchor="start")).encode(
+    base = alt.Chart(data, title=alt.TitleParams(title, anchor="start")).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=None)
     )
     symbols = base.mark_image(width=22, height=22).encode(x=alt.value(11), url="url:N")
     labels = base.mark_text(align="left", dx=14, fontSize=FONT_SIZE - 1).encode(x=alt.value(11), text="label:N")
-    chart = alt.layer(symbols, labels).properties(height=alt.Step(26), width=250)
-    return _style(chart).configure_view(stroke=None).configure_title(subtitleFontSize=FONT_SIZE - 3)
+    chart = alt.layer(symbols, labels).properties(height=alt.Step(26), width=240)
+    return _style(chart).configure_view(stroke=None)
 
 
 def scale_bar_chart(km: int, pixels: float) -> alt.LayerChart:
     """A scale bar `pixels` long labelled in km, true at the map view's centre and preset zoom."""
-    data = pd.DataFrame({"x": [0.0], "x2": [pixels], "label": [f"{km:,} km at this view's zoom"]})
+    data = pd.DataFrame({"x": [0.0], "x2": [pixels], "label": [f"{km:,} km (at the view's centre and zoom)"]})
     base = alt.Chart(data)
-    bar = base.mark_rule(strokeWidth=3, color="#000000").encode(x=alt.X("x:Q", axis=None, scale=None), x2="x2:Q")
-    ends = base.mark_tick(color="#000000", thickness=2, size=10).encode(x=alt.X("x2:Q", scale=None))
-    start = base.mark_tick(color="#000000", thickness=2, size=10).encode(x=alt.X("x:Q", scale=None))
-    text = base.mark_text(align="left", dy=-12, fontSize=FONT_SIZE - 2).encode(x=alt.value(0), text="label:N")
-    return alt.layer(bar, start, ends, text).properties(width=max(pixels, 200), height=36).configure_view(stroke=None)
+    x, x2 = alt.X("x:Q", axis=None, scale=None), alt.X2("x2:Q")
+    bar = base.mark_rule(strokeWidth=3, color="#000000").encode(x=x, x2=x2, y=alt.value(34))
+    ends = base.mark_rule(strokeWidth=2, color="#000000").encode(x=x, y=alt.value(27), y2=alt.value(41))
+    far_end = base.mark_rule(strokeWidth=2, color="#000000").encode(
+        x=alt.X("x2:Q", scale=None), y=alt.value(27), y2=alt.value(41)
+    )
+    text = base.mark_text(align="left", fontSize=FONT_SIZE - 2).encode(x=alt.value(0), y=alt.value(12), text="label:N")
+    return alt.layer(bar, ends, far_end, text).properties(width=max(pixels, 240), height=46).configure_view(stroke=None)
 
 
 def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.LayerChart:
@@ -392,8 +395,13 @@ def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.La
     bands = sorted(table["Distance band"].unique(), key=lambda band: (band.startswith(">"), len(band), band))
     shades = [COUNT_RAMP[-1 - i] for i in range(len(bands))]
     base = alt.Chart(top, title=f"{measure} by district (top {len(top)})").encode(
-        y=alt.Y("District:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X(f"{measure}:Q", title=measure),
+        y=alt.Y(
+            "District:N",
+            sort=alt.EncodingSortField(field=measure, op="max", order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=220),
+        ),
+        x=alt.X(f"{measure}:Q", title=measure, axis=alt.Axis(format="d", tickMinStep=1)),
         tooltip=["District:N", "Province:N", f"{measure}:Q", "Distance band:N"],
     )
     bars = base.mark_bar().encode(

@@ -19,6 +19,10 @@ LABEL_PX = 13  # font size of every label
 CHAR_WIDTH = 0.62  # em per character, bold sans-serif, a little wider than drawn
 LINE_HEIGHT = 1.25
 GAP_PX = 9  # between a point and its label
+MARGIN_PX = 4  # kept clear around every label, so two names never read as one
+# The map's size on a 1440-pixel-wide screen (beside the details column): a label whose point is on screen
+# at the preset view must fit inside it, so no name is cut at the edge ("alalabad").
+MAP_SIZE_PX = (540, 560)
 ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
 TOWN_DOT_HALF_PX = 3
 SMALL_TOWN_ZOOM = 6.5  # below this zoom, only capitals and towns of SMALL_TOWN_POPULATION or more are named
@@ -46,7 +50,16 @@ CAPITALS = {
 # Where a label may sit relative to its point, tried in this order: (text anchor, dx sign, dy sign). Labels
 # are always vertically centred on their offset point: deck.gl's "top"/"bottom" baselines moved labels
 # several times further than asked in Streamlit's build (seen in Chromium screenshots).
-PLACES = (("start", 1, 0), ("end", -1, 0), ("middle", 0, -1), ("middle", 0, 1))
+PLACES = (
+    ("start", 1, 0),
+    ("end", -1, 0),
+    ("middle", 0, -1),
+    ("middle", 0, 1),
+    ("start", 1, -1),
+    ("start", 1, 1),
+    ("end", -1, -1),
+    ("end", -1, 1),
+)
 
 
 def label_text(name: object) -> str:
@@ -92,6 +105,20 @@ def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, fl
     return Box(left, y - height / 2, left + width, y + height / 2)
 
 
+def padded(box: Box, margin: float = MARGIN_PX) -> Box:
+    return Box(box.left - margin, box.top - margin, box.right + margin, box.bottom + margin)
+
+
+def screen(lat: float, lon: float, zoom: float, size: tuple[int, int] = MAP_SIZE_PX) -> Box:
+    """The pixels a map of `size` centred on (lat, lon) shows at `zoom`."""
+    x, y = pixels(lon, lat, zoom)
+    return Box(x - size[0] / 2, y - size[1] / 2, x + size[0] / 2, y + size[1] / 2)
+
+
+def inside(box: Box, frame: Box) -> bool:
+    return frame.left <= box.left and box.right <= frame.right and frame.top <= box.top and box.bottom <= frame.bottom
+
+
 def _square(x: float, y: float, half: float) -> Box:
     return Box(x - half, y - half, x + half, y + half)
 
@@ -120,19 +147,23 @@ def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> lis
     return first + rest
 
 
-def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> list[dict]:
-    """Labels that fit, each with where deck.gl should draw it: text, lon, lat, anchor, offset, kind.
+def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: float, zoom: float) -> list[dict]:
+    """Labels that fit the view centred on (lat, lon) at `zoom`, each with where deck.gl should draw it:
+    text, lon, lat, anchor, offset, kind.
 
-    Every crossing gate and town dot is an obstacle, so no label covers a symbol either."""
+    Every crossing gate and town dot is an obstacle, so no label covers a symbol either; a label whose point
+    is on screen must lie wholly on screen."""
     every = candidates(crossings, towns, zoom)
     taken = [_square(*pixels(c.lon, c.lat, zoom), c.half) for c in every]
+    frame = screen(lat, lon, zoom)
     placed = []
     for candidate in every:
         x, y = pixels(candidate.lon, candidate.lat, zoom)
+        on_screen = inside(_square(x, y, 0), frame)
         for anchor, sx, sy in PLACES:
             offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
-            box = text_box(x, y, candidate.text, anchor, offset)
-            if not any(box.overlaps(other) for other in taken):
+            box = padded(text_box(x, y, candidate.text, anchor, offset))
+            if not any(box.overlaps(other) for other in taken) and (inside(box, frame) or not on_screen):
                 taken.append(box)
                 placed.append(
                     {

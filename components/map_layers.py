@@ -24,7 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 from components.incidents import figure_range
 from components.map_labels import LABEL_PX, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
-from components.map_views import DEFAULT_VIEW, resolve_view, view_state
+from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
 from components.palette import COUNT_RAMP, rgba
 from components.vocabulary import EVENT_TYPES, FAMILY_COLOURS, family_label
 
@@ -49,6 +49,7 @@ HEX_KM = 25  # hexagon size, centre to corner
 COUNTED_PRECISIONS = ("exact", "district")
 IMPRECISE_RING = {"district": (2.5, 230), "province": (1.5, 140)}  # ring width (px) and opacity
 RING_RADIUS_PX = 7
+DOT_MIN_PX, DOT_MAX_PX = 5, 20
 OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
 # Streamlit 1.67's bundled deck.gl draws TextLayer glyphs at 1/8 of getSize with the default size
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
@@ -60,6 +61,12 @@ REGION_LAT = 31.5  # the hexagon grid's reference latitude (middle of the Durand
 
 def _geojson(frame: gpd.GeoDataFrame) -> dict:
     return json.loads(frame.to_json(drop_id=True))
+
+
+def dot_radius(killed: float) -> float:
+    """Screen pixels: the dot's area grows with the killed, capped so a massacre does not hide its region;
+    the same size at every zoom (a radius in metres filled the Kabul view with one dot)."""
+    return round(min(DOT_MAX_PX, DOT_MIN_PX + 1.6 * math.sqrt(killed)), 1)
 
 
 def point_key(lat: float, lon: float) -> str:
@@ -83,7 +90,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "incident_id": row.incident_id,
                 "lon": float(row.lon),
                 "lat": float(row.lat),
-                "radius": round(2_500 + 2_500 * math.sqrt(killed)) if exact else RING_RADIUS_PX,
+                "radius": dot_radius(killed) if exact else RING_RADIUS_PX,
                 "color": rgba(FAMILY_COLOURS[family], 215 if exact else alpha),
                 "line_width": width,
                 "exact": exact,
@@ -189,12 +196,12 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
     ]
 
 
-def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> pdk.Layer:
-    """Crossing and town names that do not overlap at `zoom` (components.map_labels), drawn on top with a
+def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, view: MapView) -> pdk.Layer:
+    """Crossing and town names that do not overlap in `view` (components.map_labels), drawn on top with a
     white halo so they read over dots and lines."""
     return pdk.Layer(
         "TextLayer",
-        place_labels(crossings, towns, zoom),
+        place_labels(crossings, towns, view.lat, view.lon, view.zoom),
         id="labels",
         get_position=["lon", "lat"],
         get_text="text",
@@ -386,11 +393,11 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
     records = incident_records(events)
     imprecise = [_drawn(r) for r in records if not r["exact"]]
     exact = [_drawn(r) for r in sorted((r for r in records if r["exact"]), key=lambda r: -r["radius"])]
-    stacks = list(
-        {
-            point_key(r["lat"], r["lon"]): {"lon": r["lon"], "lat": r["lat"]} for r in records if r["stacked"] > 1
-        }.values()
-    )
+    stacks: dict[str, dict] = {}  # a ring around every point holding several incidents
+    for r in records:
+        if r["stacked"] > 1:
+            ring = stacks.setdefault(point_key(r["lat"], r["lon"]), {"lon": r["lon"], "lat": r["lat"], "radius": 0})
+            ring["radius"] = max(ring["radius"], r["radius"] + 5)
     return [
         pdk.Layer(
             "ScatterplotLayer",
@@ -409,10 +416,10 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
         ),
         pdk.Layer(
             "ScatterplotLayer",
-            stacks,
+            list(stacks.values()),
             id="incident-stacks",
             get_position=["lon", "lat"],
-            get_radius=RING_RADIUS_PX + 5,
+            get_radius="radius",
             radius_units="'pixels'",
             filled=False,
             stroked=True,
@@ -426,7 +433,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             id=INCIDENT_LAYER_ID,
             get_position=["lon", "lat"],
             get_radius="radius",
-            radius_min_pixels=5,
+            radius_units="'pixels'",
             get_fill_color="color",
             stroked=True,
             get_line_color=[255, 255, 255, 230],

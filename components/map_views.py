@@ -3,7 +3,8 @@
 Streamlit 1.67's st.pydeck_chart reports only selections back to Python ("Only selection events are
 supported", PydeckState), never the user's pan and zoom, so a link cannot carry a view the user dragged
 to. It carries a named preset (`view`) instead and, optionally, an exact centre and zoom (`lat`, `lon`,
-`zoom`) that override the preset. Centres and zooms are chosen to frame each area on a 640-px-high map.
+`zoom`) that override the preset. Centres and zooms frame each area on the map beside the details column
+(about 540 x 560 pixels on a 1440-pixel-wide screen).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ class MapView(NamedTuple):
 
 
 VIEWS = {  # label (as kept in the URL): centre and zoom
-    "Durand Line region": MapView(31.8, 68.8, 5.3),
-    "KP tribal districts": MapView(33.1, 70.4, 6.9),
-    "Kurram, Khyber, Torkham": MapView(33.95, 70.6, 8.3),
-    "Balochistan border, Chaman": MapView(30.4, 66.6, 7.2),
-    "Kabul–Jalalabad": MapView(34.45, 69.85, 8.0),
+    "Durand Line region": MapView(32.3, 67.9, 4.7),
+    "KP tribal districts": MapView(33.1, 70.4, 6.3),
+    "Kurram, Khyber, Torkham": MapView(33.95, 70.6, 7.6),
+    "Balochistan border, Chaman": MapView(30.4, 66.6, 6.6),
+    "Kabul–Jalalabad": MapView(34.4, 70.1, 7.4),
 }
 DEFAULT_VIEW = "Durand Line region"
 

@@ -200,7 +200,7 @@ def _deck_for(
 ) -> DeckJson:
     data = _dataset_in(folder)
     status = status_on(data["crossings"], data["crossing_status"], crossings_on)
-    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view.zoom)])
+    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view)])
     incidents = _incident_layers_for(selection, mode, folder, key)
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 

@@ -30,10 +30,10 @@ SHARE_HEADERS = {
     "within_km": "Within (km)",
     "incidents": "Incidents",
     "incidents_total": "Incidents that year",
-    "incident_share": "Share of incidents",
+    "incident_share": "Share of incidents (%)",
     "killed": "Killed (lowest stated)",
     "killed_total": "Killed that year",
-    "killed_share": "Share of killed",
+    "killed_share": "Share of killed (%)",
 }
 INCIDENT_HEADERS = {
     "date": "Date",
@@ -155,12 +155,20 @@ if len(events) > AGGREGATE_ABOVE and mode == "points":
         f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each holds; "
         f"narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see single events."
     )
-legends = derived("map-legends", (selection, mode), lambda: incident_legends(events, mode))
-shown = [*legends, crossing_legend(selection.end)]
+legends = derived(
+    "map-legends",
+    (selection, mode),
+    lambda: [
+        (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
+        for legend in (*incident_legends(events, mode), crossing_legend(selection.end))
+    ],
+)
 km, pixels = scale_bar(view.lat, view.zoom)
-*legend_boxes, notes = st.columns([1] * len(shown) + [1.1])
-for column, legend in zip(legend_boxes, shown, strict=True):
-    show_chart(chart_spec(symbol_legend_chart(legend.entries, legend.title, legend.note)), container=column)
+*legend_boxes, notes = st.columns([1] * len(legends) + [1.1])
+for column, (legend, note) in zip(legend_boxes, legends, strict=True):
+    show_chart(legend, container=column)
+    if note:
+        column.caption(escape_markdown(note))
 show_chart(chart_spec(scale_bar_chart(km, pixels)), container=notes)
 notes.caption(
     f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, count and chart on this "
@@ -187,11 +195,14 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    percent = st.column_config.NumberColumn(format="percent")
+    percent = st.column_config.NumberColumn(format="%.1f%%")
     table_with_download(
-        shares.rename(columns=SHARE_HEADERS),
+        shares.assign(
+            incident_share=(shares["incident_share"] * 100).round(1),
+            killed_share=(shares["killed_share"] * 100).round(1),
+        ).rename(columns=SHARE_HEADERS),
         "border_shares.csv",
-        column_config={"Share of incidents": percent, "Share of killed": percent},
+        column_config={"Share of incidents (%)": percent, "Share of killed (%)": percent},
     )
     cross = events[events["cross_border"]]
     st.markdown(
