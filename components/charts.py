@@ -20,22 +20,6 @@ def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def legend_chart(colours: dict[str, str], title: str) -> alt.LayerChart:
-    """A legend drawn as a chart, so map colours are explained without any HTML.
-
-    Labels are text marks inside the chart's own width: as axis labels outside a narrow plot, Streamlit's
-    content width clipped them to their first letters."""
-    data = pd.DataFrame({"label": list(colours), "colour": list(colours.values())})
-    base = alt.Chart(data, title=title).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=None),
-        tooltip=[alt.Tooltip("label:N", title=title)],
-    )
-    dots = base.mark_circle(size=260, opacity=1).encode(x=alt.value(10), color=alt.Color("colour:N", scale=None))
-    labels = base.mark_text(align="left", dx=14, fontSize=15).encode(x=alt.value(10), text="label:N")
-    chart = alt.layer(dots, labels).properties(height=alt.Step(26), width=260)
-    return _style(chart).configure_view(stroke=None)
-
-
 def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -> pd.DataFrame:
     """Period table to long form (slot, label, year, value, note) for charting; every period kept."""
     table = comparison.table

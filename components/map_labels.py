@@ -151,10 +151,16 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     """Labels that fit the view centred on (lat, lon) at `zoom`, each with where deck.gl should draw it:
     text, lon, lat, anchor, offset, kind.
 
-    Every crossing gate and town dot is an obstacle, so no label covers a symbol either; a label whose point
-    is on screen must lie wholly on screen."""
+    Every crossing gate and town dot (named or not) is an obstacle, so no label covers a symbol either; a label
+    whose point is on screen must lie wholly on screen."""
     every = candidates(crossings, towns, zoom)
-    taken = [_square(*pixels(c.lon, c.lat, zoom), c.half) for c in every]
+    gates = crossings.dropna(subset=["lat", "lon"])
+    taken = [
+        _square(*pixels(lon, lat, zoom), ICON_HALF_PX) for lon, lat in zip(gates["lon"], gates["lat"], strict=True)
+    ]
+    taken += [
+        _square(*pixels(lon, lat, zoom), TOWN_DOT_HALF_PX) for lon, lat in zip(towns["lon"], towns["lat"], strict=True)
+    ]
     frame = screen(lat, lon, zoom)
     placed = []
     for candidate in every:

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import base64
 
-from components.vocabulary import CROSSING_COLOURS
+from components.vocabulary import CROSSING_COLOURS, CROSSING_STATUSES, NO_CROSSING_STATUS
 
 ICON_PX = 32  # the image's own size; the map draws it at CROSSING_ICON_PX
 CROSSING_ICON_PX = 22
-STATUS_MARKS = {  # drawn inside the gate
-    "open": "",
-    "restricted": '<rect x="7" y="14.5" width="18" height="3" fill="#000"/>',
-    "closed": '<path d="M10 10 L22 22 M22 10 L10 22" stroke="#FFF" stroke-width="3.5" stroke-linecap="round"/>',
-    "unknown": "",
-}
+BAR = '<rect x="7" y="14.5" width="18" height="3" fill="#000"/>'
+CROSS = '<path d="M10 10 L22 22 M22 10 L10 22" stroke="#FFF" stroke-width="3.5" stroke-linecap="round"/>'
+# The mark inside each gate, in the vocabulary's order of statuses: open (none), restricted, closed.
+STATUS_MARKS = dict(zip(CROSSING_STATUSES.codes, ("", BAR, CROSS), strict=True))
 
 
 def data_uri(svg: str) -> str:
@@ -36,8 +34,8 @@ def _svg(body: str) -> str:
 
 def crossing_svg(status: str) -> str:
     """A square gate filled with the status colour, with the status's own mark inside."""
-    dashed = ' stroke-dasharray="4 3"' if status not in STATUS_MARKS or status == "unknown" else ""
-    fill = CROSSING_COLOURS.get(status, CROSSING_COLOURS["unknown"])
+    dashed = "" if status in STATUS_MARKS else ' stroke-dasharray="4 3"'  # no recorded status: a dashed edge
+    fill = CROSSING_COLOURS.get(status, NO_CROSSING_STATUS.colour)
     gate = f'<rect x="4" y="4" width="24" height="24" rx="3" fill="{fill}" stroke="#000" stroke-width="3"{dashed}/>'
     return _svg(gate + STATUS_MARKS.get(status, ""))
 

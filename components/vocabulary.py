@@ -299,7 +299,6 @@ CROSSING_STATUSES = CodeList(
 # What the map says of a crossing on a day no recorded period covers: not a status a source states.
 NO_CROSSING_STATUS = Code("unknown", "Unknown", TOL["pale_grey"])
 CROSSING_COLOURS = {status.code: status.colour for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)}
-CROSSING_LEGEND = {status.label: status.colour for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)}
 
 DIPLOMACY_TRACKS = CodeList(
     "track",
