@@ -94,12 +94,12 @@ def at_point(chosen: str) -> None:
     if len(here) < 2:
         return
     names = {
-        row.incident_id: f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)} · {row.place}"
+        row.incident_id: f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)}"
         for row in here.itertuples(index=False)
     }
     st.session_state[AT_POINT_KEY] = chosen
     st.radio(
-        f"{len(here)} incidents at this point ({point_key(event['lat'], event['lon'])})",
+        f"{len(here)} incidents at this point ({point_key(event['lat'], event['lon'])}); choose one",
         list(names),
         format_func=names.get,
         key=AT_POINT_KEY,
