@@ -49,7 +49,7 @@ def click_quetta(page) -> float:
     time.sleep(0.5)  # deck.gl picks on hover before the click
     start = time.monotonic()
     page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
-    page.get_by_text(re.compile(r"^5 incidents at this point")).wait_for(timeout=20_000)
+    page.get_by_text(re.compile(r"^5 incidents at this point")).wait_for(timeout=120_000)
     return time.monotonic() - start
 
 

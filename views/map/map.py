@@ -25,6 +25,7 @@ from components.ui.widgets import (
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, MAP_MODES
 
 PICKER_LIMIT = 2_000
+DISTRICT_MEASURES = {"incidents": "Incidents", "killed": "Killed (lowest stated)"}  # link code: table column
 SHARE_HEADERS = {
     "year": "Year",
     "within_km": "Within (km)",
@@ -215,9 +216,15 @@ districts = derived("districts", (selection,), lambda: district_table(events))
 st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort.")
 if not districts.table.empty:
     by = st.radio(
-        "Chart", ["Incidents", "Killed (lowest stated)"], horizontal=True, key="district_measure", bind="query-params"
+        "Chart",
+        list(DISTRICT_MEASURES),
+        horizontal=True,
+        key="district_measure",
+        bind="query-params",
+        format_func={"incidents": "incidents", "killed": "killed"}.get,
     )
-    show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, by))))
+    column = DISTRICT_MEASURES[by]
+    show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
     table_with_download(districts.table, "incidents_by_district.csv")
 
 st.header("Incidents shown")
