@@ -25,6 +25,7 @@ MARGIN_PX = 4  # kept clear around every label, so two names never read as one
 MAP_SIZE_PX = (540, 560)
 ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
 TOWN_DOT_HALF_PX = 3
+TOWN_CLEARANCE_PX = 8  # a town's label keeps clear of the incident rings drawn at its centre (up to 12 px)
 SMALL_TOWN_ZOOM = 6.5  # below this zoom, only capitals and towns of SMALL_TOWN_POPULATION or more are named
 SMALL_TOWN_POPULATION = 150_000
 # Seats of a province (or the country) among data/geo/towns.csv, labelled before other towns.
@@ -128,7 +129,7 @@ class Candidate:
     text: str
     lon: float
     lat: float
-    half: float  # half the side of the symbol the label belongs to
+    half: float  # how far (px) the label keeps from its point: half its symbol, or clear of incident rings
     kind: str  # "crossing" or "town"
 
 
@@ -143,7 +144,7 @@ def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> lis
     )
     if zoom < SMALL_TOWN_ZOOM:
         ranked = ranked[ranked["capital"] | (ranked["people"] >= SMALL_TOWN_POPULATION)]
-    rest = [Candidate(label_text(r.name), r.lon, r.lat, TOWN_DOT_HALF_PX, "town") for r in ranked.itertuples()]
+    rest = [Candidate(label_text(r.name), r.lon, r.lat, TOWN_CLEARANCE_PX, "town") for r in ranked.itertuples()]
     return first + rest
 
 
@@ -169,7 +170,8 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
         for anchor, sx, sy in PLACES:
             offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
             box = padded(text_box(x, y, candidate.text, anchor, offset))
-            if not any(box.overlaps(other) for other in taken) and (inside(box, frame) or not on_screen):
+            fits = inside(box, frame) if on_screen else not box.overlaps(frame)  # never half on screen
+            if fits and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
                 placed.append(
                     {

@@ -376,10 +376,10 @@ def heat_layer(events: pd.DataFrame) -> pdk.Layer:
         id="incident-heat",
         get_position=["lon", "lat"],
         get_weight=1,
-        radius_pixels=45,
-        intensity=1.5,
-        threshold=0.04,
-        opacity=0.85,
+        radius_pixels=35,
+        intensity=3,
+        threshold=0.03,
+        opacity=0.95,
         color_range=[rgba(colour)[:3] for colour in COUNT_RAMP],
     )
 
