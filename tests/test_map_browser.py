@@ -10,6 +10,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.dataset import load_dataset
 from components.map_views import DEFAULT_VIEW, VIEWS
@@ -42,13 +43,21 @@ def at_quetta() -> list[str]:
 
 
 def click_quetta(page) -> float:
-    """Click the Quetta point; seconds until the details heading shows beside the map."""
+    """Click the Quetta point once deck.gl picks it (its tooltip shows); seconds until the list of the
+    incidents there shows beside the map."""
     box = page.locator(f"{MAP} canvas").first.bounding_box()
     dx, dy = offset(*QUETTA)
-    page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
-    time.sleep(0.5)  # deck.gl picks on hover before the click
+    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+    tooltip = page.locator(".deck-tooltip").filter(has_text="4 more at this point")
+    for nudge in range(30):  # a busy machine may still be drawing the map: hover until the pick lands
+        page.mouse.move(x + nudge % 2, y)
+        try:
+            tooltip.wait_for(state="visible", timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
     start = time.monotonic()
-    page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    page.mouse.click(x, y)
     page.get_by_text(re.compile(r"^5 incidents at this point")).wait_for(timeout=120_000)
     return time.monotonic() - start
 
