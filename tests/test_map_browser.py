@@ -98,7 +98,7 @@ def test_every_incident_at_a_shared_point_can_be_opened(browser, app_url):
         time.sleep(2)
         click_quetta(page)
         listed = page.locator("[data-testid=stRadio]").filter(has_text="incidents at this point")
-        options = listed.locator("label[data-baseweb=radio]")
+        options = listed.locator("[role=radiogroup] label")
         assert options.count() == 5
         seen = set()
         for index in range(5):

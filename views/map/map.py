@@ -67,7 +67,7 @@ st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
 rejected_rows_notice(data)
 
-mode_box, view_box, options_box = st.columns([1.1, 1.1, 1.3], vertical_alignment="bottom")
+mode_box, view_box, options_box = st.columns([1.3, 1.1, 1.2], vertical_alignment="bottom")  # 1280 px fits
 mode = mode_box.segmented_control(
     "Show incidents as",
     MAP_MODES.codes,
