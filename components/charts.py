@@ -6,12 +6,11 @@ import altair as alt
 import pandas as pd
 
 from components.incidents import format_day
-from components.palette import OKABE_ITO, YEAR_COLOURS
+from components.palette import COUNT_RAMP, DIPLOMACY_INK, TOTALS_GREY, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
 
 FONT_SIZE = 15  # readable on a projector
-MANY_YEARS = [OKABE_ITO[c] for c in ("sky_blue", "blue", "orange", "vermillion", "bluish_green")]
 
 
 def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -20,22 +19,6 @@ def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, orient="top")
         .configure_title(fontSize=FONT_SIZE + 2)
     )
-
-
-def legend_chart(colours: dict[str, str], title: str) -> alt.LayerChart:
-    """A legend drawn as a chart, so map colours are explained without any HTML.
-
-    Labels are text marks inside the chart's own width: as axis labels outside a narrow plot, Streamlit's
-    content width clipped them to their first letters."""
-    data = pd.DataFrame({"label": list(colours), "colour": list(colours.values())})
-    base = alt.Chart(data, title=title).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=None),
-        tooltip=[alt.Tooltip("label:N", title=title)],
-    )
-    dots = base.mark_circle(size=260, opacity=1).encode(x=alt.value(10), color=alt.Color("colour:N", scale=None))
-    labels = base.mark_text(align="left", dx=14, fontSize=15).encode(x=alt.value(10), text="label:N")
-    chart = alt.layer(dots, labels).properties(height=alt.Step(26), width=260)
-    return _style(chart).configure_view(stroke=None)
 
 
 def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -> pd.DataFrame:
@@ -197,33 +180,48 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
     return _style(chart)
 
 
-def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") -> alt.Chart:
-    """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year."""
+def year_ramp(years: list[str]) -> list[str]:
+    """Years in order from light (earliest) to dark (latest) on the count ramp: ordinal, so one hue."""
+    if len(years) == 1:
+        return [COUNT_RAMP[-2]]
+    top = len(COUNT_RAMP) - 1
+    return [COUNT_RAMP[1 + round(i * (top - 1) / (len(years) - 1))] for i in range(len(years))]
+
+
+def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") -> alt.LayerChart:
+    """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year: horizontal bars
+    with their percentage written at the end, so every label reads level."""
     label = "incidents" if measure == "incident_share" else "fatalities"
-    data = shares.assign(band=shares["within_km"].map(lambda km: f"≤ {km} km"), year=shares["year"].astype(str))
-    chart = (
-        alt.Chart(data, title=f"Share of {label} near the Durand Line")
-        .mark_bar()
-        .encode(
-            x=alt.X("band:N", sort=["≤ 10 km", "≤ 25 km", "≤ 50 km"], title="Distance to the line"),
-            xOffset="year:N",
-            y=alt.Y(f"{measure}:Q", title=f"Share of {label}", axis=alt.Axis(format="%")),
-            color=alt.Color("year:N", title="Year", scale=alt.Scale(range=MANY_YEARS)),
-            tooltip=[
-                "year:N",
-                "band:N",
-                alt.Tooltip(f"{measure}:Q", format=".0%"),
-                alt.Tooltip("incidents:Q"),
-                alt.Tooltip("killed:Q", title="killed (lowest stated)"),
-            ],
-        )
-        .properties(height=300)
+    data = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["year"].astype(str))
+    years = sorted(data["year"].unique())
+    bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
+    base = alt.Chart(data, title=f"Share of {label} near the Durand Line, by year").encode(
+        y=alt.Y("band:N", sort=bands, title=None, axis=alt.Axis(labelLimit=200)),
+        yOffset=alt.YOffset("year:N", sort=years),
+        x=alt.X(
+            f"{measure}:Q",
+            title=f"Share of the year's {label}",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),
+        tooltip=[
+            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip("band:N", title="Distance"),
+            alt.Tooltip(f"{measure}:Q", format=".0%", title="Share"),
+            alt.Tooltip("incidents:Q", title="Incidents"),
+            alt.Tooltip("killed:Q", title="Killed (lowest stated)"),
+        ],
     )
-    return _style(chart)
+    bars = base.mark_bar().encode(
+        color=alt.Color("year:N", title="Year", sort=years, scale=alt.Scale(domain=years, range=year_ramp(years)))
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2).encode(
+        text=alt.Text(f"{measure}:Q", format=".0%")
+    )
+    return _style(alt.layer(bars, text).properties(height=alt.Step(22), width="container"))
 
 
 TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
-TRACK_COLOURS = {track.label: track.colour for track in DIPLOMACY_TRACKS.items}  # by label: the chart shows labels
 
 
 def timeline_chart(
@@ -250,12 +248,10 @@ def timeline_chart(
     pick = alt.selection_point(name="event", fields=["event_id"], on="click")
     talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
     talks_base = alt.Chart(talks_data).encode(
-        y=alt.Y("track_label:N", title=None, sort=list(TRACK_COLOURS), axis=alt.Axis(labelLimit=260)),
-        color=alt.Color(
-            "track_label:N",
-            scale=alt.Scale(domain=list(TRACK_COLOURS), range=list(TRACK_COLOURS.values())),
-            legend=None,
+        y=alt.Y(
+            "track_label:N", title=None, sort=list(DIPLOMACY_TRACKS.labels.values()), axis=alt.Axis(labelLimit=260)
         ),
+        color=alt.value(DIPLOMACY_INK),  # one ink: each track has its own row, and hues belong to incident types
         tooltip=[
             alt.Tooltip("date_start:T", title="From", format="%d %b %Y"),
             alt.Tooltip("date_end:T", title="To", format="%d %b %Y"),
@@ -274,7 +270,7 @@ def timeline_chart(
         violence_label = f"{violence_label}: no monthly figure in this data set for this period"
     bars = (
         alt.Chart(monthly_violence)
-        .mark_bar(color=OKABE_ITO["grey"], opacity=0.8, clip=True)
+        .mark_bar(color=TOTALS_GREY, opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
             x2="month_end:T",
@@ -288,7 +284,7 @@ def timeline_chart(
     )
     crosses = (
         alt.Chart(violence_gaps.assign(zero=0))
-        .mark_point(shape="cross", size=120, filled=True, color=OKABE_ITO["grey"], clip=True)
+        .mark_point(shape="cross", size=120, filled=True, color=TOTALS_GREY, clip=True)
         .encode(
             x=alt.X("month_mid:T", title=None, scale=alt.Scale(domain=domain)),
             y="zero:Q",
@@ -330,7 +326,7 @@ def timeline_chart(
     ]
     crossing = (
         alt.Chart(bands.assign(until=until), title="Border crossings")
-        .mark_bar(height=14, clip=True)
+        .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white
         .encode(
             x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
             x2="draw_end:T",
@@ -357,3 +353,54 @@ def timeline_chart(
     # SVG, not canvas: each diamond is then its own element with an aria-label naming the event, which
     # screen readers announce and the browser test clicks (Streamlit 1.67 honours embedOptions.renderer).
     return _style(chart.properties(usermeta={"embedOptions": {"renderer": "svg"}}))
+
+
+def symbol_legend_chart(entries: dict[str, str], title: str) -> alt.LayerChart:
+    """A legend whose symbols are the map's own images (data URIs), so shapes read as on the map."""
+    data = pd.DataFrame({"label": list(entries), "url": list(entries.values())})
+    base = alt.Chart(data, title=alt.TitleParams(title, anchor="start")).encode(
+        y=alt.Y("label:N", sort=None, title=None, axis=None)
+    )
+    symbols = base.mark_image(width=22, height=22).encode(x=alt.value(11), url="url:N")
+    labels = base.mark_text(align="left", dx=14, fontSize=FONT_SIZE - 1).encode(x=alt.value(11), text="label:N")
+    chart = alt.layer(symbols, labels).properties(height=alt.Step(26), width=240)
+    return _style(chart).configure_view(stroke=None)
+
+
+def scale_bar_chart(km: int, pixels: float) -> alt.LayerChart:
+    """A scale bar `pixels` long labelled in km, true at the map view's centre and preset zoom."""
+    data = pd.DataFrame({"x": [0.0], "x2": [pixels], "label": [f"{km:,} km (at the view's centre and zoom)"]})
+    base = alt.Chart(data)
+    x, x2 = alt.X("x:Q", axis=None, scale=None), alt.X2("x2:Q")
+    bar = base.mark_rule(strokeWidth=3, color="#000000").encode(x=x, x2=x2, y=alt.value(34))
+    ends = base.mark_rule(strokeWidth=2, color="#000000").encode(x=x, y=alt.value(27), y2=alt.value(41))
+    far_end = base.mark_rule(strokeWidth=2, color="#000000").encode(
+        x=alt.X("x2:Q", scale=None), y=alt.value(27), y2=alt.value(41)
+    )
+    text = base.mark_text(align="left", fontSize=FONT_SIZE - 2).encode(x=alt.value(0), y=alt.value(12), text="label:N")
+    return alt.layer(bar, ends, far_end, text).properties(width=max(pixels, 240), height=46).configure_view(stroke=None)
+
+
+def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.LayerChart:
+    """The `shown` districts with the most `measure` (a column of components.districts' table), as horizontal
+    bars shaded by distance band (darker: nearer the line), each with its number written at its end."""
+    top = table.nlargest(shown, measure)
+    bands = sorted(table["Distance band"].unique(), key=lambda band: (band.startswith(">"), len(band), band))
+    shades = [COUNT_RAMP[-1 - i] for i in range(len(bands))]
+    base = alt.Chart(top, title=f"{measure} by district (top {len(top)})").encode(
+        y=alt.Y(
+            "District:N",
+            sort=alt.EncodingSortField(field=measure, op="max", order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=220),
+        ),
+        x=alt.X(f"{measure}:Q", title=measure, axis=alt.Axis(format="d", tickMinStep=1)),
+        tooltip=["District:N", "Province:N", f"{measure}:Q", "Distance band:N"],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "Distance band:N", sort=bands, scale=alt.Scale(domain=bands, range=shades), title="Distance to the line"
+        )
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2).encode(text=f"{measure}:Q")
+    return _style(alt.layer(bars, text).properties(height=alt.Step(24), width="container"))

@@ -26,7 +26,7 @@ from matplotlib.patches import Rectangle
 from components.geo import GeoLayers
 from components.imports import ImportedEvents
 from components.map_layers import incident_cells
-from components.palette import OKABE_ITO, YEAR_COLOURS
+from components.palette import COUNT_RAMP, YEAR_COLOURS
 from components.sources import cited
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
 from components.vocabulary import FAMILY_COLOURS, family_label
@@ -364,7 +364,7 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
     if len(events) > STATIC_POINTS_LIMIT:
         cells = incident_cells(events)
         dots = (cells["lon"], cells["lat"], 6 + 120 * (cells["events"] / cells["events"].max()) ** 0.5)
-        colours, keys = OKABE_ITO["blue"], {"events in a 0.25° cell": OKABE_ITO["blue"]}
+        colours, keys = COUNT_RAMP[-2], {"events in a 0.25° cell": COUNT_RAMP[-2]}
         title = f"{len(events):,} events in {len(cells):,} cells\nDot size: events per cell"
     else:
         families = events["event_type"].map(family_label)

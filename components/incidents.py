@@ -167,3 +167,38 @@ def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     actors = [ACTOR_GROUPS.label(group) for group in events["actor_group"]]
     tolls = ["killed: not stated" if pd.isna(killed) else f"{killed:,.0f} killed" for killed in events["killed"]]
     return unique_labels(named, dict(zip(ids, actors, strict=True)), dict(zip(ids, tolls, strict=True)))
+
+
+INCIDENT_HEADERS = {
+    "date": "Date",
+    "place": "Place",
+    "district": "District",
+    "province": "Province",
+    "country": "Country",
+    "event_type": "Type",
+    "perpetrator": "Perpetrator (as reported)",
+    "actor_group": "Actor group",
+    "killed_low": "Killed (lowest)",
+    "killed_high": "Killed (highest)",
+    "injured_low": "Injured (lowest)",
+    "injured_high": "Injured (highest)",
+    "distance_km": "Distance to the line (km)",
+    "cross_border": "Cross-border",
+    "location_precision": "Location known to",
+    "source_name": "Source",
+    "source_url": "Source link",
+}
+
+
+def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Events as the map page's table and download show them: labels for codes, whole kilometres, headers
+    in words."""
+    return (
+        events[list(INCIDENT_HEADERS)]
+        .assign(
+            event_type=events["event_type"].map(EVENT_TYPES.label),
+            actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
+            distance_km=events["distance_km"].round(0),
+        )
+        .rename(columns=INCIDENT_HEADERS)
+    )

@@ -3,13 +3,18 @@
 Tooltip text comes from data files. Streamlit (1.67) HTML-escapes every value it substitutes into the
 tooltip template, so values go in as plain text: escaping them here as well showed "&lt;" to users.
 tests/test_untrusted_text.py hovers a point in Chromium to keep both halves of that true.
+
+One visual language (components/palette.py, components/map_symbols.py): incidents are dots in their type's
+colour, filled where the place is known and rings where only the district or province is; crossings are
+square gates in status colours no incident uses; counts (hexagons, heat, grid cells) are an indigo ramp.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-import unicodedata
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -18,66 +23,90 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from components.incidents import figure_range
-from components.map_views import DEFAULT_VIEW, resolve_view, view_state
-from components.palette import rgba
-from components.vocabulary import CROSSING_COLOURS, EVENT_TYPES, FAMILY_COLOURS, NO_CROSSING_STATUS, family_label
+from components.map_labels import LABEL_PX, place_labels
+from components.map_symbols import CROSSING_ICON_PX, crossing_icon
+from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
+from components.palette import COUNT_RAMP, rgba
+from components.vocabulary import EVENT_TYPES, FAMILY_COLOURS, family_label
 
 INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
-IMPRECISE_RADIUS_M = {"district": 20_000, "province": 80_000}
 TOOLTIP = {
     "html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}",
     "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal"},
 }
 INCIDENT_LAYER_ID = "incidents"
-DOT_FIELDS = ("incident_id", "lon", "lat", "radius", "color", "title", "line1", "line2", "line3")
+IMPRECISE_LAYER_ID = "incidents-imprecise"
+PICKABLE_INCIDENT_LAYERS = (INCIDENT_LAYER_ID, IMPRECISE_LAYER_ID)
+DOT_FIELDS = ("incident_id", "lon", "lat", "radius", "color", "title", "line1", "line2", "line3", "line_width")
 # Above this many events (an imported ACLED or UCDP file) the browser gets grid cells counted here instead
 # of one record per event, so the page stays light: a few thousand cells whatever the file's size. A dot
 # with its tooltip text is about 330 bytes of JSON (synthetic ACLED), so 8,000 keep the map under 3 MB
 # with its boundaries (0.36 MB); at the former 20,000 it was 6.5 MB, sent again on every rerun.
 AGGREGATE_ABOVE = 8_000
 CELL_DEGREES = 0.25  # about 25 km at these latitudes
-CELL_COLOURS = ("#FDE725", "#7AD151", "#22A884", "#2A788E", "#414487", "#440154")  # viridis, light = few
+HEX_KM = 25  # hexagon size, centre to corner
+# Aggregated modes count an event only where its place is known to the district or better: a province-level
+# event placed at the province's centre would pile up in one bin that means nothing.
+COUNTED_PRECISIONS = ("exact", "district")
+IMPRECISE_RING = {"district": (2.5, 230), "province": (1.5, 140)}  # ring width (px) and opacity
+RING_RADIUS_PX = 7
+DOT_MIN_PX, DOT_MAX_PX = 5, 20
 OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
 # Streamlit 1.67's bundled deck.gl draws TextLayer glyphs at 1/8 of getSize with the default size
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
 TEXT_SIZE_SCALE = 8
-LABEL_MIN_POPULATION = 150_000  # smaller towns keep their dot but no label, so labels don't pile up
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+KM_PER_DEGREE_LAT = 110.57
+DRAW_TOLERANCE = 0.01  # degrees (about 1 km): boundaries as drawn, never as measured (components.geo)
+COORDINATE_DIGITS = re.compile(r"(\d\.\d{3})\d+")
+REGION_LAT = 31.5  # the hexagon grid's reference latitude (middle of the Durand Line)
 
 
-def label_text(name: object) -> str:
-    """A label deck.gl can draw: its default glyph atlas is ASCII only (and pydeck reads a character_set
-    string as an expression), so "Chaman–Spin Boldak" would break apart across the map. Tooltips keep the
-    original spelling."""
-    plain = unicodedata.normalize("NFKD", str(name).replace("–", "-").replace("—", "-").replace("’", "'"))
-    return plain.encode("ascii", "ignore").decode()
+def _geojson(frame: gpd.GeoDataFrame, tolerance: float = DRAW_TOLERANCE) -> dict:
+    """The layer as GeoJSON for drawing: simplified by `tolerance` degrees and coordinates cut to 3 decimals
+    (about 100 m, under a pixel at the preset zooms). deck.gl rebuilds every layer on each rerun (a click on
+    the map reruns it), and the full-detail boundaries made a click take 21 s instead of 4 s in Chromium."""
+    drawn = frame[["name", *[c for c in frame.columns if c == "role"], "geometry"]].copy()
+    if tolerance:
+        drawn["geometry"] = drawn.geometry.simplify(tolerance, preserve_topology=True)
+    return json.loads(COORDINATE_DIGITS.sub(r"\1", drawn.to_json(drop_id=True)))
 
 
-def _geojson(frame: gpd.GeoDataFrame) -> dict:
-    return json.loads(frame.to_json(drop_id=True))
+def dot_radius(killed: float) -> float:
+    """Screen pixels: the dot's area grows with the killed, capped so a massacre does not hide its region;
+    the same size at every zoom (a radius in metres filled the Kabul view with one dot)."""
+    return round(min(DOT_MAX_PX, DOT_MIN_PX + 1.6 * math.sqrt(killed)), 1)
+
+
+def point_key(lat: float, lon: float) -> str:
+    """Events drawn at one point share this key (coordinates to about 1 m), so a click can list them all."""
+    return f"{lat:.5f},{lon:.5f}"
 
 
 def incident_records(events: pd.DataFrame) -> list[dict]:
     """Plain dicts for deck.gl: position, size, colour and tooltip lines."""
+    together = events.groupby([events["lat"].round(5), events["lon"].round(5)])["incident_id"].transform("size")
     records = []
-    for row in events.itertuples(index=False):
+    for row, stacked in zip(events.itertuples(index=False), together, strict=True):
         family = family_label(row.event_type)
         exact = row.location_precision == "exact"
         killed = 0 if pd.isna(row.killed) else float(row.killed)
         where = ", ".join(str(v) for v in (row.place, row.district, row.province) if pd.notna(v) and v)
+        width, alpha = IMPRECISE_RING.get(row.location_precision, (1, 255))
+        more = f" · {stacked - 1} more at this point: click to list all" if stacked > 1 else ""
         records.append(
             {
                 "incident_id": row.incident_id,
                 "lon": float(row.lon),
                 "lat": float(row.lat),
-                "radius": round(2_500 + 2_500 * math.sqrt(killed))
-                if exact
-                else IMPRECISE_RADIUS_M[row.location_precision],
-                "color": rgba(FAMILY_COLOURS[family], 210 if exact else 50),
+                "radius": dot_radius(killed) if exact else RING_RADIUS_PX,
+                "color": rgba(FAMILY_COLOURS[family], 215 if exact else alpha),
+                "line_width": width,
                 "exact": exact,
+                "stacked": int(stacked),
                 "killed": killed,
-                "title": f"{row.date:%d %b %Y} · {EVENT_TYPES.label(row.event_type)}",
-                "line1": where + ("" if exact else f" (location: {row.location_precision} level)"),
+                "title": f"{row.date:%d %b %Y} · {EVENT_TYPES.label(row.event_type)}{more}",
+                "line1": where + ("" if exact else f" (location known to the {row.location_precision} only)"),
                 "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
                     f" · injured {figure_range(row.injured_low, row.injured_high)}"
@@ -94,8 +123,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
         {
             "lon": float(row.lon),
             "lat": float(row.lat),
-            "name": label_text(row.name),
-            "color": rgba(CROSSING_COLOURS.get(row.status, NO_CROSSING_STATUS.colour)),
+            "icon": crossing_icon(row.status),
             "title": f"{row.name} crossing",
             "line1": (
                 f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")
@@ -108,7 +136,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
 
 
 def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
-    """Countries, provinces, the former FATA outline, the Durand Line and town labels."""
+    """Countries, provinces, the former FATA outline, the Durand Line and town dots (labels: label_layer)."""
     focus = countries[countries["role"] == "focus"]
     context = countries[countries["role"] != "focus"]
     return [
@@ -151,7 +179,7 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
         ),
         pdk.Layer(
             "GeoJsonLayer",
-            _geojson(durand_line),
+            _geojson(durand_line, tolerance=0),
             id="durand-halo",
             get_line_color=[255, 255, 255, 255],
             line_width_min_pixels=7,
@@ -159,7 +187,7 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
         ),
         pdk.Layer(
             "GeoJsonLayer",
-            _geojson(durand_line),
+            _geojson(durand_line, tolerance=0),
             id="durand-line",
             get_line_color=[20, 20, 20, 255],
             line_width_min_pixels=3,
@@ -167,30 +195,75 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
         ),
         pdk.Layer(
             "ScatterplotLayer",
-            towns.to_dict("records"),
+            towns[["lon", "lat"]].to_dict("records"),
             id="town-dots",
             get_position=["lon", "lat"],
             get_radius=1,
             radius_min_pixels=2,
             get_fill_color=[60, 60, 60, 255],
         ),
-        pdk.Layer(
-            "TextLayer",
-            towns[towns["population"] >= LABEL_MIN_POPULATION]
-            .assign(name=lambda f: f["name"].map(label_text))
-            .to_dict("records"),
-            id="town-labels",
-            get_position=["lon", "lat"],
-            get_text="name",
-            get_size=13,
-            size_scale=TEXT_SIZE_SCALE,
-            get_color=[40, 40, 40, 255],
-            get_pixel_offset=[0, -12],
-            font_family=LABEL_FONT,
-            font_weight=600,
-            get_alignment_baseline="'bottom'",
-        ),
     ]
+
+
+def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, view: MapView) -> pdk.Layer:
+    """Crossing and town names that do not overlap in `view` (components.map_labels), drawn on top with a
+    white halo so they read over dots and lines."""
+    return pdk.Layer(
+        "TextLayer",
+        place_labels(crossings, towns, view.lat, view.lon, view.zoom),
+        id="labels",
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_size=LABEL_PX,
+        size_scale=TEXT_SIZE_SCALE,
+        get_color=[25, 25, 25, 255],
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
+        get_alignment_baseline="'center'",
+        font_family=LABEL_FONT,
+        font_weight=700,
+        font_settings={"sdf": True, "buffer": 10},
+        outline_width=4,
+        outline_color=[255, 255, 255, 235],
+        pickable=False,
+    )
+
+
+def counted(events: pd.DataFrame) -> pd.DataFrame:
+    """The events aggregated modes count: located to the district or better."""
+    return events[events["location_precision"].isin(COUNTED_PRECISIONS)]
+
+
+def count_steps(largest: int) -> list[tuple[int, int | None]]:
+    """Up to six count bands (low, high; high None for "or more") covering 1..largest, one per value while
+    they fit, so the legend reads in counts: 1, 2, 3-4, 5-9, 10-19, 20 or more."""
+    if largest <= len(COUNT_RAMP):
+        return [(n, n) for n in range(1, max(largest, 1) + 1)]
+    bounds = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
+    fitting = [b for b in bounds if b <= largest]
+    starts = fitting[:: max(1, math.ceil(len(fitting) / len(COUNT_RAMP)))][: len(COUNT_RAMP)]
+    return [(low, high - 1) for low, high in itertools.pairwise(starts)] + [(starts[-1], None)]
+
+
+def step_label(low: int, high: int | None) -> str:
+    return f"{low:,} or more" if high is None else f"{low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def step_of(count: int, steps: list[tuple[int, int | None]]) -> int:
+    return max(i for i, (low, _) in enumerate(steps) if count >= low)
+
+
+def step_colours(steps: list) -> list[str]:
+    """Ramp colours for `steps`, spread over the whole ramp so few steps still run light to dark."""
+    if len(steps) == 1:
+        return [COUNT_RAMP[-2]]
+    return [COUNT_RAMP[round(i * (len(COUNT_RAMP) - 1) / (len(steps) - 1))] for i in range(len(steps))]
+
+
+def count_legend(counts: pd.Series) -> dict[str, str]:
+    """Legend of an aggregated layer: count band label to its colour."""
+    steps = count_steps(int(counts.max()) if len(counts) else 1)
+    return dict(zip((step_label(*s) for s in steps), step_colours(steps), strict=True))
 
 
 def incident_cells(events: pd.DataFrame, size: float = CELL_DEGREES) -> pd.DataFrame:
@@ -208,65 +281,107 @@ def incident_cells(events: pd.DataFrame, size: float = CELL_DEGREES) -> pd.DataF
     return cells
 
 
-def cell_records(cells: pd.DataFrame, size: float = CELL_DEGREES) -> list[dict]:
-    """Square polygons coloured by event count in six steps (viridis), with plain tooltip lines."""
-    steps = pd.qcut(cells["events"].rank(method="first"), len(CELL_COLOURS), labels=False) if len(cells) > 1 else [0]
+def _hex_xy(lon: pd.Series, lat: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Kilometres on a plane true to scale near REGION_LAT: accurate enough to bin, never to measure."""
+    return lon * KM_PER_DEGREE_LAT * math.cos(math.radians(REGION_LAT)), lat * KM_PER_DEGREE_LAT
+
+
+def incident_hexagons(events: pd.DataFrame, size_km: float = HEX_KM) -> pd.DataFrame:
+    """Events and fatalities per pointy-top hexagon (axial q, r), with its corners for drawing."""
+    x, y = _hex_xy(events["lon"], events["lat"])
+    q = (math.sqrt(3) / 3 * x - y / 3) / size_km
+    r = (2 / 3 * y) / size_km
+    s = -q - r
+    rq, rr, rs = q.round(), r.round(), s.round()
+    dq, dr, ds = (rq - q).abs(), (rr - r).abs(), (rs - s).abs()
+    fix_q = (dq > dr) & (dq > ds)
+    fix_r = ~fix_q & (dr > ds)
+    rq = rq.where(~fix_q, -rr - rs)
+    rr = rr.where(~fix_r, -rq - rs)
+    hexes = (
+        events.assign(q=rq.astype(int), r=rr.astype(int), killed_sum=events["killed"].fillna(0))
+        .groupby(["q", "r"], sort=False)
+        .agg(events=("incident_id", "size"), killed=("killed_sum", "sum"))
+        .reset_index()
+    )
+    scale = KM_PER_DEGREE_LAT * math.cos(math.radians(REGION_LAT))
+    centre_x = size_km * math.sqrt(3) * (hexes["q"] + hexes["r"] / 2)
+    centre_y = size_km * 1.5 * hexes["r"]
+    hexes["lon"], hexes["lat"] = centre_x / scale, centre_y / KM_PER_DEGREE_LAT
+    hexes["polygon"] = [
+        [
+            [
+                round((cx + size_km * math.cos(math.radians(60 * k + 30))) / scale, 5),
+                round((cy + size_km * math.sin(math.radians(60 * k + 30))) / KM_PER_DEGREE_LAT, 5),
+            ]
+            for k in range(6)
+        ]
+        for cx, cy in zip(centre_x, centre_y, strict=True)
+    ]
+    return hexes
+
+
+def bin_records(bins: pd.DataFrame, what: str) -> list[dict]:
+    """Bins (from incident_cells or incident_hexagons, with a `polygon` column) coloured by event count in
+    the legend's bands, with plain tooltip lines."""
+    steps = count_steps(int(bins["events"].max()) if len(bins) else 1)
+    colours = step_colours(steps)
     return [
         {
-            "polygon": [[w, s], [w + size, s], [w + size, s + size], [w, s + size]],
-            "lon": lon,
-            "lat": lat,
-            "events": int(n),
-            "color": rgba(CELL_COLOURS[int(step)], 200),
-            "title": f"{int(n):,} events in this {size}° cell",
-            "line1": f"{int(killed):,} killed (sum of the figures given)",
-            "line2": f"cell centre {lat:.2f}° N, {lon:.2f}° E",
+            "polygon": polygon,
+            "color": rgba(colours[step_of(int(n), steps)], 225),
+            "title": f"{int(n):,} incident{'s' if n != 1 else ''} in this {what}",
+            "line1": f"{int(killed):,} killed (sum of the lowest figures given)",
+            "line2": f"centre {lat:.2f}° N, {lon:.2f}° E",
             "line3": "",
         }
-        for (w, s, lon, lat, n, killed), step in zip(
-            cells[["west", "south", "lon", "lat", "events", "killed"]].itertuples(index=False), steps, strict=True
-        )
+        for polygon, lon, lat, n, killed in bins[["polygon", "lon", "lat", "events", "killed"]].itertuples(index=False)
     ]
 
 
-def _heatmap(records: list[dict], weight: str) -> pdk.Layer:
-    return pdk.Layer(
-        "HeatmapLayer",
-        records,
-        id="incident-heat",
-        get_position=["lon", "lat"],
-        get_weight=weight,
-        radius_pixels=40,
-        opacity=0.7,
+def cell_polygons(cells: pd.DataFrame, size: float = CELL_DEGREES) -> pd.DataFrame:
+    return cells.assign(
+        polygon=[
+            [[w, s], [w + size, s], [w + size, s + size], [w, s + size]]
+            for w, s in zip(cells["west"], cells["south"], strict=True)
+        ]
     )
 
 
-def aggregated_layers(events: pd.DataFrame, mode: str) -> list[pdk.Layer]:
-    records = cell_records(incident_cells(events))
-    if mode == "heatmap":
-        return [_heatmap(records, "events")]
-    return [
-        pdk.Layer(
-            "PolygonLayer",
-            records,
-            id="incident-cells",
-            get_polygon="polygon",
-            get_fill_color="color",
-            stroked=False,
-            pickable=True,
-            auto_highlight=True,
-        )
-    ]
+def _bins_layer(records: list[dict], layer_id: str) -> pdk.Layer:
+    return pdk.Layer(
+        "PolygonLayer",
+        records,
+        id=layer_id,
+        get_polygon="polygon",
+        get_fill_color="color",
+        stroked=True,
+        get_line_color=[255, 255, 255, 200],
+        line_width_min_pixels=1,
+        pickable=True,
+        auto_highlight=True,
+    )
 
 
 def incident_positions(events: pd.DataFrame) -> list[dict]:
-    """Position and toll only: all the hexagon and heat layers read (they show no tooltip), a seventh of
-    the bytes of incident_records."""
-    killed = events["killed"].astype(float).fillna(0)
-    return [
-        {"lon": float(lon), "lat": float(lat), "killed": float(k)}
-        for lon, lat, k in zip(events["lon"], events["lat"], killed, strict=True)
-    ]
+    """Position only: all the heat layer reads (it shows no tooltip)."""
+    return [{"lon": float(lon), "lat": float(lat)} for lon, lat in zip(events["lon"], events["lat"], strict=True)]
+
+
+def heat_layer(events: pd.DataFrame) -> pdk.Layer:
+    """Incidents per area, each counting one: the ramp runs from few (light) to many (dark)."""
+    return pdk.Layer(
+        "HeatmapLayer",
+        incident_positions(events),
+        id="incident-heat",
+        get_position=["lon", "lat"],
+        get_weight=1,
+        radius_pixels=35,
+        intensity=3,
+        threshold=0.03,
+        opacity=0.95,
+        color_range=[rgba(colour)[:3] for colour in COUNT_RAMP],
+    )
 
 
 def _drawn(record: dict) -> dict:
@@ -275,38 +390,51 @@ def _drawn(record: dict) -> dict:
 
 
 def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Layer]:
-    if len(events) > AGGREGATE_ABOVE:
-        return aggregated_layers(events, mode)
+    """Points (one dot per event), or counts of the events located to the district or better: hexagons,
+    heat, or grid cells when there are more than AGGREGATE_ABOVE events."""
     if mode == "hexagons":
-        return [
-            pdk.Layer(
-                "HexagonLayer",
-                incident_positions(events),
-                id="incident-hexagons",
-                get_position=["lon", "lat"],
-                radius=25_000,
-                extruded=False,
-                coverage=0.9,
-                opacity=0.55,
-                pickable=False,
-                color_range=[rgba(c)[:3] for c in ("#FEE391", "#FEC44F", "#FE9929", "#EC7014", "#CC4C02", "#8C2D04")],
-            )
-        ]
+        return [_bins_layer(bin_records(incident_hexagons(counted(events)), "hexagon"), "incident-hexagons")]
     if mode == "heatmap":
-        return [_heatmap(incident_positions(events), "killed + 1")]
+        return [heat_layer(counted(events))]
+    if len(events) > AGGREGATE_ABOVE:
+        cells = cell_polygons(incident_cells(counted(events)))
+        return [_bins_layer(bin_records(cells, f"{CELL_DEGREES}° cell"), "incident-cells")]
     records = incident_records(events)
     imprecise = [_drawn(r) for r in records if not r["exact"]]
     exact = [_drawn(r) for r in sorted((r for r in records if r["exact"]), key=lambda r: -r["radius"])]
+    stacks: dict[str, dict] = {}  # a ring around every point holding several incidents
+    for r in records:
+        if r["stacked"] > 1:
+            ring = stacks.setdefault(point_key(r["lat"], r["lon"]), {"lon": r["lon"], "lat": r["lat"], "radius": 0})
+            ring["radius"] = max(ring["radius"], r["radius"] + 5)
     return [
         pdk.Layer(
             "ScatterplotLayer",
             imprecise,
-            id="incidents-imprecise",
+            id=IMPRECISE_LAYER_ID,
             get_position=["lon", "lat"],
             get_radius="radius",
-            get_fill_color="color",
-            stroked=False,
+            radius_units="'pixels'",
+            get_fill_color=[255, 255, 255, 40],
+            stroked=True,
+            get_line_color="color",
+            get_line_width="line_width",
+            line_width_units="'pixels'",
             pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            list(stacks.values()),
+            id="incident-stacks",
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            radius_units="'pixels'",
+            filled=False,
+            stroked=True,
+            get_line_color=[30, 30, 30, 255],
+            line_width_min_pixels=2,
+            pickable=False,
         ),
         pdk.Layer(
             "ScatterplotLayer",
@@ -314,7 +442,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             id=INCIDENT_LAYER_ID,
             get_position=["lon", "lat"],
             get_radius="radius",
-            radius_min_pixels=4,
+            radius_units="'pixels'",
             get_fill_color="color",
             stroked=True,
             get_line_color=[255, 255, 255, 230],
@@ -326,35 +454,18 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
 
 
 def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
-    records = crossing_records(crossings)
+    """Crossings as square gates (components.map_symbols) at a fixed screen size; names: label_layer."""
     return [
         pdk.Layer(
-            "ScatterplotLayer",
-            records,
+            "IconLayer",
+            crossing_records(crossings),
             id="crossings",
             get_position=["lon", "lat"],
-            get_radius=1,
-            radius_min_pixels=7,
-            get_fill_color="color",
-            stroked=True,
-            get_line_color=[0, 0, 0, 255],
-            line_width_min_pixels=2,
+            get_icon="icon",
+            get_size=CROSSING_ICON_PX,
+            size_units="'pixels'",
             pickable=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            records,
-            id="crossing-labels",
-            get_position=["lon", "lat"],
-            get_text="name",
-            get_size=13,
-            size_scale=TEXT_SIZE_SCALE,
-            get_color=[0, 0, 0, 255],
-            get_pixel_offset=[10, 0],
-            get_text_anchor="'start'",
-            font_family=LABEL_FONT,
-            font_weight=700,
-        ),
+        )
     ]
 
 

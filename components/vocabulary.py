@@ -3,7 +3,8 @@
 Schemas validate against these lists, filters offer them, charts and the map colour by them, and
 tests/test_vocabulary.py fails when another module spells a list again or uses a code not declared here.
 A list's order is the order filters, legends and tables show it in. Colours come from the colour-blind-safe
-palette (components/palette.py); within a list no two codes share a colour.
+palette (components/palette.py); within a list no two codes share a colour, and Okabe-Ito's colours belong
+to the event families alone (tests/test_palette.py).
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from components.palette import OKABE_ITO
-
-NO_STATUS_GREY = "#BBBBBB"
+from components.palette import NEUTRAL, OKABE_ITO, TOL
 
 
 @dataclass(frozen=True)
@@ -299,27 +298,26 @@ def actor_key(name: str) -> str:
 CROSSING_STATUSES = CodeList(
     "crossing_status",
     (
-        Code("open", "Open", OKABE_ITO["bluish_green"]),
-        Code("restricted", "Restricted", OKABE_ITO["yellow"]),
-        Code("closed", "Closed", OKABE_ITO["vermillion"]),
+        Code("open", "Open", NEUTRAL["white"]),
+        Code("restricted", "Restricted", TOL["sand"]),
+        Code("closed", "Closed", NEUTRAL["black"]),
     ),
 )
 # What the map says of a crossing on a day no recorded period covers: not a status a source states.
-NO_CROSSING_STATUS = Code("unknown", "Unknown", NO_STATUS_GREY)
+NO_CROSSING_STATUS = Code("unknown", "Unknown", TOL["pale_grey"])
 CROSSING_COLOURS = {status.code: status.colour for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)}
-CROSSING_LEGEND = {status.label: status.colour for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)}
 
 DIPLOMACY_TRACKS = CodeList(
     "track",
     (
-        Code("talks", "Talks", OKABE_ITO["blue"]),
-        Code("ceasefire", "Ceasefire / pause", OKABE_ITO["bluish_green"]),
-        Code("breakdown", "Breakdown", OKABE_ITO["vermillion"]),
-        Code("statement", "Statement", OKABE_ITO["grey"]),
-        Code("agreement", "Agreement", OKABE_ITO["sky_blue"]),
-        Code("crossing", "Crossing closure / reopening", OKABE_ITO["orange"]),
-        Code("deportation", "Deportation phase", OKABE_ITO["reddish_purple"]),
-        Code("exchange", "Prisoner / body exchange", OKABE_ITO["black"]),
+        Code("talks", "Talks"),
+        Code("ceasefire", "Ceasefire / pause"),
+        Code("breakdown", "Breakdown"),
+        Code("statement", "Statement"),
+        Code("agreement", "Agreement"),
+        Code("crossing", "Crossing closure / reopening"),
+        Code("deportation", "Deportation phase"),
+        Code("exchange", "Prisoner / body exchange"),
     ),
 )
 
@@ -351,10 +349,10 @@ FIGURE_STATUSES = CodeList(
 TRACKERS = CodeList(
     "tracker",
     (
-        Code("PICSS", "PICSS", OKABE_ITO["blue"]),
-        Code("CRSS", "CRSS", OKABE_ITO["orange"]),
-        Code("PIPS", "PIPS", OKABE_ITO["bluish_green"]),
-        Code("GTI", "GTI", OKABE_ITO["reddish_purple"]),
+        Code("PICSS", "PICSS", TOL["indigo"]),
+        Code("CRSS", "CRSS", TOL["sand"]),
+        Code("PIPS", "PIPS", TOL["olive"]),
+        Code("GTI", "GTI", TOL["wine"]),
     ),
 )
 SERIES = CodeList(
@@ -507,15 +505,17 @@ MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "He
 MAP_VIEWS = CodeList(
     "map_view",
     (
-        MapArea("durand_line", "Durand Line region", lat=31.8, lon=68.8, zoom=5.3),
-        MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.9),
-        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=8.3),
-        MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=7.2),
-        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.45, lon=69.85, zoom=8.0),
+        MapArea("durand_line", "Durand Line region", lat=32.3, lon=67.9, zoom=4.7),
+        MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.3),
+        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=7.6),
+        MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=6.6),
+        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.4, lon=70.1, zoom=7.4),
     ),
 )
 # What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
 BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
+# What the map page's district chart counts (components/districts.district_table columns).
+DISTRICT_MEASURES = CodeList("district_measure", (Code("incidents", "incidents"), Code("killed", "killed")))
 # Briefing mode's panels, in the order Next steps through them.
 BRIEFING_PANELS = CodeList(
     "panel",
@@ -552,5 +552,6 @@ ALL_LISTS = (
     SIGNAL_RULES,
     MAP_VIEWS,
     BORDER_SHARES,
+    DISTRICT_MEASURES,
     BRIEFING_PANELS,
 )

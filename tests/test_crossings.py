@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.charts import timeline_chart
 from components.crossings import status_bands, status_on
-from components.palette import OKABE_ITO
+from components.palette import NEUTRAL, TOL
 
 CROSSINGS = pd.DataFrame({"crossing_id": ["tk", "ch"], "name": ["Torkham", "Chaman"]})
 # A restriction left open by its source, a short closure inside it, then a closure of every crossing.
@@ -75,9 +75,9 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     colour = panel["encoding"]["color"]
     assert colour["title"] == "Crossing status"
     assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {
-        "open": OKABE_ITO["bluish_green"],
-        "restricted": OKABE_ITO["yellow"],
-        "closed": OKABE_ITO["vermillion"],
+        "open": NEUTRAL["white"],
+        "restricted": TOL["sand"],
+        "closed": NEUTRAL["black"],
     }
     assert panel["encoding"]["x2"]["field"] == "draw_end"
     assert chart["vconcat"][1]["title"] == "Deaths: no monthly figure in this data set for this period"

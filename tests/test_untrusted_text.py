@@ -115,8 +115,8 @@ def test_incident_panel_and_map_tooltip_show_payloads_as_text(browser, hostile_u
         pick(page, "Incident details", "place 1 ")
         main = page.locator("[data-testid=stMain]").inner_text()
         assert f"summary 1 {PAYLOAD}" in main, "incident detail panel not shown, or its summary altered"
-        perpetrator = page.locator("[data-testid=stMetric]").filter(has_text="Perpetrator").inner_text()
-        assert f"perpetrator 1 {PAYLOAD}" in perpetrator
+        perpetrator = page.locator("[data-testid=stMarkdown]").filter(has_text="Perpetrator (as reported)").first
+        assert f"perpetrator 1 {PAYLOAD}" in perpetrator.inner_text()
         assert_inert(page)
 
     finally:

@@ -20,7 +20,7 @@ from components.coverage import (
     notes_in_use,
 )
 from components.dataset import Dataset
-from components.palette import OKABE_ITO
+from components.palette import TOL
 from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
@@ -29,12 +29,13 @@ from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import TRACKER_REGIONS, TRACKERS
 
-# Okabe–Ito colours, each with the text colour that stays legible on it; the symbols differ too.
+# Colours no incident type uses (components/palette.py), each with the text colour that stays legible on it;
+# the symbols differ too.
 STATE_STYLES = {
-    "present": f"background-color: {OKABE_ITO['bluish_green']}; color: white",
-    "missing": f"background-color: {OKABE_ITO['vermillion']}; color: white",
-    "not_published": f"background-color: {OKABE_ITO['yellow']}; color: black",
-    "not_due": f"background-color: {OKABE_ITO['grey']}; color: white",
+    "present": f"background-color: {TOL['indigo']}; color: white",
+    "missing": f"background-color: {TOL['wine']}; color: white",
+    "not_published": f"background-color: {TOL['sand']}; color: black",
+    "not_due": f"background-color: {TOL['pale_grey']}; color: black",
 }
 SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}
 LABEL_WIDTHS = {"series": 125, "region": 150, "metric": 175}  # pixels, so every label shows whole

@@ -1,4 +1,8 @@
-"""The incident detail panel: every account of one incident, each with its source."""
+"""The incident detail panel beside the map: every account of one incident, each with its claims and source.
+
+Written for a narrow column: text that wraps (never a metric or table cell that clips), and a field a source
+leaves blank is left out rather than shown as "None".
+"""
 
 from __future__ import annotations
 
@@ -11,22 +15,10 @@ from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES
 
-ACCOUNT_COLUMNS = {
-    "account": "Account",
-    "date": "From",
-    "date_end": "To",  # for a running count, the day it was counted to
-    "killed_total": "Killed",
-    "killed_security_forces": "Security forces",
-    "killed_civilians": "Civilians",
-    "killed_militants": "Militants",
-    "injured_total": "Injured",
-    "perpetrator": "Attribution (as reported)",
-    "toll_scope": "Toll covers",
-    "claimed_by": "Claimed by",
-    "source_name": "Source",
-    "source_kind": "Source kind",
-    "source_published": "Published",
-    "source_url": "Link",
+TOLL_PARTS = {  # account column: how the claim reads
+    "killed_security_forces": "security forces",
+    "killed_civilians": "civilians",
+    "killed_militants": "militants",
 }
 
 
@@ -40,33 +32,84 @@ def attribution_line(event: pd.Series) -> str:
     return line
 
 
+def _given(row: pd.Series, column: str) -> bool:
+    return column in row and pd.notna(row[column]) and str(row[column]).strip() != ""
+
+
+def _day(value) -> str:
+    day = pd.to_datetime(value, errors="coerce")
+    return f"{day:%-d %b %Y}" if pd.notna(day) else str(value)
+
+
+def claims_line(account: pd.Series) -> str:
+    """'Killed 4 (security forces 3, civilians 1) · injured 27', from the fields the account gives."""
+    parts = []
+    split = [f"{label} {int(account[column])}" for column, label in TOLL_PARTS.items() if _given(account, column)]
+    if _given(account, "killed_total") or split:
+        total = str(int(account["killed_total"])) if _given(account, "killed_total") else "total not stated"
+        parts.append(f"Killed {total}" + (f" ({', '.join(split)})" if split else ""))
+    if _given(account, "injured_total"):
+        parts.append(f"injured {int(account['injured_total'])}")
+    return " · ".join(parts) or "No toll given"
+
+
+def account_lines(account: pd.Series) -> list[str]:
+    """The account's claims and provenance as plain sentences (escaped later), blanks left out."""
+    heading = str(account["source_name"]) if _given(account, "source_name") else "Source not named"
+    if _given(account, "account"):
+        heading = f"{account['account']}: {heading}"
+    meta = []
+    if _given(account, "source_kind"):
+        meta.append(source_label(account["source_kind"]))
+    if _given(account, "source_published"):
+        meta.append(f"published {_day(account['source_published'])}")
+    lines = [heading + (f" ({', '.join(meta)})" if meta else ""), claims_line(account)]
+    if _given(account, "toll_scope"):
+        lines.append(f"Toll covers: {TOLL_SCOPES.label(account['toll_scope'])}")
+    if _given(account, "date"):
+        span = _day(account["date"]) + (f" to {_day(account['date_end'])}" if _given(account, "date_end") else "")
+        lines.append(f"Dates: {span}")
+    if _given(account, "perpetrator"):
+        lines.append(f"Attribution (as reported): {account['perpetrator']}")
+    if _given(account, "claimed_by"):
+        lines.append(f"Claimed by: {account['claimed_by']}")
+    return lines
+
+
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     where = ", ".join(
         str(v) for v in (event["place"], event["district"], event["province"], event["country"]) if pd.notna(v) and v
     )
-    st.subheader(escape_markdown(f"{event['date']:%d %b %Y} · {EVENT_TYPES.label(event['event_type'])}"))
+    st.subheader(escape_markdown(f"{event['date']:%-d %b %Y} · {EVENT_TYPES.label(event['event_type'])}"))
     st.markdown(escape_markdown(where))
-    cols = st.columns(4)
-    cols[0].metric("Killed", figure_range(event["killed_low"], event["killed_high"]))
-    cols[1].metric("Injured", figure_range(event["injured_low"], event["injured_high"]))
-    cols[2].metric("Perpetrator", escape_markdown(event["perpetrator"]))  # as reported; a metric's value is Markdown
-    cols[3].metric("From the Durand Line", f"{event['distance_km']:.0f} km")
+    st.markdown(
+        escape_markdown(
+            f"Killed {figure_range(event['killed_low'], event['killed_high'])} · injured "
+            f"{figure_range(event['injured_low'], event['injured_high'])} · "
+            f"{event['distance_km']:.0f} km from the Durand Line"
+        )
+    )
+    st.markdown(f"**Perpetrator (as reported):** {escape_markdown(event['perpetrator'])}")
     stages = accounts["toll_scope"].dropna().unique() if "toll_scope" in accounts else []
     if len(stages) > 1:
         st.info("Accounts give the toll at different stages of the event (see 'Toll covers'); each is listed below.")
     elif event["disputed"]:
         st.info("Accounts disagree on the toll; each is listed below with its source.")
-    st.markdown(escape_markdown(event["summary"]))
+    if _given(event, "summary"):
+        st.markdown(escape_markdown(event["summary"]))
     st.caption(escape_markdown(attribution_line(event)))
     st.caption(
         escape_markdown(
-            f"Location precision: {event['location_precision']} · coordinates: {event['coord_source']}"
+            f"Location known to: {event['location_precision']} level · coordinates: {event['coord_source']}"
             + (" · cross-border event" if event["cross_border"] else "")
         )
     )
-    shown = {column: label for column, label in ACCOUNT_COLUMNS.items() if column in accounts}  # imports have fewer
-    table = accounts[list(shown)].replace({"toll_scope": TOLL_SCOPES.labels}).rename(columns=shown)
-    if "Source kind" in table:
-        table["Source kind"] = table["Source kind"].map(source_label)
-    days = {label: st.column_config.DateColumn(label, format="D MMM YYYY") for label in ("From", "To")}
-    st.dataframe(table, hide_index=True, column_config={"Link": st.column_config.LinkColumn("Link"), **days})
+    st.markdown(f"**{len(accounts)} account{'s' if len(accounts) != 1 else ''}**")
+    for number, (_, account) in enumerate(accounts.iterrows(), start=1):
+        with st.container(border=True):
+            first, *rest = account_lines(account)
+            st.markdown(f"**{escape_markdown(first)}**")
+            st.markdown("  \n".join(escape_markdown(line) for line in rest))
+            url = str(account["source_url"]) if _given(account, "source_url") else ""
+            if url.startswith(("https://", "http://")):
+                st.link_button("Open the source", url, key=f"source-{number}-{event['incident_id']}")

@@ -1,4 +1,4 @@
-"""The map page's map, legends and incident details, redrawn alone when a dot is clicked.
+"""The map page's map with the selected incident's details beside it, redrawn alone when a dot is clicked.
 
 A fragment is kept with its session (and ~2 minutes after its tab closes), together with its arguments and
 the module it was defined in. Defined in a page script, it kept that page's globals, the filtered events
@@ -7,73 +7,81 @@ among them, alive for every ended session (bench/bench_memory.py): so it lives h
 
 from __future__ import annotations
 
-import datetime as dt
-
+import pandas as pd
 import streamlit as st
 
-from components.charts import legend_chart
 from components.incidents import IncidentFilter, incident_labels
-from components.map_layers import INCIDENT_LAYER_ID
+from components.map_layers import PICKABLE_INCIDENT_LAYERS, point_key
 from components.map_views import MapView
 from components.ui.incident_detail import incident_detail
 from components.ui.store import accounts_of, derived, filtered_events, map_deck
 from components.ui.url_state import linked, select_on_click
-from components.ui.widgets import ChartSpec, chart_spec, show_chart
-from components.vocabulary import CROSSING_LEGEND, FAMILY_COLOURS, family_label
+from components.vocabulary import EVENT_TYPES
 
 PICKER_LIMIT = 2_000
+MAP_HEIGHT = 560
+AT_POINT_KEY = "at-point"
 
 
-def legends(families: tuple[str, ...], crossings_on: dt.date) -> tuple[ChartSpec, ChartSpec]:
-    """The incident-type legend (the families shown) and the crossing-status legend (on `crossings_on`)."""
-    shown = {family: colour for family, colour in FAMILY_COLOURS.items() if family in families} or FAMILY_COLOURS
-    return (
-        chart_spec(legend_chart(shown, "Incident type")),
-        chart_spec(legend_chart(CROSSING_LEGEND, f"Crossing on {crossings_on:%d %b %Y}")),
+def _choose_at_point() -> None:
+    st.session_state["incident"] = st.session_state[AT_POINT_KEY]
+
+
+def at_point(events: pd.DataFrame, chosen: str) -> None:
+    """Every incident drawn at the chosen incident's point, to pick from: five can share one town's centre."""
+    event = events[events["incident_id"] == chosen].iloc[0]
+    here = events[
+        (events["lat"].round(5) == round(event["lat"], 5)) & (events["lon"].round(5) == round(event["lon"], 5))
+    ]
+    if len(here) < 2:
+        return
+    names = {
+        row.incident_id: f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)}"
+        for row in here.itertuples(index=False)
+    }
+    st.session_state[AT_POINT_KEY] = chosen
+    st.radio(
+        f"{len(here)} incidents at this point ({point_key(event['lat'], event['lon'])}); choose one",
+        list(names),
+        format_func=names.get,
+        key=AT_POINT_KEY,
+        on_change=_choose_at_point,
     )
 
 
 @st.fragment
-def map_and_details(selection: IncidentFilter, mode: str, view: MapView, online: bool) -> None:
-    """The map, its legend and the incident details: a click on a dot reruns only this part of the page."""
+def map_and_details(selection: IncidentFilter, mode: str, view: MapView, online: bool, aggregated: bool) -> None:
+    """The map with the selected incident's details beside it: a click reruns only this part of the page."""
     events = filtered_events(selection)
-    picked = st.pydeck_chart(
+    map_box, side = st.columns([3, 2], gap="medium")
+    picked = map_box.pydeck_chart(
         map_deck(selection, mode, selection.end, view, online),
-        height=640,
+        height=MAP_HEIGHT,
         on_select="rerun",
         selection_mode="single-object",
         key="deck",
         alt="Map of incidents, crossings and the Durand Line",
     )
-    types_legend, crossings_legend, notes = st.columns([1.3, 1, 1.5])
-    families = tuple(sorted({family_label(kind) for kind in events["event_type"].unique()}))
-    types, crossings = derived("map-legends", (families, selection.end), lambda: legends(families, selection.end))
-    show_chart(types, width="content", container=types_legend)
-    show_chart(crossings, width="content", container=crossings_legend)
-    notes.caption(
-        "Dot size: killed (lowest stated figure). Faint large circles: location known only to district or "
-        "province. Black line: the Durand Line. Shaded: former FATA. Click a dot for its details."
-    )
-
-    picks = (
-        (picked.selection.objects.get(INCIDENT_LAYER_ID) or picked.selection.objects.get("incidents-imprecise") or [])
-        if picked
-        else []
-    )
+    picks = [pick for layer in PICKABLE_INCIDENT_LAYERS for pick in (picked.selection.objects.get(layer) or [])]
     select_on_click("incident", picks[0]["incident_id"] if picks else None)
 
     labels = derived("incident-labels", (selection,), lambda: incident_labels(events.head(PICKER_LIMIT)))
-    chosen = linked(
-        st.selectbox,
-        "Incident details (or click a dot on the map)"
-        + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
-        list(labels),
-        index=None,
-        format_func=labels.get,
-        key="incident",
-        placeholder="Choose an incident",
-    )
-    if chosen:
-        event = events[events["incident_id"] == chosen].iloc[0]
-        with st.container(border=True):
+    with side:
+        chosen = linked(
+            st.selectbox,
+            "Incident details (or click a dot on the map)"
+            + (f"; the {PICKER_LIMIT:,} latest are listed" if len(events) > PICKER_LIMIT else ""),
+            list(labels),
+            index=None,
+            format_func=labels.get,
+            key="incident",
+            placeholder="Choose an incident",
+        )
+        if chosen:
+            at_point(events, chosen)
+            event = events[events["incident_id"] == chosen].iloc[0]
             incident_detail(event, accounts_of(chosen))
+        elif aggregated:
+            st.caption("Counts are drawn: switch to Points to click single incidents, or choose one above.")
+        else:
+            st.caption("Click a dot on the map, or choose an incident above. A ringed dot holds several incidents.")

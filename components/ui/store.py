@@ -26,7 +26,15 @@ from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import IncidentFilter, provinces_in
-from components.map_layers import DeckJson, base_layers, crossing_layers, deck_json, incident_layers, layer_json
+from components.map_layers import (
+    DeckJson,
+    base_layers,
+    crossing_layers,
+    deck_json,
+    incident_layers,
+    label_layer,
+    layer_json,
+)
 from components.map_views import MapView, view_state
 from components.paths import data_dir
 from components.trends import ordered_choices
@@ -150,19 +158,22 @@ def _selected(selection: IncidentFilter, folder: str, key: str) -> pd.DataFrame:
     return _events_for(folder, key).iloc[_positions_in(selection, folder, key)]
 
 
-def events_again(selection: IncidentFilter, columns: tuple[str, ...] = ()) -> Callable[[], pd.DataFrame]:
-    """The filtered events, selected again when called: for a download made on click.
+def events_again(
+    selection: IncidentFilter, shape: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+) -> Callable[[], pd.DataFrame]:
+    """The filtered events (through `shape`, a module-level function), selected again when called: for a
+    download made on click.
 
     It holds the shown events' shared frame and the filter, never a selection of its own. Streamlit keeps a
     closed session about two minutes with its download callables: one holding the selection kept each ended
     session's events alive (about 43 MB a session on a 100k import, bench/bench_memory.py).
     """
-    return partial(_rows_again, _events_for(str(data_dir()), events_key()), selection, columns)
+    return partial(_rows_again, _events_for(str(data_dir()), events_key()), selection, shape)
 
 
-def _rows_again(events: pd.DataFrame, selection: IncidentFilter, columns: tuple[str, ...]) -> pd.DataFrame:
+def _rows_again(events: pd.DataFrame, selection: IncidentFilter, shape) -> pd.DataFrame:
     rows = events[selection.mask(events).to_numpy()]
-    return rows[list(columns)] if columns else rows
+    return shape(rows) if shape else rows
 
 
 @st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
@@ -207,7 +218,8 @@ def _deck_for(
     key: str,
 ) -> DeckJson:
     data = _dataset_in(folder)
-    crossings = layer_json(crossing_layers(status_on(data["crossings"], data["crossing_status"], crossings_on)))
+    status = status_on(data["crossings"], data["crossing_status"], crossings_on)
+    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view)])
     incidents = _incident_layers_for(selection, mode, folder, key)
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 

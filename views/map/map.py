@@ -1,10 +1,14 @@
-"""Map of the Durand Line region: incidents, crossings and distance to the line."""
+"""Map of the Durand Line region: incidents, crossings and distance to the line; details beside the map."""
 
 import streamlit as st
 
-from components.charts import border_share_chart
+from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
+from components.districts import district_table, left_out_sentence
 from components.geo import border_shares
+from components.incidents import incidents_table
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
+from components.map_legend import crossing_legend, incident_legends, scale_bar
+from components.map_views import describe
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
@@ -20,7 +24,19 @@ from components.ui.widgets import (
     show_chart,
     table_with_download,
 )
-from components.vocabulary import BORDER_SHARES, MAP_MODES
+from components.vocabulary import BORDER_SHARES, DISTRICT_MEASURES, MAP_MODES
+
+DISTRICT_COLUMNS = {"incidents": "Incidents", "killed": "Killed (lowest stated)"}  # measure code: table column
+SHARE_HEADERS = {
+    "year": "Year",
+    "within_km": "Within (km)",
+    "incidents": "Incidents",
+    "incidents_total": "Incidents that year",
+    "incident_share": "Share of incidents (%)",
+    "killed": "Killed (lowest stated)",
+    "killed_total": "Killed that year",
+    "killed_share": "Share of killed (%)",
+}
 
 data = dataset()
 selection = current_filter()
@@ -29,13 +45,11 @@ events = filtered_events(selection)
 st.title("Map of the Durand Line region")
 st.markdown(escape_markdown(selection.sentence(len(events))))
 coverage_caption(data)
-st.caption(
-    "Every event, count and chart on this page follows the sidebar filters (period, province, actor group, type)."
-)
 rejected_rows_notice(data)
 
+mode_box, view_box, options_box = st.columns([1.3, 1.1, 1.2], vertical_alignment="bottom")  # 1280 px fits
 mode = linked(
-    st.segmented_control,
+    mode_box.segmented_control,
     "Show incidents as",
     MAP_MODES.codes,
     default=MAP_MODES.codes[0],
@@ -43,24 +57,40 @@ mode = linked(
     format_func=MAP_MODES.label,
     required=True,
 )
-online = linked(st.toggle, "Online basemap (needs internet; off by default, the map works offline)", key="basemap")
-view = map_view_controls()
-aggregated = len(events) > AGGREGATE_ABOVE
+view, online = map_view_controls(view_box, options_box)
+aggregated = mode != "points" or len(events) > AGGREGATE_ABOVE
+map_and_details(selection, mode, view, online, aggregated)
+
 missing_layers_note(data)
-if aggregated:
+if len(events) > AGGREGATE_ABOVE and mode == "points":
     st.info(
-        f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each "
-        f"holds (light: few, dark: many); narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see "
-        "single events."
+        f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each holds; "
+        f"narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see single events."
     )
-
-
-map_and_details(selection, mode, view, online)
+legends = derived(
+    "map-legends",
+    (selection, mode),
+    lambda: [
+        (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
+        for legend in (*incident_legends(events, mode), crossing_legend(selection.end))
+    ],
+)
+km, pixels = scale_bar(view.lat, view.zoom)
+*legend_boxes, notes = st.columns([1] * len(legends) + [1.1])
+for column, (legend, note) in zip(legend_boxes, legends, strict=True):
+    show_chart(legend, container=column)
+    if note:
+        column.caption(escape_markdown(note))
+show_chart(chart_spec(scale_bar_chart(km, pixels)), container=notes)
+notes.caption(
+    f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, count and chart on this "
+    "page follows the sidebar filters (period, province, actor group, type)."
+)
 
 st.header("Distance to the Durand Line")
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
-    "cumulative (≤ 25 km includes ≤ 10 km). Imprecise locations carry their district or province error."
+    "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error."
 )
 shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
@@ -77,36 +107,41 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    table_with_download(shares, events_csv_name("border_shares"))
+    percent = st.column_config.NumberColumn(format="%.1f%%")
+    table_with_download(
+        shares.assign(
+            incident_share=(shares["incident_share"] * 100).round(1),
+            killed_share=(shares["killed_share"] * 100).round(1),
+        ).rename(columns=SHARE_HEADERS),
+        events_csv_name("border_shares"),
+        column_config={"Share of incidents (%)": percent, "Share of killed (%)": percent},
+    )
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
         "clashes and cross-border fire)."
     )
 
+st.header("Incidents and deaths by district")
+districts = derived("districts", (selection,), lambda: district_table(events))
+st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort.")
+if not districts.table.empty:
+    by = linked(
+        st.radio,
+        "Chart",
+        DISTRICT_MEASURES.codes,
+        horizontal=True,
+        key="district_measure",
+        format_func=DISTRICT_MEASURES.label,
+    )
+    column = DISTRICT_COLUMNS[by]
+    show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
+    table_with_download(districts.table, events_csv_name("incidents_by_district"))
+
 st.header("Incidents shown")
-INCIDENT_COLUMNS = (
-    "date",
-    "place",
-    "district",
-    "province",
-    "country",
-    "event_type",
-    "perpetrator",
-    "actor_group",
-    "killed_low",
-    "killed_high",
-    "injured_low",
-    "injured_high",
-    "distance_km",
-    "cross_border",
-    "location_precision",
-    "source_name",
-    "source_url",
-)
 table_with_download(
-    events[list(INCIDENT_COLUMNS)],
+    incidents_table(events),
     events_csv_name("incidents_shown"),
-    rows=events_again(selection, INCIDENT_COLUMNS),
-    column_config={"source_url": st.column_config.LinkColumn("source")},
+    rows=events_again(selection, incidents_table),
+    column_config={"Source link": st.column_config.LinkColumn("Source link")},
 )

@@ -1,0 +1,70 @@
+"""Incidents and deaths by district, with how far each district's incidents lie from the Durand Line.
+
+No district polygons are bundled (none may be redistributed, data/geo/README), so a district is known from
+its incidents: an incident counts for its district when it is located in one district (to the district or
+better). Incidents spanning several districts, or known only to the province, are counted apart and the
+table says how many, rather than splitting a toll between districts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.geo import band_label
+from components.vocabulary import LOCATION_PRECISIONS
+
+IN_ONE_DISTRICT = ("exact", "district")
+DISTRICT_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class DistrictTable:
+    table: pd.DataFrame  # one row a district, human headers, largest count first
+    left_out: int  # incidents in several districts or known only to the province
+
+
+def district_table(events: pd.DataFrame) -> DistrictTable:
+    """Per district: incidents, killed (lowest stated figures), median distance to the line and its band."""
+    one = events[
+        events["location_precision"].isin(IN_ONE_DISTRICT)
+        & events["district"].notna()
+        & ~events["district"].fillna("").str.contains(DISTRICT_SEPARATOR, regex=False)
+    ]
+    grouped = (
+        one.assign(killed_count=one["killed"].fillna(0))
+        .groupby(["district", "province", "country"], sort=False)
+        .agg(
+            incidents=("incident_id", "size"),
+            killed=("killed_count", "sum"),
+            median_km=("distance_km", "median"),
+            first=("date", "min"),
+            last=("date", "max"),
+        )
+        .reset_index()
+    )
+    table = pd.DataFrame(
+        {
+            "District": grouped["district"],
+            "Province": grouped["province"],
+            "Country": grouped["country"],
+            "Incidents": grouped["incidents"].astype(int),
+            "Killed (lowest stated)": grouped["killed"].astype(int),
+            "Median distance to the line (km)": grouped["median_km"].round(0).astype(int),
+            "Distance band": grouped["median_km"].map(band_label),
+            "First incident": grouped["first"],
+            "Latest incident": grouped["last"],
+        }
+    ).sort_values(["Incidents", "Killed (lowest stated)"], ascending=False, ignore_index=True)
+    return DistrictTable(table, len(events) - len(one))
+
+
+def left_out_sentence(result: DistrictTable) -> str:
+    if not result.left_out:
+        return "Every incident in the selection is located in one district."
+    province = LOCATION_PRECISIONS.label("province")
+    return (
+        f"{result.left_out:,} incidents are not in this table: they span several districts or are known only "
+        f"to the {province}."
+    )

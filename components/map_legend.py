@@ -1,0 +1,92 @@
+"""What each map legend lists, as label -> symbol image (components.map_symbols), for the layers a mode
+draws; and the scale bar for a view. Pure: the page turns these into charts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.map_layers import (
+    AGGREGATE_ABOVE,
+    CELL_DEGREES,
+    count_legend,
+    counted,
+    incident_cells,
+    incident_hexagons,
+)
+from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, swatch_svg
+from components.palette import COUNT_RAMP
+from components.vocabulary import CROSSING_STATUSES, FAMILY_COLOURS, NO_CROSSING_STATUS, family_label
+
+EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's Web Mercator uses
+SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
+SCALE_MAX_PX = 150
+NEUTRAL_DOT = "#777777"
+
+
+@dataclass(frozen=True)
+class Legend:
+    title: str
+    entries: dict[str, str]  # label -> image data URI
+    note: str = ""
+
+
+def crossing_legend(day) -> Legend:
+    statuses = [*CROSSING_STATUSES.items, NO_CROSSING_STATUS]
+    return Legend(
+        f"Crossing status on {day:%-d %b %Y}",
+        {status.label: data_uri(crossing_svg(status.code)) for status in statuses},
+        "Square gates; 'Unknown': no recorded status covers the day.",
+    )
+
+
+def points_legends(events: pd.DataFrame) -> list[Legend]:
+    """Incident types shown, and what the dot styles mean."""
+    families = set(events["event_type"].map(family_label)) or set(FAMILY_COLOURS)
+    types = {family: data_uri(dot_svg(colour)) for family, colour in FAMILY_COLOURS.items() if family in families}
+    styles = {
+        "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT)),
+        "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),
+        "Province known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
+        "Several incidents at one point": data_uri(stack_svg()),
+    }
+    return [Legend("Incident type", types), Legend("Location", styles, "Click a point to list every incident there.")]
+
+
+def left_out_note(events: pd.DataFrame) -> str:
+    """How many events an aggregated mode counts and how many it leaves out (province-level places)."""
+    kept = len(counted(events))
+    left = len(events) - kept
+    note = f"{kept:,} incidents counted (located to the district or better)"
+    return note + (f"; {left:,} known only to the province left out." if left else ".")
+
+
+def aggregated_legends(events: pd.DataFrame, mode: str) -> list[Legend]:
+    """The count bands of hexagons or grid cells, or the heat ramp, with what was counted."""
+    kept = counted(events)
+    note = left_out_note(events)
+    if mode == "heatmap":
+        shades = {"Fewest incidents": COUNT_RAMP[0], "More": COUNT_RAMP[2], "Most incidents": COUNT_RAMP[-1]}
+        entries = {label: data_uri(swatch_svg(colour, "square")) for label, colour in shades.items()}
+        return [Legend("Incidents per area (relative)", entries, note)]
+    if mode == "hexagons":
+        bins, shape, what = incident_hexagons(kept), "hexagon", "Incidents per hexagon (25 km)"
+    else:
+        bins, shape, what = incident_cells(kept), "square", f"Incidents per {CELL_DEGREES}° cell"
+    entries = {label: data_uri(swatch_svg(colour, shape)) for label, colour in count_legend(bins["events"]).items()}
+    return [Legend(what, entries, note)]
+
+
+def incident_legends(events: pd.DataFrame, mode: str) -> list[Legend]:
+    if mode in ("hexagons", "heatmap") or len(events) > AGGREGATE_ABOVE:
+        return aggregated_legends(events, mode)
+    return points_legends(events)
+
+
+def scale_bar(lat: float, zoom: float) -> tuple[int, float]:
+    """(km, pixels): the longest round distance under SCALE_MAX_PX at this latitude and zoom (Web Mercator)."""
+    km_per_px = EARTH_KM * math.cos(math.radians(lat)) / (512 * 2**zoom)
+    fitting = [km for km in SCALE_KM if km / km_per_px <= SCALE_MAX_PX] or [SCALE_KM[0]]
+    return fitting[-1], fitting[-1] / km_per_px

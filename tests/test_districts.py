@@ -1,0 +1,73 @@
+"""The district view (issue #19): incidents and deaths per district with its distance band to the line,
+counting only incidents located in one district and saying how many were left out."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.districts import district_table, left_out_sentence
+from components.ui.incident_detail import account_lines, claims_line
+
+
+def events() -> pd.DataFrame:
+    rows = [
+        ("a", "Bannu", "exact", 3, 40.0),
+        ("b", "Bannu", "district", 4, 60.0),
+        ("c", "Khyber", "district", None, 8.0),
+        ("d", "Bannu; Khyber", "district", 9, 20.0),  # spans two districts
+        ("e", None, "province", 5, 100.0),  # known only to the province
+    ]
+    frame = pd.DataFrame(rows, columns=["incident_id", "district", "location_precision", "killed", "distance_km"])
+    return frame.assign(
+        province="Khyber Pakhtunkhwa",
+        country="Pakistan",
+        date=pd.to_datetime(["2025-01-05", "2025-03-01", "2025-02-01", "2025-04-01", "2025-05-01"]),
+        killed=frame["killed"].astype("Int64"),
+    )
+
+
+def test_each_district_counts_its_own_incidents_and_deaths_with_a_distance_band():
+    result = district_table(events())
+    table = result.table.set_index("District")
+    assert list(table.index) == ["Bannu", "Khyber"]  # most incidents first
+    assert table.loc["Bannu", "Incidents"] == 2
+    assert table.loc["Bannu", "Killed (lowest stated)"] == 7
+    assert table.loc["Bannu", "Median distance to the line (km)"] == 50
+    assert table.loc["Bannu", "Distance band"] == "≤ 50 km"
+    assert table.loc["Khyber", "Distance band"] == "≤ 10 km"
+    assert table.loc["Khyber", "Killed (lowest stated)"] == 0  # no toll stated counts as none killed
+    assert table.loc["Bannu", "First incident"] == pd.Timestamp("2025-01-05")
+    assert not [column for column in result.table.columns if "_" in column]
+
+
+def test_incidents_in_several_districts_or_only_a_province_are_left_out_and_counted():
+    result = district_table(events())
+    assert result.left_out == 2
+    assert left_out_sentence(result).startswith("2 incidents are not in this table")
+
+
+def test_an_account_shows_its_claims_and_leaves_blank_fields_out():
+    account = pd.Series(
+        {
+            "account": "press report",
+            "source_name": "Dawn",
+            "source_kind": "major_outlet",
+            "source_published": "2024-01-10",
+            "killed_total": 4,
+            "killed_security_forces": 3,
+            "killed_civilians": pd.NA,
+            "killed_militants": None,
+            "injured_total": float("nan"),
+            "toll_scope": None,
+            "date": pd.Timestamp("2024-01-09"),
+            "date_end": pd.NaT,
+            "perpetrator": "unknown (suspected TTP)",
+            "claimed_by": None,
+        }
+    )
+    lines = account_lines(account)
+    assert lines[0] == "press report: Dawn (major outlet, published 10 Jan 2024)"
+    assert claims_line(account) == "Killed 4 (security forces 3)"
+    assert "Dates: 9 Jan 2024" in lines
+    assert "Attribution (as reported): unknown (suspected TTP)" in lines
+    assert not [line for line in lines if "None" in line or "nan" in line or "NaT" in line]

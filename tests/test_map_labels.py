@@ -1,0 +1,93 @@
+"""Place names never collide (issue #19): on every preset view, the label boxes the deck draws, projected to
+Web-Mercator pixels at the preset's zoom with their width estimated from font size and character count,
+overlap neither each other nor any crossing gate or town dot, and no name is cut at the map's edge."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from components.dataset import load_dataset
+from components.map_labels import (
+    ICON_HALF_PX,
+    TOWN_DOT_HALF_PX,
+    Box,
+    inside,
+    pixels,
+    screen,
+    short_name,
+    text_box,
+)
+from components.map_layers import label_layer
+from components.map_views import VIEWS
+from components.paths import BUNDLED_DATA_DIR
+
+DATA = load_dataset(BUNDLED_DATA_DIR)
+
+
+def drawn(name: str) -> list[tuple[str, Box]]:
+    """Each label of the preset's deck layer with the box it covers."""
+    view = VIEWS[name]
+    layer = label_layer(DATA["crossings"], DATA["towns"], view)
+    return [
+        (row["text"], text_box(*pixels(row["lon"], row["lat"], view.zoom), row["text"], row["anchor"], row["offset"]))
+        for row in layer.data
+    ]
+
+
+def symbols(zoom: float) -> list[tuple[str, Box]]:
+    def square(lon, lat, half):
+        x, y = pixels(lon, lat, zoom)
+        return Box(x - half, y - half, x + half, y + half)
+
+    crossings = DATA["crossings"].dropna(subset=["lat", "lon"])
+    return [(f"gate {r.name}", square(r.lon, r.lat, ICON_HALF_PX)) for r in crossings.itertuples()] + [
+        (f"dot {r.name}", square(r.lon, r.lat, TOWN_DOT_HALF_PX)) for r in DATA["towns"].itertuples()
+    ]
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_no_two_labels_overlap_on_a_preset_view(name):
+    labels = drawn(name)
+    assert len(labels) >= 8, "the view names almost nothing"
+    overlaps = [(a, b) for (a, box_a), (b, box_b) in combinations(labels, 2) if box_a.overlaps(box_b)]
+    assert overlaps == []
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_no_label_covers_a_crossing_or_a_town(name):
+    covered = [(a, b) for a, box in drawn(name) for b, symbol in symbols(VIEWS[name].zoom) if box.overlaps(symbol)]
+    assert covered == []
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_no_name_is_cut_at_the_edge_of_a_preset_view(name):
+    view = VIEWS[name]
+    frame = screen(view.lat, view.lon, view.zoom)
+    layer = label_layer(DATA["crossings"], DATA["towns"], view)
+    cut = [
+        text
+        for (text, box), row in zip(drawn(name), layer.data, strict=True)
+        if box.overlaps(frame) and not inside(box, frame)
+    ]
+    assert cut == []
+
+
+def test_jalalabad_is_named_whole_on_the_kabul_jalalabad_view():
+    view = VIEWS["Kabul–Jalalabad"]
+    labels = dict(drawn("Kabul–Jalalabad"))
+    assert {"Kabul", "Jalalabad", "Torkham"} <= set(labels)
+    assert inside(labels["Jalalabad"], screen(view.lat, view.lon, view.zoom))
+
+
+def test_crossings_are_named_first_and_small_towns_only_closer_in():
+    wide, close = dict(drawn("Durand Line region")), dict(drawn("Kurram, Khyber, Torkham"))
+    assert "Landi Kotal" not in wide  # 2,223 people: not named at the whole-region zoom
+    located = DATA["crossings"].dropna(subset=["lat", "lon"])
+    assert {short_name(n) for n in located["name"]} <= set(close)
+    assert len(wide) < len(close)
+
+
+def test_a_crossing_label_drops_its_alternative_names_and_non_ascii_dashes():
+    assert short_name("Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)") == "Chaman-Spin Boldak"

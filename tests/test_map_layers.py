@@ -1,0 +1,132 @@
+"""What the map draws (issue #19): crossings as gates, imprecise places as small rings, a ring around every
+point holding several incidents, and counts (hexagons, heat) of district-located incidents only."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import itertools
+
+import pandas as pd
+import pytest
+from shapely.geometry import Point, Polygon
+
+from components.crossings import status_on
+from components.dataset import load_dataset
+from components.map_layers import (
+    DOT_MAX_PX,
+    RING_RADIUS_PX,
+    count_steps,
+    counted,
+    crossing_layers,
+    incident_hexagons,
+    incident_layers,
+    point_key,
+)
+from components.map_legend import incident_legends, left_out_note, scale_bar
+from components.map_symbols import BAR, CROSS, crossing_svg
+from components.paths import BUNDLED_DATA_DIR
+from components.vocabulary import CROSSING_COLOURS, FAMILY_COLOURS
+
+DATA = load_dataset(BUNDLED_DATA_DIR)
+EVENTS = DATA.events
+
+
+def layers(mode: str = "points") -> dict:
+    return {layer.id: layer for layer in incident_layers(EVENTS, mode)}
+
+
+def test_crossings_are_square_gates_drawn_from_inline_images():
+    (layer,) = crossing_layers(status_on(DATA["crossings"], DATA["crossing_status"], dt.date(2025, 10, 20)))
+    assert layer.type == "IconLayer"
+    for row in layer.data:
+        url = row["icon"]["url"]
+        assert url.startswith("data:image/svg+xml;base64,")  # nothing fetched
+        svg = base64.b64decode(url.split(",", 1)[1]).decode()
+        assert "<rect" in svg
+        assert "<circle" not in svg
+        fill = svg.split('fill="', 1)[1][:7]
+        assert fill in CROSSING_COLOURS.values()
+        assert fill not in FAMILY_COLOURS.values()
+
+
+def test_a_gate_tells_its_status_by_a_mark_as_well_as_by_its_fill():
+    assert CROSS in crossing_svg("closed")
+    assert BAR in crossing_svg("restricted")
+    assert CROSS not in crossing_svg("open")
+    assert BAR not in crossing_svg("open")
+    assert "stroke-dasharray" in crossing_svg("unknown")
+
+
+def test_imprecise_places_are_small_rings_and_no_dot_is_sized_in_kilometres():
+    drawn = layers()
+    rings = drawn["incidents-imprecise"]
+    assert rings.data, "the bundled data has district- and province-level incidents"
+    assert {row["radius"] for row in rings.data} == {RING_RADIUS_PX}
+    assert "pixels" in rings.radius_units
+    assert rings.get_fill_color[3] <= 40  # outline, barely filled
+    assert max(row["radius"] for row in drawn["incidents"].data) <= DOT_MAX_PX
+    assert "pixels" in drawn["incidents"].radius_units
+
+
+def test_every_point_with_several_incidents_gets_one_ring():
+    sizes = EVENTS.groupby([EVENTS["lat"].round(5), EVENTS["lon"].round(5)]).size()
+    rings = layers()["incident-stacks"].data
+    assert len(rings) == (sizes > 1).sum()
+    assert len({point_key(r["lat"], r["lon"]) for r in rings}) == len(rings)
+    quetta = [r for r in rings if point_key(r["lat"], r["lon"]) == "30.18414,67.00141"]
+    assert len(quetta) == 1
+
+
+@pytest.mark.parametrize("mode", ["hexagons", "heatmap"])
+def test_aggregated_modes_count_only_incidents_located_to_the_district(mode):
+    (layer,) = incident_layers(EVENTS, mode)
+    province = EVENTS["location_precision"].eq("province").sum()
+    assert province > 0
+    if mode == "hexagons":
+        assert sum(int(row["title"].split()[0]) for row in layer.data) == len(EVENTS) - province
+    else:
+        assert len(layer.data) == len(EVENTS) - province
+    (legend,) = incident_legends(EVENTS, mode)
+    assert legend.note == left_out_note(EVENTS)
+    assert f"{province:,} known only to the province left out" in legend.note
+
+
+def test_each_hexagon_holds_its_own_incidents():
+    kept = counted(EVENTS)
+    hexes = incident_hexagons(kept)
+    assert hexes["events"].sum() == len(kept)
+    shapes = [Polygon(p) for p in hexes["polygon"]]
+    for lon, lat in zip(kept["lon"], kept["lat"], strict=True):
+        assert sum(shape.covers(Point(lon, lat)) for shape in shapes) >= 1
+
+
+def test_the_hexagon_legend_reads_in_counts():
+    (legend,) = incident_legends(EVENTS, "hexagons")
+    largest = incident_hexagons(counted(EVENTS))["events"].max()
+    labels = list(legend.entries)
+    assert labels[0] == "1"
+    assert labels[-1].endswith(str(largest)) or labels[-1].endswith("or more")
+
+
+@pytest.mark.parametrize("largest", [1, 4, 6, 7, 35, 1_000, 77_808])
+def test_count_bands_cover_every_count_without_gaps(largest):
+    steps = count_steps(largest)
+    assert steps[0][0] == 1
+    assert len(steps) <= 6
+    for (_, high), (low, _) in itertools.pairwise(steps):
+        assert low == high + 1
+    assert steps[-1][1] in (None, largest)
+
+
+def test_the_scale_bar_is_true_to_web_mercator():
+    km, pixels = scale_bar(60.0, 10.0)  # 0.0382 km a pixel at 60° N, zoom 10
+    assert km == 5
+    assert pixels == pytest.approx(5 / (40_075.016686 * 0.5 / (512 * 1024)))
+
+
+def test_a_large_import_is_counted_in_cells_of_located_incidents_only():
+    many = pd.concat([EVENTS] * 60, ignore_index=True)
+    (layer,) = incident_layers(many, "points")
+    assert layer.id == "incident-cells"
+    assert sum(int(row["title"].split()[0]) for row in layer.data) == len(counted(many))
