@@ -43,6 +43,7 @@ OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draw
 TEXT_SIZE_SCALE = 8
 LABEL_MIN_POPULATION = 150_000  # smaller towns keep their dot but no label, so labels don't pile up
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+LABEL_SIZE = 13  # px; the briefing's wall-screen map asks for larger labels
 
 
 def label_text(name: object) -> str:
@@ -89,12 +90,13 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
     return records
 
 
-def crossing_records(crossings: pd.DataFrame) -> list[dict]:
+def crossing_records(crossings: pd.DataFrame, short_names: bool = False) -> list[dict]:
+    """`short_names` labels a crossing by its name before any bracket ("Chaman–Spin Boldak"), for large type."""
     return [
         {
             "lon": float(row.lon),
             "lat": float(row.lat),
-            "name": label_text(row.name),
+            "name": label_text(row.name.split(" (")[0] if short_names else row.name),
             "color": rgba(CROSSING_COLOURS.get(row.status, NO_CROSSING_STATUS.colour)),
             "title": f"{row.name} crossing",
             "line1": (
@@ -107,7 +109,9 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
     ]
 
 
-def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
+def base_layers(
+    countries, provinces, former_fata, durand_line, towns: pd.DataFrame, label_size: int = LABEL_SIZE
+) -> list[pdk.Layer]:
     """Countries, provinces, the former FATA outline, the Durand Line and town labels."""
     focus = countries[countries["role"] == "focus"]
     context = countries[countries["role"] != "focus"]
@@ -182,10 +186,10 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
             id="town-labels",
             get_position=["lon", "lat"],
             get_text="name",
-            get_size=13,
+            get_size=label_size,
             size_scale=TEXT_SIZE_SCALE,
             get_color=[40, 40, 40, 255],
-            get_pixel_offset=[0, -12],
+            get_pixel_offset=[0, -label_size],
             font_family=LABEL_FONT,
             font_weight=600,
             get_alignment_baseline="'bottom'",
@@ -325,8 +329,8 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
     ]
 
 
-def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
-    records = crossing_records(crossings)
+def crossing_layers(crossings: pd.DataFrame, label_size: int = LABEL_SIZE) -> list[pdk.Layer]:
+    records = crossing_records(crossings, short_names=label_size > LABEL_SIZE)
     return [
         pdk.Layer(
             "ScatterplotLayer",
@@ -347,7 +351,7 @@ def crossing_layers(crossings: pd.DataFrame) -> list[pdk.Layer]:
             id="crossing-labels",
             get_position=["lon", "lat"],
             get_text="name",
-            get_size=13,
+            get_size=label_size,
             size_scale=TEXT_SIZE_SCALE,
             get_color=[0, 0, 0, 255],
             get_pixel_offset=[10, 0],

@@ -424,6 +424,20 @@ SOURCE_KINDS = CodeList(
 # How the map draws incidents (components/map_layers.py).
 MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "Hexagons"), Code("heatmap", "Heatmap")))
 
+# The briefing's slides in the order they are shown; the code is the `panel` link parameter (?panel=trend).
+BRIEFING_PANELS = CodeList(
+    "panel",
+    (
+        Code("kpis", "Headline figures"),
+        Code("trend", "Trend"),
+        Code("map", "Map"),
+        Code("timeline", "Diplomacy and violence"),
+        Code("latest", "Latest developments"),
+        Code("crossings", "Crossings now"),
+        Code("disagree", "Sources disagree"),
+    ),
+)
+
 ALL_LISTS = (
     COUNTRIES,
     PROVINCES,
@@ -444,4 +458,5 @@ ALL_LISTS = (
     LOCATION_PRECISIONS,
     COORD_PRECISIONS,
     MAP_MODES,
+    BRIEFING_PANELS,
 )

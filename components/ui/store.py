@@ -25,7 +25,15 @@ from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import IncidentFilter, provinces_in
-from components.map_layers import DeckJson, base_layers, crossing_layers, deck_json, incident_layers, layer_json
+from components.map_layers import (
+    LABEL_SIZE,
+    DeckJson,
+    base_layers,
+    crossing_layers,
+    deck_json,
+    incident_layers,
+    layer_json,
+)
 from components.map_views import MapView, view_state
 from components.paths import data_dir
 from components.trends import ordered_choices
@@ -173,11 +181,16 @@ def _derived(name: str, args: tuple, folder: str, key: str, _build: Callable[[],
 
 
 def map_deck(
-    selection: IncidentFilter, mode: str, crossings_on: dt.date, view: MapView, online_basemap: bool = False
+    selection: IncidentFilter,
+    mode: str,
+    crossings_on: dt.date,
+    view: MapView,
+    online_basemap: bool = False,
+    label_size: int = LABEL_SIZE,
 ) -> DeckJson:
     """The map as deck.gl JSON, built and serialised once per filter, mode, crossing day and view: a rerun
     that changes none of them (a click, another widget) sends the same text with no Python work."""
-    return _deck_for(selection, mode, crossings_on, view, online_basemap, str(data_dir()), events_key())
+    return _deck_for(selection, mode, crossings_on, view, online_basemap, label_size, str(data_dir()), events_key())
 
 
 @st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
@@ -187,13 +200,15 @@ def _deck_for(
     crossings_on: dt.date,
     view: MapView,
     online_basemap: bool,
+    label_size: int,
     folder: str,
     key: str,
 ) -> DeckJson:
     data = _dataset_in(folder)
-    crossings = layer_json(crossing_layers(status_on(data["crossings"], data["crossing_status"], crossings_on)))
+    status = status_on(data["crossings"], data["crossing_status"], crossings_on)
+    crossings = layer_json(crossing_layers(status, label_size))
     incidents = _incident_layers_for(selection, mode, folder, key)
-    return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
+    return deck_json(_base_layers_in(folder, label_size), incidents, crossings, view_state(view), online_basemap)
 
 
 # Few and short-lived: below the aggregation threshold a layer carries every point with its tooltip text.
@@ -203,10 +218,12 @@ def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _base_layers_in(folder: str) -> dict[str, str]:
+def _base_layers_in(folder: str, label_size: int) -> dict[str, str]:
     """Boundary and town layers as deck.gl JSON, once per data folder."""
     data = _dataset_in(folder)
     geo = data.geo
     return layer_json(
-        base_layers(geo["countries"], geo["provinces"], geo["former_fata"], geo["durand_line"], data["towns"])
+        base_layers(
+            geo["countries"], geo["provinces"], geo["former_fata"], geo["durand_line"], data["towns"], label_size
+        )
     )
