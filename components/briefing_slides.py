@@ -233,7 +233,7 @@ def _timeline_chart(monthly: pd.DataFrame, talks: pd.DataFrame, start: dt.date, 
                     range=[DIPLOMACY_TRACKS[t].colour for t in tracks],
                 ),
                 title="Diplomatic event",
-                legend=alt.Legend(orient="top", columns=4, symbolStrokeWidth=6, symbolSize=400),
+                legend=alt.Legend(orient="top", columns=4, symbolStrokeWidth=6, symbolSize=400, titleLimit=900),
             ),
             tooltip=[alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"), alt.Tooltip("title:N")],
         )
@@ -348,7 +348,11 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("source:N", title=None, sort="-x", axis=alt.Axis(labelLimit=900)),
-            x=alt.X("published_annual:Q", title=f"{noun.capitalize()}, annual total", axis=alt.Axis(format=",.0f")),
+            x=alt.X(
+                "published_annual:Q",
+                title=f"{noun.capitalize()}, annual total",
+                axis=alt.Axis(format=",.0f", tickCount=4),
+            ),
             color=alt.Color(
                 "tracker:N",
                 scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
@@ -360,7 +364,7 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
     labels = chart.mark_text(align="left", dx=8, fontSize=BRIEFING_FONT).encode(
         text=alt.Text("published_annual:Q", format=",.0f")
     )
-    return _styled(alt.layer(chart, labels).properties(width=CHART_SIZE[0] - 700, height=CHART_SIZE[1]))
+    return _styled(alt.layer(chart, labels).properties(width=CHART_SIZE[0] - 600, height=alt.Step(70)))
 
 
 def _ink(*parts: str) -> dict[str, str]:

@@ -25,7 +25,11 @@ RERUNS = (
     ("trends", "", "Year-over-year trends"),
     ("diplomacy", "days=30&track=talks", "Diplomacy timeline"),
     ("map", "mode=hexagons&actor=TTP+and+factions", "Map of the Durand Line region"),
-    ("briefing", "panel=Trend", "Trend"),
+    (
+        "briefing",
+        "panel=trend",
+        "Attacks up 15% in Jan–Nov 2025 against Jan–Nov 2024; by Nov 2025 they passed 2024's full-year total",
+    ),
     ("data", "table=diplomacy", "Data and sources"),
     ("about", "", "About the data"),
     ("", "type=suicide_bombing&from=2024-06-01", "Overview"),

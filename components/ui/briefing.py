@@ -40,7 +40,8 @@ DARK_CSS = """
 # Hides the map on every slide but its own: off screen and invisible, yet drawn, so it appears at once.
 MAP_ON_SCREEN_CSS = """
 <style>
-[data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) {flex: 0 0 auto;}
+.stMainBlockContainer > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body)
+  {flex: 0 0 auto;}
 .st-key-slide-body {height: auto; container-type: normal;}
 </style>
 """
@@ -177,7 +178,7 @@ def controls(slides: list[Slide], code: str, extra=None) -> None:
 
 def slide_head(slide: Slide) -> None:
     with st.container(key="slide-head"):
-        st.markdown(escape_markdown(slide.title))
+        st.title(escape_markdown(slide.title), anchor=False)
 
 
 def slide_body(slide: Slide, theme: str) -> None:
@@ -206,7 +207,8 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
     with st.container(key="slide-foot"):
         st.markdown(escape_markdown(f"Source: {slide.source_line}"))
         with st.container(key="slide-foot-row", horizontal=True):
-            st.markdown(escape_markdown(filters), width="content")
+            if slide.code not in ("map", "latest"):  # their source lines name the filters already
+                st.markdown(escape_markdown(filters), width="content")
             st.markdown(f"**{as_of_sentence(as_of, today)}**", width="content")
             notice = stale_notice(as_of, today)
             if notice:
