@@ -24,6 +24,7 @@ from components.trends import (
     COUNTING_RULES,
     HEADLINE,
     NATIONAL,
+    NOT_PUBLISHED,
     SERIES_LABELS,
     YearComparison,
     annual_side_by_side,
@@ -155,6 +156,11 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {as_of}"
     )
+    gaps = comparison.table[
+        comparison.table["earlier_note"].eq(NOT_PUBLISHED) | comparison.table["later_note"].eq(NOT_PUBLISHED)
+    ]
+    if not gaps.empty:
+        source += " · ✚ at zero: a month not published (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
     return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
