@@ -15,6 +15,7 @@ import pandas as pd
 
 from components.charts import comparison_chart
 from components.crossings import status_on
+from components.data_age import Coverage
 from components.dataset import Dataset
 from components.diplomacy import filter_events
 from components.incidents import IncidentFilter, format_day
@@ -34,7 +35,7 @@ from components.trends import (
     monthly_on_calendar,
     slots_label,
 )
-from components.ui.timeline import VIOLENCE_SERIES
+from components.ui.timeline import VIOLENCE_SERIES, unpublished_months
 from components.vocabulary import (
     ACTOR_GROUPS,
     BRIEFING_PANELS,
@@ -190,8 +191,14 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     """Monthly deaths and the diplomatic events of the period on one time axis."""
     tracker, series, region, _ = VIOLENCE_SERIES
     start, end = selection.start, selection.end
-    monthly = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
-    monthly = monthly[(monthly["month_end"].dt.date >= start) & (monthly["month_start"].dt.date <= end)]
+    published = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    monthly = published[(published["month_end"].dt.date >= start) & (published["month_start"].dt.date <= end)]
+    covered = (
+        None
+        if published.empty
+        else Coverage(published["month_start"].min().date(), published["month_end"].max().date())
+    )
+    gaps = unpublished_months(monthly, covered, start, end)
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
     if monthly.empty:
@@ -206,12 +213,18 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"
     )
-    chart = _timeline_chart(monthly, talks, start, end)
+    if not gaps.empty:
+        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+    if covered is not None and covered.last < end:
+        source += f" · no monthly deaths published after {covered.last:%b %Y}"
+    chart = _timeline_chart(monthly, gaps, talks, start, end)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))
 
 
-def _timeline_chart(monthly: pd.DataFrame, talks: pd.DataFrame, start: dt.date, end: dt.date) -> alt.LayerChart:
+def _timeline_chart(
+    monthly: pd.DataFrame, gaps: pd.DataFrame, talks: pd.DataFrame, start: dt.date, end: dt.date
+) -> alt.LayerChart:
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
     bars = (
@@ -224,6 +237,11 @@ def _timeline_chart(monthly: pd.DataFrame, talks: pd.DataFrame, start: dt.date, 
             y2=alt.datum(0),
             tooltip=[alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")],
         )
+    )
+    crosses = (
+        alt.Chart(gaps.assign(zero=0))
+        .mark_point(shape="cross", size=500, filled=True, color="#999999", clip=True)
+        .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
     )
     tracks = [track for track in DIPLOMACY_TRACKS if track in set(talks["track"])]
     shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels))
@@ -244,7 +262,7 @@ def _timeline_chart(monthly: pd.DataFrame, talks: pd.DataFrame, start: dt.date, 
             tooltip=[alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"), alt.Tooltip("title:N")],
         )
     )
-    return _styled(_sized(alt.layer(bars, rules)))
+    return _styled(_sized(alt.layer(bars, crosses, rules)))
 
 
 def latest_slide(

@@ -41,7 +41,7 @@ DARK_CSS = """
 MAP_ON_SCREEN_CSS = """
 <style>
 .stMainBlockContainer > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body)
-  {flex: 0 0 auto;}
+  {flex: 0 0 auto !important;}
 .st-key-slide-body {height: auto; container-type: normal;}
 </style>
 """
