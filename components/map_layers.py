@@ -42,6 +42,7 @@ OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draw
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
 TEXT_SIZE_SCALE = 8
 LABEL_MIN_POPULATION = 150_000  # smaller towns keep their dot but no label, so labels don't pile up
+LARGE_LABEL_MIN_POPULATION = 500_000  # the same with labels above LABEL_SIZE (the briefing's wall-screen map)
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 LABEL_SIZE = 13  # px; the briefing's wall-screen map asks for larger labels
 
@@ -180,7 +181,10 @@ def base_layers(
         ),
         pdk.Layer(
             "TextLayer",
-            towns[towns["population"] >= LABEL_MIN_POPULATION]
+            towns[
+                towns["population"]
+                >= (LABEL_MIN_POPULATION if label_size <= LABEL_SIZE else LARGE_LABEL_MIN_POPULATION)
+            ]
             .assign(name=lambda f: f["name"].map(label_text))
             .to_dict("records"),
             id="town-labels",

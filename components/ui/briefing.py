@@ -25,6 +25,7 @@ from components.vocabulary import BRIEFING_PANELS, CROSSING_LEGEND, FAMILY_COLOU
 
 PANEL_KEY = "briefing_panel"  # session state: the code of the slide shown
 PAUSED_KEY = "briefing_paused"
+EVERY_KEY = "briefing_every"
 THEMES = ("light", "dark")
 ADVANCE_SECONDS = [0, 15, 30, 60]
 NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Resume"
@@ -54,7 +55,7 @@ MAP_OFF_SCREEN_CSS = """
 # Clicker and keyboard: → / PageDown next, ← / PageUp previous, P pause; the countdown clicks "Next".
 # The listener is replaced, never added twice, each time this script runs (every rerun that changes it).
 KEYS_SCRIPT = """
-<span class="dlm-countdown" id="dlm-countdown" data-seconds="%(seconds)d">%(text)s</span>
+<span class="dlm-countdown" id="dlm-countdown" data-panel="%(panel)s">%(text)s</span>
 <script>
 (() => {
   const doc = window.document;
@@ -71,6 +72,8 @@ KEYS_SCRIPT = """
     if (action) { event.preventDefault(); action.forEach(press); }
   };
   doc.addEventListener("keydown", window.__dlmKeys);
+  // The map was drawn off screen at another size; a resize makes it fill the slide it is now on.
+  setTimeout(() => window.dispatchEvent(new Event("resize")), 100);
   clearInterval(window.__dlmTimer);
   let left = %(seconds)d;
   if (left > 0) {
@@ -147,14 +150,7 @@ def controls(slides: list[Slide], code: str, extra=None) -> None:
                 )
             if extra is not None:
                 extra()
-        seconds = st.selectbox(
-            "Advance",
-            ADVANCE_SECONDS,
-            format_func=lambda s: "Advance: by hand" if not s else f"Advance every {s} s",
-            key="every",
-            bind="query-params",
-            label_visibility="collapsed",
-        )
+        seconds = advance_choice()
         paused = st.session_state.get(PAUSED_KEY, False)
         if seconds:
             st.button(RESUME if paused else PAUSE, on_click=toggle_pause)
@@ -169,11 +165,31 @@ def controls(slides: list[Slide], code: str, extra=None) -> None:
                 "previous": json.dumps([PREVIOUS]),
                 "pause": json.dumps([PAUSE, RESUME]),
                 "next_label": json.dumps(NEXT),
-            }
-            + f"<!-- {html.escape(code)} -->",  # a new slide runs the script again: the countdown restarts
+                "panel": html.escape(code),  # a new slide changes the element, so the script runs again
+            },
             unsafe_allow_javascript=True,
             width="content",
         )
+
+
+def advance_choice() -> int:
+    """Seconds between slides (0: by hand), from the link's `every` at first and kept in it: a bound widget
+    would write its shown label ("Advance every 15 s") into the link instead of the number."""
+    if EVERY_KEY not in st.session_state:
+        asked = st.query_params.get("every")
+        st.session_state[EVERY_KEY] = next((s for s in ADVANCE_SECONDS if str(s) == asked), 0)
+    seconds = st.selectbox(
+        "Advance",
+        ADVANCE_SECONDS,
+        format_func=lambda s: "Advance: by hand" if not s else f"Advance every {s} s",
+        key=EVERY_KEY,
+        label_visibility="collapsed",
+    )
+    if seconds:
+        st.query_params["every"] = str(seconds)
+    else:
+        st.query_params.pop("every", None)
+    return seconds
 
 
 def slide_head(slide: Slide) -> None:
