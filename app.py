@@ -6,6 +6,7 @@ from components.memory import return_freed_memory
 from components.ui.byod import upload_link_notice
 from components.ui.filters import sidebar_filters
 from components.ui.store import active_import, dataset, filter_options
+from components.ui.url_state import begin_run, end_run
 from components.ui.widgets import share_box
 
 st.set_page_config(page_title="Durand Line Monitor", layout="wide")
@@ -28,16 +29,17 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
+begin_run()
 # Briefing mode hides the sidebar but keeps the filters, so a briefing link can carry them.
 options = filter_options()
 if active_import() is None:
-    selection = sidebar_filters(options, dataset().data_as_of)
+    sidebar_filters(options, dataset().data_as_of)  # pages read the selection with filters.current_filter()
 else:  # an imported file opens on its whole span, and the curated data's date does not stretch it
-    selection = sidebar_filters(options, default_start=options.first_day)
-st.session_state["incident_filter"] = selection
+    sidebar_filters(options, default_start=options.first_day)
 upload_link_notice()
 try:
     page.run()
+    end_run()
     share_box()
 finally:
     return_freed_memory()  # freed memory would otherwise stay with the process (components/memory.py)

@@ -19,6 +19,7 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.diplomacy import filter_events
 from components.incidents import IncidentFilter, format_day
+from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import (
     CADENCES,
@@ -38,7 +39,6 @@ from components.trends import (
 from components.ui.timeline import VIOLENCE_SERIES, unpublished_months
 from components.vocabulary import (
     ACTOR_GROUPS,
-    BRIEFING_PANELS,
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
     EVENT_TYPES,
@@ -69,17 +69,9 @@ def briefing_slides(
         latest_slide(data, events, selection, as_of, events_label),
         crossings_slide(data, as_of),
         disagree_slide(data, as_of),
+        signals_slide(signals(data.figures), data.data_as_of),
     ]
     return [slide for slide in slides if slide is not None]
-
-
-def panel_for(asked: str | None, codes: list[str]) -> str:
-    """The panel a link asks for, by code or by the label older links carry, in any case; else the first."""
-    wanted = (asked or "").strip().casefold()
-    for code in codes:
-        if wanted in (code.casefold(), BRIEFING_PANELS.label(code).casefold()):
-            return code
-    return codes[0]
 
 
 def filters_sentence(selection: IncidentFilter) -> str:

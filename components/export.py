@@ -10,7 +10,8 @@ import io
 import re
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import altair as alt
 import matplotlib
@@ -23,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from components.geo import GeoLayers
+from components.imports import ImportedEvents
 from components.map_layers import incident_cells
 from components.palette import OKABE_ITO, YEAR_COLOURS
 from components.sources import cited
@@ -30,7 +32,8 @@ from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparis
 from components.vocabulary import FAMILY_COLOURS, family_label
 
 MONITOR = "Durand Line Monitor"
-CURATED_NOTE = "Notable incidents, curated, not exhaustive. Figures as published by each source."
+CURATED_EVENTS = "Notable incidents, curated, not exhaustive."
+FIGURES_NOTE = "Figures as published by each source."
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class ExportContext:
     sources: tuple[str, ...]  # source names, or "name: url"
     data_as_of: dt.date | None
     years: tuple[int, ...] = ()  # the years compared, later first: the file name's short form of `periods`
+    events: str = CURATED_EVENTS  # which incidents the map and lists show, with their attribution
+    events_file: str = ""  # an imported file's format and name ("ACLED export.csv"), named in the file name
 
     @property
     def as_of(self) -> str:
@@ -100,15 +105,34 @@ def comparison_context(
     )
 
 
+def with_events(context: ExportContext, imported: ImportedEvents | None) -> ExportContext:
+    """The context of a file drawn from an imported file's events: it names the file and carries the
+    source's attribution (ACLED's, UCDP's) instead of calling them curated incidents."""
+    if imported is None:
+        return context
+    shown = f"{len(imported.events):,} events from an imported {imported.format} file. {imported.attribution}"
+    return replace(context, events=shown, events_file=f"{imported.format} {Path(imported.file).stem}")
+
+
+def events_file_name(subject: str, imported: ImportedEvents | None, extension: str = "csv") -> str:
+    """'incidents_shown.csv' for the curated incidents; an imported file's events name it
+    ('incidents_shown_acled-pakistan-2025.csv'), so a forwarded table still says whose events it holds."""
+    if imported is None:
+        return f"{subject}.{extension}"
+    return f"{subject}_{_slug(f'{imported.format} {Path(imported.file).stem}')}.{extension}"
+
+
 def export_file_name(subject: str, context: ExportContext, extension: str) -> str:
     """'deaths_total_picss-militant-attacks-only_balochistan_2025-vs-2024_data-2026-04-08.png': what, whose
-    count, where, which years and how fresh, in characters every file system and mail client keeps."""
+    count, where, which years and how fresh, in characters every file system and mail client keeps; a file
+    drawn from imported events names them ('..._acled-pakistan-2025_data-...')."""
     date = f"data-{context.data_as_of:%Y-%m-%d}" if context.data_as_of else "data-date-unknown"
     parts = (
         _slug(subject, keep="_"),
         _slug(f"{context.tracker} {context.layer}"),
         _slug(context.region) or "region-unnamed",
         "-vs-".join(str(year) for year in context.years),
+        _slug(context.events_file),
         date,
     )
     return "_".join(part for part in parts if part) + f".{extension}"
@@ -155,9 +179,10 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
     )
 
 
-def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> bytes:
+def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None, scale: float = 2) -> bytes:
+    """The chart as PNG, `scale` pixels per chart pixel (a slide deck asks for more than a download)."""
     chart = chart if context is None else with_context(chart, context)
-    return vlc.vegalite_to_png(chart.to_json(), scale=2)
+    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> str:
@@ -282,7 +307,9 @@ def _notes(figure, sentence: str, context: ExportContext) -> float:
     blocks = [
         _text(figure, MARGIN, 0, [sentence], 10),
         _text(figure, MARGIN, 0, ["Sources:", *shown], 7.5),
-        _text(figure, MARGIN, 0, [f"{CURATED_NOTE} {context.as_of}. {MONITOR}."], 7.5, color="#555555"),
+        _text(
+            figure, MARGIN, 0, [f"{context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}."], 7.5, color="#555555"
+        ),
     ]
     spacing = 0.1
     top = PAGE[1] - MARGIN - sum(height for _, height in blocks) - spacing * (len(blocks) - 1)

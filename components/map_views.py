@@ -2,8 +2,8 @@
 
 Streamlit 1.67's st.pydeck_chart reports only selections back to Python ("Only selection events are
 supported", PydeckState), never the user's pan and zoom, so a link cannot carry a view the user dragged
-to. It carries a named preset (`view`) instead and, optionally, an exact centre and zoom (`lat`, `lon`,
-`zoom`) that override the preset. Centres and zooms are chosen to frame each area on a 640-px-high map.
+to. It carries a named preset (`view`, a MAP_VIEWS code) instead and, optionally, an exact centre and
+zoom (`lat`, `lon`, `zoom`) that override the preset.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pydeck as pdk
+
+from components.vocabulary import MAP_VIEWS
 
 MIN_ZOOM, MAX_ZOOM = 3.0, 12.0
 
@@ -21,14 +23,8 @@ class MapView(NamedTuple):
     zoom: float
 
 
-VIEWS = {  # label (as kept in the URL): centre and zoom
-    "Durand Line region": MapView(31.8, 68.8, 5.3),
-    "KP tribal districts": MapView(33.1, 70.4, 6.9),
-    "Kurram, Khyber, Torkham": MapView(33.95, 70.6, 8.3),
-    "Balochistan border, Chaman": MapView(30.4, 66.6, 7.2),
-    "Kabul–Jalalabad": MapView(34.45, 69.85, 8.0),
-}
-DEFAULT_VIEW = "Durand Line region"
+VIEWS = {area.code: MapView(area.lat, area.lon, area.zoom) for area in MAP_VIEWS.items}  # code: centre and zoom
+DEFAULT_VIEW = MAP_VIEWS.codes[0]
 
 
 def resolve_view(name: str | None, lat: float | None = None, lon: float | None = None, zoom: float | None = None):

@@ -44,6 +44,13 @@ class Cadence(Code):
 
 
 @dataclass(frozen=True)
+class MapArea(Code):
+    lat: float = 0.0
+    lon: float = 0.0
+    zoom: float = 0.0
+
+
+@dataclass(frozen=True)
 class CodeList:
     """A named, ordered list of codes."""
 
@@ -393,6 +400,78 @@ PERIOD_TYPES = CodeList(
     ),
 )
 
+
+@dataclass(frozen=True)
+class SignalRule(Code):
+    """A signal's rule: its numbers, and the rule in words that spell them ({minimum}, {window}, {published})."""
+
+    minimum: int = 0  # the threshold: months, a run's length, or a percentage
+    window: int = 0  # months before the latest one that a median rule reads
+    published: int = 0  # of those, how many must be published
+    words: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.words.format(minimum=self.minimum, window=self.window, published=self.published)
+
+
+# Statements on a tracker series' latest published month (components/signals.py), in the order a briefing
+# lists them. A month not published breaks every run: it is never read as zero, nor stepped over.
+SIGNAL_RULES = CodeList(
+    "signal_rule",
+    (
+        SignalRule(
+            "highest_since",
+            "highest in N months",
+            minimum=6,
+            words="Highest in N months: the latest published month is above each of the N-1 months before it, "
+            "every one of them published, and N is at least {minimum}.",
+        ),
+        SignalRule(
+            "lowest_since",
+            "lowest in N months",
+            minimum=6,
+            words="Lowest in N months: the latest published month is below each of the N-1 months before it, "
+            "every one of them published, and N is at least {minimum}.",
+        ),
+        SignalRule(
+            "rising_run",
+            "rise for k months in a row",
+            minimum=3,
+            words="Rise for k months in a row: each of the latest k published months is higher than the month "
+            "before it, with no month unpublished in between, and k is at least {minimum}.",
+        ),
+        SignalRule(
+            "falling_run",
+            "decline for k months in a row",
+            minimum=3,
+            words="Decline for k months in a row: each of the latest k published months is lower than the month "
+            "before it, with no month unpublished in between, and k is at least {minimum}.",
+        ),
+        SignalRule(
+            "above_median",
+            "far above the 12-month median",
+            minimum=50,
+            window=12,
+            published=6,
+            words="Far above the {window}-month median: the latest published month is at least {minimum}% above the "
+            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "how many); unpublished months are left out of the median, never counted as zero.",
+        ),
+        SignalRule(
+            "below_median",
+            "far below the 12-month median",
+            minimum=50,
+            window=12,
+            published=6,
+            words="Far below the {window}-month median: the latest published month is at least {minimum}% below the "
+            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "how many); unpublished months are left out of the median, never counted as zero.",
+        ),
+    ),
+)
+
+
 LOCATION_PRECISIONS = CodeList(
     "location_precision",
     (Code("exact", "exact place"), Code("district", "district"), Code("province", "province")),
@@ -423,6 +502,21 @@ SOURCE_KINDS = CodeList(
 
 # How the map draws incidents (components/map_layers.py).
 MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "Hexagons"), Code("heatmap", "Heatmap")))
+# The map's named views, each framing its area on a 640-px-high map (components/map_views.py); a link
+# carries the code.
+MAP_VIEWS = CodeList(
+    "map_view",
+    (
+        MapArea("durand_line", "Durand Line region", lat=31.8, lon=68.8, zoom=5.3),
+        MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.9),
+        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=8.3),
+        MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=7.2),
+        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.45, lon=69.85, zoom=8.0),
+    ),
+)
+# What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
+BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
+BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
 
 # The briefing's slides in the order they are shown; the code is the `panel` link parameter (?panel=trend).
 BRIEFING_PANELS = CodeList(
@@ -435,8 +529,11 @@ BRIEFING_PANELS = CodeList(
         Code("latest", "Latest developments"),
         Code("crossings", "Crossings now"),
         Code("disagree", "Sources disagree"),
+        Code("signals", "Signals"),
     ),
 )
+# The briefing's colour schemes (?theme=dark): dark for dim rooms.
+BRIEFING_THEMES = CodeList("theme", (Code("light", "Light"), Code("dark", "Dark, for dim rooms")))
 
 ALL_LISTS = (
     COUNTRIES,
@@ -458,5 +555,9 @@ ALL_LISTS = (
     LOCATION_PRECISIONS,
     COORD_PRECISIONS,
     MAP_MODES,
+    SIGNAL_RULES,
+    MAP_VIEWS,
+    BORDER_SHARES,
     BRIEFING_PANELS,
+    BRIEFING_THEMES,
 )

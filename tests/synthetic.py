@@ -208,3 +208,20 @@ def write_dataset(folder: Path, incidents: int = 40, seed: int = 1) -> Path:
     )
     (folder / "datapackage.json").write_text(json.dumps({"data_as_of": "2026-01-15"}), encoding="utf-8")
     return folder
+
+
+def many_events(count: int, seed: int):
+    """`count` synthetic armed clashes scattered over the border region, for tests of large selections."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame(
+        {
+            "incident_id": [f"synthetic-{i}" for i in range(count)],
+            "lon": rng.uniform(66, 72, count),
+            "lat": rng.uniform(29, 35, count),
+            "killed": rng.integers(0, 5, count).astype(float),
+            "event_type": "armed_clash",
+        }
+    )

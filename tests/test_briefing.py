@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence, panel_for
+from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
 from components.dataset import load_dataset
 from components.incidents import IncidentFilter
 from components.paths import ROOT
@@ -90,7 +90,10 @@ def test_the_briefing_says_which_filters_of_the_link_apply():
     assert slide_title(app).startswith("Balochistan: attacks ")  # tracker figures follow the one province
 
 
-@pytest.mark.parametrize(("asked", "code"), [("trend", "trend"), ("TREND", "trend"), ("Latest developments", "latest")])
+@pytest.mark.parametrize(
+    ("asked", "code"),
+    [("trend", "trend"), ("TREND", "trend"), ("Latest developments", "latest"), ("Signals", "signals")],
+)
 def test_a_link_opens_its_panel_by_code_or_by_the_label_older_links_carry(asked, code):
     app = open_briefing(panel=asked)
     assert app.query_params["panel"] == code
@@ -108,7 +111,7 @@ def test_next_moves_to_the_following_panel_and_the_link_follows():
     previous.click().run()
     previous = next(b for b in app.button if b.label == "◀ Previous")
     previous.click().run()  # wraps round to the last slide
-    assert app.query_params["panel"] == "disagree"
+    assert app.query_params["panel"] == "signals"
 
 
 def test_slides_come_in_the_declared_order_each_with_a_finding_and_a_dated_source(synthetic_dir):
@@ -145,14 +148,6 @@ def test_the_disagreement_slide_appears_only_past_the_stated_share(synthetic_dir
         changed = dataclasses.replace(data, tables={**data.tables, "tracker_stats": stats})
         codes = [slide.code for slide in briefing_slides(changed, data.events.head(0), selection)]
         assert ("disagree" in codes) is shown, second
-
-
-def test_a_panel_is_found_by_code_or_label_in_any_case_else_the_first():
-    codes = ["kpis", "trend", "map"]
-    assert panel_for("MAP", codes) == "map"
-    assert panel_for("Headline figures", codes) == "kpis"
-    assert panel_for("disagree", codes) == "kpis"  # not among the slides the data support
-    assert panel_for(None, codes) == "kpis"
 
 
 def test_the_filters_sentence_lists_what_narrows_the_slides():

@@ -31,6 +31,7 @@ from components.export import (
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import KpiRow, compare, compare_years, kpis, periods
 from components.ui.timeline import timeline_figure
+from tests.synthetic import many_events
 
 A4_POINTS = (842, 595)
 A4_ASPECT = A4_POINTS[0] / A4_POINTS[1]
@@ -208,20 +209,8 @@ def test_a_large_selection_is_counted_per_cell_on_the_briefing_map(synthetic_dir
     """77,808 uploaded events took 22 s and made a 13.5 MB PDF when every event was plotted."""
     import time
 
-    import numpy as np
-
     cards, comparison, sentence, _, geo, context = briefing_inputs(synthetic_dir)
-    rng = np.random.default_rng(3)
-    count = 80_000
-    events = pd.DataFrame(
-        {
-            "incident_id": [f"synthetic-{i}" for i in range(count)],
-            "lon": rng.uniform(66, 72, count),
-            "lat": rng.uniform(29, 35, count),
-            "killed": rng.integers(0, 5, count).astype(float),
-            "event_type": "armed_clash",
-        }
-    )
+    events = many_events(80_000, seed=3)
     start = time.perf_counter()
     pdf = briefing_file("pdf", cards, comparison, sentence, events, geo, context)
     assert time.perf_counter() - start < 10

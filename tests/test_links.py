@@ -1,10 +1,12 @@
-"""Shareable links: how a link is built, and that the README documents every parameter a page reads."""
+"""Shareable links: how a link is built, and that the README, the codec (components/url_codec.py) and the
+pages name the same parameters; no widget binds itself to the URL (it would write labels, not codes)."""
 
 import ast
 import re
 
 from components.links import share_link
 from components.paths import ROOT
+from components.url_codec import PARAMS
 
 
 def test_share_link_repeats_multi_valued_parameters_in_a_stable_order():
@@ -16,31 +18,27 @@ def test_share_link_without_parameters_is_the_page_url():
     assert share_link("https://x.test/", {}) == "https://x.test/"
 
 
-def _bound_parameters() -> dict[str, str]:
-    """Every URL parameter the app reads, with the file that reads it: widget keys bound with
-    bind="query-params" and names read from st.query_params directly."""
+def _linked_parameters() -> dict[str, str]:
+    """Every URL parameter the app reads or writes, with the file that does: widgets drawn through
+    url_state.linked() or widgets.choice(), and names used with st.query_params directly."""
     found = {}
     for path in [ROOT / "app.py", *ROOT.glob("views/**/*.py"), *ROOT.glob("components/**/*.py")]:
+        where = str(path.relative_to(ROOT))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            where = str(path.relative_to(ROOT))
             if isinstance(node, ast.Call):
                 keywords = {k.arg: k.value for k in node.keywords}
-                if isinstance(keywords.get("bind"), ast.Constant) and keywords["bind"].value == "query-params":
-                    key = keywords.get("key")
-                    if path.name == "widgets.py" and isinstance(key, ast.Name):
-                        continue  # choice() itself: its callers are scanned above
-                    assert isinstance(key, ast.Constant), f"{where}:{node.lineno} binds a key that is not a literal"
-                    found[key.value] = where
+                assert not (
+                    isinstance(keywords.get("bind"), ast.Constant) and keywords["bind"].value == "query-params"
+                ), f"{where}:{node.lineno} binds a widget to the URL itself: it would write labels, not codes"
                 func = node.func
-                if isinstance(func, ast.Name) and func.id == "choice" and len(node.args) >= 4:
-                    # components.ui.widgets.choice(container, label, options, key, ...) binds `key` to the URL
-                    key = node.args[3]
-                    assert isinstance(key, ast.Constant), f"{where}:{node.lineno} binds a key that is not a literal"
+                name = func.id if isinstance(func, ast.Name) else None
+                if name in ("linked", "choice") and path.name not in ("url_state.py", "widgets.py"):
+                    key = keywords.get("key") or (node.args[3] if name == "choice" and len(node.args) > 3 else None)
+                    assert isinstance(key, ast.Constant), f"{where}:{node.lineno} links a key that is not a literal"
                     found[key.value] = where
-                if isinstance(func, ast.Attribute) and _is_query_params(func.value) and node.args:
-                    name = node.args[0]
-                    if isinstance(name, ast.Constant):
-                        found[name.value] = where
+                reads_url = isinstance(func, ast.Attribute) and _is_query_params(func.value) and node.args
+                if reads_url and isinstance(node.args[0], ast.Constant):
+                    found[node.args[0].value] = where
             if (
                 isinstance(node, ast.Subscript)
                 and _is_query_params(node.value)
@@ -60,10 +58,14 @@ def _documented_parameters() -> set[str]:
     return {name for row in rows for name in re.findall(r"`([^`]+)`", row.split("|")[1])}
 
 
-def test_the_readme_lists_every_url_parameter_the_pages_read_and_no_other():
-    read = _bound_parameters()
+def test_the_readme_lists_every_url_parameter_the_codec_declares_and_no_other():
     documented = _documented_parameters()
-    assert {"from", "view", "zoom", "event", "panel"} <= set(read), "the scan itself missed parameters"
-    missing = {name: where for name, where in read.items() if name not in documented}
-    assert not missing, f"URL parameters read but not in the README's table: {missing}"
-    assert not documented - set(read), f"README lists parameters no page reads: {documented - set(read)}"
+    assert not set(PARAMS) - documented, f"declared in url_codec but not in the README: {set(PARAMS) - documented}"
+    assert not documented - set(PARAMS), f"in the README but not declared in url_codec: {documented - set(PARAMS)}"
+
+
+def test_every_parameter_a_page_uses_is_declared_in_the_codec_and_every_declared_one_is_used():
+    used = _linked_parameters()
+    assert {"from", "view", "zoom", "event", "panel", "coverage_tracker"} <= set(used), "the scan missed some"
+    assert {name: where for name, where in used.items() if name not in PARAMS} == {}
+    assert set(PARAMS) - set(used) == set()

@@ -35,3 +35,39 @@ def test_freed_heap_pages_leave_the_process():
     held, after = map(float, run.stdout.split())
     assert held > 150, f"the fragmented heap should hold the freed 200 MB first (held {held:.0f} MB)"
     assert after < held - 100, f"only {held - after:.0f} MB of ~196 MB freed went back ({held:.0f} -> {after:.0f})"
+
+
+ENDED_SESSIONS = 8
+MAP_TITLE = "Map of the Durand Line region"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="resident size read from /proc")
+def test_ended_sessions_leave_no_events_behind(tmp_path):
+    """Streamlit keeps a closed session about two minutes, with its fragments and download buttons. Those
+    held each session's filtered events (43 MB a session on a 100k import, 417 -> 2,128 MB over 40 shared
+    links); now they hold small values. Each session here opens the map of a 40k-row import on its own
+    period, as shared links do, and ends; the server must not grow by its events."""
+    from bench.bench_memory import server_rss_mb
+    from bench.synthetic_events import acled_frame, write_csv
+    from tests import st_client
+    from tests.conftest import serve
+
+    path = write_csv(acled_frame(40_000), tmp_path / "acled_40k.csv")
+    server = serve(extra_env={"DLM_EVENTS_FILE": str(path)})
+    url = next(server)
+    try:
+
+        def open_map(to: str) -> None:
+            results = st_client.drive(url, 1, 1, 600, [("map", f"to={to}", MAP_TITLE)])
+            assert all(result.ok for result in results), results
+
+        for to in ("2025-12-31", "2025-11-30", "2025-10-31", "2025-09-30"):  # fill the bounded map caches
+            open_map(to)
+        before = server_rss_mb(url)
+        for month in range(1, ENDED_SESSIONS + 1):
+            open_map(f"2025-{month:02d}-28")
+        grown = server_rss_mb(url) - before
+    finally:
+        server.close()
+    # One 40k-import session's selection is ~15 MB (frame and download): kept, 8 sessions would add ~100 MB.
+    assert grown < 40, f"{ENDED_SESSIONS} ended sessions grew the server by {grown:.0f} MB"

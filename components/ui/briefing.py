@@ -16,18 +16,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.briefing_slides import panel_for
 from components.data_age import as_of_sentence, stale_notice
 from components.slides import Slide
 from components.textsafe import escape_markdown
+from components.ui.url_state import PENDING, keep, linked
 from components.ui.widgets import chart_spec
-from components.vocabulary import BRIEFING_PANELS, CROSSING_LEGEND, FAMILY_COLOURS
+from components.url_codec import PARAMS
+from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, CROSSING_LEGEND, FAMILY_COLOURS
 
 PANEL_KEY = "briefing_panel"  # session state: the code of the slide shown
 PAUSED_KEY = "briefing_paused"
-EVERY_KEY = "briefing_every"
-THEMES = ("light", "dark")
-ADVANCE_SECONDS = [0, 15, 30, 60]
 NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Resume"
 
 # Static styling only (no data in it). Chrome, sidebar and toolbar hidden; sizes in screen units.
@@ -90,18 +88,25 @@ KEYS_SCRIPT = """
 
 
 def theme_code() -> str:
-    """'dark' when the link asks for it (?theme=dark), else 'light'."""
-    asked = (st.query_params.get("theme") or "").strip().casefold()
-    return asked if asked in THEMES else THEMES[0]
+    """'dark' when the link asks for it (?theme=dark), else 'light'; the app never changes it itself."""
+    value, _ = PARAMS["theme"].read(st.query_params.get_all("theme"))
+    return value or PARAMS["theme"].default
 
 
 def current_panel(codes: list[str]) -> str:
-    """The slide shown: the session's, else the link's (?panel=, code or label, any case); kept in the link."""
+    """The slide shown: a new link's (?panel=, code or label, any case), else the session's; kept in the link.
+
+    The panel is not a widget (Previous, Next, the panel list and the keyboard all move it), so the link's
+    value is taken and written here, through the same codec as the widgets' (components/ui/url_state.py)."""
+    pending = st.session_state.get(PENDING, {})
+    if "panel" in pending:
+        asked, _ = PARAMS["panel"].read(pending.pop("panel"), {code: BRIEFING_PANELS.label(code) for code in codes})
+        if asked is not None:
+            st.session_state[PANEL_KEY] = asked
     code = st.session_state.get(PANEL_KEY)
     if code not in codes:
-        code = panel_for(st.query_params.get("panel"), codes)
-        st.session_state[PANEL_KEY] = code
-    st.query_params["panel"] = code
+        code = st.session_state[PANEL_KEY] = codes[0]
+    keep("panel", code, codes[0])
     return code
 
 
@@ -173,23 +178,15 @@ def controls(slides: list[Slide], code: str, extra=None) -> None:
 
 
 def advance_choice() -> int:
-    """Seconds between slides (0: by hand), from the link's `every` at first and kept in it: a bound widget
-    would write its shown label ("Advance every 15 s") into the link instead of the number."""
-    if EVERY_KEY not in st.session_state:
-        asked = st.query_params.get("every")
-        st.session_state[EVERY_KEY] = next((s for s in ADVANCE_SECONDS if str(s) == asked), 0)
-    seconds = st.selectbox(
+    """Seconds between slides (0: by hand), kept in the link as `every`."""
+    return linked(
+        st.selectbox,
         "Advance",
-        ADVANCE_SECONDS,
+        list(BRIEFING_ADVANCE),
         format_func=lambda s: "Advance: by hand" if not s else f"Advance every {s} s",
-        key=EVERY_KEY,
+        key="every",
         label_visibility="collapsed",
     )
-    if seconds:
-        st.query_params["every"] = str(seconds)
-    else:
-        st.query_params.pop("every", None)
-    return seconds
 
 
 def slide_head(slide: Slide) -> None:
@@ -208,6 +205,9 @@ def slide_body(slide: Slide, theme: str) -> None:
                     st.markdown(
                         "\n\n".join(escape_markdown(part) for part in (number.label, number.value, number.note))
                     )
+        if slide.code == "signals" and slide.table is not None:
+            signal_lines(slide)
+            return
         if slide.chart is not None:
             spec = chart_spec(slide.chart).spec
             st.vega_lite_chart(spec=dark_spec(spec) if theme == "dark" else spec, width="content")
@@ -215,6 +215,16 @@ def slide_body(slide: Slide, theme: str) -> None:
             st.table(slide.table.set_index(slide.table.columns[0]))
         if slide.statements:
             st.markdown("\n".join(f"- {escape_markdown(line)}" for line in slide.statements))
+
+
+def signal_lines(slide: Slide) -> None:
+    """Every signal on one line (what, month, figure, whose count), then the words of the rules used: the
+    slide's first statements repeat the table's first rows, so the screen shows the table's rows once."""
+    rows = slide.table.itertuples(index=False)
+    st.markdown("\n".join(f"- {escape_markdown(' · '.join(str(cell) for cell in row[:4]))}" for row in rows))
+    rules = [line for line in slide.statements if line.startswith("Rules: ")]
+    if rules:
+        st.caption(escape_markdown(rules[0]))
 
 
 def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:

@@ -1,5 +1,7 @@
-"""The shared sidebar filters. Each widget is bound to a URL query parameter, so a copied link
-reproduces the view; the parameter names are documented in the README."""
+"""The shared sidebar filters, each kept in the URL (components/ui/url_state.py), so a copied link reproduces
+the view; the parameters are declared in components/url_codec.py and listed in the README.
+
+The selection is computed once a run (app.py) and every page reads it through `current_filter()`."""
 
 from __future__ import annotations
 
@@ -9,11 +11,11 @@ import streamlit as st
 
 from components.incidents import IncidentFilter
 from components.ui.store import FilterOptions
+from components.ui.url_state import linked
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 
 DEFAULT_START = dt.date(2024, 1, 1)
-
-
+SELECTION_KEY = "_incident_filter"  # session state: this run's selection, read by current_filter()
 PERIOD_KEYS = ("from", "to")
 
 
@@ -35,55 +37,63 @@ def sidebar_filters(
     """
     last_day = max(options.last_day, data_as_of) if data_as_of else options.last_day
     first_day = min(options.first_day, default_start)
+    opening = max(min(default_start, last_day), first_day)
     with st.sidebar:
         st.header("Filters")
-        start = st.date_input(
+        start = linked(
+            st.date_input,
             "From",
-            value=max(min(default_start, last_day), first_day),
+            value=opening,
+            link_default=opening,
             min_value=first_day,
             max_value=last_day,
             key="from",
-            bind="query-params",
             format="YYYY-MM-DD",
         )
-        end = st.date_input(
+        end = linked(
+            st.date_input,
             "To",
             value=last_day,
+            link_default=last_day,
             min_value=first_day,
             max_value=last_day,
             key="to",
-            bind="query-params",
             format="YYYY-MM-DD",
         )
-        provinces = st.multiselect(
+        # Streamlit 1.67's date box applies a typed date when it loses focus or on Esc, not on Enter
+        # (its key handler takes Alt+Down and Tab only; measured in Chromium): say so where it is typed.
+        st.caption("A typed date applies when you click outside the box or press Esc.")
+        provinces = linked(
+            st.multiselect,
             "Province",
             options.provinces,
             key="province",
-            bind="query-params",
             placeholder="All provinces",
         )
-        actors = st.multiselect(
+        actors = linked(
+            st.multiselect,
             "Actor group",
             options.actors,
             format_func=ACTOR_GROUPS.label,
             key="actor",
-            bind="query-params",
             placeholder="All actors",
         )
-        types = st.multiselect(
+        types = linked(
+            st.multiselect,
             "Type",
             options.types,
             format_func=EVENT_TYPES.label,
             key="type",
-            bind="query-params",
             placeholder="All types",
         )
     if start > end:
         st.sidebar.warning("'From' is after 'To': showing the single day 'From'.")
         end = start
-    return IncidentFilter(start, end, tuple(provinces), tuple(actors), tuple(types))
+    selection = IncidentFilter(start, end, tuple(provinces), tuple(actors), tuple(types))
+    st.session_state[SELECTION_KEY] = selection
+    return selection
 
 
 def current_filter() -> IncidentFilter:
     """The selection made in the sidebar by app.py for this run."""
-    return st.session_state["incident_filter"]
+    return st.session_state[SELECTION_KEY]

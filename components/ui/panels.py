@@ -15,6 +15,7 @@ from components.export import (
     comparison_context,
     export_file_name,
     source_names,
+    with_events,
 )
 from components.map_views import DEFAULT_VIEW, resolve_view
 from components.sources import cited
@@ -32,7 +33,7 @@ from components.trends import (
     periods,
 )
 from components.ui.filters import current_filter
-from components.ui.store import derived, map_deck
+from components.ui.store import active_import, derived, events_again, map_deck
 from components.ui.widgets import chart_spec, chart_with_table, kpi_row
 
 NO_FIGURES = "No PICSS monthly figures are loaded."
@@ -110,14 +111,16 @@ def briefing_download(data: Dataset, events) -> None:
     view, comparison, context = derived(
         "briefing-context", (selection,), lambda: _briefing_context(data, events, selection.provinces)
     )
+    context = with_events(context, active_import())  # an upload's briefing names its file and ACLED or UCDP
     tracker, series = HEADLINE
+    events_on_click = events_again(selection)  # not `events`: the buttons outlive the run (see events_again)
 
     def render(file_format: str) -> bytes:
         cards, sentence = None, NO_FIGURES
         if comparison is not None:
             cards = kpis(data.figures, tracker, series, view.region, comparison.later, comparison.earlier)
             sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
-        return briefing_file(file_format, cards, comparison, sentence, events, data.geo, context)
+        return briefing_file(file_format, cards, comparison, sentence, events_on_click(), data.geo, context)
 
     for column, (file_format, mime) in zip(st.columns(len(BRIEFING_FORMATS)), BRIEFING_FORMATS.items(), strict=True):
         column.download_button(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
@@ -13,13 +14,13 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
-from components.export import ExportContext, chart_png, chart_svg, export_file_name
+from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
 from components.links import share_link
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
+from components.ui.url_state import linked
 
-CURATED_NOTE = "Notable incidents, curated, not exhaustive."
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
 
@@ -59,7 +60,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
     elif curated:
-        parts.append(CURATED_NOTE)
+        parts.append(CURATED_EVENTS)
     if parts:
         st.caption(" ".join(parts))
 
@@ -101,12 +102,24 @@ def day_columns(frame: pd.DataFrame) -> dict:
     }
 
 
+def events_csv_name(subject: str) -> str:
+    """The CSV name of a table of the events this session shows (an upload's name its file)."""
+    return events_file_name(subject, active_import())
+
+
 def table_with_download(
-    frame: pd.DataFrame, file_name: str, label: str = "Download CSV", max_rows: int = SHOWN_ROWS, **kwargs
+    frame: pd.DataFrame,
+    file_name: str,
+    label: str = "Download CSV",
+    max_rows: int = SHOWN_ROWS,
+    rows: Callable[[], pd.DataFrame] | None = None,
+    **kwargs,
 ) -> None:
     """Show a table and offer it as CSV; a long table shows its first rows and the CSV holds them all.
 
     The CSV is written only when the button is pressed, so a million-row selection costs nothing per rerun.
+    The button keeps what it will write until the session ends, ~2 minutes after its tab closes: for a
+    selection of events pass `rows` (store.events_again), which makes the rows again instead of keeping them.
     """
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
@@ -114,7 +127,7 @@ def table_with_download(
     st.dataframe(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
-        lambda: csv_bytes(frame),
+        (lambda: csv_bytes(rows())) if rows else (lambda: csv_bytes(frame)),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",
@@ -158,22 +171,15 @@ def chart_with_table(
 
 
 def choice(container, label: str, options: list, key: str, default=None, **kwargs):
-    """A selectbox bound to the URL whose value is always one of `options`.
+    """A selectbox kept in the URL whose value is always one of `options`.
 
-    A value carried over from another tracker's view (or an old link) that this view lacks falls back to
-    `default`, so switching tracker never lands on an empty pair of years."""
+    A value carried over from another tracker's view that this view lacks falls back to `default`, so
+    switching tracker never lands on an empty pair of years; a link's value this view lacks is named in
+    a notice (url_state.linked)."""
+    fallback = default if default in options else options[0]
     if st.session_state.get(key) not in options:
-        asked = st.query_params.get(key)
-        linked = [option for option in options if str(option) == asked]
-        st.session_state[key] = linked[0] if linked else default if default in options else options[0]
-        if asked is not None and not linked:
-            shown = kwargs.get("format_func", str)(st.session_state[key])
-            container.caption(
-                escape_markdown(
-                    f"The link asks for {label.lower()} {asked}, which this view has no figures for: showing {shown}."
-                )
-            )
-    return container.selectbox(label, options, key=key, bind="query-params", **kwargs)
+        st.session_state[key] = fallback
+    return linked(container.selectbox, label, options, key=key, link_default=fallback, **kwargs)
 
 
 def kpi_row(row: KpiRow, per_row: int | None = None) -> None:

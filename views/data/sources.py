@@ -9,6 +9,7 @@ from components.trends import COUNTING_RULES
 from components.ui.byod import import_panel
 from components.ui.coverage_panel import coverage_panel
 from components.ui.store import dataset
+from components.ui.url_state import linked
 from components.ui.widgets import coverage_caption, table_with_download
 
 data = dataset()
@@ -27,9 +28,7 @@ else:
     st.success("Every row of every file passed validation.")
 
 st.header("Tables")
-name = st.selectbox(
-    "Table", list(data.tables), format_func=lambda n: f"{data.tables[n].file}", key="table", bind="query-params"
-)
+name = linked(st.selectbox, "Table", list(data.tables), format_func=lambda n: f"{data.tables[n].file}", key="table")
 spec = TABLES.get(name)
 if spec:
     st.caption(spec.description)

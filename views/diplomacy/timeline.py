@@ -13,7 +13,9 @@ from components.ui.filters import current_filter
 from components.ui.panels import latest_panel
 from components.ui.store import dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
+from components.ui.url_state import linked, select_on_click
 from components.ui.widgets import chart_spec, coverage_caption, rejected_rows_notice, show_chart, table_with_download
+from components.url_codec import DAYS_AROUND, PARAMS
 from components.vocabulary import DIPLOMACY_TRACKS
 
 data = dataset()
@@ -30,17 +32,15 @@ st.caption(
 rejected_rows_notice(data)
 
 left, right = st.columns(2)
-tracks = left.multiselect(
+tracks = linked(
+    left.multiselect,
     "Track",
     DIPLOMACY_TRACKS.codes,
     format_func=DIPLOMACY_TRACKS.label,
     key="track",
-    bind="query-params",
     placeholder="All tracks",
 )
-mediators = right.multiselect(
-    "Mediator", mediators_in(diplomacy), key="mediator", bind="query-params", placeholder="Any or none"
-)
+mediators = linked(right.multiselect, "Mediator", mediators_in(diplomacy), key="mediator", placeholder="Any or none")
 shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), tuple(mediators))
 st.markdown(
     escape_markdown(
@@ -55,10 +55,7 @@ chart = derived(
     lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
 )
 picked = show_chart(chart, on_select="rerun", key="timeline")
-clicked = (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None
-if clicked and clicked != st.session_state.get("_timeline_click"):
-    st.session_state["_timeline_click"] = clicked
-    st.session_state["event"] = clicked
+select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None)
 
 with st.expander("Numbers in this chart"):
     table_with_download(
@@ -81,16 +78,16 @@ with st.expander("Numbers in this chart"):
 
 st.header("Before and after an event")
 titles = event_labels(shown)
-chosen = st.selectbox(
+chosen = linked(
+    st.selectbox,
     "Diplomatic event (or click a diamond above)",
     list(titles),
     format_func=titles.get,
     index=None,
     key="event",
-    bind="query-params",
     placeholder="Choose an event",
 )
-days = st.slider("Window, days before and after", 3, 60, 14, key="days", bind="query-params")
+days = linked(st.slider, "Window, days before and after", *DAYS_AROUND, PARAMS["days"].default, key="days")
 if chosen:
     event = diplomacy.set_index("event_id").loc[chosen]
     with st.container(border=True):

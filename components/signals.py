@@ -1,0 +1,294 @@
+"""Signals: short statements on the latest month of each tracker series, each by a rule stated in words.
+
+In the spirit of OCHA's HDX Signals, a signal says that the newest figure stands out ("Balochistan deaths
+highest in 14 months", "third month of decline"), so a briefing points at the series worth a look. The rules
+and their numbers are declared once (vocabulary.SIGNAL_RULES) and shown with every signal. Only figures the
+dashboard displays are read (components/figures.py, by declared status), at the tracker's monthly cadence.
+A month the tracker did not publish ends every run and look-back: it is never read as zero, never stepped over.
+
+`python -m components.signals` prints the current signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.links import share_link
+from components.slides import Slide
+from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, comparable_pairs
+from components.vocabulary import METRICS, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
+
+SERIES_KEY = ["tracker", "series", "region", "metric"]  # one series: its months are read together
+TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
+SLIDE_STATEMENTS = 3  # sentences on the briefing slide; its table lists every signal
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One statement on one series' latest published month, with the rule that made it and where to check it."""
+
+    rule: str  # a SIGNAL_RULES code
+    tracker: str
+    series: str  # the counting layer
+    region: str
+    metric: str
+    month: dt.date  # first day of the latest published month
+    value: float
+    headline: str  # "Balochistan deaths highest in 14 months"
+    statement: str  # the headline with its figures and months, for a slide whose source line names the tracker
+    sentence: str  # the statement and its source, to be quoted alone
+    link: str  # the Trends page showing this series' monthly chart
+    source_url: str  # where the latest month's figure was published
+
+    @property
+    def rule_text(self) -> str:
+        return SIGNAL_RULES[self.rule].text
+
+
+def monthly_values(rows: pd.DataFrame) -> pd.DataFrame:
+    """One series' monthly rows of the displayed figures as its published months, oldest first, indexed by
+    month: value and source_url."""
+    rows = rows.sort_values("period_start")
+    index = pd.PeriodIndex(rows["period_start"].dt.to_period("M"))
+    return pd.DataFrame({"value": rows["value"].to_numpy(float), "source_url": rows["source_url"].to_numpy()}, index)
+
+
+def months_beyond(values: pd.Series, above: bool) -> int:
+    """N such that the latest month is above (or below) each of the N-1 months right before it, all published.
+
+    Counting stops at the first month that is not published, or not strictly beyond the latest value."""
+    published = dict(zip(values.index, values, strict=True))
+    latest = values.index[-1]
+    count = 1
+    while (month := latest - count) in published and (
+        published[month] < published[latest] if above else published[month] > published[latest]
+    ):
+        count += 1
+    return count
+
+
+def run_length(values: pd.Series, rising: bool) -> int:
+    """k such that each of the latest k months is higher (or lower) than the month before, all published."""
+    published = dict(zip(values.index, values, strict=True))
+    month, count = values.index[-1], 0
+    while month - 1 in published and (
+        published[month] > published[month - 1] if rising else published[month] < published[month - 1]
+    ):
+        count, month = count + 1, month - 1
+    return count
+
+
+def median_before(values: pd.Series, window: int) -> tuple[float, int] | None:
+    """The median of the published months among the `window` before the latest, and how many are published."""
+    latest = values.index[-1]
+    before = values[(values.index >= latest - window) & (values.index < latest)]
+    return (float(before.median()), len(before)) if len(before) else None
+
+
+def findings(values: pd.Series) -> list[tuple[str, dict]]:
+    """Each rule the latest month of `values` (published months, indexed by month) meets, with its numbers."""
+    if values.empty:
+        return []
+    rules = SIGNAL_RULES
+    found = []
+    for code, above in (("highest_since", True), ("lowest_since", False)):
+        months = months_beyond(values, above)
+        if months >= rules[code].minimum:
+            found.append((code, {"months": months}))
+    for code, rising in (("rising_run", True), ("falling_run", False)):
+        length = run_length(values, rising)
+        if length >= rules[code].minimum:
+            found.append((code, {"length": length}))
+    for code, sign in (("above_median", 1), ("below_median", -1)):
+        rule = rules[code]
+        median = median_before(values, rule.window)
+        if median is None or median[1] < rule.published or median[0] <= 0:
+            continue
+        share = (values.iloc[-1] - median[0]) / median[0] * 100
+        if share * sign >= rule.minimum:
+            found.append((code, {"median": median[0], "published": median[1], "share": share}))
+    return found
+
+
+def figure(value: float) -> str:
+    """A figure as its source writes it: '1,234', or '2.5' when it has decimals."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+def month_name(month: pd.Period) -> str:
+    return f"{month:%b %Y}"
+
+
+def ordinal(count: int) -> str:
+    return ORDINALS[count - 1] if count <= len(ORDINALS) else f"{count}th"
+
+
+def wording(code: str, numbers: dict, values: pd.Series, place: str, measure: str) -> tuple[str, str]:
+    """The headline and the sentence with its figures, for one finding of `findings`."""
+    latest = values.index[-1]
+    now = f"{figure(values.iloc[-1])} in {month_name(latest)}"
+    if code in ("highest_since", "lowest_since"):
+        months = numbers["months"]
+        headline = f"{place} {measure} {code.split('_')[0]} in {months} months"
+        side = "above" if code == "highest_since" else "below"
+        first, last = month_name(latest - (months - 1)), month_name(latest - 1)
+        return headline, f"{headline}: {now}, {side} every month from {first} to {last}"
+    if code in ("rising_run", "falling_run"):
+        length = numbers["length"]
+        change = "rise" if code == "rising_run" else "decline"
+        headline = f"{place} {measure}: {ordinal(length)} month of {change} in a row"
+        steps = [f"{figure(values[latest - back])} in {month_name(latest - back)}" for back in range(length, -1, -1)]
+        return headline, f"{headline}: " + ", ".join(steps)
+    window = SIGNAL_RULES[code].window
+    side = "above" if numbers["share"] > 0 else "below"
+    headline = f"{place} {measure} {abs(numbers['share']):.0f}% {side} the {window}-month median"
+    return headline, (
+        f"{headline}: {now}, against a median of {figure(numbers['median'])} over the {numbers['published']} of "
+        f"the {window} months before it that are published"
+    )
+
+
+def trends_link(tracker: str, series: str, region: str, metric: str, months: pd.PeriodIndex, app_url="") -> str:
+    """The Trends page on this series' monthly chart, the latest month's year against the latest earlier
+    year it can be compared with; codes only, so the link survives a change of labels."""
+    slots: dict[int, tuple[int, ...]] = {}
+    for month in months:
+        slots[month.year] = (*slots.get(month.year, ()), month.month)
+    params = {"source": [f"{tracker}:{series}"], "cadence": ["month"], "region": [region], "metric": [metric]}
+    year = months[-1].year
+    earlier = next((e for later, e in comparable_pairs(slots) if later == year), None)
+    if earlier is not None:
+        params |= {"year": [str(year)], "vs": [str(earlier)]}
+    page = f"{app_url.rstrip('/')}/{TRENDS_PAGE}" if app_url else TRENDS_PAGE
+    return share_link(page, params)
+
+
+def series_signals(rows: pd.DataFrame, app_url="") -> list[Signal]:
+    """The signals of one series' latest published month, from its monthly rows of the displayed figures."""
+    months = monthly_values(rows)
+    if months.empty:
+        return []
+    tracker, series, region, metric = rows.iloc[0][SERIES_KEY]
+    values = months["value"]
+    latest = values.index[-1]
+    place, measure = TRACKER_REGIONS.label(region), METRIC_LABELS.get(metric, metric).lower()
+    source = f"Source: {tracker}, {SERIES_LABELS.get(series, series)}"
+    out = []
+    for code, numbers in findings(values):
+        headline, sentence = wording(code, numbers, values, place, measure)
+        out.append(
+            Signal(
+                code,
+                tracker,
+                series,
+                region,
+                metric,
+                latest.to_timestamp().date(),
+                float(values.iloc[-1]),
+                headline,
+                sentence,
+                f"{sentence}. {source}.",
+                trends_link(tracker, series, region, metric, values.index, app_url),
+                str(months["source_url"].iloc[-1]),
+            )
+        )
+    return out
+
+
+def signals(figures: pd.DataFrame, app_url: str = "") -> list[Signal]:
+    """Every signal of every monthly series, newest month first, then in the declared order of rules,
+    trackers, regions and measures."""
+    monthly = figures[(figures["period_type"] == "month") & ~figures["metric"].isin(NOT_ADDITIVE)]
+    groups = monthly.groupby(SERIES_KEY, sort=False)
+    found = [signal for _, rows in groups for signal in series_signals(rows, app_url)]
+
+    def order(signal: Signal):
+        return (
+            -signal.month.toordinal(),
+            _rank(SIGNAL_RULES.codes, signal.rule),
+            _rank(TRACKERS.codes, signal.tracker),
+            _rank(TRACKER_REGIONS.codes, signal.region),
+            _rank(METRICS.codes, signal.metric),
+            signal.series,
+        )
+
+    return sorted(found, key=order)
+
+
+def _rank(codes: tuple[str, ...], code: str) -> int:
+    return codes.index(code) if code in codes else len(codes)
+
+
+def day(date: dt.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+def signals_table(found: list[Signal]) -> pd.DataFrame:
+    """Every signal as a person reads it: what, which month, the figure, whose count and the rule's name
+    (its words are on the slide once, not on every row)."""
+    return pd.DataFrame(
+        {
+            "Signal": [s.headline for s in found],
+            "Month": [f"{s.month:%b %Y}" for s in found],
+            "Figure": [figure(s.value) for s in found],
+            "Tracker and layer": [f"{s.tracker}, {SERIES_LABELS.get(s.series, s.series)}" for s in found],
+            "Rule": [SIGNAL_RULES.label(s.rule) for s in found],
+        }
+    )
+
+
+def rules_statement(found: list[Signal]) -> str:
+    """'Rules: ...' with the words of each rule the signals met, once, in the declared order."""
+    used = [rule for rule in SIGNAL_RULES.items if any(s.rule == rule.code for s in found)]
+    return "Rules: " + " ".join(rule.text for rule in used)
+
+
+def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
+    """The briefing's signals slide: the first signals as statements (the source line and the table name whose
+    figures they are) and the words of every rule used, every signal in its table, the Trends links and the
+    sources for the speaker notes."""
+    as_of = f"Data as of {day(data_as_of)}" if data_as_of else "Data date unknown"
+    if not found:
+        return Slide(
+            "signals",
+            "No tracker series stands out in its latest published month",
+            f"Trackers' monthly figures as published · every region they publish · {as_of}",
+            statements=tuple(rule.text for rule in SIGNAL_RULES.items),
+        )
+    layers = dict.fromkeys(f"{s.tracker} ({SERIES_LABELS.get(s.series, s.series)})" for s in found)
+    months = sorted({s.month for s in found})
+    span = f"{months[0]:%b %Y}" if len(months) == 1 else f"{months[0]:%b %Y} to {months[-1]:%b %Y}"
+    regions = dict.fromkeys(TRACKER_REGIONS.label(s.region) for s in found)
+    more = f", and {len(found) - 1} more signal{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
+    return Slide(
+        "signals",
+        f"{found[0].headline}{more}",
+        f"{', '.join(layers)} · {', '.join(regions)} · latest published months, {span} · monthly figures as "
+        f"published · {as_of}",
+        table=signals_table(found),
+        statements=(*(f"{s.statement}." for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
+        links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),
+    )
+
+
+def main() -> int:
+    """Print every current signal of the configured data folder, with its rule and link."""
+    from components.dataset import load_dataset
+    from components.paths import data_dir
+
+    data = load_dataset(data_dir())
+    found = signals(data.figures)
+    as_of = f"data as of {day(data.data_as_of)}" if data.data_as_of else "data date unknown"
+    print(f"{len(found)} signals, {as_of}")
+    for signal in found:
+        print(f"\n{signal.sentence}\n  rule: {signal.rule_text}\n  chart: {signal.link}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""The take-away deck: the same slides as PowerPoint (read back with python-pptx) and as PDF (read with pypdf)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from components.charts import comparison_chart
+from components.dataset import load_dataset
+from components.deck import MapInputs, deck_file_name, deck_pdf, deck_pptx, slide_figure
+from components.export import MARGIN, PAGE, ExportContext
+from components.paths import BUNDLED_DATA_DIR
+from components.signals import signals, signals_slide
+from components.slides import BigNumber, Slide
+from components.trends import compare_years, comparison_table, periods
+from tests.synthetic import many_events
+
+A4_POINTS = (842, 595)
+SOURCE = "PICSS, militant attacks only · Pakistan · Jan–Dec 2025 vs Jan–Dec 2024 · Data as of 15 Jan 2026"
+CONTEXT = ExportContext(
+    "PICSS",
+    "militant attacks only",
+    "Pakistan",
+    "Jan–Dec 2025 vs Jan–Dec 2024",
+    ("PICSS", "Dawn"),
+    dt.date(2026, 1, 15),
+    (2025, 2024),
+)
+
+
+def made_slides(folder) -> list[Slide]:
+    """One slide of each kind the briefing shows, from the synthetic data set."""
+    data = load_dataset(folder)
+    comparison = compare_years(periods(data.figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month"), 2025)
+    developments = pd.DataFrame(
+        {
+            "Date": [pd.Timestamp("2026-01-12"), pd.Timestamp("2026-01-09")],
+            "Where": ["Quetta, Balochistan", "Bannu, Khyber Pakhtunkhwa"],
+            "Killed": [12.0, np.nan],  # a toll not stated stays blank, never 'nan'
+        }
+    )
+    return [
+        Slide(
+            "kpis",
+            "Attacks up 15% in 2025",
+            SOURCE,
+            numbers=(BigNumber("Attacks, 2025", "1,068", "+15% vs 927 in 2024"), BigNumber("Deaths, 2025", "1,234")),
+            links=("https://www.picss.net/report-2025",),
+        ),
+        Slide(
+            "trend",
+            "Attacks per month, 2025 against 2024",
+            SOURCE,
+            chart=comparison_chart(comparison, "Attacks"),
+            table=comparison_table(comparison),
+            statements=("The busiest month of 2025 is marked.",),
+            links=("trends?cadence=month&metric=attacks&region=Pakistan&source=PICSS%3Amilitant_attacks",),
+        ),
+        Slide("map", "Incidents near the Durand Line", SOURCE),
+        Slide("latest", "Latest developments", SOURCE, table=developments, links=("https://www.dawn.com/news/1",)),
+    ]
+
+
+@pytest.fixture(scope="module")
+def made(synthetic_dir):
+    data = load_dataset(synthetic_dir)
+    slides = made_slides(synthetic_dir)
+    files = {
+        "pptx": deck_pptx(slides, CONTEXT, MapInputs(data.events, data.geo, data["towns"])),
+        "pdf": deck_pdf(slides, CONTEXT, MapInputs(data.events, data.geo, data["towns"])),
+    }
+    return slides, files
+
+
+def shape_texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+def test_pptx_reads_back_with_titles_source_lines_and_notes(made):
+    slides, files = made
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert len(deck.slides) == len(slides)
+    assert (deck.slide_width.inches, deck.slide_height.inches) == pytest.approx(PAGE, abs=0.01)
+    for made_slide, page in zip(slides, deck.slides, strict=True):
+        assert page.shapes.title.text == made_slide.title
+        assert made_slide.source_line in shape_texts(page)
+        notes = page.notes_slide.notes_text_frame.text
+        for link in made_slide.links:
+            assert link in notes.splitlines()
+    assert "1,068" in shape_texts(deck.slides[0])
+    assert "+15% vs 927 in 2024" in shape_texts(deck.slides[0])
+    assert deck.core_properties.subject == "Sources: PICSS; Dawn"
+    assert deck.core_properties.keywords == "data as of 2026-01-15"
+
+
+def test_pptx_charts_and_the_map_are_pictures_and_tables_are_native(made):
+    slides, files = made
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    trend, map_page, latest = deck.slides[1], deck.slides[2], deck.slides[3]
+    for page in (trend, map_page):
+        (picture,) = [shape for shape in page.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        assert picture.image.size[0] >= 2000  # high resolution: sharp on a projector
+    (chart,) = [shape for shape in trend.shapes if shape.shape_type == 13]
+    assert chart.width.inches >= 0.9 * (PAGE[0] - 2 * MARGIN)  # the chart fills the slide's width
+    (table,) = [shape.table for shape in latest.shapes if shape.has_table]
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells == [
+        ["Date", "Where", "Killed"],
+        ["12 Jan 2026", "Quetta, Balochistan", "12.0"],
+        ["9 Jan 2026", "Bannu, Khyber Pakhtunkhwa", ""],
+    ]
+    for row in table.rows:  # an empty cell too is 10 pt: PowerPoint's default 18 pt would make its row taller
+        for cell in row.cells:
+            ends = cell.text_frame._txBody.xpath(".//a:endParaRPr/@sz")
+            assert ends == ["1000"] * len(cell.text_frame.paragraphs), cell.text
+    notes = trend.notes_slide.notes_text_frame.text  # the chart's numbers, which the slide shows as a picture
+    assert "Rows not shown on the slide:" in notes
+    assert slides[1].table.iloc[0]["period"] in notes
+
+
+def test_pdf_has_one_a4_landscape_page_per_slide_searchable_text_and_metadata(made):
+    slides, files = made
+    pdf = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(pdf.pages) == len(slides)
+    for made_slide, page in zip(slides, pdf.pages, strict=True):
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4_POINTS, abs=1)
+        text = " ".join(page.extract_text().split())
+        assert made_slide.title in text
+        assert SOURCE in text
+    assert "Bannu, Khyber Pakhtunkhwa" in pdf.pages[3].extract_text()
+    assert pdf.metadata.subject == "Sources: PICSS; Dawn"
+    assert pdf.metadata["/Keywords"] == "data as of 2026-01-15"
+    assert "Data as of 15 Jan 2026" in pdf.metadata.title
+    fonts = {font.get_object()["/Subtype"] for page in pdf.pages for font in page["/Resources"]["/Font"].values()}
+    assert "/Type3" not in fonts
+
+
+def test_map_page_has_a_legend_and_place_names(made):
+    _, files = made
+    text = " ".join(PdfReader(io.BytesIO(files["pdf"])).pages[2].extract_text().split())
+    for words in ("Durand Line", "Dot size", "Quetta", "Peshawar", "Kabul"):
+        assert words in text
+
+
+def test_a_large_selection_is_counted_per_cell_on_the_map_page(synthetic_dir):
+    data = load_dataset(synthetic_dir)
+    events = many_events(50_000, seed=5)
+    pdf = deck_pdf([Slide("map", "Every imported event", SOURCE)], CONTEXT, MapInputs(events, data.geo, data["towns"]))
+    assert len(pdf) < 2_000_000
+    assert "50,000 events in" in " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+
+
+def test_a_table_too_long_for_the_page_leaves_the_rest_to_the_notes(synthetic_dir):
+    rows = pd.DataFrame({"Month": [f"Month {i}" for i in range(60)], "Figure": [str(i) for i in range(60)]})
+    slide = Slide("latest", "Sixty rows", SOURCE, table=rows)
+    deck = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT)))
+    (table,) = [shape.table for shape in deck.slides[0].shapes if shape.has_table]
+    shown = len(table.rows) - 1
+    assert 5 < shown < 60
+    assert f"{60 - shown} more rows not shown on this slide: the speaker notes list them." in shape_texts(
+        deck.slides[0]
+    )
+    assert "Month 59 · 59" in deck.slides[0].notes_slide.notes_text_frame.text
+    text = PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages[0].extract_text()
+    assert f"{60 - shown} more rows not shown on this slide." in " ".join(text.split())
+
+
+def test_blocks_stay_on_the_page_and_apart(synthetic_dir):
+    data = load_dataset(synthetic_dir)
+    long = Slide("kpis", "A finding " * 30, SOURCE * 3, numbers=(BigNumber("Label " * 12, "12,345", "note " * 15),) * 3)
+    for slide in [*made_slides(synthetic_dir), long]:
+        figure = slide_figure(slide, MapInputs(data.events, data.geo, data["towns"]))
+        renderer = figure.canvas.get_renderer()
+        boxes = [text.get_window_extent(renderer) for text in figure.texts]
+        boxes += [axis.get_tightbbox(renderer) for axis in figure.axes]
+        for box in boxes:
+            assert figure.bbox.x0 <= box.x0
+            assert box.x1 <= figure.bbox.x1
+            assert figure.bbox.y0 <= box.y0
+            assert box.y1 <= figure.bbox.y1
+        for first, second in itertools.combinations(boxes, 2):
+            assert not first.overlaps(second), (slide.code, first, second)
+
+
+def test_file_names_say_what_whose_where_and_the_data_date():
+    assert deck_file_name(CONTEXT, "pptx") == (
+        "briefing_deck_picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-01-15.pptx"
+    )
+
+
+def test_a_deck_from_the_bundled_data_carries_the_signals(tmp_path):
+    data = load_dataset(BUNDLED_DATA_DIR)
+    found = signals(data.figures)
+    slide = signals_slide(found, data.data_as_of)
+    context = ExportContext("PICSS", "militant attacks only", "Pakistan", "", ("PICSS",), data.data_as_of)
+    deck = Presentation(io.BytesIO(deck_pptx([slide], context)))
+    page = deck.slides[0]
+    assert page.shapes.title.text == slide.title
+    assert slide.source_line in shape_texts(page)
+    for statement in slide.statements:
+        assert f"•  {statement}" in shape_texts(page)
+    assert "Rules: " in slide.statements[-1]
+    tables = [shape.table for shape in page.shapes if shape.has_table]
+    notes = page.notes_slide.notes_text_frame.text
+    shown = len(tables[0].rows) - 1 if tables else 0
+    if tables:
+        assert tables[0].cell(0, 0).text == "Signal"
+        assert tables[0].cell(1, 0).text == found[0].headline
+    for signal in found[shown:]:
+        assert signal.headline in notes
+    assert found[0].link in notes.splitlines()
+    pdf = PdfReader(io.BytesIO(deck_pdf([slide], context)))
+    assert len(pdf.pages) == 1
+    assert found[0].headline in " ".join(pdf.pages[0].extract_text().split())
+
+
+def test_statements_beyond_the_page_are_named_and_left_to_the_notes():
+    statements = tuple(f"Development {i}: " + "a long line of what happened and where, " * 4 for i in range(30))
+    slide = Slide("latest", "Thirty developments", SOURCE, statements=statements)
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0]
+    shown = [text for text in shape_texts(page) if text.startswith("•  Development")]
+    assert 3 < len(shown) < 30
+    left = 30 - len(shown)
+    assert f"{left} more statements not shown on this slide: the speaker notes list them." in shape_texts(page)
+    assert statements[-1] in page.notes_slide.notes_text_frame.text
+    text = " ".join(PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages[0].extract_text().split())
+    assert f"{left} more statements not shown on this slide." in text
+    assert SOURCE in text
