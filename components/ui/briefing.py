@@ -36,7 +36,7 @@ DARK_CSS = """
 .stApp table, .stApp thead, .stApp tr {background: var(--paper) !important;}
 </style>
 """
-# Hides the map on every slide but its own: off screen and invisible, yet drawn, so it appears at once.
+# On the map slide the map takes the height left, the legend under it only its own.
 MAP_ON_SCREEN_CSS = """
 <style>
 .stMainBlockContainer > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body)
@@ -44,6 +44,7 @@ MAP_ON_SCREEN_CSS = """
 .st-key-slide-body {height: auto; container-type: normal;}
 </style>
 """
+# On every other slide the map is off screen and invisible, yet drawn, so "Next" to it shows it at once.
 MAP_OFF_SCREEN_CSS = """
 <style>
 [data-testid="stLayoutWrapper"]:has(> .st-key-briefing-map) {position: fixed !important; left: -300vw; top: 0;
