@@ -72,7 +72,7 @@ KEYS_SCRIPT = """
   };
   doc.addEventListener("keydown", window.__dlmKeys);
   // The map was drawn off screen at another size; a resize makes it fill the slide it is now on.
-  setTimeout(() => window.dispatchEvent(new Event("resize")), 100);
+  [100, 1000, 3000].forEach((ms) => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
   clearInterval(window.__dlmTimer);
   let left = %(seconds)d;
   if (left > 0) {
