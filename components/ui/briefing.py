@@ -101,7 +101,11 @@ def current_panel(codes: list[str]) -> str:
     value is taken and written here, through the same codec as the widgets' (components/ui/url_state.py)."""
     pending = st.session_state.get(PENDING, {})
     if "panel" in pending:
-        asked, _ = PARAMS["panel"].read(pending.pop("panel"), {code: BRIEFING_PANELS.label(code) for code in codes})
+        asked, notices = PARAMS["panel"].read(
+            pending.pop("panel"), {code: BRIEFING_PANELS.label(code) for code in codes}
+        )
+        for notice in notices:  # a link naming no slide opens the first, and says so
+            st.warning(escape_markdown(notice))
         if asked is not None:
             st.session_state[PANEL_KEY] = asked
     code = st.session_state.get(PANEL_KEY)
@@ -184,7 +188,7 @@ def advance_choice() -> int:
         st.selectbox,
         "Advance",
         list(BRIEFING_ADVANCE),
-        format_func=lambda s: "Advance: by hand" if not s else f"Advance every {s} s",
+        format_func=BRIEFING_ADVANCE.get,  # "manual", "every 15 s": what links made before codes carry
         key="every",
         label_visibility="collapsed",
     )
