@@ -13,22 +13,14 @@ from streamlit.testing.v1 import AppTest
 from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
 from components.dataset import load_dataset
 from components.incidents import IncidentFilter
-from components.paths import ROOT
 from components.vocabulary import BRIEFING_PANELS
-from tests.test_reading_pages import shown_figures, window_slots
+from tests.test_reading_pages import open_page, shown_figures, window_slots
 
 BRIEFING = "views/briefing/briefing.py"
 
 
 def open_briefing(**params) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(BRIEFING)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_page(BRIEFING, **params)
 
 
 def slide_title(app: AppTest) -> str:
