@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -162,13 +163,18 @@ def map_click(browser, url: str, incident) -> float:
         context.close()
 
 
+# The map slide's title states the incidents it shows ("145 incidents, 778 killed ..."); the map is drawn off
+# screen on the other slides, so it counts as shown only once on screen.
+MAP_TITLE = re.compile(r"^[\d,]+ incidents")
+MAP_TITLE_JS = "/^[\\d,]+ incidents/"
 # Each animation frame notes the panel's title and whether a map canvas is in the page.
 WATCH_FRAMES = """() => {
     window.__frames = [];
     const note = () => {
         const title = document.querySelector("[data-testid=stMain] h1");
+        const canvas = document.querySelector("[data-testid=stDeckGlJsonChart] canvas");
         window.__frames.push({t: performance.now(), title: title ? title.innerText.trim() : "",
-                              canvas: !!document.querySelector("[data-testid=stDeckGlJsonChart] canvas")});
+                              canvas: !!canvas && canvas.getBoundingClientRect().left >= 0});
         window.__watching = requestAnimationFrame(note);
     };
     note();
@@ -186,14 +192,17 @@ def briefing_switch(browser, url: str) -> tuple[float, int]:
         page.get_by_role("button", name="Next ▶").click()
         shown = page.wait_for_function(
             """() => { const t = document.querySelector("[data-testid=stMain] h1");
-                return t && t.innerText.trim() === "Map"
-                    && document.querySelector("[data-testid=stDeckGlJsonChart] canvas") && performance.now(); }""",
+                const canvas = document.querySelector("[data-testid=stDeckGlJsonChart] canvas");
+                return t && MAP_TITLE.test(t.innerText.trim())
+                    && canvas && canvas.getBoundingClientRect().left >= 0 && performance.now(); }""".replace(
+                "MAP_TITLE", MAP_TITLE_JS
+            ),
             timeout=TIMEOUT_MS,
             polling="raf",
         ).json_value()
         frames = page.evaluate("cancelAnimationFrame(window.__watching) || window.__frames")
         between = [f for f in frames if clicked <= f["t"] <= shown]
-        blank = sum(1 for f in between if not f["title"] or (f["title"] == "Map" and not f["canvas"]))
+        blank = sum(1 for f in between if not f["title"] or (MAP_TITLE.match(f["title"]) and not f["canvas"]))
         return (shown - clicked) / 1000, blank
     finally:
         context.close()

@@ -516,7 +516,9 @@ MAP_VIEWS = CodeList(
 BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
 # What the map page's district chart counts (components/districts.district_table columns).
 DISTRICT_MEASURES = CodeList("district_measure", (Code("incidents", "incidents"), Code("killed", "killed")))
-# Briefing mode's panels, in the order Next steps through them.
+BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
+
+# The briefing's slides in the order they are shown; the code is the `panel` link parameter (?panel=trend).
 BRIEFING_PANELS = CodeList(
     "panel",
     (
@@ -525,9 +527,13 @@ BRIEFING_PANELS = CodeList(
         Code("map", "Map"),
         Code("timeline", "Diplomacy and violence"),
         Code("latest", "Latest developments"),
+        Code("crossings", "Crossings now"),
+        Code("disagree", "Sources disagree"),
+        Code("signals", "Signals"),
     ),
 )
-BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
+# The briefing's colour schemes (?theme=dark): dark for dim rooms.
+BRIEFING_THEMES = CodeList("theme", (Code("light", "Light"), Code("dark", "Dark, for dim rooms")))
 
 ALL_LISTS = (
     COUNTRIES,
@@ -554,4 +560,5 @@ ALL_LISTS = (
     BORDER_SHARES,
     DISTRICT_MEASURES,
     BRIEFING_PANELS,
+    BRIEFING_THEMES,
 )

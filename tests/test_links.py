@@ -35,7 +35,8 @@ def test_share_link_without_parameters_is_the_page_url():
 
 def _linked_parameters() -> dict[str, str]:
     """Every URL parameter the app reads or writes, with the file that does: widgets drawn through
-    url_state.linked() or widgets.choice(), and names used with st.query_params directly."""
+    url_state.linked() or widgets.choice(), values kept through url_state.keep(), and names used with
+    st.query_params directly."""
     found = {}
     for path in [ROOT / "app.py", *ROOT.glob("views/**/*.py"), *ROOT.glob("components/**/*.py")]:
         where = str(path.relative_to(ROOT))
@@ -47,8 +48,9 @@ def _linked_parameters() -> dict[str, str]:
                 ), f"{where}:{node.lineno} binds a widget to the URL itself: it would write labels, not codes"
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else None
-                if name in ("linked", "choice") and path.name not in ("url_state.py", "widgets.py"):
+                if name in ("linked", "choice", "keep") and path.name not in ("url_state.py", "widgets.py"):
                     key = keywords.get("key") or (node.args[3] if name == "choice" and len(node.args) > 3 else None)
+                    key = node.args[0] if name == "keep" and node.args else key  # keep(key, value): not a widget
                     assert isinstance(key, ast.Constant), f"{where}:{node.lineno} links a key that is not a literal"
                     found[key.value] = where
                 reads_url = isinstance(func, ast.Attribute) and _is_query_params(func.value) and node.args

@@ -62,6 +62,7 @@ PAGES = {
     "briefing-latest": ("briefing?panel=Latest+developments", True),
     "briefing-map": ("briefing?panel=Map", False),
     "briefing-timeline": ("briefing?panel=Diplomacy+and+violence", False),
+    "briefing-crossings": ("briefing?panel=crossings", True),
     **{f"data-{table}": (f"data?table={table}", False) for table in ("incidents", "crossings", "diplomacy")},
 }
 

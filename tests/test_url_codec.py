@@ -45,6 +45,7 @@ SAMPLES = {
     "days": 30,
     "panel": "trend",
     "every": 15,
+    "theme": "dark",
     "table": "diplomacy",
     "coverage_tracker": "CRSS",
     "events": "upload",
@@ -150,6 +151,12 @@ def _plain(markdown: str) -> str:
 
 def _texts(app: AppTest) -> list[str]:
     return [_plain(e.value) for kind in ("markdown", "caption", "subheader", "title", "header") for e in app.get(kind)]
+
+
+def _panel_shown(app) -> str:
+    """The slide the briefing shows, as its panel list marks it ("5. Latest developments")."""
+    marked = [b.label for b in app.button if (b.key or "").startswith("panel-") and b.proto.type == "primary"]
+    return marked[0].split(". ", 1)[1] if len(marked) == 1 else ""
 
 
 def _shown(picker) -> str:
@@ -333,12 +340,12 @@ CASES = [
         {"event": EVENT},
     ),
     ("days", DIPLOMACY, {"days": "30"}, lambda app: app.slider(key="days").value == 30, None),
-    ("panel-code", BRIEFING, {"panel": "trend"}, lambda app: [t.value for t in app.title] == ["Trend"], None),
+    ("panel-code", BRIEFING, {"panel": "trend"}, lambda app: _panel_shown(app) == "Trend", None),
     (
         "panel-label",
         BRIEFING,
         {"panel": "Latest developments"},
-        lambda app: [t.value for t in app.title] == ["Latest developments"],
+        lambda app: _panel_shown(app) == "Latest developments",
         {"panel": "latest"},
     ),
     ("every-number", BRIEFING, {"every": "15"}, lambda app: _shown(app.selectbox(key="every")) == "every 15 s", None),

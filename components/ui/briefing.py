@@ -1,29 +1,271 @@
-"""Briefing mode: one panel at a time, large type, advancing by button or on a timer."""
+"""Briefing mode: one slide at a time, filling a meeting-room screen, advanced by clicker, keyboard or timer.
+
+Every size is in units of the screen (--u: 1% of its width on a 16:9 screen), so type keeps its proportion
+from a 1280 x 720 projector to a 3840 x 2160 wall; at 1920 x 1080 nothing is under 24 px. Charts are SVG
+drawn at a design size (components/briefing_slides.py) and scaled whole to the space left. The map stays
+mounted, off screen, on the other slides, so "Next" to it shows it at once instead of a blank panel.
+"""
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
 import streamlit as st
 
-from components.vocabulary import BRIEFING_PANELS
+from components.data_age import as_of_sentence, stale_notice
+from components.slides import Slide
+from components.textsafe import escape_markdown
+from components.ui.url_state import PENDING, keep, linked
+from components.ui.widgets import chart_spec
+from components.url_codec import PARAMS
+from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, CROSSING_LEGEND, FAMILY_COLOURS
 
-PANELS = BRIEFING_PANELS.labels  # code: title
-# Static styling only (no data in it): hide the sidebar and toolbar, enlarge type for a meeting room.
-BRIEFING_CSS = """
+PANEL_KEY = "briefing_panel"  # session state: the code of the slide shown
+PAUSED_KEY = "briefing_paused"
+NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Resume"
+
+# Static styling only (no data in it). Chrome, sidebar and toolbar hidden; sizes in screen units.
+BRIEFING_CSS = f"<style>{(Path(__file__).parent / 'briefing.css').read_text(encoding='utf-8')}</style>"
+DARK_CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
-.block-container {padding-top: 1.5rem; max-width: 100%;}
-.stApp p, .stApp li {font-size: 1.6rem; line-height: 1.4;}
-.stApp h1 {font-size: 3rem;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 4rem !important; font-weight: 700;}
-[data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
-[data-testid="stMetricDelta"] * {font-size: 1.5rem !important;}
-[data-testid="stSelectbox"] [data-baseweb="select"] * {font-size: 1.4rem !important;}
+:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555;}
+.stApp table, .stApp thead, .stApp tr {background: var(--paper) !important;}
 </style>
+"""
+# On the map slide the map takes the height left, the legend under it only its own.
+MAP_ON_SCREEN_CSS = """
+<style>
+.stMainBlockContainer > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body)
+  {flex: 0 0 auto !important;}
+.st-key-slide-body {height: auto; container-type: normal;}
+</style>
+"""
+# On every other slide the map is off screen and invisible, yet drawn, so "Next" to it shows it at once.
+MAP_OFF_SCREEN_CSS = """
+<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-briefing-map) {position: fixed !important; left: -300vw; top: 0;
+  width: 96vw; height: 70vh; visibility: hidden;}
+</style>
+"""
+# Clicker and keyboard: → / PageDown next, ← / PageUp previous, P pause; the countdown clicks "Next".
+# The listener is replaced, never added twice, each time this script runs (every rerun that changes it).
+KEYS_SCRIPT = """
+<span class="dlm-countdown" id="dlm-countdown" data-panel="%(panel)s">%(text)s</span>
+<script>
+(() => {
+  const doc = window.document;
+  const press = (label) => {
+    const button = [...doc.querySelectorAll(".st-key-briefing-controls button")]
+      .find((b) => b.innerText.trim() === label);
+    if (button) button.click();
+  };
+  if (window.__dlmKeys) doc.removeEventListener("keydown", window.__dlmKeys);
+  window.__dlmKeys = (event) => {
+    if (event.target.closest && event.target.closest("input, textarea, [role=listbox], [role=dialog]")) return;
+    const action = {ArrowRight: %(next)s, PageDown: %(next)s, ArrowLeft: %(previous)s, PageUp: %(previous)s,
+                    p: %(pause)s, P: %(pause)s}[event.key];
+    if (action) { event.preventDefault(); action.forEach(press); }
+  };
+  doc.addEventListener("keydown", window.__dlmKeys);
+  // The map was drawn off screen at another size; a resize makes it fill the slide it is now on.
+  [100, 1000, 3000].forEach((ms) => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
+  clearInterval(window.__dlmTimer);
+  let left = %(seconds)d;
+  if (left > 0) {
+    window.__dlmTimer = setInterval(() => {
+      left -= 1;
+      const shown = doc.getElementById("dlm-countdown");
+      if (shown) shown.textContent = "Next in " + left + " s";
+      if (left <= 0) { clearInterval(window.__dlmTimer); press(%(next_label)s); }
+    }, 1000);
+  }
+})();
+</script>
 """
 
 
-def step(offset: int) -> None:
-    """Move the current panel forward or back, wrapping round."""
-    names = list(PANELS)
-    current = st.session_state.get("panel") or names[0]
-    st.session_state["panel"] = names[(names.index(current) + offset) % len(names)]
+def theme_code() -> str:
+    """'dark' when the link asks for it (?theme=dark), else 'light'; the app never changes it itself."""
+    value, _ = PARAMS["theme"].read(st.query_params.get_all("theme"))
+    return value or PARAMS["theme"].default
+
+
+def current_panel(codes: list[str]) -> str:
+    """The slide shown: a new link's (?panel=, code or label, any case), else the session's; kept in the link.
+
+    The panel is not a widget (Previous, Next, the panel list and the keyboard all move it), so the link's
+    value is taken and written here, through the same codec as the widgets' (components/ui/url_state.py)."""
+    pending = st.session_state.get(PENDING, {})
+    if "panel" in pending:
+        asked, notices = PARAMS["panel"].read(
+            pending.pop("panel"), {code: BRIEFING_PANELS.label(code) for code in codes}
+        )
+        for notice in notices:  # a link naming no slide opens the first, and says so
+            st.warning(escape_markdown(notice))
+        if asked is not None:
+            st.session_state[PANEL_KEY] = asked
+    code = st.session_state.get(PANEL_KEY)
+    if code not in codes:
+        code = st.session_state[PANEL_KEY] = codes[0]
+    keep("panel", code, codes[0])
+    return code
+
+
+def step(codes: list[str], offset: int) -> None:
+    """Move to the next or previous slide, wrapping round."""
+    current = st.session_state.get(PANEL_KEY, codes[0])
+    index = codes.index(current) if current in codes else 0
+    st.session_state[PANEL_KEY] = codes[(index + offset) % len(codes)]
+
+
+def show(code: str) -> None:
+    st.session_state[PANEL_KEY] = code
+
+
+def toggle_pause() -> None:
+    st.session_state[PAUSED_KEY] = not st.session_state.get(PAUSED_KEY, False)
+
+
+def page_style(code: str, theme: str) -> None:
+    """The slide styles, the dark variant, and the map hidden unless it is the slide shown."""
+    css = (
+        BRIEFING_CSS
+        + (DARK_CSS if theme == "dark" else "")
+        + (MAP_ON_SCREEN_CSS if code == "map" else MAP_OFF_SCREEN_CSS)
+    )
+    # With an element beside it the style stays in the page: style alone goes to Streamlit's event
+    # container, which a rerun empties, so every "Next" flashed the unstyled page.
+    st.html(css + '<span class="dlm-style"></span>')
+
+
+def controls(slides: list[Slide], code: str, extra=None) -> None:
+    """Previous / Next, the panel list (with `extra` drawn under it, e.g. downloads), the timer and its pause."""
+    codes = [slide.code for slide in slides]
+    with st.container(key="briefing-controls", horizontal=True, vertical_alignment="center"):
+        st.button(PREVIOUS, on_click=step, args=(codes, -1))
+        st.button(NEXT, on_click=step, args=(codes, 1))
+        position = codes.index(code)
+        with st.popover(f"☰ {position + 1} / {len(codes)}: {BRIEFING_PANELS.label(code)}"):
+            for number, slide in enumerate(slides, start=1):
+                st.button(
+                    f"{number}. {BRIEFING_PANELS.label(slide.code)}",
+                    on_click=show,
+                    args=(slide.code,),
+                    key=f"panel-{slide.code}",
+                    type="primary" if slide.code == code else "secondary",
+                )
+            if extra is not None:
+                extra()
+        seconds = advance_choice()
+        paused = st.session_state.get(PAUSED_KEY, False)
+        if seconds:
+            st.button(RESUME if paused else PAUSE, on_click=toggle_pause)
+        running = seconds if seconds and not paused else 0
+        text = f"Next in {running} s" if running else ("Paused" if seconds else "")
+        st.html(
+            KEYS_SCRIPT
+            % {
+                "seconds": running,
+                "text": text,
+                "next": json.dumps([NEXT]),
+                "previous": json.dumps([PREVIOUS]),
+                "pause": json.dumps([PAUSE, RESUME]),
+                "next_label": json.dumps(NEXT),
+                "panel": html.escape(code),  # a new slide changes the element, so the script runs again
+            },
+            unsafe_allow_javascript=True,
+            width="content",
+        )
+
+
+def advance_choice() -> int:
+    """Seconds between slides (0: by hand), kept in the link as `every`."""
+    return linked(
+        st.selectbox,
+        "Advance",
+        list(BRIEFING_ADVANCE),
+        format_func=BRIEFING_ADVANCE.get,  # "manual", "every 15 s": what links made before codes carry
+        key="every",
+        label_visibility="collapsed",
+    )
+
+
+def slide_head(slide: Slide) -> None:
+    with st.container(key="slide-head"):
+        st.title(escape_markdown(slide.title), anchor=False)
+
+
+def slide_body(slide: Slide, theme: str) -> None:
+    """The evidence: big numbers, one chart, one table or short statements, whichever the slide holds."""
+    with st.container(key="slide-body"):
+        if slide.code == "map":
+            map_legend()
+        if slide.numbers:
+            with st.container(key="numbers"):
+                for number in slide.numbers:
+                    st.markdown(
+                        "\n\n".join(escape_markdown(part) for part in (number.label, number.value, number.note))
+                    )
+        if slide.code == "signals" and slide.table is not None:
+            signal_lines(slide)
+            return
+        if slide.chart is not None:
+            spec = chart_spec(slide.chart).spec
+            st.vega_lite_chart(spec=dark_spec(spec) if theme == "dark" else spec, width="content")
+        elif slide.table is not None:
+            st.table(slide.table.set_index(slide.table.columns[0]))
+        if slide.statements:
+            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in slide.statements))
+
+
+def signal_lines(slide: Slide) -> None:
+    """Every signal on one line (what, month, figure, whose count), then the words of the rules used: the
+    slide's first statements repeat the table's first rows, so the screen shows the table's rows once."""
+    rows = slide.table.itertuples(index=False)
+    st.markdown("\n".join(f"- {escape_markdown(' · '.join(str(cell) for cell in row[:4]))}" for row in rows))
+    rules = [line for line in slide.statements if line.startswith("Rules: ")]
+    if rules:
+        st.caption(escape_markdown(rules[0]))
+
+
+def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
+    """The source line, the link's filters, and how old the data are (with the warning every page gives)."""
+    today = dt.date.today()
+    with st.container(key="slide-foot"):
+        st.markdown(escape_markdown(f"Source: {slide.source_line}"))
+        with st.container(key="slide-foot-row", horizontal=True):
+            if slide.code not in ("map", "latest"):  # their source lines name the filters already
+                st.markdown(escape_markdown(filters), width="content")
+            st.markdown(f"**{as_of_sentence(as_of, today)}**", width="content")
+            notice = stale_notice(as_of, today)
+            if notice:
+                st.warning(notice)
+
+
+def map_legend() -> None:
+    """Incident types and crossing statuses with their colours; labels are the declared code lists'."""
+    entries = [("Incidents", FAMILY_COLOURS), ("Crossings", CROSSING_LEGEND)]
+    parts = []
+    for heading, colours in entries:
+        parts.append(f"<b>{html.escape(heading)}:</b>")
+        parts += [
+            f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
+            for label, colour in colours.items()
+        ]
+    st.html(f'<div class="dlm-legend">{"".join(parts)}</div>')
+
+
+def dark_spec(spec: dict) -> dict:
+    """The chart's spec with light type and lines on the dark slide."""
+    out = copy.deepcopy(spec)
+    config = out.setdefault("config", {})
+    light, grid = "#f2f2f2", "#444444"
+    for part in ("axis", "legend"):
+        config.setdefault(part, {}).update({"labelColor": light, "titleColor": light})
+    config["axis"].update({"gridColor": grid, "domainColor": light, "tickColor": light})
+    config.setdefault("text", {})["color"] = light
+    return out

@@ -1,74 +1,33 @@
-"""Briefing mode for a meeting-room screen."""
+"""Briefing mode for a meeting-room screen: the briefing's slides, one at a time (components/briefing_slides.py)."""
 
 import streamlit as st
 
-from components.ui.briefing import BRIEFING_CSS, PANELS, step
+from components.briefing_slides import briefing_slides, filters_sentence
+from components.map_views import DEFAULT_VIEW, resolve_view
+from components.ui.briefing import controls, current_panel, page_style, slide_body, slide_foot, slide_head, theme_code
 from components.ui.filters import current_filter
-from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
-from components.ui.store import dataset, derived, events_coverage, filtered_events
-from components.ui.timeline import timeline_figure
-from components.ui.url_state import linked
-from components.ui.widgets import chart_spec, coverage_caption, show_chart
-from components.vocabulary import BRIEFING_ADVANCE
+from components.ui.panels import briefing_download
+from components.ui.store import active_import, dataset, derived, filtered_events, map_deck
 
-st.html(BRIEFING_CSS)
 data = dataset()
 selection = current_filter()
 events = filtered_events(selection)
-
-controls = st.columns([0.8, 0.8, 5.2, 1.2], vertical_alignment="center")
-controls[0].button("◀ Previous", on_click=step, args=(-1,), width="stretch")
-controls[1].button("Next ▶", on_click=step, args=(1,), width="stretch")
-with controls[2]:
-    linked(
-        st.segmented_control,
-        "Panel",
-        list(PANELS),
-        format_func=PANELS.get,
-        key="panel",
-        default="kpis",
-        label_visibility="collapsed",
-        width="stretch",
-    )
-seconds = linked(
-    controls[3].selectbox,
-    "Advance",
-    list(BRIEFING_ADVANCE),
-    format_func=BRIEFING_ADVANCE.get,
-    key="every",
-    label_visibility="collapsed",
+imported = active_import()
+label = None if imported is None else imported.attribution
+slides = derived(
+    "briefing-slides",
+    (selection, label),
+    lambda: briefing_slides(data, events, selection, *([label] if label else [])),
 )
+code = current_panel([slide.code for slide in slides])
+slide = next(slide for slide in slides if slide.code == code)
+theme = theme_code()
 
-
-@st.fragment(run_every=seconds or None)
-def panel() -> None:
-    """Redrawn alone on the timer so the rest of the page stays still."""
-    if seconds and st.session_state.get("_ticked"):
-        step(1)
-        st.rerun(scope="app")  # so the panel picker shows the new panel too
-    st.session_state["_ticked"] = True
-    name = st.session_state.get("panel") or "kpis"
-    st.title(PANELS[name])
-    coverage_caption(data)
-    if name == "kpis":
-        kpi_panel(data, per_row=3)
-    elif name == "trend":
-        trend_panel(data)
-    elif name == "map":
-        map_panel(data, events, height=760, key="briefing-map")
-    elif name == "timeline":
-        chart = derived(
-            "timeline",
-            (selection, "every track", "any mediator"),
-            lambda: chart_spec(
-                timeline_figure(data, data.diplomacy_events, events, selection.start, selection.end, events_coverage())
-            ),
-        )
-        show_chart(chart)
-    else:
-        latest_panel(data, events, count=6)
-
-
-st.session_state["_ticked"] = False
-panel()
-briefing_download(data, events)
+page_style(code, theme)
+controls(slides, code, extra=lambda: briefing_download(data, events))
+slide_head(slide)
+day = data.data_as_of or events["date"].max()
+with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
+    st.pydeck_chart(map_deck(selection, "points", day, resolve_view(DEFAULT_VIEW)), height=600)
+slide_body(slide, theme)
+slide_foot(slide, filters_sentence(selection), data.data_as_of)

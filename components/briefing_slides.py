@@ -1,0 +1,413 @@
+"""The briefing as slides: one finding each, stated as a sentence, with its evidence and its source line.
+
+Built from the dataset, the filtered events and the sidebar filter only, so the screen (views/briefing) and a
+take-away deck show the same slides. Charts are drawn at a fixed design size for a 1920 x 1080 screen with
+type of at least BRIEFING_FONT px; the screen scales the whole drawing to the space it has (components/ui/
+briefing.py), so type stays in proportion at any screen size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from components.charts import comparison_chart
+from components.crossings import status_on
+from components.data_age import Coverage
+from components.dataset import Dataset
+from components.diplomacy import filter_events
+from components.incidents import IncidentFilter, format_day
+from components.signals import signals, signals_slide
+from components.slides import BigNumber, Slide
+from components.trends import (
+    CADENCES,
+    COUNTING_RULES,
+    HEADLINE,
+    NATIONAL,
+    NOT_PUBLISHED,
+    SERIES_LABELS,
+    YearComparison,
+    annual_side_by_side,
+    compare,
+    headline,
+    kpis,
+    monthly_on_calendar,
+    slots_label,
+)
+from components.ui.timeline import VIOLENCE_SERIES, unpublished_months
+from components.vocabulary import (
+    ACTOR_GROUPS,
+    CROSSING_STATUSES,
+    DIPLOMACY_TRACKS,
+    EVENT_TYPES,
+    NO_CROSSING_STATUS,
+    TRACKERS,
+)
+
+# Trackers "disagree" when their annual figures for one measure and year differ by more than this share of
+# the lowest one; each counts its own layer (components.trends.COUNTING_RULES), which the slide says.
+DISAGREE_SHARE = 0.25
+DISAGREE_METRICS = {"deaths_total": "deaths", "attacks": "attacks"}
+BRIEFING_FONT = 28  # px at the design size below, i.e. on a 1920 x 1080 screen
+CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and padding come on top
+LATEST_COUNT = 5
+CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
+
+
+def briefing_slides(
+    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, events_label: str = CURATED_EVENTS
+) -> list[Slide]:
+    """Every slide the data support, in BRIEFING_PANELS order; "Sources disagree" only when trackers do."""
+    as_of = _as_of(data)
+    slides = [
+        headline_slide(data, selection, as_of),
+        trend_slide(data, selection, as_of),
+        map_slide(events, selection, as_of, events_label),
+        timeline_slide(data, selection, as_of),
+        latest_slide(data, events, selection, as_of, events_label),
+        crossings_slide(data, as_of),
+        disagree_slide(data, as_of),
+        signals_slide(signals(data.figures), data.data_as_of),
+    ]
+    return [slide for slide in slides if slide is not None]
+
+
+def filters_sentence(selection: IncidentFilter) -> str:
+    """'Filters: Balochistan; 1 Jan 2025 – 8 Apr 2026': what the link's sidebar filters narrow the slides to."""
+    parts = [
+        "; ".join(selection.provinces),
+        "; ".join(ACTOR_GROUPS.label(actor) for actor in selection.actors),
+        "; ".join(EVENT_TYPES.label(kind) for kind in selection.types),
+        f"{format_day(selection.start)} – {format_day(selection.end)}",
+    ]
+    return "Filters: " + "; ".join(part for part in parts if part)
+
+
+def _as_of(data: Dataset) -> str:
+    return f"data as of {format_day(data.data_as_of)}" if data.data_as_of else "data date unknown"
+
+
+def _direction(change: float | None) -> str:
+    """'up 15%', 'down 3%', 'unchanged' (rounded as shown)."""
+    if change is None or round(change) == 0:
+        return "unchanged"
+    return f"{'up' if change > 0 else 'down'} {abs(change):.0f}%"
+
+
+def _tracker_source(region: str) -> str:
+    tracker, series = HEADLINE
+    return f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}"
+
+
+def _links(frame: pd.DataFrame, column: str = "source_url") -> tuple[str, ...]:
+    return tuple(dict.fromkeys(url for url in frame[column].dropna() if url))
+
+
+def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
+    """Headline cards of the headline tracker over one shared window; the title states the attacks' change."""
+    code = "kpis"
+    view = headline(data.figures, selection.provinces)
+    if view.years is None:
+        return Slide(code, "No monthly tracker figures are loaded", as_of)
+    tracker, series = HEADLINE
+    row = kpis(data.figures, tracker, series, view.region, *view.years)
+    if row.cards.empty:
+        return Slide(code, f"No measure is published for the same months of {row.later} and {row.earlier}", as_of)
+    numbers = tuple(
+        BigNumber(
+            f"{card.label}, {row.span}",
+            f"{card.later:,.0f}",
+            f"{_direction(card.change_pct)} vs {card.earlier:,.0f} in {row.earlier}",
+        )
+        for card in row.cards.itertuples(index=False)
+    )
+    first = row.cards.iloc[0]
+    title = _in_region(f"{first.label} {_direction(first.change_pct)} in {row.span} vs {row.earlier}", view.region)
+    source = f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · {as_of}"
+    links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
+    return Slide(code, title, source, numbers=numbers, links=links[-3:])
+
+
+def _in_region(finding: str, region: str) -> str:
+    """'Balochistan: attacks down 23% ...' for a province; the national finding as it is."""
+    return finding if region == NATIONAL else f"{region}: {finding[0].lower()}{finding[1:]}"
+
+
+def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
+    """Attacks per month, later year against earlier; the title gives the like-for-like change and, when the
+    running total passed the earlier year's, the month it did."""
+    code = "trend"
+    view = headline(data.figures, selection.provinces)
+    if view.years is None:
+        return Slide(code, "No monthly tracker figures are loaded", as_of)
+    tracker, series = HEADLINE
+    comparison = compare(data.figures, tracker, series, view.region, "attacks", *view.years, "month", data.data_as_of)
+    title = _trend_title(comparison, view.region)
+    source = (
+        f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
+        f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {as_of}"
+    )
+    gaps = comparison.table[
+        comparison.table["earlier_note"].eq(NOT_PUBLISHED) | comparison.table["later_note"].eq(NOT_PUBLISHED)
+    ]
+    if not gaps.empty:
+        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+    chart = _sized(comparison_chart(comparison, "Attacks"))
+    chart.title = alt.Undefined
+    return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
+
+
+def _trend_title(comparison: YearComparison, region: str) -> str:
+    window, later, earlier = comparison.window, comparison.later, comparison.earlier
+    if comparison.window_later is None:
+        return _in_region(f"Attacks per month: {earlier} has none of {later}'s months published", region)
+    title = f"Attacks {_direction(comparison.window_change_pct)} in {window} {later} against {window} {earlier}"
+    if comparison.passed_slot:
+        month = CADENCES["month"][comparison.passed_slot - 1]
+        title += f"; by {month} {later} they passed {earlier}'s full-year total"
+    return _in_region(title, region)
+
+
+def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str) -> Slide:
+    """The incidents the filters keep and the crossings on the data date; the screen draws the map itself."""
+    killed = events["killed"].fillna(0).sum()
+    title = f"{len(events):,} incidents, {killed:,.0f} killed (lowest stated figure)"
+    where = filters_sentence(selection).removeprefix("Filters: ")
+    source = f"{events_label} · {where} · crossings as of the data date · {as_of}"
+    return Slide("map", title, source, links=_links(events.head(10)))
+
+
+def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
+    """Monthly deaths and the diplomatic events of the period on one time axis."""
+    tracker, series, region, _ = VIOLENCE_SERIES
+    start, end = selection.start, selection.end
+    published = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    monthly = published[(published["month_end"].dt.date >= start) & (published["month_start"].dt.date <= end)]
+    covered = (
+        None
+        if published.empty
+        else Coverage(published["month_start"].min().date(), published["month_end"].max().date())
+    )
+    gaps = unpublished_months(monthly, covered, start, end)
+    talks = filter_events(data.diplomacy_events, start, end)
+    period = f"{format_day(start)} – {format_day(end)}"
+    if monthly.empty:
+        title = f"{len(talks)} diplomatic events; no monthly deaths published for {period}"
+    else:
+        worst = monthly.loc[monthly["value"].idxmax()]
+        title = (
+            f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y}; "
+            f"{len(talks)} diplomatic events in the period"
+        )
+    source = (
+        f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
+        f"the curated timeline · {period} · {as_of}"
+    )
+    if not gaps.empty:
+        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+    if covered is not None and covered.last < end:
+        source += f" · no monthly deaths published after {covered.last:%b %Y}"
+    chart = _timeline_chart(monthly, gaps, talks, start, end)
+    table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
+    return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))
+
+
+def _timeline_chart(
+    monthly: pd.DataFrame, gaps: pd.DataFrame, talks: pd.DataFrame, start: dt.date, end: dt.date
+) -> alt.LayerChart:
+    domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
+    x_scale = alt.Scale(domain=domain)
+    bars = (
+        alt.Chart(monthly)
+        .mark_bar(color="#999999", clip=True)
+        .encode(
+            x=alt.X("month_start:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0)),
+            x2="month_end:T",
+            y=alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f")),
+            y2=alt.datum(0),
+            tooltip=[alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")],
+        )
+    )
+    crosses = (
+        alt.Chart(gaps.assign(zero=0))
+        .mark_point(shape="cross", size=500, filled=True, color="#999999", clip=True)
+        .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
+    )
+    tracks = [track for track in DIPLOMACY_TRACKS if track in set(talks["track"])]
+    shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels))
+    rules = (
+        alt.Chart(shown)
+        .mark_rule(strokeWidth=4, clip=True)
+        .encode(
+            x=alt.X("date_start:T", scale=x_scale),
+            color=alt.Color(
+                "track_label:N",
+                scale=alt.Scale(
+                    domain=[DIPLOMACY_TRACKS.label(t) for t in tracks],
+                    range=[DIPLOMACY_TRACKS[t].colour for t in tracks],
+                ),
+                title="Diplomatic event",
+                legend=alt.Legend(orient="top", columns=4, symbolStrokeWidth=6, symbolSize=400, titleLimit=900),
+            ),
+            tooltip=[alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"), alt.Tooltip("title:N")],
+        )
+    )
+    return _styled(_sized(alt.layer(bars, crosses, rules)))
+
+
+def latest_slide(
+    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str
+) -> Slide:
+    """The newest incidents and diplomatic events, one short line each, newest first."""
+    talks = filter_events(data.diplomacy_events, selection.start, selection.end)
+    lines = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "date": talks["date_start"],
+                    "line": [
+                        f"{format_day(day)} · {DIPLOMACY_TRACKS.label(track)}: {title} ({source})"
+                        for day, track, title, source in zip(
+                            talks["date_start"], talks["track"], talks["title"], talks["source_name"], strict=True
+                        )
+                    ],
+                    "source_url": talks["source_url"],
+                }
+            ),
+            _incident_lines(events.nlargest(LATEST_COUNT, "date")),
+        ],
+        ignore_index=True,
+    )
+    newest = lines.sort_values("date", ascending=False, kind="stable").head(LATEST_COUNT)
+    if newest.empty:
+        return Slide("latest", "Nothing recorded in the period", f"{filters_sentence(selection)} · {as_of}")
+    title = f"Latest developments to {format_day(newest['date'].iloc[0])}"
+    source = f"{events_label} and the curated diplomatic timeline · {filters_sentence(selection)} · {as_of}"
+    return Slide("latest", title, source, statements=tuple(newest["line"]), links=_links(newest))
+
+
+def _incident_lines(events: pd.DataFrame) -> pd.DataFrame:
+    """'16 Mar 2026 · Airstrike in Kabul, Kabul: 12 killed (Dawn)', from declared fields only."""
+    lines = []
+    for row in events.itertuples(index=False):
+        where = ", ".join(str(v) for v in (row.place, row.province) if pd.notna(v) and v)
+        toll = "toll not stated" if pd.isna(row.killed) else f"{row.killed:,.0f} killed"
+        lines.append(
+            f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)} in {where}: {toll} ({row.source_name})"
+        )
+    return pd.DataFrame({"date": events["date"], "line": lines, "source_url": events["source_url"]})
+
+
+def crossings_slide(data: Dataset, as_of: str) -> Slide:
+    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins)."""
+    day = data.data_as_of or dt.date.today()
+    status = status_on(data["crossings"], data["crossing_status"], day)
+    labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
+    table = pd.DataFrame(
+        {
+            "Crossing": status["name"],
+            "Status": status["status"].map(labels),
+            "Since": [format_day(d) if pd.notna(d) else "" for d in status["start_date"]],
+            "Source": status["source_name"].fillna(""),
+        }
+    )
+    counts = status["status"].value_counts()
+    top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
+    title = f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} on {format_day(day)}"
+    source = f"Crossing status periods as sources state them, the latest in force · {as_of}"
+    return Slide("crossings", title, source, table=table, links=_links(status))
+
+
+def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
+    """The latest year in which trackers' annual figures for deaths (else attacks) differ by more than
+    DISAGREE_SHARE of the lowest; None when they agree that closely."""
+    figures = data.figures
+    for year in sorted(figures["period_start"].dt.year.unique(), reverse=True):
+        for metric, noun in DISAGREE_METRICS.items():
+            side = annual_side_by_side(figures, int(year), metric)
+            if len(side) < 2 or side["published_annual"].notna().sum() < 2:
+                continue
+            side = side.dropna(subset=["published_annual"])
+            low, high = side.nsmallest(1, "published_annual").iloc[0], side.nlargest(1, "published_annual").iloc[0]
+            spread = (high["published_annual"] - low["published_annual"]) / low["published_annual"]
+            if low["published_annual"] <= 0 or spread <= DISAGREE_SHARE:
+                continue
+            title = (
+                f"Trackers disagree on {year} {noun}: {low['published_annual']:,.0f} ({low['tracker']}) "
+                f"to {high['published_annual']:,.0f} ({high['tracker']}), {spread:.0%} apart"
+            )
+            source = (
+                f"Annual totals as each tracker published them, Pakistan, {year}; shown when they differ by more "
+                f"than {DISAGREE_SHARE:.0%} of the lowest · {as_of}"
+            )
+            rules = tuple(
+                COUNTING_RULES.get((t, s), "") for t, s in side[["tracker", "series"]].itertuples(index=False)
+            )
+            return Slide(
+                "disagree",
+                title,
+                source,
+                chart=_sources_chart(side, noun),
+                table=side[["tracker", "series", "published_annual", "source", "source_url"]],
+                statements=tuple(dict.fromkeys(rule for rule in rules if rule)),
+                links=_links(side),
+            )
+    return None
+
+
+def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
+    shown = side.assign(source=side["tracker"] + " · " + side["series"].map(SERIES_LABELS))
+    chart = (
+        alt.Chart(shown)
+        .mark_bar()
+        .encode(
+            y=alt.Y("source:N", title=None, sort="-x", axis=alt.Axis(labelLimit=900)),
+            x=alt.X(
+                "published_annual:Q",
+                title=f"{noun.capitalize()}, annual total",
+                axis=alt.Axis(format=",.0f", tickCount=4),
+            ),
+            color=alt.Color(
+                "tracker:N",
+                scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
+                legend=None,
+            ),
+            tooltip=["tracker:N", "series:N", alt.Tooltip("published_annual:Q", format=",.0f")],
+        )
+    )
+    labels = chart.mark_text(align="left", dx=8, fontSize=BRIEFING_FONT).encode(
+        text=alt.Text("published_annual:Q", format=",.0f")
+    )
+    return _styled(alt.layer(chart, labels).properties(width=CHART_SIZE[0] - 600, height=alt.Step(70)))
+
+
+def _ink(*parts: str) -> dict[str, str]:
+    """Dark grey type (the screen's dark variant turns it light)."""
+    return {f"{part}Color": "#333333" for part in parts}
+
+
+def _sized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return chart.properties(width=CHART_SIZE[0], height=CHART_SIZE[1])
+
+
+def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Slide type (BRIEFING_FONT and up), a transparent background and SVG, which the screen scales whole."""
+    size = BRIEFING_FONT
+    return (
+        chart.configure(background="transparent", font="Source Sans Pro, Helvetica, Arial, sans-serif")
+        .configure_axis(
+            labelFontSize=size, titleFontSize=size, titleFontWeight="normal", labelLimit=600, **_ink("label", "title")
+        )
+        .configure_legend(
+            labelFontSize=size,
+            titleFontSize=size,
+            orient="top",
+            symbolSize=300,
+            labelLimit=600,
+            **_ink("label", "title"),
+        )
+        .configure_view(stroke=None)
+        .properties(usermeta={"embedOptions": {"renderer": "svg"}})
+    )

@@ -1,0 +1,149 @@
+"""Briefing mode: the slides a meeting room reads, checked against the data files, and the links that open them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
+from components.dataset import load_dataset
+from components.incidents import IncidentFilter
+from components.vocabulary import BRIEFING_PANELS
+from tests.test_reading_pages import open_page, shown_figures, window_slots
+
+BRIEFING = "views/briefing/briefing.py"
+
+
+def open_briefing(**params) -> AppTest:
+    return open_page(BRIEFING, **params)
+
+
+def slide_title(app: AppTest) -> str:
+    return unescaped(app.get("title")[0].value)
+
+
+def said(app: AppTest) -> list[str]:
+    """Each text as a person reads it (the page escapes Markdown in text from the data)."""
+    return [unescaped(m.value) for m in app.markdown]
+
+
+def unescaped(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_the_headline_slide_states_the_attacks_change_the_file_gives_over_its_window():
+    app = open_briefing(panel="kpis")
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    window = source.split(" · ")[1]  # "Jan, May–Jun, Aug–Oct 2025 vs the same months of 2024"
+    later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
+    slots = window_slots(window.split(" vs ")[0], "month")
+    totals = {later: 0.0, earlier: 0.0}
+    seen = set()
+    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
+        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        month = (int(row["period_start"][:4]), int(row["period_start"][5:7]))
+        wanted = key == ("PICSS", "militant_attacks", "month", "Pakistan", "attacks") and month[0] in totals
+        if wanted and month[1] in slots and month not in seen:
+            totals[month[0]] += float(row["value"])
+            seen.add(month)
+    change = (totals[later] - totals[earlier]) / totals[earlier] * 100
+    direction = "up" if change > 0 else "down"
+    assert slide_title(app).startswith(f"Attacks {direction} {abs(change):.0f}% in ")
+    card = next(line for line in said(app) if line.startswith("Attacks, "))
+    assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
+    assert card.split("\n\n")[2] == f"{direction} {abs(change):.0f}% vs {totals[earlier]:,.0f} in {earlier}"
+
+
+def test_the_disagreement_slide_names_the_lowest_and_highest_annual_tolls_in_the_file():
+    app = open_briefing(panel="disagree")
+    title = slide_title(app)
+    year = int(title.split(" on ")[1][:4])
+    tolls = {
+        row["tracker"]: float(row["value"])
+        for row in shown_figures()
+        if row["period_type"] == "year"
+        and row["metric"] == "deaths_total"
+        and row["region"] == "Pakistan"
+        and row["period_start"].startswith(str(year))
+    }
+    low, high = min(tolls, key=tolls.get), max(tolls, key=tolls.get)
+    assert f"{tolls[low]:,.0f} ({low}) to {tolls[high]:,.0f} ({high})" in title
+    assert (tolls[high] - tolls[low]) / tolls[low] > DISAGREE_SHARE
+
+
+def test_the_briefing_says_which_filters_of_the_link_apply():
+    app = open_briefing(panel="trend", province="Balochistan", **{"from": "2025-01-01"})
+    assert "Filters: Balochistan; 1 Jan 2025 – 8 Apr 2026" in said(app)
+    assert slide_title(app).startswith("Balochistan: attacks ")  # tracker figures follow the one province
+
+
+@pytest.mark.parametrize(
+    ("asked", "code"),
+    [("trend", "trend"), ("TREND", "trend"), ("Latest developments", "latest"), ("Signals", "signals")],
+)
+def test_a_link_opens_its_panel_by_code_or_by_the_label_older_links_carry(asked, code):
+    app = open_briefing(panel=asked)
+    assert app.query_params["panel"] == code
+    shown = [b.label for b in app.button if (b.key or "").startswith("panel-") and b.proto.type == "primary"]
+    assert len(shown) == 1  # the slide shown is marked in the panel list
+    assert shown[0].endswith(f". {BRIEFING_PANELS.label(code)}")
+
+
+def test_next_moves_to_the_following_panel_and_the_link_follows():
+    app = open_briefing(panel="kpis")
+    next(b for b in app.button if b.label == "Next ▶").click().run()
+    assert app.query_params["panel"] == "trend"
+    assert slide_title(app).startswith("Attacks ")
+    previous = next(b for b in app.button if b.label == "◀ Previous")
+    previous.click().run()
+    previous = next(b for b in app.button if b.label == "◀ Previous")
+    previous.click().run()  # wraps round to the last slide
+    assert app.query_params["panel"] == "signals"
+
+
+def test_slides_come_in_the_declared_order_each_with_a_finding_and_a_dated_source(synthetic_dir):
+    data = load_dataset(synthetic_dir)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = briefing_slides(data, selection.apply(data.events), selection)
+    codes = [slide.code for slide in slides]
+    assert codes == [code for code in BRIEFING_PANELS if code in codes]
+    assert {"kpis", "trend", "map", "timeline", "latest", "crossings"} <= set(codes)
+    as_of = f"{data.data_as_of.day} {data.data_as_of:%b %Y}"
+    for slide in slides:
+        assert slide.title
+        assert not {"None", "nan"} & set(slide.title.split()), slide.title
+        assert as_of in slide.source_line, slide.code
+    by_code = {slide.code: slide for slide in slides}
+    assert by_code["map"].chart is None  # the screen draws the map itself
+    for slide in slides:
+        if slide.chart is not None:
+            config = slide.chart.to_dict()["config"]
+            assert config["axis"]["labelFontSize"] >= BRIEFING_FONT
+            assert config["legend"]["labelFontSize"] >= BRIEFING_FONT
+
+
+def test_the_disagreement_slide_appears_only_past_the_stated_share(synthetic_dir):
+    data = load_dataset(synthetic_dir)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    annual = data["tracker_stats"].assign(
+        period_type="year", metric="deaths_total", region="Pakistan", status="published"
+    )
+    annual = annual.head(2).assign(period_start=pd.Timestamp("2025-01-01"), period_end=pd.Timestamp("2025-12-31"))
+    for second, shown in ((100 * (1 + DISAGREE_SHARE) - 1, False), (100 * (1 + DISAGREE_SHARE) + 1, True)):
+        rows = annual.assign(value=[100, second], tracker=["PIPS", "CRSS"], series=["terrorist_attacks", "terrorism"])
+        stats = dataclasses.replace(data.tables["tracker_stats"], frame=rows)
+        changed = dataclasses.replace(data, tables={**data.tables, "tracker_stats": stats})
+        codes = [slide.code for slide in briefing_slides(changed, data.events.head(0), selection)]
+        assert ("disagree" in codes) is shown, second
+
+
+def test_the_filters_sentence_lists_what_narrows_the_slides():
+    selection = IncidentFilter(dt.date(2025, 1, 1), dt.date(2026, 4, 8), ("Balochistan",), ("bla",), ("ambush",))
+    assert filters_sentence(selection) == (
+        "Filters: Balochistan; BLA (Balochistan Liberation Army); Ambush; 1 Jan 2025 – 8 Apr 2026"
+    )
