@@ -19,6 +19,7 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.diplomacy import filter_events
 from components.incidents import IncidentFilter, format_day
+from components.palette import DIPLOMACY_INK
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import (
@@ -235,23 +236,24 @@ def _timeline_chart(
         .mark_point(shape="cross", size=500, filled=True, color="#999999", clip=True)
         .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
     )
-    tracks = [track for track in DIPLOMACY_TRACKS if track in set(talks["track"])]
-    shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels))
+    # One ink for diplomacy, as on the Diplomacy page: hues belong to incident types (components/palette.py).
+    shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels), kind="Diplomatic event")
     rules = (
         alt.Chart(shown)
         .mark_rule(strokeWidth=4, clip=True)
         .encode(
             x=alt.X("date_start:T", scale=x_scale),
             color=alt.Color(
-                "track_label:N",
-                scale=alt.Scale(
-                    domain=[DIPLOMACY_TRACKS.label(t) for t in tracks],
-                    range=[DIPLOMACY_TRACKS[t].colour for t in tracks],
-                ),
-                title="Diplomatic event",
-                legend=alt.Legend(orient="top", columns=4, symbolStrokeWidth=6, symbolSize=400, titleLimit=900),
+                "kind:N",
+                scale=alt.Scale(domain=["Diplomatic event"], range=[DIPLOMACY_INK]),
+                title=None,
+                legend=alt.Legend(orient="top", symbolStrokeWidth=6, symbolSize=400),
             ),
-            tooltip=[alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"), alt.Tooltip("title:N")],
+            tooltip=[
+                alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"),
+                alt.Tooltip("title:N"),
+                alt.Tooltip("track_label:N", title="Track"),
+            ],
         )
     )
     return _styled(_sized(alt.layer(bars, crosses, rules)))

@@ -28,7 +28,6 @@ from pptx.util import Inches, Pt
 
 from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png, export_file_name
 from components.geo import GeoLayers
-from components.map_layers import LABEL_MIN_POPULATION
 from components.slide_layout import (
     CELL_PAD,
     DARK,
@@ -53,6 +52,7 @@ DECK_FORMATS = {
 CHART_SCALE = 4  # vl-convert pixels per chart pixel: a 650 px chart becomes 2,600 px, sharp on a projector
 CHART_PIXELS_PER_INCH = 90  # chart pixels per inch of slide: its 11-13 px labels print at 9-10 points
 MAP_DPI = 200
+TOWN_MIN_POPULATION = 150_000  # towns named on the static map; smaller ones would crowd an A4 page
 MAP_LEGEND_ROOM = 2.6  # inches right of the map for its legend
 
 
@@ -204,7 +204,7 @@ def draw_map(axis, places: MapInputs) -> None:
             placed.append(label.get_window_extent(renderer))
     if towns is None:
         return
-    shown = towns[(towns["population"] >= LABEL_MIN_POPULATION) & towns["lon"].between(left, right)]
+    shown = towns[(towns["population"] >= TOWN_MIN_POPULATION) & towns["lon"].between(left, right)]
     shown = shown[shown["lat"].between(low, high)].sort_values("population", ascending=False)
     axis.scatter(shown["lon"], shown["lat"], s=14, color="#111111", zorder=5)
     for town in shown.itertuples(index=False):  # the larger town first; a label that would cover one is left out
@@ -239,13 +239,29 @@ def deck_pptx(slides: list[Slide], context: ExportContext, places: MapInputs | N
     deck.slide_width, deck.slide_height = Inches(PAGE[0]), Inches(PAGE[1])
     meta = _metadata(context)
     properties = deck.core_properties
-    properties.title, properties.subject, properties.keywords = meta["Title"], meta["Subject"], meta["Keywords"]
+    properties.title, properties.keywords = meta["Title"], meta["Keywords"]
+    properties.subject = _within_property(context.sources)
     properties.author = properties.last_modified_by = MONITOR
     for slide in slides:
         _pptx_slide(deck, slide, places)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+PROPERTY_CHARS = 255  # PowerPoint's limit for a file property
+
+
+def _within_property(sources: tuple[str, ...]) -> str:
+    """'Sources: a; b; … and 5 more (each slide's notes)': the file property holds what fits, whole sources only."""
+    text = "Sources:"
+    for count, source in enumerate(sources):
+        more = f" … and {len(sources) - count} more (each slide's notes)"
+        candidate = f"{text} {source};" if count < len(sources) - 1 else f"{text} {source}"
+        if len(candidate) + (len(more) if count < len(sources) - 1 else 0) > PROPERTY_CHARS:
+            return text + more
+        text = candidate
+    return text if sources else "Sources: none recorded"
 
 
 def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:

@@ -33,11 +33,17 @@ class Legend:
     note: str = ""
 
 
+def crossing_symbols() -> dict[str, str]:
+    """Each crossing status's label and its gate symbol (an image data URI), as the map draws them."""
+    return {
+        status.label: data_uri(crossing_svg(status.code)) for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)
+    }
+
+
 def crossing_legend(day) -> Legend:
-    statuses = [*CROSSING_STATUSES.items, NO_CROSSING_STATUS]
     return Legend(
         f"Crossing status on {day:%-d %b %Y}",
-        {status.label: data_uri(crossing_svg(status.code)) for status in statuses},
+        crossing_symbols(),
         "Square gates; 'Unknown': no recorded status covers the day.",
     )
 

@@ -147,3 +147,30 @@ def test_the_filters_sentence_lists_what_narrows_the_slides():
     assert filters_sentence(selection) == (
         "Filters: Balochistan; BLA (Balochistan Liberation Army); Ambush; 1 Jan 2025 – 8 Apr 2026"
     )
+
+
+def test_the_same_slides_can_be_taken_away_as_powerpoint_and_pdf():
+    """The panel list offers the deck beside the one-page briefing, named for what and when."""
+    app = open_briefing()
+    labels = {button.proto.label for button in app.get("download_button")}
+    assert {"Slides (PowerPoint)", "Slides (PDF)"} <= labels, sorted(labels)
+
+
+def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
+    from pptx import Presentation
+
+    from components.deck import MapInputs, deck_file_name, deck_pptx
+    from components.paths import BUNDLED_DATA_DIR
+    from components.ui.panels import _briefing_context
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of, (), (), ())
+    events = data.events[selection.mask(data.events).to_numpy()]
+    slides = briefing_slides(data, events, selection)
+    _, _, context = _briefing_context(data, events, ())
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(deck_pptx(slides, context, MapInputs(events, data.geo, data["towns"])))
+    deck = Presentation(str(path))
+    assert [s.shapes.title.text for s in deck.slides] == [slide.title for slide in slides]
+    assert len(deck.core_properties.subject) <= 255
+    assert re.fullmatch(r"briefing_deck_.+_data-2026-04-08\.pptx", deck_file_name(context, "pptx"))

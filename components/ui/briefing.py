@@ -17,12 +17,13 @@ from pathlib import Path
 import streamlit as st
 
 from components.data_age import as_of_sentence, stale_notice
+from components.map_legend import crossing_symbols
 from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.ui.url_state import PENDING, keep, linked
 from components.ui.widgets import chart_spec
 from components.url_codec import PARAMS
-from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, CROSSING_LEGEND, FAMILY_COLOURS
+from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, FAMILY_COLOURS
 
 PANEL_KEY = "briefing_panel"  # session state: the code of the slide shown
 PAUSED_KEY = "briefing_paused"
@@ -247,15 +248,18 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
 
 
 def map_legend() -> None:
-    """Incident types and crossing statuses with their colours; labels are the declared code lists'."""
-    entries = [("Incidents", FAMILY_COLOURS), ("Crossings", CROSSING_LEGEND)]
-    parts = []
-    for heading, colours in entries:
-        parts.append(f"<b>{html.escape(heading)}:</b>")
-        parts += [
-            f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
-            for label, colour in colours.items()
-        ]
+    """Incident types (their colours) and crossing statuses (the map's gate symbols); labels are the declared
+    code lists', symbols are made in code (components/map_legend.py)."""
+    parts = ["<b>Incidents:</b>"]
+    parts += [
+        f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
+        for label, colour in FAMILY_COLOURS.items()
+    ]
+    parts.append("<b>Crossings:</b>")
+    parts += [
+        f'<span><img class="gate" src="{symbol}" alt="">{html.escape(label)}</span>'
+        for label, symbol in crossing_symbols().items()
+    ]
     st.html(f'<div class="dlm-legend">{"".join(parts)}</div>')
 
 

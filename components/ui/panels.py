@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.charts import comparison_chart
 from components.dataset import Dataset
+from components.deck import DECK_FORMATS, MapInputs, deck_file_name, deck_pdf, deck_pptx
 from components.diplomacy import filter_events, latest_developments
 from components.export import (
     BRIEFING_FORMATS,
@@ -18,6 +19,7 @@ from components.export import (
     with_events,
 )
 from components.map_views import DEFAULT_VIEW, resolve_view
+from components.slides import Slide
 from components.sources import cited
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -106,8 +108,9 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
         st.markdown(escape_markdown(f"{row.date:%d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
 
 
-def briefing_download(data: Dataset, events) -> None:
-    """The one-page briefing with a static map, as PNG and as PDF, made only when a button is pressed.
+def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) -> None:
+    """The one-page briefing with a static map, as PNG and as PDF, and with `slides` the same slides as a
+    PowerPoint deck and a PDF deck, each made only when its button is pressed.
 
     Its context (tracker, layer, region, periods, sources, data date) is settled first: the file name says it."""
     selection = current_filter()
@@ -132,6 +135,22 @@ def briefing_download(data: Dataset, events) -> None:
             file_name=export_file_name("durand-line-briefing", context, file_format),
             mime=mime,
             key=f"briefing-{file_format}",
+            on_click="ignore",
+        )
+    if slides is None:
+        return
+
+    def render_deck(file_format: str) -> bytes:
+        places = MapInputs(events_on_click(), data.geo, data["towns"])
+        return (deck_pptx if file_format == "pptx" else deck_pdf)(slides, context, places)
+
+    for file_format, mime in DECK_FORMATS.items():
+        st.download_button(
+            f"Slides ({'PowerPoint' if file_format == 'pptx' else 'PDF'})",
+            lambda file_format=file_format: render_deck(file_format),
+            file_name=deck_file_name(context, file_format),
+            mime=mime,
+            key=f"deck-{file_format}",
             on_click="ignore",
         )
 

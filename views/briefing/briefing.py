@@ -24,7 +24,7 @@ slide = next(slide for slide in slides if slide.code == code)
 theme = theme_code()
 
 page_style(code, theme)
-controls(slides, code, extra=lambda: briefing_download(data, events))
+controls(slides, code, extra=lambda: briefing_download(data, events, slides))
 slide_head(slide)
 day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
