@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from components.incidents import format_day
+from components.map_labels import short_name
 from components.palette import COUNT_RAMP, DIPLOMACY_INK, TOTALS_GREY, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
@@ -221,7 +222,8 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(alt.layer(bars, text).properties(height=alt.Step(22), width="container"))
 
 
-TIMELINE_WIDTH = 640  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit
+TIMELINE_WIDTH = 560  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit; with
+# its labels this fits the main column at 1280 px beside the sidebar
 
 
 def timeline_chart(
@@ -249,7 +251,7 @@ def timeline_chart(
     talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
     talks_base = alt.Chart(talks_data).encode(
         y=alt.Y(
-            "track_label:N", title=None, sort=list(DIPLOMACY_TRACKS.labels.values()), axis=alt.Axis(labelLimit=260)
+            "track_label:N", title=None, sort=list(DIPLOMACY_TRACKS.labels.values()), axis=alt.Axis(labelLimit=200)
         ),
         color=alt.value(DIPLOMACY_INK),  # one ink: each track has its own row, and hues belong to incident types
         tooltip=[
@@ -296,7 +298,9 @@ def timeline_chart(
     )
     if not violence_gaps.empty:
         violence_label = f"{violence_label}; ✚ no figure found (a gap, not zero)"
-    violence = alt.layer(bars, crosses, title=violence_label).properties(height=120)
+    # A title is not wrapped by Vega-Lite: one line per clause, so it stays within the chart's width.
+    lines = violence_label.split("; ")
+    violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else violence_label).properties(height=120)
     dots = (
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
@@ -308,6 +312,7 @@ def timeline_chart(
                 "family:N",
                 scale=alt.Scale(domain=list(FAMILY_COLOURS), range=list(FAMILY_COLOURS.values())),
                 title="Incident type",
+                legend=alt.Legend(columns=4),
             ),
             tooltip=[
                 alt.Tooltip("date:T", format="%d %b %Y"),
@@ -325,16 +330,27 @@ def timeline_chart(
         for day, open_ended in zip(bands["end_date"], bands["open_ended"], strict=True)
     ]
     crossing = (
-        alt.Chart(bands.assign(until=until), title="Border crossings")
+        alt.Chart(
+            bands.assign(
+                until=until,
+                short=bands["crossing"].map(short_name),
+                status=bands["status"].map(CROSSING_STATUSES.label),
+            ),
+            title="Border crossings",
+        )
         .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white
         .encode(
             x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
             x2="draw_end:T",
-            y=alt.Y("crossing:N", title=None, axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=list(CROSSING_STATUSES.colours), range=list(CROSSING_STATUSES.colours.values())),
+                scale=alt.Scale(
+                    domain=[status.label for status in CROSSING_STATUSES.items],
+                    range=[status.colour for status in CROSSING_STATUSES.items],
+                ),
                 title="Crossing status",
+                legend=alt.Legend(columns=4),
             ),
             tooltip=[
                 alt.Tooltip("crossing:N"),

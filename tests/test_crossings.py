@@ -75,9 +75,9 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     colour = panel["encoding"]["color"]
     assert colour["title"] == "Crossing status"
     assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {
-        "open": NEUTRAL["white"],
-        "restricted": TOL["sand"],
-        "closed": NEUTRAL["black"],
+        "Open": NEUTRAL["white"],
+        "Restricted": TOL["sand"],
+        "Closed": NEUTRAL["black"],
     }
     assert panel["encoding"]["x2"]["field"] == "draw_end"
     assert chart["vconcat"][1]["title"] == "Deaths: no monthly figure in this data set for this period"

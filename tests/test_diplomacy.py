@@ -103,7 +103,7 @@ def test_timeline_panels_say_where_their_data_stop():
         data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2026, 4, 8), events_covered
     )
     spec = json.dumps(chart.to_dict(), ensure_ascii=False)
-    assert f'"{VIOLENCE_LABEL} (no data after {last_month:%d %b %Y}); ✚ no figure found' in spec
+    assert f'["{VIOLENCE_LABEL} (no data after {last_month:%d %b %Y})", "✚ no figure found' in spec
     assert '"Notable incidents (killed, lowest stated figure) (no data after 16 Mar 2026)"' in spec
 
 
@@ -113,7 +113,7 @@ def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_em
     chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 10, 1), dt.date(2025, 3, 31))
     spec = chart.to_dict()
     violence = spec["vconcat"][1]
-    assert "no figure found (a gap, not zero)" in violence["title"]
+    assert "✚ no figure found (a gap, not zero)" in violence["title"]
     marks = [d for d in spec["datasets"].values() if d and "month_mid" in d[0]]
     assert {row["month_mid"][:7] for row in marks[0]} == {"2024-12", "2025-02"}
 
