@@ -71,3 +71,32 @@ def test_ended_sessions_leave_no_events_behind(tmp_path):
         server.close()
     # One 40k-import session's selection is ~15 MB (frame and download): kept, 8 sessions would add ~100 MB.
     assert grown < 40, f"{ENDED_SESSIONS} ended sessions grew the server by {grown:.0f} MB"
+
+
+def _page_scripts():
+    from components.paths import ROOT
+
+    return sorted((ROOT / "views").glob("*/*.py"))
+
+
+@pytest.mark.parametrize("script", _page_scripts(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_page_scripts_keep_nothing_past_their_run(script):
+    """A fragment or a download callable defined in a page script keeps the page's globals (its filtered events)
+    for as long as Streamlit keeps the session, ~2 minutes after its tab closes: define them in components/ui."""
+    import ast
+
+    tree = ast.parse(script.read_text(encoding="utf-8"))
+    fragments = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and any("fragment" in ast.unparse(d) for d in node.decorator_list)
+    ]
+    assert not fragments, f"fragments defined in the page: {fragments}"
+    downloads = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and ast.unparse(node.func).endswith("download_button")
+        and any(isinstance(arg, ast.Lambda) for arg in [*node.args, *(k.value for k in node.keywords)])
+    ]
+    assert not downloads, f"download buttons given a lambda at lines {downloads}"

@@ -1,5 +1,7 @@
 """Every table as loaded, what was rejected and why, and how each source counts."""
 
+from functools import partial
+
 import streamlit as st
 
 from components.figures import figures_csv
@@ -48,7 +50,7 @@ st.caption(
 )
 st.download_button(
     "Download displayed figures (CSV)",
-    lambda: figures_csv(data.figures),
+    partial(figures_csv, data.figures),  # not a lambda: it would keep this page's globals after the run
     file_name="displayed_figures.csv",
     mime="text/csv",
     key="download-displayed-figures",
