@@ -325,17 +325,17 @@ def timeline_chart(
     )
     # A period no source has ended is drawn to the data date; its tooltip says so rather than show that
     # date as an end some source reported.
-    until = [
-        f"no end reported (drawn to {format_day(day)}, the data date)" if open_ended else format_day(day)
-        for day, open_ended in zip(bands["end_date"], bands["open_ended"], strict=True)
-    ]
+    if not bands.empty:
+        until = [
+            f"no end reported (drawn to {format_day(day)}, the data date)" if open_ended else format_day(day)
+            for day, open_ended in zip(bands["end_date"], bands["open_ended"], strict=True)
+        ]
+        bands = bands.assign(
+            until=until, short=bands["crossing"].map(short_name), status=bands["status"].map(CROSSING_STATUSES.label)
+        )
     crossing = (
         alt.Chart(
-            bands.assign(
-                until=until,
-                short=bands["crossing"].map(short_name),
-                status=bands["status"].map(CROSSING_STATUSES.label),
-            ),
+            bands,
             title="Border crossings",
         )
         .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white

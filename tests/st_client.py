@@ -52,7 +52,8 @@ class Rerun:
     @property
     def ok(self) -> bool:
         """Finished, with no error shown, and the page the user asked for was drawn."""
-        return self.status == "FINISHED_SUCCESSFULLY" and not self.errors and self.title in self.headings
+        shown = [heading.replace("\\", "") for heading in self.headings]  # as read: Markdown escapes removed
+        return self.status == "FINISHED_SUCCESSFULLY" and not self.errors and self.title in shown
 
 
 def _rerun_message(page: str, query: str) -> bytes:

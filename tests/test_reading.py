@@ -114,6 +114,6 @@ def test_incident_detail_says_cross_border_only_when_its_rows_say_true(written):
     app = run_page("views/map/map.py")
     app.selectbox(key="incident").set_value(incident).run()
     assert not app.exception, [e.value for e in app.exception]
-    captions = [text for c in app.caption if (text := _unescaped(c.value)).startswith("Location precision:")]
+    captions = [text for c in app.caption if (text := _unescaped(c.value)).startswith("Location known to:")]
     assert len(captions) == 1, captions
     assert ("cross-border event" in captions[0]) == (written == "true"), (incident, captions[0])
