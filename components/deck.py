@@ -253,15 +253,16 @@ PROPERTY_CHARS = 255  # PowerPoint's limit for a file property
 
 
 def _within_property(sources: tuple[str, ...]) -> str:
-    """'Sources: a; b; … and 5 more (each slide's notes)': the file property holds what fits, whole sources only."""
-    text = "Sources:"
-    for count, source in enumerate(sources):
-        more = f" … and {len(sources) - count} more (each slide's notes)"
-        candidate = f"{text} {source};" if count < len(sources) - 1 else f"{text} {source}"
-        if len(candidate) + (len(more) if count < len(sources) - 1 else 0) > PROPERTY_CHARS:
-            return text + more
-        text = candidate
-    return text if sources else "Sources: none recorded"
+    """'Sources: a; b … and 5 more (each slide's notes)': as many whole sources as PowerPoint's property holds."""
+    if not sources:
+        return "Sources: none recorded"
+    for shown in range(len(sources), 0, -1):
+        left_out = len(sources) - shown
+        text = "Sources: " + "; ".join(sources[:shown])
+        text += f" … and {left_out} more (each slide's notes)" if left_out else ""
+        if len(text) <= PROPERTY_CHARS:
+            return text
+    return f"Sources: {len(sources)}, listed in each slide's notes"
 
 
 def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
