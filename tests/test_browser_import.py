@@ -4,6 +4,7 @@ incidents on every page of that session, with ACLED's attribution; a broken file
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.synthetic_events import acled_frame, write_csv
 from tests.test_browser import SCREENSHOTS, open_page, settle, upload
@@ -23,7 +24,10 @@ def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_uplo
     context, page, outside = open_page(browser, f"{app_url}/data")
     try:
         upload(page, str(acled_upload))
-        assert page.get_by_text("Your upload: my_acled_export.csv").count() == 1
+        # Reading the file ends in a rerun that draws the whole page; on a slow machine the page can look
+        # quiet between the two, so wait for the choice to appear rather than count it at once.
+        expect(page.get_by_text("Your upload: my_acled_export.csv")).to_have_count(1, timeout=60_000)
+        settle(page)
         assert page.get_by_text("ACLED file: my_acled_export.csv").count() == 1
         assert page.get_by_text("Events from your ACLED export (my_acled_export.csv)").count() == 2  # top, report
         shown = page.locator("[data-testid=stMetric]").filter(has_text="Events shown")
