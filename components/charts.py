@@ -336,7 +336,8 @@ def timeline_chart(
     crossing = (
         alt.Chart(
             bands,
-            title="Border crossings",
+            # Before a crossing's first reported status nothing is drawn: say so, lest blank read as open.
+            title=alt.TitleParams("Border crossings", subtitle="Blank: no status reported for that time"),
         )
         .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white
         .encode(

@@ -24,6 +24,7 @@ from components.coverage import (
 from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.validation import load_bytes
+from components.vocabulary import METRICS, SERIES
 from tests.test_pages import run_page
 
 AS_OF = dt.date(2024, 4, 10)
@@ -232,3 +233,13 @@ def test_data_page_shows_the_coverage_section():
     assert not app.exception
     cards = {m.label: m.value for m in app.metric}
     assert cards["○ missing"] == "2"
+
+
+def test_the_matrix_names_series_and_measures_in_words():
+    """An analyst reads "Deaths", "militant attacks only", not the file's codes; the CSV keeps the codes."""
+    app = run_page("views/data/sources.py")
+    matrix = next(frame.value for frame in app.dataframe if "metric" in frame.value.columns)
+    assert set(matrix["metric"]) <= set(METRICS.labels.values())
+    assert set(matrix["series"]) <= set(SERIES.labels.values())
+    assert "Deaths" in set(matrix["metric"])
+    assert "deaths_total" not in set(matrix["metric"])

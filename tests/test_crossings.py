@@ -71,7 +71,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
         UNTIL,
     ).to_dict()
     panel = chart["vconcat"][-1]
-    assert panel["title"] == "Border crossings"
+    assert panel["title"] == {"text": "Border crossings", "subtitle": "Blank: no status reported for that time"}
     colour = panel["encoding"]["color"]
     assert colour["title"] == "Crossing status"
     assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {

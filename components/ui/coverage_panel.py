@@ -27,7 +27,7 @@ from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
 from components.ui.store import derived
 from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
-from components.vocabulary import TRACKER_REGIONS, TRACKERS
+from components.vocabulary import METRICS, SERIES, TRACKER_REGIONS, TRACKERS
 
 # Colours no incident type uses (components/palette.py), each with the text colour that stays legible on it;
 # the symbols differ too.
@@ -38,7 +38,7 @@ STATE_STYLES = {
     "not_due": f"background-color: {TOL['pale_grey']}; color: black",
 }
 SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}
-LABEL_WIDTHS = {"series": 125, "region": 150, "metric": 175}  # pixels, so every label shows whole
+LABEL_WIDTHS = {"series": 190, "region": 150, "metric": 190}  # pixels, so every label shows whole
 MATRIX_HEIGHT, ROW_PX = 470, 35
 PERIOD_WIDTH = 64  # pixels: room for "2024-01" and a symbol, so a year of months fits beside the labels
 INTRO = (
@@ -106,6 +106,8 @@ def _matrices(cells: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list[str]]]:
     for cadence in ordered_choices(cells["cadence"], CADENCES):
         wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
         wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
+        wide["series"] = wide["series"].map(SERIES.label)  # labels on screen; the CSV keeps the codes
+        wide["metric"] = wide["metric"].map(METRICS.label)
         matrices.append((cadence, wide, list(wide.columns[len(LABEL_FIELDS) :])))
     return matrices
 
