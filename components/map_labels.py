@@ -20,9 +20,10 @@ CHAR_WIDTH = 0.62  # em per character, bold sans-serif, a little wider than draw
 LINE_HEIGHT = 1.25
 GAP_PX = 9  # between a point and its label
 MARGIN_PX = 4  # kept clear around every label, so two names never read as one
-# The map's size on a 1440-pixel-wide screen (beside the details column): a label whose point is on screen
-# at the preset view must fit inside it, so no name is cut at the edge ("alalabad").
-MAP_SIZE_PX = (540, 560)
+# The map's size (beside the details column, sidebar open) on screens 1280, 1440 and 1920 pixels wide, as
+# measured in Chromium: the map is as wide as its column and always 560 high. A label lies wholly inside or
+# wholly outside each, so no name is cut at the edge ("alalabad", "Nawa Pas") on any of these screens.
+MAP_SIZES_PX = {"1280x720": (458, 560), "1440x900": (554, 560), "1920x1080": (842, 560)}  # screen: map
 ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
 TOWN_DOT_HALF_PX = 3
 TOWN_CLEARANCE_PX = 8  # a town's label keeps clear of the incident rings drawn at its centre (up to 12 px)
@@ -110,7 +111,7 @@ def padded(box: Box, margin: float = MARGIN_PX) -> Box:
     return Box(box.left - margin, box.top - margin, box.right + margin, box.bottom + margin)
 
 
-def screen(lat: float, lon: float, zoom: float, size: tuple[int, int] = MAP_SIZE_PX) -> Box:
+def screen(lat: float, lon: float, zoom: float, size: tuple[int, int]) -> Box:
     """The pixels a map of `size` centred on (lat, lon) shows at `zoom`."""
     x, y = pixels(lon, lat, zoom)
     return Box(x - size[0] / 2, y - size[1] / 2, x + size[0] / 2, y + size[1] / 2)
@@ -118,6 +119,12 @@ def screen(lat: float, lon: float, zoom: float, size: tuple[int, int] = MAP_SIZE
 
 def inside(box: Box, frame: Box) -> bool:
     return frame.left <= box.left and box.right <= frame.right and frame.top <= box.top and box.bottom <= frame.bottom
+
+
+def uncut(box: Box, point: Box, frames: list[Box]) -> bool:
+    """Whether a label `box` of a symbol at `point` reads whole in every frame: inside each frame that shows
+    its point, clear of each frame that does not (a name without its point would mislead)."""
+    return all(inside(box, frame) if inside(point, frame) else not box.overlaps(frame) for frame in frames)
 
 
 def _square(x: float, y: float, half: float) -> Box:
@@ -153,7 +160,7 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     text, lon, lat, anchor, offset, kind.
 
     Every crossing gate and town dot (named or not) is an obstacle, so no label covers a symbol either; a label
-    whose point is on screen must lie wholly on screen."""
+    whose point is on screen must lie wholly on screen, on each of the screens of MAP_SIZES_PX."""
     every = candidates(crossings, towns, zoom)
     gates = crossings.dropna(subset=["lat", "lon"])
     taken = [
@@ -162,16 +169,14 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     taken += [
         _square(*pixels(lon, lat, zoom), TOWN_DOT_HALF_PX) for lon, lat in zip(towns["lon"], towns["lat"], strict=True)
     ]
-    frame = screen(lat, lon, zoom)
+    frames = [screen(lat, lon, zoom, size) for size in MAP_SIZES_PX.values()]
     placed = []
     for candidate in every:
         x, y = pixels(candidate.lon, candidate.lat, zoom)
-        on_screen = inside(_square(x, y, 0), frame)
         for anchor, sx, sy in PLACES:
             offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
             box = padded(text_box(x, y, candidate.text, anchor, offset))
-            fits = inside(box, frame) if on_screen else not box.overlaps(frame)  # never half on screen
-            if fits and not any(box.overlaps(other) for other in taken):
+            if uncut(box, _square(x, y, 0), frames) and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
                 placed.append(
                     {
