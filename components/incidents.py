@@ -151,6 +151,19 @@ def _listing(values, everything: str) -> str:
     return f"{len(values)} selected"
 
 
+def place_names(*names: object) -> str:
+    """Place, district, province (...) in one line, blanks and repeats left out: a place that already ends
+    in its district's name ("Hali Road, Quetta") or a town that names its district reads "..., Quetta,
+    Balochistan", never "Quetta, Quetta"."""
+    kept: list[str] = []
+    for name in names:
+        text = "" if pd.isna(name) else str(name).strip()
+        said = {part.strip().casefold() for part in ", ".join(kept).split(",")}
+        if text and text.casefold() not in said:
+            kept.append(text)
+    return ", ".join(kept)
+
+
 def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     """Readable names for a picker, keyed by incident id: date · place · type, then the actor group, the
     toll and at last the id where two incidents would otherwise read alike. The label is what the picker

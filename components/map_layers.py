@@ -22,7 +22,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components.incidents import figure_range
+from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
@@ -91,7 +91,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
         family = family_label(row.event_type)
         exact = row.location_precision == "exact"
         killed = 0 if pd.isna(row.killed) else float(row.killed)
-        where = ", ".join(str(v) for v in (row.place, row.district, row.province) if pd.notna(v) and v)
+        where = place_names(row.place, row.district, row.province)
         width, alpha = IMPRECISE_RING.get(row.location_precision, (1, 255))
         more = f" · {stacked - 1} more at this point: click to list all" if stacked > 1 else ""
         records.append(

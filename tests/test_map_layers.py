@@ -13,6 +13,7 @@ from shapely.geometry import Point, Polygon
 
 from components.crossings import status_on
 from components.dataset import load_dataset
+from components.incidents import place_names
 from components.map_layers import (
     DOT_MAX_PX,
     RING_RADIUS_PX,
@@ -130,3 +131,17 @@ def test_a_large_import_is_counted_in_cells_of_located_incidents_only():
     (layer,) = incident_layers(many, "points")
     assert layer.id == "incident-cells"
     assert sum(int(row["title"].split()[0]) for row in layer.data) == len(counted(many))
+
+
+def test_a_place_is_not_named_twice_in_a_tooltip():
+    """"Hali Road, Quetta" in district Quetta read "Hali Road, Quetta, Quetta, Balochistan"."""
+    lines = [r["line1"] for name in ("incidents", "incidents-imprecise") for r in layers()[name].data]
+    quetta = [line for line in lines if "Hali Road" in line]
+    assert quetta == ["Near Frontier Corps headquarters, Zarghoon Road / Hali Road, Quetta, Balochistan"]
+    assert not [line for line in lines if "Quetta, Quetta" in line]
+
+
+def test_place_names_leave_out_blanks_and_repeats():
+    assert place_names("Quetta", "Quetta", "Balochistan") == "Quetta, Balochistan"
+    assert place_names("Sariab Road, Quetta", "quetta", None, "") == "Sariab Road, Quetta"
+    assert place_names("Quetta railway station", "Quetta", float("nan")) == "Quetta railway station, Quetta"
