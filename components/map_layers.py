@@ -135,64 +135,32 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
     ]
 
 
+def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1, fill: list[int] | None = None):
+    """Boundaries drawn as given: outlines, filled when `fill` is given; never picked."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        geojson,
+        id=layer_id,
+        filled=fill is not None,
+        get_fill_color=fill or [0, 0, 0, 0],
+        get_line_color=line,
+        line_width_min_pixels=line_px,
+        pickable=False,
+    )
+
+
 def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
     """Countries, provinces, the former FATA outline, the Durand Line and town dots (labels: label_layer)."""
     focus = countries[countries["role"] == "focus"]
     context = countries[countries["role"] != "focus"]
+    line = _geojson(durand_line, tolerance=0)
     return [
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(context),
-            id="context",
-            get_fill_color=[232, 232, 232, 255],
-            get_line_color=[190, 190, 190, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(focus),
-            id="countries",
-            get_fill_color=[250, 248, 242, 255],
-            get_line_color=[120, 120, 120, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(provinces),
-            id="provinces",
-            filled=False,
-            get_line_color=[150, 150, 150, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(former_fata),
-            id="former-fata",
-            filled=True,
-            get_fill_color=[120, 120, 120, 25],
-            get_line_color=[110, 110, 110, 180],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(durand_line, tolerance=0),
-            id="durand-halo",
-            get_line_color=[255, 255, 255, 255],
-            line_width_min_pixels=7,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(durand_line, tolerance=0),
-            id="durand-line",
-            get_line_color=[20, 20, 20, 255],
-            line_width_min_pixels=3,
-            pickable=False,
-        ),
+        _shape_layer(_geojson(context), "context", [190, 190, 190, 255], fill=[232, 232, 232, 255]),
+        _shape_layer(_geojson(focus), "countries", [120, 120, 120, 255], fill=[250, 248, 242, 255]),
+        _shape_layer(_geojson(provinces), "provinces", [150, 150, 150, 255]),
+        _shape_layer(_geojson(former_fata), "former-fata", [110, 110, 110, 180], fill=[120, 120, 120, 25]),
+        _shape_layer(line, "durand-halo", [255, 255, 255, 255], line_px=7),
+        _shape_layer(line, "durand-line", [20, 20, 20, 255], line_px=3),
         pdk.Layer(
             "ScatterplotLayer",
             towns[["lon", "lat"]].to_dict("records"),
@@ -229,7 +197,7 @@ def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, view: MapView) -> 
     )
 
 
-def counted(events: pd.DataFrame) -> pd.DataFrame:
+def located_to_district(events: pd.DataFrame) -> pd.DataFrame:
     """The events aggregated modes count: located to the district or better."""
     return events[events["location_precision"].isin(COUNTED_PRECISIONS)]
 
@@ -393,11 +361,13 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
     """Points (one dot per event), or counts of the events located to the district or better: hexagons,
     heat, or grid cells when there are more than AGGREGATE_ABOVE events."""
     if mode == "hexagons":
-        return [_bins_layer(bin_records(incident_hexagons(counted(events)), "hexagon"), "incident-hexagons")]
+        return [
+            _bins_layer(bin_records(incident_hexagons(located_to_district(events)), "hexagon"), "incident-hexagons")
+        ]
     if mode == "heatmap":
-        return [heat_layer(counted(events))]
+        return [heat_layer(located_to_district(events))]
     if len(events) > AGGREGATE_ABOVE:
-        cells = cell_polygons(incident_cells(counted(events)))
+        cells = cell_polygons(incident_cells(located_to_district(events)))
         return [_bins_layer(bin_records(cells, f"{CELL_DEGREES}° cell"), "incident-cells")]
     records = incident_records(events)
     imprecise = [_drawn(r) for r in records if not r["exact"]]
