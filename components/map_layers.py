@@ -30,9 +30,11 @@ from components.palette import COUNT_RAMP, rgba
 from components.vocabulary import EVENT_TYPES, FAMILY_COLOURS, family_label
 
 INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
+# The tooltip sits above and right of the pointer (its own height up): the map runs past the bottom of a
+# 1440 x 900 or 1280 x 720 screen, so one below the pointer was often cut by the screen's edge.
 TOOLTIP = {
     "html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}",
-    "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal"},
+    "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal", "translate": "12px calc(-100% - 12px)"},
 }
 INCIDENT_LAYER_ID = "incidents"
 IMPRECISE_LAYER_ID = "incidents-imprecise"
@@ -491,9 +493,14 @@ def deck_json(
     view: pdk.ViewState = INITIAL_VIEW,
     online_basemap: bool = False,
 ) -> DeckJson:
-    """The same deck as build_deck, assembled from layers already serialised by layer_json."""
+    """The same deck as build_deck, assembled from layers already serialised by layer_json.
+
+    Boundaries, crossings and labels go in nested lists (deck.gl flattens them): Streamlit (1.67) restyles
+    every top-level layer when a dot is clicked, fading all but the clicked object to 40 % and making deck.gl
+    recolour every boundary vertex, and it leaves a nested list alone. Only the incidents fade, and the
+    click has less to redraw."""
     deck = build_deck([], [], [], view, online_basemap)
-    layers = {**base, **incidents, **crossings}
-    shown = [text for layer_id, text in layers.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
+    shown = [text for layer_id, text in base.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
+    layers = [f"[{','.join(shown)}]", *incidents.values(), f"[{','.join(crossings.values())}]"]
     frame = json.dumps(deck, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
-    return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(shown)}]', 1), TOOLTIP)
+    return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(layers)}]', 1), TOOLTIP)
