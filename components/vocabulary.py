@@ -505,7 +505,7 @@ MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "He
 MAP_VIEWS = CodeList(
     "map_view",
     (
-        MapArea("durand_line", "Durand Line region", lat=32.3, lon=67.9, zoom=4.7),
+        MapArea("durand_line", "Durand Line region", lat=32.3, lon=67.9, zoom=4.5),
         MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.3),
         MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=7.3),
         MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=6.6),
