@@ -106,3 +106,10 @@ def test_crossings_are_named_first_and_small_towns_only_closer_in():
 
 def test_a_crossing_label_drops_its_alternative_names_and_non_ascii_dashes():
     assert short_name("Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)") == "Chaman-Spin Boldak"
+
+
+def test_a_crossing_too_long_to_fit_is_named_by_its_first_town():
+    """At the whole-region zoom "Chaman-Spin Boldak" fits beside its gate nowhere; "Chaman" does."""
+    labels = label_layer(DATA["crossings"], DATA["towns"], VIEWS["durand_line"]).data
+    crossing = [row["text"] for row in labels if row["kind"] == "crossing" and row["lat"] == 30.92222]
+    assert crossing == ["Chaman"]
