@@ -205,9 +205,11 @@ INCIDENT_HEADERS = {
 
 def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events as the map page's table and download show them: labels for codes, whole kilometres, headers
-    in words."""
+    in words, and a blank text cell left blank (the table showed a missing district as "None")."""
+    shown = events[list(INCIDENT_HEADERS)]
+    text = [column for column in shown.columns if pd.api.types.is_string_dtype(shown[column])]
     return (
-        events[list(INCIDENT_HEADERS)]
+        shown.assign(**{column: shown[column].fillna("") for column in text})
         .assign(
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),

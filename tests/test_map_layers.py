@@ -13,7 +13,7 @@ from shapely.geometry import Point, Polygon
 
 from components.crossings import status_on
 from components.dataset import load_dataset
-from components.incidents import place_names
+from components.incidents import incidents_table, place_names
 from components.map_layers import (
     DOT_MAX_PX,
     RING_RADIUS_PX,
@@ -145,3 +145,10 @@ def test_place_names_leave_out_blanks_and_repeats():
     assert place_names("Quetta", "Quetta", "Balochistan") == "Quetta, Balochistan"
     assert place_names("Sariab Road, Quetta", "quetta", None, "") == "Sariab Road, Quetta"
     assert place_names("Quetta railway station", "Quetta", float("nan")) == "Quetta railway station, Quetta"
+
+
+def test_the_incident_table_leaves_a_missing_district_blank():
+    table = incidents_table(EVENTS)
+    assert EVENTS["district"].isna().any()
+    assert not table["District"].isna().any()
+    assert (table["District"] == "").sum() == EVENTS["district"].isna().sum()
