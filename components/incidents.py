@@ -151,6 +151,19 @@ def _listing(values, everything: str) -> str:
     return f"{len(values)} selected"
 
 
+def place_names(*names: object) -> str:
+    """Place, district, province (...) in one line, blanks and repeats left out: a place that already ends
+    in its district's name ("Hali Road, Quetta") or a town that names its district reads "..., Quetta,
+    Balochistan", never "Quetta, Quetta"."""
+    kept: list[str] = []
+    for name in names:
+        text = "" if pd.isna(name) else str(name).strip()
+        said = {part.strip().casefold() for part in ", ".join(kept).split(",")}
+        if text and text.casefold() not in said:
+            kept.append(text)
+    return ", ".join(kept)
+
+
 def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     """Readable names for a picker, keyed by incident id: date · place · type, then the actor group, the
     toll and at last the id where two incidents would otherwise read alike. The label is what the picker
@@ -192,9 +205,11 @@ INCIDENT_HEADERS = {
 
 def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events as the map page's table and download show them: labels for codes, whole kilometres, headers
-    in words."""
+    in words, and a blank text cell left blank (the table showed a missing district as "None")."""
+    shown = events[list(INCIDENT_HEADERS)]
+    text = [column for column in shown.columns if pd.api.types.is_string_dtype(shown[column])]
     return (
-        events[list(INCIDENT_HEADERS)]
+        shown.assign(**{column: shown[column].fillna("") for column in text})
         .assign(
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 LABEL_PX = 13  # font size of every label
-CHAR_WIDTH = 0.62  # em per character, bold sans-serif, a little wider than drawn
-LINE_HEIGHT = 1.25
+CHAR_WIDTH = 0.76  # em per character: labels draw about 9.5 px a character (measured in Chromium screenshots)
+LINE_HEIGHT = 1.4
 GAP_PX = 9  # between a point and its label
 MARGIN_PX = 4  # kept clear around every label, so two names never read as one
-# The map's size on a 1440-pixel-wide screen (beside the details column): a label whose point is on screen
-# at the preset view must fit inside it, so no name is cut at the edge ("alalabad").
-MAP_SIZE_PX = (540, 560)
+# The map's size (beside the details column, sidebar open) on screens 1280, 1440 and 1920 pixels wide, as
+# measured in Chromium: the map is as wide as its column and always 560 high. A label lies wholly inside or
+# wholly outside each, so no name is cut at the edge ("alalabad", "Nawa Pas") on any of these screens.
+MAP_SIZES_PX = {"1280x720": (458, 560), "1440x900": (554, 560), "1920x1080": (842, 560)}  # screen: map
 ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
 TOWN_DOT_HALF_PX = 3
 TOWN_CLEARANCE_PX = 8  # a town's label keeps clear of the incident rings drawn at its centre (up to 12 px)
@@ -110,7 +111,7 @@ def padded(box: Box, margin: float = MARGIN_PX) -> Box:
     return Box(box.left - margin, box.top - margin, box.right + margin, box.bottom + margin)
 
 
-def screen(lat: float, lon: float, zoom: float, size: tuple[int, int] = MAP_SIZE_PX) -> Box:
+def screen(lat: float, lon: float, zoom: float, size: tuple[int, int]) -> Box:
     """The pixels a map of `size` centred on (lat, lon) shows at `zoom`."""
     x, y = pixels(lon, lat, zoom)
     return Box(x - size[0] / 2, y - size[1] / 2, x + size[0] / 2, y + size[1] / 2)
@@ -120,6 +121,12 @@ def inside(box: Box, frame: Box) -> bool:
     return frame.left <= box.left and box.right <= frame.right and frame.top <= box.top and box.bottom <= frame.bottom
 
 
+def uncut(box: Box, point: Box, frames: list[Box]) -> bool:
+    """Whether a label `box` of a symbol at `point` reads whole in every frame: inside each frame that shows
+    its point, clear of each frame that does not (a name without its point would mislead)."""
+    return all(inside(box, frame) if inside(point, frame) else not box.overlaps(frame) for frame in frames)
+
+
 def _square(x: float, y: float, half: float) -> Box:
     return Box(x - half, y - half, x + half, y + half)
 
@@ -127,6 +134,7 @@ def _square(x: float, y: float, half: float) -> Box:
 @dataclass(frozen=True)
 class Candidate:
     text: str
+    shorter: str  # said instead where `text` fits nowhere: a two-town crossing by its first town ("Chaman")
     lon: float
     lat: float
     half: float  # how far (px) the label keeps from its point: half its symbol, or clear of incident rings
@@ -137,15 +145,32 @@ def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> lis
     """Labels in priority order: crossings, capitals (largest first), other towns (largest first); small
     towns only from SMALL_TOWN_ZOOM in."""
     located = crossings.dropna(subset=["lat", "lon"])
-    first = [Candidate(short_name(r.name), r.lon, r.lat, ICON_HALF_PX, "crossing") for r in located.itertuples()]
+    first = [
+        Candidate(short_name(r.name), short_name(r.name).split("-")[0], r.lon, r.lat, ICON_HALF_PX, "crossing")
+        for r in located.itertuples()
+    ]
     population = pd.to_numeric(towns["population"], errors="coerce").fillna(0)
     ranked = towns.assign(capital=towns["name"].isin(CAPITALS), people=population).sort_values(
         ["capital", "people"], ascending=False
     )
     if zoom < SMALL_TOWN_ZOOM:
         ranked = ranked[ranked["capital"] | (ranked["people"] >= SMALL_TOWN_POPULATION)]
-    rest = [Candidate(label_text(r.name), r.lon, r.lat, TOWN_CLEARANCE_PX, "town") for r in ranked.itertuples()]
+    rest = [
+        Candidate(label_text(r.name), label_text(r.name), r.lon, r.lat, TOWN_CLEARANCE_PX, "town")
+        for r in ranked.itertuples()
+    ]
     return first + rest
+
+
+def _free_spot(text: str, x: float, y: float, half: float, frames: list[Box], taken: list[Box]):
+    """The first of PLACES where `text` for a symbol at pixel (x, y) reads whole and covers nothing taken:
+    (anchor, offset, padded box), or None."""
+    for anchor, sx, sy in PLACES:
+        offset = (sx * (half + GAP_PX), sy * (half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
+        box = padded(text_box(x, y, text, anchor, offset))
+        if uncut(box, _square(x, y, 0), frames) and not any(box.overlaps(other) for other in taken):
+            return anchor, offset, box
+    return None
 
 
 def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: float, zoom: float) -> list[dict]:
@@ -153,7 +178,7 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     text, lon, lat, anchor, offset, kind.
 
     Every crossing gate and town dot (named or not) is an obstacle, so no label covers a symbol either; a label
-    whose point is on screen must lie wholly on screen."""
+    whose point is on screen must lie wholly on screen, on each of the screens of MAP_SIZES_PX."""
     every = candidates(crossings, towns, zoom)
     gates = crossings.dropna(subset=["lat", "lon"])
     taken = [
@@ -162,20 +187,18 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     taken += [
         _square(*pixels(lon, lat, zoom), TOWN_DOT_HALF_PX) for lon, lat in zip(towns["lon"], towns["lat"], strict=True)
     ]
-    frame = screen(lat, lon, zoom)
+    frames = [screen(lat, lon, zoom, size) for size in MAP_SIZES_PX.values()]
     placed = []
     for candidate in every:
         x, y = pixels(candidate.lon, candidate.lat, zoom)
-        on_screen = inside(_square(x, y, 0), frame)
-        for anchor, sx, sy in PLACES:
-            offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
-            box = padded(text_box(x, y, candidate.text, anchor, offset))
-            fits = inside(box, frame) if on_screen else not box.overlaps(frame)  # never half on screen
-            if fits and not any(box.overlaps(other) for other in taken):
+        for text in dict.fromkeys((candidate.text, candidate.shorter)):
+            spot = _free_spot(text, x, y, candidate.half, frames, taken)
+            if spot:
+                anchor, offset, box = spot
                 taken.append(box)
                 placed.append(
                     {
-                        "text": candidate.text,
+                        "text": text,
                         "lon": candidate.lon,
                         "lat": candidate.lat,
                         "anchor": anchor,

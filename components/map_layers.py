@@ -22,7 +22,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components.incidents import figure_range
+from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
@@ -30,9 +30,11 @@ from components.palette import COUNT_RAMP, rgba
 from components.vocabulary import EVENT_TYPES, FAMILY_COLOURS, family_label
 
 INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
+# The tooltip sits above and right of the pointer (its own height up): the map runs past the bottom of a
+# 1440 x 900 or 1280 x 720 screen, so one below the pointer was often cut by the screen's edge.
 TOOLTIP = {
     "html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}",
-    "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal"},
+    "style": {"fontSize": "15px", "maxWidth": "360px", "whiteSpace": "normal", "translate": "12px calc(-100% - 12px)"},
 }
 INCIDENT_LAYER_ID = "incidents"
 IMPRECISE_LAYER_ID = "incidents-imprecise"
@@ -91,7 +93,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
         family = family_label(row.event_type)
         exact = row.location_precision == "exact"
         killed = 0 if pd.isna(row.killed) else float(row.killed)
-        where = ", ".join(str(v) for v in (row.place, row.district, row.province) if pd.notna(v) and v)
+        where = place_names(row.place, row.district, row.province)
         width, alpha = IMPRECISE_RING.get(row.location_precision, (1, 255))
         more = f" · {stacked - 1} more at this point: click to list all" if stacked > 1 else ""
         records.append(
@@ -135,64 +137,32 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
     ]
 
 
+def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1, fill: list[int] | None = None):
+    """Boundaries drawn as given: outlines, filled when `fill` is given; never picked."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        geojson,
+        id=layer_id,
+        filled=fill is not None,
+        get_fill_color=fill or [0, 0, 0, 0],
+        get_line_color=line,
+        line_width_min_pixels=line_px,
+        pickable=False,
+    )
+
+
 def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
     """Countries, provinces, the former FATA outline, the Durand Line and town dots (labels: label_layer)."""
     focus = countries[countries["role"] == "focus"]
     context = countries[countries["role"] != "focus"]
+    line = _geojson(durand_line, tolerance=0)
     return [
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(context),
-            id="context",
-            get_fill_color=[232, 232, 232, 255],
-            get_line_color=[190, 190, 190, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(focus),
-            id="countries",
-            get_fill_color=[250, 248, 242, 255],
-            get_line_color=[120, 120, 120, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(provinces),
-            id="provinces",
-            filled=False,
-            get_line_color=[150, 150, 150, 255],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(former_fata),
-            id="former-fata",
-            filled=True,
-            get_fill_color=[120, 120, 120, 25],
-            get_line_color=[110, 110, 110, 180],
-            line_width_min_pixels=1,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(durand_line, tolerance=0),
-            id="durand-halo",
-            get_line_color=[255, 255, 255, 255],
-            line_width_min_pixels=7,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _geojson(durand_line, tolerance=0),
-            id="durand-line",
-            get_line_color=[20, 20, 20, 255],
-            line_width_min_pixels=3,
-            pickable=False,
-        ),
+        _shape_layer(_geojson(context), "context", [190, 190, 190, 255], fill=[232, 232, 232, 255]),
+        _shape_layer(_geojson(focus), "countries", [120, 120, 120, 255], fill=[250, 248, 242, 255]),
+        _shape_layer(_geojson(provinces), "provinces", [150, 150, 150, 255]),
+        _shape_layer(_geojson(former_fata), "former-fata", [110, 110, 110, 180], fill=[120, 120, 120, 25]),
+        _shape_layer(line, "durand-halo", [255, 255, 255, 255], line_px=7),
+        _shape_layer(line, "durand-line", [20, 20, 20, 255], line_px=3),
         pdk.Layer(
             "ScatterplotLayer",
             towns[["lon", "lat"]].to_dict("records"),
@@ -229,7 +199,7 @@ def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, view: MapView) -> 
     )
 
 
-def counted(events: pd.DataFrame) -> pd.DataFrame:
+def located_to_district(events: pd.DataFrame) -> pd.DataFrame:
     """The events aggregated modes count: located to the district or better."""
     return events[events["location_precision"].isin(COUNTED_PRECISIONS)]
 
@@ -393,11 +363,13 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
     """Points (one dot per event), or counts of the events located to the district or better: hexagons,
     heat, or grid cells when there are more than AGGREGATE_ABOVE events."""
     if mode == "hexagons":
-        return [_bins_layer(bin_records(incident_hexagons(counted(events)), "hexagon"), "incident-hexagons")]
+        return [
+            _bins_layer(bin_records(incident_hexagons(located_to_district(events)), "hexagon"), "incident-hexagons")
+        ]
     if mode == "heatmap":
-        return [heat_layer(counted(events))]
+        return [heat_layer(located_to_district(events))]
     if len(events) > AGGREGATE_ABOVE:
-        cells = cell_polygons(incident_cells(counted(events)))
+        cells = cell_polygons(incident_cells(located_to_district(events)))
         return [_bins_layer(bin_records(cells, f"{CELL_DEGREES}° cell"), "incident-cells")]
     records = incident_records(events)
     imprecise = [_drawn(r) for r in records if not r["exact"]]
@@ -521,9 +493,14 @@ def deck_json(
     view: pdk.ViewState = INITIAL_VIEW,
     online_basemap: bool = False,
 ) -> DeckJson:
-    """The same deck as build_deck, assembled from layers already serialised by layer_json."""
+    """The same deck as build_deck, assembled from layers already serialised by layer_json.
+
+    Boundaries, crossings and labels go in nested lists (deck.gl flattens them): Streamlit (1.67) restyles
+    every top-level layer when a dot is clicked, fading all but the clicked object to 40 % and making deck.gl
+    recolour every boundary vertex, and it leaves a nested list alone. Only the incidents fade, and the
+    click has less to redraw."""
     deck = build_deck([], [], [], view, online_basemap)
-    layers = {**base, **incidents, **crossings}
-    shown = [text for layer_id, text in layers.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
+    shown = [text for layer_id, text in base.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
+    layers = [f"[{','.join(shown)}]", *incidents.values(), f"[{','.join(crossings.values())}]"]
     frame = json.dumps(deck, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
-    return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(shown)}]', 1), TOOLTIP)
+    return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(layers)}]', 1), TOOLTIP)

@@ -12,9 +12,9 @@ from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
     count_legend,
-    counted,
     incident_cells,
     incident_hexagons,
+    located_to_district,
 )
 from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, swatch_svg
 from components.palette import COUNT_RAMP
@@ -63,7 +63,7 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
 
 def left_out_note(events: pd.DataFrame) -> str:
     """How many events an aggregated mode counts and how many it leaves out (province-level places)."""
-    kept = len(counted(events))
+    kept = len(located_to_district(events))
     left = len(events) - kept
     note = f"{kept:,} incidents counted (located to the district or better)"
     return note + (f"; {left:,} known only to the province left out." if left else ".")
@@ -71,7 +71,7 @@ def left_out_note(events: pd.DataFrame) -> str:
 
 def aggregated_legends(events: pd.DataFrame, mode: str) -> list[Legend]:
     """The count bands of hexagons or grid cells, or the heat ramp, with what was counted."""
-    kept = counted(events)
+    kept = located_to_district(events)
     note = left_out_note(events)
     if mode == "heatmap":
         shades = {"Fewest incidents": COUNT_RAMP[0], "More": COUNT_RAMP[2], "Most incidents": COUNT_RAMP[-1]}

@@ -4,7 +4,7 @@ Streamlit 1.67's st.pydeck_chart reports only selections back to Python ("Only s
 supported", PydeckState), never the user's pan and zoom, so a link cannot carry a view the user dragged
 to. It carries a named preset (`view`, a MAP_VIEWS code) instead and, optionally, an exact centre and
 zoom (`lat`, `lon`, `zoom`) that override the preset. Centres and zooms frame each area on the map beside
-the details column (about 540 x 560 pixels on a 1440-pixel-wide screen).
+the details column: 560 pixels high, 458 to 842 wide on screens 1280 to 1920 pixels wide (components.map_labels).
 """
 
 from __future__ import annotations

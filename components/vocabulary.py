@@ -500,16 +500,16 @@ SOURCE_KINDS = CodeList(
 
 # How the map draws incidents (components/map_layers.py).
 MAP_MODES = CodeList("map_mode", (Code("points", "Points"), Code("hexagons", "Hexagons"), Code("heatmap", "Heatmap")))
-# The map's named views, each framing its area on a 640-px-high map (components/map_views.py); a link
-# carries the code.
+# The map's named views, each framing its area on the map (560 px high, 458-842 px wide;
+# components/map_views.py); a link carries the code.
 MAP_VIEWS = CodeList(
     "map_view",
     (
-        MapArea("durand_line", "Durand Line region", lat=32.3, lon=67.9, zoom=4.7),
+        MapArea("durand_line", "Durand Line region", lat=32.3, lon=67.9, zoom=4.5),
         MapArea("kp_tribal", "KP tribal districts", lat=33.1, lon=70.4, zoom=6.3),
-        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=7.6),
+        MapArea("kurram_khyber", "Kurram, Khyber, Torkham", lat=33.95, lon=70.6, zoom=7.3),
         MapArea("balochistan_border", "Balochistan border, Chaman", lat=30.4, lon=66.6, zoom=6.6),
-        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.4, lon=70.1, zoom=7.4),
+        MapArea("kabul_jalalabad", "Kabul–Jalalabad", lat=34.4, lon=70.1, zoom=7.1),
     ),
 )
 # What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).

@@ -17,7 +17,7 @@ from bench.synthetic_events import ACLED_COLUMNS, UCDP_COLUMNS, acled_frame, ucd
 from components.geo import load_layers
 from components.imports import import_events
 from components.imports.acled import IN_SCOPE
-from components.map_layers import AGGREGATE_ABOVE, counted, incident_cells, incident_layers
+from components.map_layers import AGGREGATE_ABOVE, incident_cells, incident_layers, located_to_district
 from components.paths import GEO_DIR, ROOT
 from components.validation import YEAR_OUT_OF_RANGE
 from tests.test_pages import PAGES
@@ -181,7 +181,7 @@ def test_above_the_threshold_the_map_gets_grid_cells_not_events(tmp_path):
     assert cells["killed"].sum() == events["killed"].sum()
     (layer,) = incident_layers(events)
     assert layer.type == "PolygonLayer"
-    assert len(layer.data) == len(incident_cells(counted(events)))  # province-level places are not binned
+    assert len(layer.data) == len(incident_cells(located_to_district(events)))  # province-level places are not binned
     assert len(json.dumps(layer.data)) < 200_000
 
 

@@ -11,6 +11,7 @@ import pytest
 from components.dataset import load_dataset
 from components.map_labels import (
     ICON_HALF_PX,
+    MAP_SIZES_PX,
     TOWN_DOT_HALF_PX,
     Box,
     inside,
@@ -61,16 +62,30 @@ def test_no_label_covers_a_crossing_or_a_town(name):
     assert covered == []
 
 
+@pytest.mark.parametrize("screen_size", MAP_SIZES_PX)
 @pytest.mark.parametrize("name", VIEWS)
-def test_no_name_is_cut_at_the_edge_of_a_preset_view(name):
+def test_no_name_is_cut_at_the_edge_of_a_preset_view(name, screen_size):
+    """On a 1280x720, 1440x900 or 1920x1080 screen every name whose point shows is wholly on the map, and no
+    name shows without its point."""
     view = VIEWS[name]
-    frame = screen(view.lat, view.lon, view.zoom)
+    frame = screen(view.lat, view.lon, view.zoom, MAP_SIZES_PX[screen_size])
     layer = label_layer(DATA["crossings"], DATA["towns"], view)
-    cut = [
-        text
-        for (text, box), row in zip(drawn(name), layer.data, strict=True)
-        if box.overlaps(frame) and not inside(box, frame)
-    ]
+    shown = [(text, box) for (text, box), row in zip(drawn(name), layer.data, strict=True) if box.overlaps(frame)]
+    assert len(shown) >= 5, "the view names almost nothing"
+    cut = [text for text, box in shown if not inside(box, frame)]
+    assert cut == []
+    points = {row["text"]: Box(*pixels(row["lon"], row["lat"], view.zoom) * 2) for row in layer.data}
+    assert [text for text, _ in shown if not inside(points[text], frame)] == [], "a name shows without its point"
+
+
+def test_mingora_and_nawa_pass_are_named_whole_on_the_smallest_screen():
+    """Both were cut at the map's right edge at 1280 x 720 (session 7)."""
+    view = VIEWS["kurram_khyber"]
+    frame = screen(view.lat, view.lon, view.zoom, MAP_SIZES_PX["1280x720"])
+    labels = dict(drawn("kurram_khyber"))
+    assert "Nawa Pass" in labels
+    shown = [text for text in ("Mingora", "Nawa Pass") if text in labels and labels[text].overlaps(frame)]
+    cut = [text for text in shown if not inside(labels[text], frame)]
     assert cut == []
 
 
@@ -78,7 +93,7 @@ def test_jalalabad_is_named_whole_on_the_kabul_jalalabad_view():
     view = VIEWS["kabul_jalalabad"]
     labels = dict(drawn("kabul_jalalabad"))
     assert {"Kabul", "Jalalabad", "Torkham"} <= set(labels)
-    assert inside(labels["Jalalabad"], screen(view.lat, view.lon, view.zoom))
+    assert inside(labels["Jalalabad"], screen(view.lat, view.lon, view.zoom, MAP_SIZES_PX["1440x900"]))
 
 
 def test_crossings_are_named_first_and_small_towns_only_closer_in():
@@ -91,3 +106,10 @@ def test_crossings_are_named_first_and_small_towns_only_closer_in():
 
 def test_a_crossing_label_drops_its_alternative_names_and_non_ascii_dashes():
     assert short_name("Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)") == "Chaman-Spin Boldak"
+
+
+def test_a_crossing_too_long_to_fit_is_named_by_its_first_town():
+    """At the whole-region zoom "Chaman-Spin Boldak" fits beside its gate nowhere; "Chaman" does."""
+    labels = label_layer(DATA["crossings"], DATA["towns"], VIEWS["durand_line"]).data
+    crossing = [row["text"] for row in labels if row["kind"] == "crossing" and row["lat"] == 30.92222]
+    assert crossing == ["Chaman"]

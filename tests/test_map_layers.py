@@ -13,14 +13,15 @@ from shapely.geometry import Point, Polygon
 
 from components.crossings import status_on
 from components.dataset import load_dataset
+from components.incidents import incidents_table, place_names
 from components.map_layers import (
     DOT_MAX_PX,
     RING_RADIUS_PX,
     count_steps,
-    counted,
     crossing_layers,
     incident_hexagons,
     incident_layers,
+    located_to_district,
     point_key,
 )
 from components.map_legend import incident_legends, left_out_note, scale_bar
@@ -93,7 +94,7 @@ def test_aggregated_modes_count_only_incidents_located_to_the_district(mode):
 
 
 def test_each_hexagon_holds_its_own_incidents():
-    kept = counted(EVENTS)
+    kept = located_to_district(EVENTS)
     hexes = incident_hexagons(kept)
     assert hexes["events"].sum() == len(kept)
     shapes = [Polygon(p) for p in hexes["polygon"]]
@@ -103,7 +104,7 @@ def test_each_hexagon_holds_its_own_incidents():
 
 def test_the_hexagon_legend_reads_in_counts():
     (legend,) = incident_legends(EVENTS, "hexagons")
-    largest = incident_hexagons(counted(EVENTS))["events"].max()
+    largest = incident_hexagons(located_to_district(EVENTS))["events"].max()
     labels = list(legend.entries)
     assert labels[0] == "1"
     assert labels[-1].endswith(str(largest)) or labels[-1].endswith("or more")
@@ -129,4 +130,25 @@ def test_a_large_import_is_counted_in_cells_of_located_incidents_only():
     many = pd.concat([EVENTS] * 60, ignore_index=True)
     (layer,) = incident_layers(many, "points")
     assert layer.id == "incident-cells"
-    assert sum(int(row["title"].split()[0]) for row in layer.data) == len(counted(many))
+    assert sum(int(row["title"].split()[0]) for row in layer.data) == len(located_to_district(many))
+
+
+def test_a_place_is_not_named_twice_in_a_tooltip():
+    """The place "Hali Road, Quetta" in district Quetta read "Hali Road, Quetta, Quetta, Balochistan"."""
+    lines = [r["line1"] for name in ("incidents", "incidents-imprecise") for r in layers()[name].data]
+    quetta = [line for line in lines if "Hali Road" in line]
+    assert quetta == ["Near Frontier Corps headquarters, Zarghoon Road / Hali Road, Quetta, Balochistan"]
+    assert not [line for line in lines if "Quetta, Quetta" in line]
+
+
+def test_place_names_leave_out_blanks_and_repeats():
+    assert place_names("Quetta", "Quetta", "Balochistan") == "Quetta, Balochistan"
+    assert place_names("Sariab Road, Quetta", "quetta", None, "") == "Sariab Road, Quetta"
+    assert place_names("Quetta railway station", "Quetta", float("nan")) == "Quetta railway station, Quetta"
+
+
+def test_the_incident_table_leaves_a_missing_district_blank():
+    table = incidents_table(EVENTS)
+    assert EVENTS["district"].isna().any()
+    assert not table["District"].isna().any()
+    assert (table["District"] == "").sum() == EVENTS["district"].isna().sum()

@@ -10,7 +10,7 @@ def test_a_preset_alone_is_its_own_centre_and_zoom():
 
 def test_link_values_override_the_preset_one_by_one_and_stay_in_range():
     assert resolve_view("kabul_jalalabad", zoom=9.5) == MapView(34.4, 70.1, 9.5)
-    assert resolve_view("kabul_jalalabad", lat=34.0) == MapView(34.0, 70.1, 7.4)
+    assert resolve_view("kabul_jalalabad", lat=34.0) == MapView(34.0, 70.1, 7.1)
     assert resolve_view(None, lat=95.0, lon=-200.0, zoom=40.0) == MapView(85.0, -180.0, 12.0)
 
 

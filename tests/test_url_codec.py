@@ -241,14 +241,14 @@ CASES = [
         "view-code",
         MAP,
         {"view": "kabul_jalalabad"},
-        lambda app: any(t.startswith("Centre 34.40° N, 70.10° E, zoom 7.4") for t in _texts(app)),
+        lambda app: any(t.startswith("Centre 34.40° N, 70.10° E, zoom 7.1") for t in _texts(app)),
         None,
     ),
     (
         "view-label",
         MAP,
         {"view": "Kabul–Jalalabad"},
-        lambda app: any(t.startswith("Centre 34.40° N, 70.10° E, zoom 7.4") for t in _texts(app)),
+        lambda app: any(t.startswith("Centre 34.40° N, 70.10° E, zoom 7.1") for t in _texts(app)),
         {"view": "kabul_jalalabad"},
     ),
     (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.incidents import figure_range
+from components.incidents import figure_range, place_names
 from components.schemas import split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
@@ -77,9 +77,7 @@ def account_lines(account: pd.Series) -> list[str]:
 
 
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
-    where = ", ".join(
-        str(v) for v in (event["place"], event["district"], event["province"], event["country"]) if pd.notna(v) and v
-    )
+    where = place_names(event["place"], event["district"], event["province"], event["country"])
     st.subheader(escape_markdown(f"{event['date']:%-d %b %Y} · {EVENT_TYPES.label(event['event_type'])}"))
     st.markdown(escape_markdown(where))
     st.markdown(

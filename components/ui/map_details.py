@@ -21,6 +21,13 @@ from components.vocabulary import EVENT_TYPES
 PICKER_LIMIT = 2_000
 MAP_HEIGHT = 560
 AT_POINT_KEY = "at-point"
+# Static styling (no data in it): the map's box and deck.gl's tooltip holder clip their content, so a tooltip
+# near the map's edge was cut; let it spill over the page, above the columns beside and below the map.
+TOOLTIP_UNCLIPPED_CSS = """<style>
+[data-testid="stDeckGlJsonChart"] > div:has(canvas),
+[data-testid="stDeckGlJsonChart"] .deck-widgets-root > div {overflow: visible !important;}
+[data-testid="stDeckGlJsonChart"] .deck-tooltip {z-index: 100 !important;}
+</style>"""
 
 
 def _choose_at_point() -> None:
@@ -53,6 +60,7 @@ def at_point(events: pd.DataFrame, chosen: str) -> None:
 def map_and_details(selection: IncidentFilter, mode: str, view: MapView, online: bool, aggregated: bool) -> None:
     """The map with the selected incident's details beside it: a click reruns only this part of the page."""
     events = filtered_events(selection)
+    st.html(TOOLTIP_UNCLIPPED_CSS)
     map_box, side = st.columns([3, 2], gap="medium")
     picked = map_box.pydeck_chart(
         map_deck(selection, mode, selection.end, view, online),

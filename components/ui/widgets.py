@@ -20,6 +20,7 @@ from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
 from components.ui.url_state import linked
+from components.vocabulary import CodeList
 
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
@@ -220,3 +221,8 @@ def share_box(page_path: str) -> None:
     with st.sidebar:
         st.caption("Link to this view (copy button on the right)")
         st.code(share_link(base, params), language=None, wrap_lines=True)
+
+
+def code_radio(label: str, codes: CodeList) -> str:
+    """A row of radio buttons over a code list's labels, kept in the link under the list's name."""
+    return linked(st.radio, label, codes.codes, horizontal=True, key=codes.name, format_func=codes.label)

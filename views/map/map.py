@@ -17,6 +17,7 @@ from components.ui.store import dataset, derived, events_again, filtered_events
 from components.ui.url_state import linked
 from components.ui.widgets import (
     chart_spec,
+    code_radio,
     coverage_caption,
     events_csv_name,
     missing_layers_note,
@@ -96,14 +97,7 @@ shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
-    measure = linked(
-        st.radio,
-        "Share of",
-        BORDER_SHARES.codes,
-        horizontal=True,
-        key="share_of",
-        format_func=BORDER_SHARES.label,
-    )
+    measure = code_radio("Share of", BORDER_SHARES)
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
@@ -126,14 +120,7 @@ st.header("Incidents and deaths by district")
 districts = derived("districts", (selection,), lambda: district_table(events))
 st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort.")
 if not districts.table.empty:
-    by = linked(
-        st.radio,
-        "Chart",
-        DISTRICT_MEASURES.codes,
-        horizontal=True,
-        key="district_measure",
-        format_func=DISTRICT_MEASURES.label,
-    )
+    by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
     show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
     table_with_download(districts.table, events_csv_name("incidents_by_district"))
