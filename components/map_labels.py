@@ -97,10 +97,10 @@ class Box:
         )
 
 
-def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, float]) -> Box:
-    """The box a label of `text` covers when deck.gl anchors it at pixel (x, y) moved by `offset`,
-    vertically centred."""
-    width, height = len(text) * LABEL_PX * CHAR_WIDTH, LABEL_PX * LINE_HEIGHT
+def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, float], size: float = LABEL_PX) -> Box:
+    """The box a label of `text` in `size` px type covers when deck.gl anchors it at pixel (x, y) moved by
+    `offset`, vertically centred."""
+    width, height = len(text) * size * CHAR_WIDTH, size * LINE_HEIGHT
     x, y = x + offset[0], y + offset[1]
     left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
     return Box(left, y - height / 2, left + width, y + height / 2)
@@ -148,9 +148,17 @@ def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> lis
     return first + rest
 
 
-def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: float, zoom: float) -> list[dict]:
-    """Labels that fit the view centred on (lat, lon) at `zoom`, each with where deck.gl should draw it:
-    text, lon, lat, anchor, offset, kind.
+def place_labels(
+    crossings: pd.DataFrame,
+    towns: pd.DataFrame,
+    lat: float,
+    lon: float,
+    zoom: float,
+    size: float = LABEL_PX,
+    map_px: tuple[int, int] = MAP_SIZE_PX,
+) -> list[dict]:
+    """Labels in `size` px type that fit a `map_px` map centred on (lat, lon) at `zoom`, each with where
+    deck.gl should draw it: text, lon, lat, anchor, offset, kind.
 
     Every crossing gate and town dot (named or not) is an obstacle, so no label covers a symbol either; a label
     whose point is on screen must lie wholly on screen."""
@@ -162,14 +170,14 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     taken += [
         _square(*pixels(lon, lat, zoom), TOWN_DOT_HALF_PX) for lon, lat in zip(towns["lon"], towns["lat"], strict=True)
     ]
-    frame = screen(lat, lon, zoom)
+    frame = screen(lat, lon, zoom, map_px)
     placed = []
     for candidate in every:
         x, y = pixels(candidate.lon, candidate.lat, zoom)
         on_screen = inside(_square(x, y, 0), frame)
         for anchor, sx, sy in PLACES:
-            offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
-            box = padded(text_box(x, y, candidate.text, anchor, offset))
+            offset = (sx * (candidate.half + GAP_PX), sy * (candidate.half + GAP_PX / 2 + size * LINE_HEIGHT / 2))
+            box = padded(text_box(x, y, candidate.text, anchor, offset, size))
             fits = inside(box, frame) if on_screen else not box.overlaps(frame)  # never half on screen
             if fits and not any(box.overlaps(other) for other in taken):
                 taken.append(box)

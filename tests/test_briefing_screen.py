@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 
 from components.briefing_slides import BRIEFING_FONT
-from tests.test_browser import SCREENSHOTS, open_page, settle
+from tests.test_browser import SCREENSHOTS, settle
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
 FLOOR_AT_1920 = 24  # px: the smallest type on a 1920 x 1080 screen, in proportion at other sizes
 
 # Every visible text node: its rendered size in px (SVG text scaled as the SVG is drawn), whether it is cut
-# (past the screen's or its slide part's bottom, an ellipsis, or wider than a box that hides overflow).
+# (past the screen's edge or out of a box that hides what overflows, or ending in an ellipsis).
 TEXTS = """() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -32,12 +32,19 @@ TEXTS = """() => {
     if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) {
       size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     }
-    const part = element.closest(".st-key-slide-body, .st-key-slide-head, .st-key-slide-foot");
-    const room = part ? part.getBoundingClientRect() : {bottom: innerHeight, right: innerWidth};
-    const hides = (e) => ["hidden", "clip"].includes(getComputedStyle(e).overflowX);
-    const narrow = !svg && hides(element) && element.scrollWidth > element.clientWidth + 1;
-    const cut = box.bottom > Math.min(innerHeight, room.bottom) + 1 || box.right > innerWidth + 1
-      || text.endsWith("…") || narrow;
+    // The text's own box against every box round it that hides what overflows, and the screen.
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    const drawn = svg ? box : range.getBoundingClientRect();  // SVG text: its box as turned (axis titles)
+    const slack = Math.max(1, 0.1 * size);  // a line's box is taller than its letters
+    let cut = drawn.bottom > innerHeight + slack || drawn.right > innerWidth + slack || text.endsWith("…");
+    for (let e = element; e && e !== document.body && !cut; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (["hidden", "clip"].includes(s.overflowX) || ["hidden", "clip"].includes(s.overflowY)) {
+        const room = e.getBoundingClientRect();
+        cut = drawn.right > room.right + slack || drawn.bottom > room.bottom + slack || drawn.left < room.left - slack;
+      }
+    }
     out.push({size, text: text.slice(0, 60), cut});
   }
   return out;
@@ -52,7 +59,19 @@ MAP_SCALE = """() => {
 
 
 def slide_code(page) -> str:
-    return page.url.split("panel=")[1].split("&")[0]
+    """The slide the link names; the first slide's link names none."""
+    return page.url.split("panel=")[1].split("&")[0] if "panel=" in page.url else "kpis"
+
+
+def open_briefing(browser, url: str, width: int, height: int):
+    """The page at `url` once the app has run: the first run after the server starts loads the data."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:")) else None)
+    page.goto(url)
+    settle(page, timeout=180)
+    return context, page, outside
 
 
 @pytest.mark.browser
@@ -60,7 +79,7 @@ def test_every_slide_fits_each_screen_in_large_type_and_the_clicker_keys_move_th
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
         floor = FLOOR_AT_1920 * width / 1920
-        context, page, outside = open_page(browser, f"{app_url}/briefing?panel=kpis", width=width, height=height)
+        context, page, outside = open_briefing(browser, f"{app_url}/briefing?panel=kpis", width, height)
         try:
             seen = []
             forward = ("ArrowRight", "PageDown")
