@@ -403,8 +403,15 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
             tooltip=["tracker:N", "series:N", alt.Tooltip("published_annual:Q", format=",.0f")],
         )
     )
-    labels = chart.mark_text(align="left", dx=8, fontSize=BRIEFING_FONT).encode(
-        text=alt.Text("published_annual:Q", format=",.0f")
+    # Figures in the type's ink, not the bars' hues, so they read on the dark slide too.
+    labels = (
+        alt.Chart(shown)
+        .mark_text(align="left", dx=8, fontSize=BRIEFING_FONT)
+        .encode(
+            y=alt.Y("source:N", sort="-x"),
+            x="published_annual:Q",
+            text=alt.Text("published_annual:Q", format=",.0f"),
+        )
     )
     return _styled(alt.layer(chart, labels).properties(width=CHART_SIZE[0] - 600, height=alt.Step(70)))
 

@@ -34,7 +34,7 @@ NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Re
 BRIEFING_CSS = f"<style>{(Path(__file__).parent / 'briefing.css').read_text(encoding='utf-8')}</style>"
 DARK_CSS = """
 <style>
-:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555;}
+:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555; --link: #9cc3ff;}
 .stApp table, .stApp thead, .stApp tr {background: var(--paper) !important;}
 </style>
 """
