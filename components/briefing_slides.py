@@ -9,6 +9,7 @@ briefing.py), so type stays in proportion at any screen size.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import altair as alt
 import pandas as pd
@@ -19,6 +20,8 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.diplomacy import filter_events
 from components.incidents import IncidentFilter, format_day
+from components.map_labels import pixels
+from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
@@ -53,7 +56,14 @@ DISAGREE_SHARE = 0.25
 DISAGREE_METRICS = {"deaths_total": "deaths", "attacks": "attacks"}
 BRIEFING_FONT = 28  # px at the design size below, i.e. on a 1920 x 1080 screen
 CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and padding come on top
+# The map slide is drawn at a design size too (px of a 1920 x 1080 screen, the room under a one-line title)
+# with labels of BRIEFING_FONT px, and scaled whole like the charts. Its labels are placed with a fifth more
+# room than map_labels estimates (at this size deck.gl draws them wider: Chromium screenshots, Nov 2026).
+MAP_DESIGN_PX = (1840, 720)
+MAP_LABEL_ROOM = 1.25
+MAP_MARGIN_PX = 24  # kept clear round the two countries
 LATEST_COUNT = 5
+TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type
 CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
 
@@ -180,6 +190,19 @@ def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, event
     return Slide("map", title, source, links=_links(events.head(10)))
 
 
+def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
+    """The map slide's view: the box (west, south, east, north, degrees; the two countries') centred and as
+    large as fits MAP_DESIGN_PX inside its margin, in deck.gl's Web-Mercator pixels."""
+    west, south, east, north = (float(edge) for edge in bounds)
+    left, bottom = pixels(west, south, 0)
+    right, top = pixels(east, north, 0)
+    width, height = (side - 2 * MAP_MARGIN_PX for side in MAP_DESIGN_PX)
+    zoom = math.log2(min(width / (right - left), height / (bottom - top)))
+    middle = (top + bottom) / 2 / 512  # 0 at the north edge of the world, 1 at the south
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * middle))))
+    return resolve_view(None, lat=lat, lon=(west + east) / 2, zoom=zoom)
+
+
 def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     """Monthly deaths and the diplomatic events of the period on one time axis."""
     tracker, series, region, _ = VIOLENCE_SERIES
@@ -256,7 +279,8 @@ def _timeline_chart(
             ],
         )
     )
-    return _styled(_sized(alt.layer(bars, crosses, rules)))
+    # Room on the right for the last month's label, which Vega's bounds leave out (cut in Chromium at 1280 px).
+    return _styled(_sized(alt.layer(bars, crosses, rules)).properties(padding={"right": TIMELINE_RIGHT_PX}))
 
 
 def latest_slide(
@@ -379,8 +403,15 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
             tooltip=["tracker:N", "series:N", alt.Tooltip("published_annual:Q", format=",.0f")],
         )
     )
-    labels = chart.mark_text(align="left", dx=8, fontSize=BRIEFING_FONT).encode(
-        text=alt.Text("published_annual:Q", format=",.0f")
+    # Figures in the type's ink, not the bars' hues, so they read on the dark slide too.
+    labels = (
+        alt.Chart(shown)
+        .mark_text(align="left", dx=8, fontSize=BRIEFING_FONT)
+        .encode(
+            y=alt.Y("source:N", sort="-x"),
+            x="published_annual:Q",
+            text=alt.Text("published_annual:Q", format=",.0f"),
+        )
     )
     return _styled(alt.layer(chart, labels).properties(width=CHART_SIZE[0] - 600, height=alt.Step(70)))
 

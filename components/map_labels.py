@@ -24,6 +24,7 @@ MARGIN_PX = 4  # kept clear around every label, so two names never read as one
 # measured in Chromium: the map is as wide as its column and always 560 high. A label lies wholly inside or
 # wholly outside each, so no name is cut at the edge ("alalabad", "Nawa Pas") on any of these screens.
 MAP_SIZES_PX = {"1280x720": (458, 560), "1440x900": (554, 560), "1920x1080": (842, 560)}  # screen: map
+MAP_SIZES = tuple(MAP_SIZES_PX.values())
 ICON_HALF_PX = 11  # half the crossing gate's side (components.map_symbols.CROSSING_ICON_PX)
 TOWN_DOT_HALF_PX = 3
 TOWN_CLEARANCE_PX = 8  # a town's label keeps clear of the incident rings drawn at its centre (up to 12 px)
@@ -98,10 +99,10 @@ class Box:
         )
 
 
-def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, float]) -> Box:
-    """The box a label of `text` covers when deck.gl anchors it at pixel (x, y) moved by `offset`,
-    vertically centred."""
-    width, height = len(text) * LABEL_PX * CHAR_WIDTH, LABEL_PX * LINE_HEIGHT
+def text_box(x: float, y: float, text: str, anchor: str, offset: tuple[float, float], size: float = LABEL_PX) -> Box:
+    """The box a label of `text` in `size` px type covers when deck.gl anchors it at pixel (x, y) moved by
+    `offset`, vertically centred."""
+    width, height = len(text) * size * CHAR_WIDTH, size * LINE_HEIGHT
     x, y = x + offset[0], y + offset[1]
     left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
     return Box(left, y - height / 2, left + width, y + height / 2)
@@ -162,23 +163,31 @@ def candidates(crossings: pd.DataFrame, towns: pd.DataFrame, zoom: float) -> lis
     return first + rest
 
 
-def _free_spot(text: str, x: float, y: float, half: float, frames: list[Box], taken: list[Box]):
-    """The first of PLACES where `text` for a symbol at pixel (x, y) reads whole and covers nothing taken:
-    (anchor, offset, padded box), or None."""
+def _free_spot(text: str, x: float, y: float, half: float, size: float, frames: list[Box], taken: list[Box]):
+    """The first of PLACES where `text` in `size` px type for a symbol at pixel (x, y) reads whole and covers
+    nothing taken: (anchor, offset, padded box), or None."""
     for anchor, sx, sy in PLACES:
-        offset = (sx * (half + GAP_PX), sy * (half + GAP_PX / 2 + LABEL_PX * LINE_HEIGHT / 2))
-        box = padded(text_box(x, y, text, anchor, offset))
+        offset = (sx * (half + GAP_PX), sy * (half + GAP_PX / 2 + size * LINE_HEIGHT / 2))
+        box = padded(text_box(x, y, text, anchor, offset, size))
         if uncut(box, _square(x, y, 0), frames) and not any(box.overlaps(other) for other in taken):
             return anchor, offset, box
     return None
 
 
-def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: float, zoom: float) -> list[dict]:
-    """Labels that fit the view centred on (lat, lon) at `zoom`, each with where deck.gl should draw it:
-    text, lon, lat, anchor, offset, kind.
+def place_labels(
+    crossings: pd.DataFrame,
+    towns: pd.DataFrame,
+    lat: float,
+    lon: float,
+    zoom: float,
+    size: float = LABEL_PX,
+    map_sizes: tuple[tuple[int, int], ...] = MAP_SIZES,
+) -> list[dict]:
+    """Labels in `size` px type that fit maps of each of `map_sizes` (width, height px) centred on (lat, lon)
+    at `zoom`, each with where deck.gl should draw it: text, lon, lat, anchor, offset, kind.
 
     Every crossing gate and town dot (named or not) is an obstacle, so no label covers a symbol either; a label
-    whose point is on screen must lie wholly on screen, on each of the screens of MAP_SIZES_PX."""
+    whose point is on screen must lie wholly on screen, on each of the map sizes."""
     every = candidates(crossings, towns, zoom)
     gates = crossings.dropna(subset=["lat", "lon"])
     taken = [
@@ -187,12 +196,12 @@ def place_labels(crossings: pd.DataFrame, towns: pd.DataFrame, lat: float, lon: 
     taken += [
         _square(*pixels(lon, lat, zoom), TOWN_DOT_HALF_PX) for lon, lat in zip(towns["lon"], towns["lat"], strict=True)
     ]
-    frames = [screen(lat, lon, zoom, size) for size in MAP_SIZES_PX.values()]
+    frames = [screen(lat, lon, zoom, map_size) for map_size in map_sizes]
     placed = []
     for candidate in every:
         x, y = pixels(candidate.lon, candidate.lat, zoom)
         for text in dict.fromkeys((candidate.text, candidate.shorter)):
-            spot = _free_spot(text, x, y, candidate.half, frames, taken)
+            spot = _free_spot(text, x, y, candidate.half, size, frames, taken)
             if spot:
                 anchor, offset, box = spot
                 taken.append(box)

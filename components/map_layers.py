@@ -23,7 +23,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from components.incidents import figure_range, place_names
-from components.map_labels import LABEL_PX, place_labels
+from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
 from components.palette import COUNT_RAMP, rgba
@@ -175,16 +175,24 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
     ]
 
 
-def label_layer(crossings: pd.DataFrame, towns: pd.DataFrame, view: MapView) -> pdk.Layer:
-    """Crossing and town names that do not overlap in `view` (components.map_labels), drawn on top with a
-    white halo so they read over dots and lines."""
+def label_layer(
+    crossings: pd.DataFrame,
+    towns: pd.DataFrame,
+    view: MapView,
+    size: int = LABEL_PX,
+    map_sizes: tuple[tuple[int, int], ...] = MAP_SIZES,
+    room: float = 1.0,
+) -> pdk.Layer:
+    """Crossing and town names in `size` px type that do not overlap in maps of `map_sizes` showing `view`
+    (components.map_labels), drawn on top with a white halo so they read over dots and lines. Labels are
+    placed as if `room` times larger: slide-sized type draws wider than map_labels' estimate."""
     return pdk.Layer(
         "TextLayer",
-        place_labels(crossings, towns, view.lat, view.lon, view.zoom),
+        place_labels(crossings, towns, view.lat, view.lon, view.zoom, size * room, map_sizes),
         id="labels",
         get_position=["lon", "lat"],
         get_text="text",
-        get_size=LABEL_PX,
+        get_size=size,
         size_scale=TEXT_SIZE_SCALE,
         get_color=[25, 25, 25, 255],
         get_pixel_offset="offset",

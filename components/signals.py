@@ -273,6 +273,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
         table=signals_table(found),
         statements=(*(f"{s.statement}." for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
         links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),
+        row_links=tuple(s.link for s in found),
     )
 
 

@@ -33,3 +33,4 @@ class Slide:
     table: pd.DataFrame | None = None  # the chart's numbers, or the slide's evidence when there is no chart
     statements: tuple[str, ...] = ()  # short lines: latest developments, signals
     links: tuple[str, ...] = field(default=())  # URLs of the sources, for speaker notes
+    row_links: tuple[str, ...] = ()  # per table row, the page that shows its chart (a signal's Trends chart)

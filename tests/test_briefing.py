@@ -174,3 +174,43 @@ def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
     assert [s.shapes.title.text for s in deck.slides] == [slide.title for slide in slides]
     assert len(deck.core_properties.subject) <= 255
     assert re.fullmatch(r"briefing_deck_.+_data-2026-04-08\.pptx", deck_file_name(context, "pptx"))
+
+
+def test_each_signal_on_screen_links_to_the_trends_chart_of_its_series():
+    from urllib.parse import parse_qs, urlsplit
+
+    from components.paths import BUNDLED_DATA_DIR
+    from components.signals import signals
+
+    found = signals(load_dataset(BUNDLED_DATA_DIR).figures)
+    app = open_briefing(panel="signals")
+    listed = next(m.value for m in app.markdown if m.value.startswith("- ["))
+    links = re.findall(r"\]\(([^)]+)\)", listed)
+    assert len(links) == len(found) == listed.count("\n") + 1  # one link per signal line
+    for link, signal in zip(links, found, strict=True):
+        parts = urlsplit(link)
+        assert parts.path == "trends"
+        query = parse_qs(parts.query)
+        assert query["source"] == [f"{signal.tracker}:{signal.series}"]  # codes, not labels
+        assert query["region"] == [signal.region]
+        assert query["metric"] == [signal.metric]
+
+
+def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
+    from components.briefing_slides import MAP_DESIGN_PX, MAP_LABEL_ROOM, briefing_map_view
+    from components.map_labels import LABEL_PX, pixels, screen
+    from components.map_layers import label_layer
+    from components.paths import BUNDLED_DATA_DIR
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    focus = data.geo["countries"].query("role == 'focus'")
+    view = briefing_map_view(tuple(focus.total_bounds))
+    layer = label_layer(data["crossings"], data["towns"], view, BRIEFING_FONT, (MAP_DESIGN_PX,), MAP_LABEL_ROOM)
+    assert layer.get_size == BRIEFING_FONT > LABEL_PX  # slide type, 24 px or more on a 1920 x 1080 screen
+    assert {"Quetta", "Peshawar", "Kabul"} & {label["text"] for label in layer.data}
+    frame = screen(view.lat, view.lon, view.zoom, MAP_DESIGN_PX)
+    west, south, east, north = focus.total_bounds
+    for lon, lat in ((west, south), (east, north)):  # both countries are on the slide
+        x, y = pixels(lon, lat, view.zoom)
+        assert frame.left <= x <= frame.right
+        assert frame.top <= y <= frame.bottom

@@ -150,62 +150,6 @@ def test_a_copied_link_reproduces_the_filters_and_the_map_view(browser, app_url)
         context.close()
 
 
-# Every visible text node's rendered size in px: HTML by its computed font size, SVG text (Vega charts) by its
-# font size scaled as the SVG is drawn on screen. Hidden nodes (the off-screen map, closed menus) do not count.
-VISIBLE_TEXT = """() => {
-  const out = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const element = walker.currentNode.parentElement;
-    const text = walker.currentNode.textContent.trim();
-    if (!text || !element || element.closest("script, style")) continue;
-    const box = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    if (box.width <= 1 || box.height <= 1 || style.visibility === "hidden" || box.right <= 0 || box.left >= innerWidth
-        || box.bottom <= 0 || box.top >= innerHeight) continue;
-    let size = parseFloat(style.fontSize);
-    const svg = element.closest("svg");
-    if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) {
-      size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    }
-    out.push([size, text.slice(0, 60), box.bottom]);
-  }
-  return out;
-}"""
-
-
-@pytest.mark.browser
-def test_a_briefing_slide_fits_the_screen_in_large_type_and_the_arrow_key_advances(browser, app_url):
-    """At a projector's 1280 x 720 and at 1920 x 1080: no scrollbar, nothing cut off at the bottom, no text under
-    24 px at 1920 (in proportion at 1280), no truncated control; ArrowRight (what clickers send) shows the map."""
-    for width, height in ((1280, 720), (1920, 1080)):
-        context, page, _ = open_page(browser, f"{app_url}/briefing?panel=trend", width=width, height=height)
-        try:
-            page.wait_for_selector("[data-testid=stVegaLiteChart] svg text", timeout=30_000)
-            settle(page)
-            page.screenshot(path=SCREENSHOTS / f"briefing-trend-{width}.png")
-            main = page.locator("[data-testid=stMain]")
-            assert main.evaluate("e => e.scrollHeight <= e.clientHeight"), f"the slide scrolls at {width} px"
-            texts = page.evaluate(VISIBLE_TEXT)
-            floor = 24 * width / 1920
-            small = [(round(size, 1), text) for size, text, _ in texts if size < floor - 0.5]
-            assert not small, f"text under {floor:.0f} px at {width} px: {small[:5]}"
-            assert max(bottom for _, _, bottom in texts) <= height, "text below the screen's edge"
-            assert any(text.startswith("Source: PICSS monthly figures") for _, text, _ in texts)
-            cut = page.locator(".st-key-briefing-controls button").evaluate_all(
-                "buttons => buttons.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.innerText)"
-            )
-            assert not cut, f"controls cut off at {width} px: {cut}"
-            trend_title = page.get_by_role("heading", level=1).inner_text()
-            page.locator("body").press("ArrowRight")
-            settle(page)
-            assert "panel=map" in page.url
-            assert page.get_by_role("heading", level=1).inner_text() != trend_title
-            assert page.locator(".st-key-briefing-map canvas").first.is_visible()
-        finally:
-            context.close()
-
-
 @pytest.mark.browser
 def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_url):
     context, page, _ = open_page(browser, f"{app_url}/diplomacy")

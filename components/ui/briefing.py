@@ -2,8 +2,9 @@
 
 Every size is in units of the screen (--u: 1% of its width on a 16:9 screen), so type keeps its proportion
 from a 1280 x 720 projector to a 3840 x 2160 wall; at 1920 x 1080 nothing is under 24 px. Charts are SVG
-drawn at a design size (components/briefing_slides.py) and scaled whole to the space left. The map stays
-mounted, off screen, on the other slides, so "Next" to it shows it at once instead of a blank panel.
+drawn at a design size (components/briefing_slides.py) and scaled whole to the space left; so is the map
+(--dlm-scale, set by the keys script), its labels in slide type. The map stays mounted, off screen, on the
+other slides, so "Next" to it shows it at once instead of a blank panel.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Re
 BRIEFING_CSS = f"<style>{(Path(__file__).parent / 'briefing.css').read_text(encoding='utf-8')}</style>"
 DARK_CSS = """
 <style>
-:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555;}
+:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555; --link: #9cc3ff;}
 .stApp table, .stApp thead, .stApp tr {background: var(--paper) !important;}
 </style>
 """
@@ -72,8 +73,13 @@ KEYS_SCRIPT = """
     if (action) { event.preventDefault(); action.forEach(press); }
   };
   doc.addEventListener("keydown", window.__dlmKeys);
-  // The map was drawn off screen at another size; a resize makes it fill the slide it is now on.
-  [100, 1000, 3000].forEach((ms) => setTimeout(() => window.dispatchEvent(new Event("resize")), ms));
+  // The map is drawn at the design size of a 1920 x 1080 screen and scaled whole, as the charts are.
+  const scale = () => doc.documentElement.style.setProperty(
+    "--dlm-scale", String(Math.min(window.innerWidth / 1920, window.innerHeight / 1080)));
+  scale();
+  if (window.__dlmScale) window.removeEventListener("resize", window.__dlmScale);
+  window.__dlmScale = scale;
+  window.addEventListener("resize", scale);
   clearInterval(window.__dlmTimer);
   let left = %(seconds)d;
   if (left > 0) {
@@ -224,10 +230,15 @@ def slide_body(slide: Slide, theme: str) -> None:
 
 
 def signal_lines(slide: Slide) -> None:
-    """Every signal on one line (what, month, figure, whose count), then the words of the rules used: the
-    slide's first statements repeat the table's first rows, so the screen shows the table's rows once."""
+    """Every signal on one line (what, month, figure, whose count), each a link to the Trends chart of its
+    series (a link of codes, components/signals.trends_link), then the words of the rules used: the slide's
+    first statements repeat the table's first rows, so the screen shows the table's rows once."""
     rows = slide.table.itertuples(index=False)
-    st.markdown("\n".join(f"- {escape_markdown(' · '.join(str(cell) for cell in row[:4]))}" for row in rows))
+    lines = [
+        f"- [{escape_markdown(' · '.join(str(cell) for cell in row[:4]))}]({link})"
+        for row, link in zip(rows, slide.row_links, strict=True)
+    ]
+    st.markdown("\n".join(lines))
     rules = [line for line in slide.statements if line.startswith("Rules: ")]
     if rules:
         st.caption(escape_markdown(rules[0]))

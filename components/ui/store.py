@@ -26,6 +26,7 @@ from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
 from components.incidents import IncidentFilter, provinces_in
+from components.map_labels import LABEL_PX, MAP_SIZES
 from components.map_layers import (
     DeckJson,
     base_layers,
@@ -200,11 +201,17 @@ def _derived(name: str, args: tuple, folder: str, key: str, _build: Callable[[],
 
 
 def map_deck(
-    selection: IncidentFilter, mode: str, crossings_on: dt.date, view: MapView, online_basemap: bool = False
+    selection: IncidentFilter,
+    mode: str,
+    crossings_on: dt.date,
+    view: MapView,
+    online_basemap: bool = False,
+    labels: tuple[int, tuple[tuple[int, int], ...], float] = (LABEL_PX, MAP_SIZES, 1.0),
 ) -> DeckJson:
-    """The map as deck.gl JSON, built and serialised once per filter, mode, crossing day and view: a rerun
-    that changes none of them (a click, another widget) sends the same text with no Python work."""
-    return _deck_for(selection, mode, crossings_on, view, online_basemap, str(data_dir()), events_key())
+    """The map as deck.gl JSON, built and serialised once per filter, mode, crossing day, view and labels
+    (size in px, for a map of (width, height) px, placed with `room`: components.map_layers.label_layer): a
+    rerun that changes none of them (a click, another widget) sends the same text with no Python work."""
+    return _deck_for(selection, mode, crossings_on, view, online_basemap, labels, str(data_dir()), events_key())
 
 
 @st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
@@ -214,12 +221,13 @@ def _deck_for(
     crossings_on: dt.date,
     view: MapView,
     online_basemap: bool,
+    labels: tuple[int, tuple[tuple[int, int], ...], float],
     folder: str,
     key: str,
 ) -> DeckJson:
     data = _dataset_in(folder)
     status = status_on(data["crossings"], data["crossing_status"], crossings_on)
-    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view)])
+    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view, *labels)])
     incidents = _incident_layers_for(selection, mode, folder, key)
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 

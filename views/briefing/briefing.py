@@ -2,8 +2,14 @@
 
 import streamlit as st
 
-from components.briefing_slides import briefing_slides, filters_sentence
-from components.map_views import DEFAULT_VIEW, resolve_view
+from components.briefing_slides import (
+    BRIEFING_FONT,
+    MAP_DESIGN_PX,
+    MAP_LABEL_ROOM,
+    briefing_map_view,
+    briefing_slides,
+    filters_sentence,
+)
 from components.ui.briefing import controls, current_panel, page_style, slide_body, slide_foot, slide_head, theme_code
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download
@@ -28,6 +34,8 @@ controls(slides, code, extra=lambda: briefing_download(data, events, slides))
 slide_head(slide)
 day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
-    st.pydeck_chart(map_deck(selection, "points", day, resolve_view(DEFAULT_VIEW)), height=600)
+    view = briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds))
+    deck = map_deck(selection, "points", day, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,), MAP_LABEL_ROOM))
+    st.pydeck_chart(deck, height=MAP_DESIGN_PX[1])
 slide_body(slide, theme)
 slide_foot(slide, filters_sentence(selection), data.data_as_of)
