@@ -57,10 +57,8 @@ DISAGREE_METRICS = {"deaths_total": "deaths", "attacks": "attacks"}
 BRIEFING_FONT = 28  # px at the design size below, i.e. on a 1920 x 1080 screen
 CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and padding come on top
 # The map slide is drawn at a design size too (px of a 1920 x 1080 screen, the room under a one-line title)
-# with labels of BRIEFING_FONT px, and scaled whole like the charts. Its labels are placed with a fifth more
-# room than map_labels estimates (at this size deck.gl draws them wider: Chromium screenshots, Nov 2026).
+# with labels of BRIEFING_FONT px, and scaled whole like the charts.
 MAP_DESIGN_PX = (1840, 720)
-MAP_LABEL_ROOM = 1.25
 MAP_MARGIN_PX = 24  # kept clear round the two countries
 LATEST_COUNT = 5
 TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type

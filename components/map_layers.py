@@ -181,14 +181,12 @@ def label_layer(
     view: MapView,
     size: int = LABEL_PX,
     map_sizes: tuple[tuple[int, int], ...] = MAP_SIZES,
-    room: float = 1.0,
 ) -> pdk.Layer:
     """Crossing and town names in `size` px type that do not overlap in maps of `map_sizes` showing `view`
-    (components.map_labels), drawn on top with a white halo so they read over dots and lines. Labels are
-    placed as if `room` times larger: slide-sized type draws wider than map_labels' estimate."""
+    (components.map_labels), drawn on top with a white halo so they read over dots and lines."""
     return pdk.Layer(
         "TextLayer",
-        place_labels(crossings, towns, view.lat, view.lon, view.zoom, size * room, map_sizes),
+        place_labels(crossings, towns, view.lat, view.lon, view.zoom, size, map_sizes),
         id="labels",
         get_position=["lon", "lat"],
         get_text="text",

@@ -197,7 +197,7 @@ def test_each_signal_on_screen_links_to_the_trends_chart_of_its_series():
 
 
 def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
-    from components.briefing_slides import MAP_DESIGN_PX, MAP_LABEL_ROOM, briefing_map_view
+    from components.briefing_slides import MAP_DESIGN_PX, briefing_map_view
     from components.map_labels import LABEL_PX, pixels, screen
     from components.map_layers import label_layer
     from components.paths import BUNDLED_DATA_DIR
@@ -205,7 +205,7 @@ def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
     data = load_dataset(BUNDLED_DATA_DIR)
     focus = data.geo["countries"].query("role == 'focus'")
     view = briefing_map_view(tuple(focus.total_bounds))
-    layer = label_layer(data["crossings"], data["towns"], view, BRIEFING_FONT, (MAP_DESIGN_PX,), MAP_LABEL_ROOM)
+    layer = label_layer(data["crossings"], data["towns"], view, BRIEFING_FONT, (MAP_DESIGN_PX,))
     assert layer.get_size == BRIEFING_FONT > LABEL_PX  # slide type, 24 px or more on a 1920 x 1080 screen
     assert {"Quetta", "Peshawar", "Kabul"} & {label["text"] for label in layer.data}
     frame = screen(view.lat, view.lon, view.zoom, MAP_DESIGN_PX)

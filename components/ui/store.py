@@ -206,10 +206,10 @@ def map_deck(
     crossings_on: dt.date,
     view: MapView,
     online_basemap: bool = False,
-    labels: tuple[int, tuple[tuple[int, int], ...], float] = (LABEL_PX, MAP_SIZES, 1.0),
+    labels: tuple[int, tuple[tuple[int, int], ...]] = (LABEL_PX, MAP_SIZES),
 ) -> DeckJson:
     """The map as deck.gl JSON, built and serialised once per filter, mode, crossing day, view and labels
-    (size in px, for a map of (width, height) px, placed with `room`: components.map_layers.label_layer): a
+    (size in px, for maps of each (width, height) px: components.map_layers.label_layer): a
     rerun that changes none of them (a click, another widget) sends the same text with no Python work."""
     return _deck_for(selection, mode, crossings_on, view, online_basemap, labels, str(data_dir()), events_key())
 
@@ -221,7 +221,7 @@ def _deck_for(
     crossings_on: dt.date,
     view: MapView,
     online_basemap: bool,
-    labels: tuple[int, tuple[tuple[int, int], ...], float],
+    labels: tuple[int, tuple[tuple[int, int], ...]],
     folder: str,
     key: str,
 ) -> DeckJson:

@@ -5,7 +5,6 @@ import streamlit as st
 from components.briefing_slides import (
     BRIEFING_FONT,
     MAP_DESIGN_PX,
-    MAP_LABEL_ROOM,
     briefing_map_view,
     briefing_slides,
     filters_sentence,
@@ -35,7 +34,7 @@ slide_head(slide)
 day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
     view = briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds))
-    deck = map_deck(selection, "points", day, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,), MAP_LABEL_ROOM))
+    deck = map_deck(selection, "points", day, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,)))
     st.pydeck_chart(deck, height=MAP_DESIGN_PX[1])
 slide_body(slide, theme)
 slide_foot(slide, filters_sentence(selection), data.data_as_of)
