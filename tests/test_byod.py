@@ -76,3 +76,54 @@ def test_pages_showing_an_upload_name_it_and_give_no_curated_age_warning(acled_b
         said = unescaped(" ".join(c.value for c in app.caption))
         assert "Events from your ACLED export (my_export.csv)" in said, page
         assert "Everything else on this page is curated. Data as of 08 Apr 2026" in said, page
+
+
+# Every download each page offers while an upload is shown (button label, key; the key holds the file name).
+# Those drawn from the events shown name the upload ("acled-my-export"); the briefing and the slides are made
+# with the upload's context (export.with_events: its name in the file name, ACLED's attribution inside,
+# tests/test_export_events.py and test_deck's); the rest are the curated trackers' figures and tables, named
+# by tracker, layer, region, years and data date, or by the curated file they hold.
+TRACKER_FILES = "picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-04-08"
+DOWNLOADS_WITH_AN_UPLOAD = {
+    "views/overview/home.py": [
+        ("Download CSV", f"download-headline_attacks_{TRACKER_FILES}.csv"),
+        ("Chart as PNG", f"png-headline_attacks_{TRACKER_FILES}.png"),
+        ("Chart as SVG", f"svg-headline_attacks_{TRACKER_FILES}.svg"),
+        ("One-page briefing (PNG)", "briefing-png"),
+        ("One-page briefing (PDF)", "briefing-pdf"),
+    ],
+    MAP_PAGE: [
+        ("Download CSV", "download-border_shares_acled-my-export.csv"),
+        ("Download CSV", "download-incidents_by_district_acled-my-export.csv"),
+        ("Download CSV", "download-incidents_shown_acled-my-export.csv"),
+    ],
+    "views/diplomacy/timeline.py": [("Download CSV", "download-diplomacy_shown.csv")],
+    "views/briefing/briefing.py": [
+        ("One-page briefing (PNG)", "briefing-png"),
+        ("One-page briefing (PDF)", "briefing-pdf"),
+        ("Slides (PowerPoint)", "deck-pptx"),
+        ("Slides (PDF)", "deck-pdf"),
+    ],
+    DATA_PAGE: [
+        ("Download CSV", "download-incidents.csv"),  # the curated file as loaded, under its own name
+        ("Download displayed figures (CSV)", "download-displayed-figures"),
+        ("Download PICSS coverage (CSV, one row per period)", "download-coverage"),
+        ("Download the list (CSV)", "download-import_problems_acled-my-export.csv"),  # the upload's bad rows
+    ],
+}
+
+
+def _downloads(app: AppTest) -> list[tuple[str, str]]:
+    return [(button.proto.label, button.proto.id.split("-", 2)[2]) for button in app.get("download_button")]
+
+
+def test_every_download_with_an_upload_shown_names_the_events_it_was_made_from():
+    frame = acled_frame(400).astype(str)
+    frame.loc[3, "latitude"] = "north"  # one bad row, so the upload's problems can be downloaded
+    app = _uploaded(frame.to_csv(index=False).encode())
+    for page, expected in DOWNLOADS_WITH_AN_UPLOAD.items():
+        _ran(app.switch_page(page).run())
+        assert _downloads(app) == expected, page
+    _ran(app.switch_page("views/trends/trends.py").run())  # trackers' figures only: none names the upload
+    assert _downloads(app)
+    assert not [key for _, key in _downloads(app) if "acled" in key or "incidents" in key]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.export import events_file_name
 from components.imports import ImportedEvents
 from components.textsafe import escape_markdown
 from components.ui.store import (
@@ -127,4 +128,4 @@ def import_report(imported: ImportedEvents) -> None:
     elif not imported.problems.empty:
         # Rows read = events shown + rows not shown; whole-file problems (no row) explain a file with no rows.
         st.markdown("Every problem found, with the file, row, column and reason (the CSV lists them all):")
-        table_with_download(imported.problems, "import_problems.csv", "Download the list (CSV)")
+        table_with_download(imported.problems, events_file_name("import_problems", imported), "Download the list (CSV)")
