@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from bench.synthetic_events import acled_frame, write_csv
 from tests.test_browser import SCREENSHOTS, open_page, settle, upload
@@ -59,6 +60,18 @@ def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_uplo
         assert page.get_by_text("The curated data are").count() == 0
         assert page.get_by_text("2 Jan 2018–24 Oct 2025").count() == 1  # the sentence counts that window
         page.screenshot(path=SCREENSHOTS / "map-imported.png")
+
+        # The briefing a person downloads names the file in its name and carries ACLED's attribution.
+        page.get_by_role("link", name="Overview").click()
+        settle(page)
+        assert sidebar_period(page) == UPLOAD_SPAN
+        page.screenshot(path=SCREENSHOTS / "overview-imported.png")
+        with page.expect_download(timeout=120_000) as briefing:
+            page.get_by_role("button", name="One-page briefing (PDF)").click()
+        assert "_acled-my-acled-export_" in briefing.value.suggested_filename
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(briefing.value.path()).pages).split())
+        assert "Armed Conflict Location & Event Data (ACLED), acleddata.com" in text
+        assert "curated, not exhaustive" not in text
 
         page.get_by_role("link", name="Data & sources").click()
         settle(page)

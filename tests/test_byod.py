@@ -127,3 +127,19 @@ def test_every_download_with_an_upload_shown_names_the_events_it_was_made_from()
     _ran(app.switch_page("views/trends/trends.py").run())  # trackers' figures only: none names the upload
     assert _downloads(app)
     assert not [key for _, key in _downloads(app) if "acled" in key or "incidents" in key]
+
+
+@pytest.mark.parametrize("panel", ["map", "latest"])
+def test_briefing_slides_of_an_upload_carry_its_attribution(acled_bytes, panel):
+    """The slides' source lines are what the PowerPoint and PDF decks print on each slide and in its notes
+    (tests/test_deck.py): with an upload they name the file and ACLED, not the curated incidents."""
+    app = _uploaded(acled_bytes)
+    app.query_params["panel"] = panel
+    _ran(app.switch_page("views/briefing/briefing.py").run())
+    sources = [unescaped(m.value) for m in app.markdown if m.value.startswith("Source")]
+    assert len(sources) == 1
+    assert sources[0].startswith(
+        "Source: Events from your ACLED export (my_export.csv): Armed Conflict Location & Event Data (ACLED), "
+        "acleddata.com. ACLED's terms of use apply"
+    )
+    assert "curated, not exhaustive" not in sources[0]
