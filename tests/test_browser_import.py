@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from bench.synthetic_events import acled_frame, write_csv
 from tests.test_browser import SCREENSHOTS, open_page, settle, upload
 from tests.test_deployment import CONFIG
+
+UPLOAD_SPAN = ("2018-01-02", "2025-10-24")  # the first and last day of acled_frame(800)'s events
+
+
+def sidebar_period(page) -> tuple[str, str]:
+    """What the sidebar's From and To boxes show."""
+    boxes = page.locator("[data-testid=stSidebar] [data-testid=stDateInput] input")
+    return boxes.nth(0).input_value(), boxes.nth(1).input_value()
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +46,38 @@ def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_uplo
         assert problems.is_visible()
         page.screenshot(path=SCREENSHOTS / "import-report.png", full_page=True)
 
+        # The date boxes show the file's span (they kept the curated 2024-01-01 to 2026-04-08 while the page
+        # counted another window), and no page warns that the curated incidents are old.
+        assert sidebar_period(page) == UPLOAD_SPAN
+        assert page.get_by_text("The curated data are").count() == 0
+
         page.get_by_role("link", name="Map").click()
         settle(page)
         assert page.get_by_text("Events from your ACLED export (my_acled_export.csv)").count() == 1
         assert page.get_by_text("curated, not exhaustive").count() == 0
         assert page.locator("[data-testid=stDeckGlJsonChart] canvas").count() >= 1
+        assert sidebar_period(page) == UPLOAD_SPAN
+        assert page.get_by_text("The curated data are").count() == 0
+        assert page.get_by_text("2 Jan 2018–24 Oct 2025").count() == 1  # the sentence counts that window
         page.screenshot(path=SCREENSHOTS / "map-imported.png")
+
+        # The briefing a person downloads names the file in its name and carries ACLED's attribution.
+        page.get_by_role("link", name="Overview").click()
+        settle(page)
+        assert sidebar_period(page) == UPLOAD_SPAN
+        page.screenshot(path=SCREENSHOTS / "overview-imported.png")
+        with page.expect_download(timeout=120_000) as briefing:
+            page.get_by_role("button", name="One-page briefing (PDF)").click()
+        assert "_acled-my-acled-export_" in briefing.value.suggested_filename
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(briefing.value.path()).pages).split())
+        assert "Armed Conflict Location & Event Data (ACLED), acleddata.com" in text
+        assert "curated, not exhaustive" not in text
+
+        page.get_by_role("link", name="Data & sources").click()
+        settle(page)
+        page.get_by_text("Curated notable incidents (bundled)").click()
+        settle(page)
+        assert sidebar_period(page) == ("2024-01-01", "2026-04-08")  # back on the curated span
         assert not outside, outside
     finally:
         context.close()
@@ -95,7 +130,9 @@ def test_two_viewers_uploading_the_same_bytes_each_keep_their_own_file_and_name(
         upload(first_page, {"name": "analyst_one.csv", "mimeType": "text/csv", "buffer": content})
         tricky = "![x](http://example.org/x.png)_two.csv"
         upload(second_page, {"name": tricky, "mimeType": "text/csv", "buffer": content})
-        assert second_page.get_by_text(f"Your upload: {tricky}").count() == 1  # shown literally
+        # shown literally, once the rerun that follows reading the file has drawn it
+        expect(second_page.get_by_text(f"Your upload: {tricky}")).to_have_count(1, timeout=60_000)
+        settle(second_page)
         assert second_page.get_by_text("analyst_one.csv").count() == 0
         first_page.get_by_role("link", name="Trends").click()  # a rerun of the first session (a reload would
         settle(first_page)  # start a new session, which begins with the curated data by design)

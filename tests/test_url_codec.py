@@ -406,3 +406,46 @@ def test_an_unknown_value_in_a_link_is_named_on_the_page_and_left_out_of_the_lin
     key = next(iter(query))
     kept = [value for value in query[key] if value == "airstrike"] if isinstance(query[key], list) else []
     assert app.query_params.get(key) == (kept[0] if kept else None)
+
+
+def _notices(app: AppTest) -> list[str]:
+    return [_plain(w.value) for w in app.warning]
+
+
+@pytest.mark.parametrize(
+    ("query", "widget", "notice", "change"),
+    [
+        (
+            {"type": ["xyz", "airstrike"]},
+            "multiselect",
+            "Unknown type 'xyz' in the link, ignored.",
+            ["airstrike", "ied_bombing"],
+        ),
+        (
+            {"from": "2019-05-01"},
+            "date_input",
+            "The link's 'From' date, 1 May 2019, is outside the data (1 Jan 2024 – 8 Apr 2026): showing 1 Jan 2024.",
+            dt.date(2024, 2, 1),
+        ),
+        ({"view": "atlantis"}, "selectbox", "Unknown map view 'atlantis' in the link, ignored.", "kp_tribal"),
+    ],
+    ids=["type", "from", "view"],
+)
+def test_a_links_notice_stays_while_the_view_it_explains_stands(query, widget, notice, change):
+    """The notice used to go at the next click anywhere, leaving the link's view unexplained; it now goes
+    when the person changes what it is about (or opens a link naming it again)."""
+    key = next(iter(query))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params.update(query)
+    app.run()
+    app.switch_page(MAP).run()
+    assert notice in _notices(app)
+    app.segmented_control(key="mode").set_value("hexagons").run()  # another click on the page
+    assert notice in _notices(app)
+    if key != "view":  # a sidebar filter's notice is on every page; the map view is the map page's own
+        app.switch_page(DATA).run()
+        assert notice in _notices(app)
+        app.switch_page(MAP).run()
+    getattr(app, widget)(key=key).set_value(change).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert notice not in _notices(app)

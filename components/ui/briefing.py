@@ -21,7 +21,7 @@ from components.data_age import as_of_sentence, stale_notice
 from components.map_legend import crossing_symbols
 from components.slides import Slide
 from components.textsafe import escape_markdown
-from components.ui.url_state import PENDING, keep, linked
+from components.ui.url_state import PENDING, keep, link_notices, linked
 from components.ui.widgets import chart_spec
 from components.url_codec import PARAMS
 from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, FAMILY_COLOURS
@@ -107,17 +107,18 @@ def current_panel(codes: list[str]) -> str:
     The panel is not a widget (Previous, Next, the panel list and the keyboard all move it), so the link's
     value is taken and written here, through the same codec as the widgets' (components/ui/url_state.py)."""
     pending = st.session_state.get(PENDING, {})
+    read = None
     if "panel" in pending:
         asked, notices = PARAMS["panel"].read(
             pending.pop("panel"), {code: BRIEFING_PANELS.label(code) for code in codes}
         )
-        for notice in notices:  # a link naming no slide opens the first, and says so
-            st.warning(escape_markdown(notice))
+        read = [escape_markdown(notice) for notice in notices]
         if asked is not None:
             st.session_state[PANEL_KEY] = asked
     code = st.session_state.get(PANEL_KEY)
     if code not in codes:
         code = st.session_state[PANEL_KEY] = codes[0]
+    link_notices("panel", read, code)  # a link naming no slide opens the first, and says so
     keep("panel", code, codes[0])
     return code
 

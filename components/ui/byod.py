@@ -8,13 +8,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.export import events_file_name
 from components.imports import ImportedEvents
 from components.textsafe import escape_markdown
-from components.ui.filters import forget_period
 from components.ui.store import (
     CURATED,
     EVENTS_FILE_ENV,
-    SOURCE_KEY,
     active_import,
     dataset,
     events_key,
@@ -30,6 +29,7 @@ from components.ui.uploads import (
 from components.ui.widgets import table_with_download
 
 LAST_KEY = "_upload_last"  # session state: (file_id, Outcome) of the last file read, so it is read once
+CHOICE_KEY = "events_source_choice"  # the radio's widget key
 
 
 def upload_link_notice() -> None:
@@ -64,7 +64,7 @@ def import_panel() -> None:
             outcome = add_upload(upload.getvalue(), upload.name, dataset().geo["durand_line"])
         st.session_state[LAST_KEY] = last = (upload.file_id, outcome)  # read once, not on every rerun
         if outcome.key:
-            _show(outcome.key)
+            show_events_from(outcome.key)
             st.rerun()  # draw the whole page, filters and captions included, from the new file
     if upload is not None and last[1].refused:
         st.error(escape_markdown(last[1].refused))
@@ -84,13 +84,13 @@ def _source_choice() -> None:
         options[f"file:{configured}"] = f"Configured file: {Path(configured).name}"
     uploads = session_uploads()
     options.update({key: f"Your upload: {upload.name}" for key, upload in uploads.items()})
-    st.session_state["events_source_choice"] = events_key()
+    st.session_state[CHOICE_KEY] = events_key()
     st.radio(
         "Events shown on every page",
         list(options),
         format_func=lambda key: escape_markdown(options[key]),
-        key="events_source_choice",
-        on_change=lambda: _show(st.session_state["events_source_choice"]),
+        key=CHOICE_KEY,
+        on_change=_chosen,
     )
     if uploads:
         st.caption(
@@ -102,21 +102,14 @@ def _source_choice() -> None:
             st.button(
                 f"Remove upload: {escape_markdown(upload.name)}",
                 key=f"remove-{key}",
-                on_click=_remove,
+                on_click=remove_upload,  # the events shown fall back to the configured file or the curated
                 args=(key,),
             )
 
 
-def _show(key: str) -> None:
-    """Show other events; the period opens again on their span, not on the last one's."""
-    show_events_from(key)
-    forget_period()
-
-
-def _remove(key: str) -> None:
-    remove_upload(key)
-    if st.session_state.get(SOURCE_KEY) == key:
-        _show(CURATED)
+def _chosen() -> None:
+    """The radio's choice becomes the events every page shows (the sidebar period follows: filters.py)."""
+    show_events_from(st.session_state[CHOICE_KEY])
 
 
 def import_report(imported: ImportedEvents) -> None:
@@ -135,4 +128,4 @@ def import_report(imported: ImportedEvents) -> None:
     elif not imported.problems.empty:
         # Rows read = events shown + rows not shown; whole-file problems (no row) explain a file with no rows.
         st.markdown("Every problem found, with the file, row, column and reason (the CSV lists them all):")
-        table_with_download(imported.problems, "import_problems.csv", "Download the list (CSV)")
+        table_with_download(imported.problems, events_file_name("import_problems", imported), "Download the list (CSV)")

@@ -10,19 +10,26 @@ import datetime as dt
 import streamlit as st
 
 from components.incidents import IncidentFilter
-from components.ui.store import FilterOptions
+from components.ui.store import FilterOptions, events_key
 from components.ui.url_state import linked
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
 
 DEFAULT_START = dt.date(2024, 1, 1)
 SELECTION_KEY = "_incident_filter"  # session state: this run's selection, read by current_filter()
-PERIOD_KEYS = ("from", "to")
+PERIOD_OF = "_period_of"  # session state: the events (store.events_key) the period was opened on
 
 
-def forget_period() -> None:
-    """Let the period start again from its defaults: called when the session switches to other events."""
-    for key in PERIOD_KEYS:
-        st.session_state.pop(key, None)
+def _follow_events(opening: dt.date, last_day: dt.date) -> None:
+    """Open the period on the span of the events shown when the session switches to other events.
+
+    Set through session state, the one way to move a date box already drawn: Streamlit knows a keyed date
+    box by its key alone and the browser keeps the box's own value, so new defaults never reach it (after
+    an upload of 2018-2025 the box kept 2024-01-01 to 2026-04-08 while the page counted another window).
+    A link's dates, read after this, still win."""
+    shown = events_key()
+    if st.session_state.get(PERIOD_OF, shown) != shown:
+        st.session_state["from"], st.session_state["to"] = opening, last_day
+    st.session_state[PERIOD_OF] = shown
 
 
 def sidebar_filters(
@@ -38,6 +45,7 @@ def sidebar_filters(
     last_day = max(options.last_day, data_as_of) if data_as_of else options.last_day
     first_day = min(options.first_day, default_start)
     opening = max(min(default_start, last_day), first_day)
+    _follow_events(opening, last_day)
     with st.sidebar:
         st.header("Filters")
         start = linked(

@@ -22,6 +22,7 @@ from components.url_codec import PARAMS
 PENDING = "_url_pending"  # session state: a new URL's texts, by parameter, not yet given to their widgets
 WRITTEN = "_url_written"  # the query as this session last left it, to tell a new URL from its own
 DRAWN = "_url_drawn"  # parameters whose widgets this run drew
+NOTICES = "_url_notices"  # {parameter: (notices, the value the link left)}: what a link could not give
 PICKERS = ("selectbox", "multiselect", "radio", "segmented_control", "pills", "select_slider")
 FIRST_BY_DEFAULT = ("selectbox", "radio")  # pickers that open on their first option unless told otherwise
 CLICKED = "_clicked"  # suffix of the session state keeping a picker's last click (select_on_click)
@@ -46,24 +47,41 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
     param = PARAMS[key]
     choices = _choices(widget, args, kwargs)
     pending = st.session_state.get(PENDING, {})
+    read = None  # the notices of a link read this run
     if key in pending:
         value, notices = param.read(pending.pop(key), choices)
-        for notice in notices:
-            widget.__self__.warning(escape_markdown(notice))
+        read = [escape_markdown(notice) for notice in notices]  # they repeat the link's text
         if param.multi and value:
             st.session_state[key] = list(value)
         elif value is not None and not param.multi:
             kept = _within(value, kwargs)
             if kept != value:  # a period past the data must not pass for a lull: say the link was cut
-                widget.__self__.warning(
+                read.append(
                     f"The link's '{args[0]}' date, {format_day(value)}, is outside the data "
                     f"({format_day(kwargs['min_value'])} – {format_day(kwargs['max_value'])}): showing "
                     f"{format_day(kept)}."
                 )
             st.session_state[key] = kept
+    above = widget.__self__.container()  # the notices go above the widget, once its value is known
     value = widget(*args, key=key, **kwargs)
+    link_notices(key, read, value, above)
     keep(key, value, _left_out(widget, param, choices, kwargs, link_default))
     return value
+
+
+def link_notices(key: str, read: list[str] | None, value: Any, container=st) -> None:
+    """Show what a link's `key` could not give (an unknown value, a date past the data) for as long as the
+    value it left stands: read this run (`read`, Markdown), or earlier while `value` is still the link's.
+
+    A notice shown on the first run only vanished at the next click anywhere (a map mode, another page),
+    while the view it explains stayed; changing the value, or a new link naming `key`, ends it."""
+    given = st.session_state.setdefault(NOTICES, {})
+    if read is not None:
+        given[key] = (read, value)
+    elif key in given and given[key][1] != value:
+        del given[key]
+    for notice in given.get(key, ((), None))[0]:
+        container.warning(notice)
 
 
 def _left_out(widget, param, choices: dict | None, kwargs: dict, told: Any) -> Any:

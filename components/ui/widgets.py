@@ -45,14 +45,18 @@ def show_chart(chart: ChartSpec, container=st, **kwargs):
 
 
 def coverage_caption(data: Dataset, curated: bool = True) -> None:
-    """Data as of and how old (a warning when old), and what the events are: curated or the user's own file."""
+    """Data as of and how old (a warning when old), and what the events are: curated or the user's own file.
+
+    With a file's events shown the page is about them: the curated data's age is said in passing, since the
+    warning that recent incidents are missing is not true of the file."""
     today = dt.date.today()
-    st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
-    notice = stale_notice(data.data_as_of, today)
-    if notice:
-        st.warning(notice)
-    parts = []
     imported = active_import() if curated else None
+    if imported is None:
+        st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
+        notice = stale_notice(data.data_as_of, today)
+        if notice:
+            st.warning(notice)
+    parts = []
     if imported is not None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
         if not imported.events.empty:
@@ -60,6 +64,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
             parts.append(f"Events in the file: {covered.first:%d %b %Y} to {covered.last:%d %b %Y}.")
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
+        parts.append(f"Everything else on this page is curated. {as_of_sentence(data.data_as_of, today)}")
     elif curated:
         parts.append(CURATED_EVENTS)
     if parts:

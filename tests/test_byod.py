@@ -1,0 +1,145 @@
+"""An upload in the app, as a session sees it (AppTest runs app.py with Streamlit's own session state): the
+sidebar period follows the events shown, and the pages say whose events they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.synthetic_events import acled_frame
+from components.dataset import load_dataset
+from components.imports import import_events
+from components.paths import BUNDLED_DATA_DIR, ROOT
+from tests.test_briefing import unescaped
+
+DATA_PAGE, MAP_PAGE = "views/data/sources.py", "views/map/map.py"
+
+
+@pytest.fixture(scope="module")
+def acled_bytes() -> bytes:
+    """Synthetic ACLED events of 2018-2025, before the curated incidents begin (2024)."""
+    return acled_frame(400).to_csv(index=False).encode()
+
+
+def _span(data: bytes) -> tuple[dt.date, dt.date]:
+    events = import_events(data, "x.csv", load_dataset(BUNDLED_DATA_DIR).geo["durand_line"]).events
+    return events["date"].min().date(), events["date"].max().date()
+
+
+def _period(app: AppTest) -> tuple[dt.date, dt.date]:
+    return app.date_input(key="from").value, app.date_input(key="to").value
+
+
+def _ran(app: AppTest) -> AppTest:
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _uploaded(data: bytes, name: str = "my_export.csv") -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    _ran(app.run())
+    _ran(app.switch_page(DATA_PAGE).run())
+    _ran(app.file_uploader(key="events_upload").upload(name, data, "text/csv").run())
+    return app
+
+
+def test_the_period_opens_on_the_uploads_span_and_back_on_the_curated_one(acled_bytes):
+    """The date boxes kept 2024-01-01 to 2026-04-08 after an upload of 2018-2025 while the page counted
+    another window."""
+    curated_as_of = load_dataset(BUNDLED_DATA_DIR).data_as_of
+    app = _uploaded(acled_bytes)
+    assert _period(app) == _span(acled_bytes)
+    _ran(app.switch_page(MAP_PAGE).run())
+    assert _period(app) == _span(acled_bytes)  # another page keeps it
+
+    _ran(app.switch_page(DATA_PAGE).run())
+    _ran(app.radio(key="events_source_choice").set_value("curated").run())
+    assert _period(app) == (dt.date(2024, 1, 1), curated_as_of)
+
+
+def test_a_period_chosen_on_the_upload_stays_until_the_events_change(acled_bytes):
+    app = _uploaded(acled_bytes)
+    _ran(app.date_input(key="from").set_value(dt.date(2020, 3, 1)).run())
+    _ran(app.switch_page(MAP_PAGE).run())
+    assert _period(app)[0] == dt.date(2020, 3, 1)
+    assert app.query_params["from"] == "2020-03-01"
+
+
+def test_pages_showing_an_upload_name_it_and_give_no_curated_age_warning(acled_bytes):
+    """The warning says incidents after the curated data's date are missing: not true of the user's file."""
+    app = _uploaded(acled_bytes)
+    for page in (DATA_PAGE, MAP_PAGE, "views/overview/home.py"):
+        _ran(app.switch_page(page).run())
+        assert not [w.value for w in app.warning if "curated data are" in w.value], page
+        said = unescaped(" ".join(c.value for c in app.caption))
+        assert "Events from your ACLED export (my_export.csv)" in said, page
+        assert "Everything else on this page is curated. Data as of 08 Apr 2026" in said, page
+
+
+# Every download each page offers while an upload is shown (button label, key; the key holds the file name).
+# Those drawn from the events shown name the upload ("acled-my-export"); the briefing and the slides are made
+# with the upload's context (export.with_events: its name in the file name, ACLED's attribution inside,
+# tests/test_export_events.py and test_deck's); the rest are the curated trackers' figures and tables, named
+# by tracker, layer, region, years and data date, or by the curated file they hold.
+TRACKER_FILES = "picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-04-08"
+DOWNLOADS_WITH_AN_UPLOAD = {
+    "views/overview/home.py": [
+        ("Download CSV", f"download-headline_attacks_{TRACKER_FILES}.csv"),
+        ("Chart as PNG", f"png-headline_attacks_{TRACKER_FILES}.png"),
+        ("Chart as SVG", f"svg-headline_attacks_{TRACKER_FILES}.svg"),
+        ("One-page briefing (PNG)", "briefing-png"),
+        ("One-page briefing (PDF)", "briefing-pdf"),
+    ],
+    MAP_PAGE: [
+        ("Download CSV", "download-border_shares_acled-my-export.csv"),
+        ("Download CSV", "download-incidents_by_district_acled-my-export.csv"),
+        ("Download CSV", "download-incidents_shown_acled-my-export.csv"),
+    ],
+    "views/diplomacy/timeline.py": [("Download CSV", "download-diplomacy_shown.csv")],
+    "views/briefing/briefing.py": [
+        ("One-page briefing (PNG)", "briefing-png"),
+        ("One-page briefing (PDF)", "briefing-pdf"),
+        ("Slides (PowerPoint)", "deck-pptx"),
+        ("Slides (PDF)", "deck-pdf"),
+    ],
+    DATA_PAGE: [
+        ("Download CSV", "download-incidents.csv"),  # the curated file as loaded, under its own name
+        ("Download displayed figures (CSV)", "download-displayed-figures"),
+        ("Download PICSS coverage (CSV, one row per period)", "download-coverage"),
+        ("Download the list (CSV)", "download-import_problems_acled-my-export.csv"),  # the upload's bad rows
+    ],
+}
+
+
+def _downloads(app: AppTest) -> list[tuple[str, str]]:
+    return [(button.proto.label, button.proto.id.split("-", 2)[2]) for button in app.get("download_button")]
+
+
+def test_every_download_with_an_upload_shown_names_the_events_it_was_made_from():
+    frame = acled_frame(400).astype(str)
+    frame.loc[3, "latitude"] = "north"  # one bad row, so the upload's problems can be downloaded
+    app = _uploaded(frame.to_csv(index=False).encode())
+    for page, expected in DOWNLOADS_WITH_AN_UPLOAD.items():
+        _ran(app.switch_page(page).run())
+        assert _downloads(app) == expected, page
+    _ran(app.switch_page("views/trends/trends.py").run())  # trackers' figures only: none names the upload
+    assert _downloads(app)
+    assert not [key for _, key in _downloads(app) if "acled" in key or "incidents" in key]
+
+
+@pytest.mark.parametrize("panel", ["map", "latest"])
+def test_briefing_slides_of_an_upload_carry_its_attribution(acled_bytes, panel):
+    """The slides' source lines are what the PowerPoint and PDF decks print on each slide and in its notes
+    (tests/test_deck.py): with an upload they name the file and ACLED, not the curated incidents."""
+    app = _uploaded(acled_bytes)
+    app.query_params["panel"] = panel
+    _ran(app.switch_page("views/briefing/briefing.py").run())
+    sources = [unescaped(m.value) for m in app.markdown if m.value.startswith("Source")]
+    assert len(sources) == 1
+    assert sources[0].startswith(
+        "Source: Events from your ACLED export (my_export.csv): Armed Conflict Location & Event Data (ACLED), "
+        "acleddata.com. ACLED's terms of use apply"
+    )
+    assert "curated, not exhaustive" not in sources[0]
