@@ -130,7 +130,8 @@ def test_a_copied_link_reproduces_the_filters_and_the_map_view(browser, app_url)
         assert page.get_by_text(caption).count() == 1
         chosen = map_image(page)
         assert image_difference(before, chosen) > 3, "the map did not move to the chosen view"
-        link = page.locator("[data-testid=stSidebar] [data-testid=stCode]").inner_text().replace("\n", "").strip()
+        page.locator("[data-testid=stSidebar] [data-testid=stPopoverButton]", has_text="Link to this view").click()
+        link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().replace("\n", "").strip()
         assert "province=Balochistan" in link
         assert "from=2025-01-01" in link
         assert "view=balochistan_border" in link  # the preset's code, not its label

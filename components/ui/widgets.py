@@ -218,13 +218,16 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
 
 def share_box(page_path: str) -> None:
     """The current view's link with a copy button; drawn last so every widget's parameter is in it.
-    `page_path` is the page's url_path ("" for the home page)."""
+    `page_path` is the page's url_path ("" for the home page).
+
+    In a popover: Streamlit draws st.code with a 1.5 MB script that every page otherwise loaded on first paint
+    for this one box; a popover's content, and that script, load only when it is opened (bench/bench_pages.py)."""
     if not st.context.url:
         return
     base = page_url(st.context.url, st.get_option("server.baseUrlPath"), page_path)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    with st.sidebar:
-        st.caption("Link to this view (copy button on the right)")
+    with st.sidebar.popover("Link to this view", icon=":material/link:", width="stretch"):
+        st.caption("Copy it with the button on the right; it opens this page with the same filters and choices.")
         st.code(share_link(base, params), language=None, wrap_lines=True)
 
 
