@@ -11,6 +11,7 @@ import pytest
 from components.dataset import load_dataset
 from components.map_labels import (
     ICON_HALF_PX,
+    LABEL_PX,
     MAP_SIZES_PX,
     TOWN_DOT_HALF_PX,
     Box,
@@ -21,8 +22,9 @@ from components.map_labels import (
     text_box,
 )
 from components.map_layers import label_layer
-from components.map_views import VIEWS
+from components.map_views import DEFAULT_VIEW, VIEWS
 from components.paths import BUNDLED_DATA_DIR
+from components.ui.panels import SMALL_MAP_SIZES
 
 DATA = load_dataset(BUNDLED_DATA_DIR)
 
@@ -113,3 +115,19 @@ def test_a_crossing_too_long_to_fit_is_named_by_its_first_town():
     labels = label_layer(DATA["crossings"], DATA["towns"], VIEWS["durand_line"]).data
     crossing = [row["text"] for row in labels if row["kind"] == "crossing" and row["lat"] == 30.92222]
     assert crossing == ["Chaman"]
+
+
+@pytest.mark.parametrize("map_size", SMALL_MAP_SIZES)
+def test_no_name_is_cut_on_the_overview_map(map_size):
+    """The Overview's map is narrower than the Map page's ("Islamab", "Lahor" at its right edge, session 8):
+    its labels are placed for its own column widths and read whole at each."""
+    view = VIEWS[DEFAULT_VIEW]
+    layer = label_layer(DATA["crossings"], DATA["towns"], view, LABEL_PX, SMALL_MAP_SIZES)
+    frame = screen(view.lat, view.lon, view.zoom, map_size)
+    boxes = {
+        row["text"]: text_box(*pixels(row["lon"], row["lat"], view.zoom), row["text"], row["anchor"], row["offset"])
+        for row in layer.data
+    }
+    shown = [text for text, box in boxes.items() if box.overlaps(frame)]
+    assert {"Kabul", "Quetta"} <= set(shown)
+    assert [text for text in shown if not inside(boxes[text], frame)] == []

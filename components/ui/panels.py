@@ -18,6 +18,7 @@ from components.export import (
     source_names,
     with_events,
 )
+from components.map_labels import LABEL_PX
 from components.map_views import DEFAULT_VIEW, resolve_view
 from components.slides import Slide
 from components.sources import cited
@@ -88,9 +89,16 @@ def _headline_trend(data: Dataset, provinces: tuple[str, ...]):
     )
 
 
-def map_panel(data: Dataset, events, height: int = 420, key: str = "small-map") -> None:
+# The Overview's map column, sidebar open, on screens 1280, 1440 and 1920 px wide (measured in Chromium,
+# 30 Nov 2026): its labels must read whole at each, like the Map page's (components.map_labels.MAP_SIZES_PX).
+SMALL_MAP_HEIGHT = 420
+SMALL_MAP_SIZES = ((308, SMALL_MAP_HEIGHT), (372, SMALL_MAP_HEIGHT), (564, SMALL_MAP_HEIGHT))
+
+
+def map_panel(data: Dataset, events, key: str = "small-map") -> None:
     day = data.data_as_of or events["date"].max()
-    st.pydeck_chart(map_deck(current_filter(), "points", day, resolve_view(DEFAULT_VIEW)), height=height, key=key)
+    deck = map_deck(current_filter(), "points", day, resolve_view(DEFAULT_VIEW), labels=(LABEL_PX, SMALL_MAP_SIZES))
+    st.pydeck_chart(deck, height=SMALL_MAP_HEIGHT, key=key)
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
