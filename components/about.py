@@ -76,5 +76,5 @@ def sourcing(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def citation(as_of: dt.date | None, page_url: str) -> str:
     """How to cite the dashboard; a figure itself is cited from the source on its row."""
-    when = f"data as of {as_of:%d %B %Y}" if as_of else "data date not stated"
+    when = f"data as of {as_of:%-d %B %Y}" if as_of else "data date not stated"
     return f"Durand Line Monitor ({when}), {page_url}"

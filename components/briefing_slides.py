@@ -271,7 +271,7 @@ def _timeline_chart(
                 legend=alt.Legend(orient="top", symbolStrokeWidth=6, symbolSize=400),
             ),
             tooltip=[
-                alt.Tooltip("date_start:T", title="Date", format="%d %b %Y"),
+                alt.Tooltip("date_start:T", title="Date", format="%-d %b %Y"),
                 alt.Tooltip("title:N"),
                 alt.Tooltip("track_label:N", title="Track"),
             ],

@@ -37,10 +37,10 @@ def as_of_sentence(as_of: dt.date | None, today: dt.date) -> str:
     if age is None:
         return "Data date unknown."
     if age < 0:
-        return f"Data as of {as_of:%d %b %Y} (a date after today's {today:%d %b %Y})."
+        return f"Data as of {as_of:%-d %b %Y} (a date after today's {today:%-d %b %Y})."
     if age == 0:
-        return f"Data as of {as_of:%d %b %Y} (today)."
-    return f"Data as of {as_of:%d %b %Y} ({age} day{'s' if age != 1 else ''} old)."
+        return f"Data as of {as_of:%-d %b %Y} (today)."
+    return f"Data as of {as_of:%-d %b %Y} ({age} day{'s' if age != 1 else ''} old)."
 
 
 def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
@@ -48,7 +48,9 @@ def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
     age = data_age_days(as_of, today)
     if age is None or age <= STALE_AFTER_DAYS:
         return None
-    return f"The curated data are {age} days old: incidents, figures and talks after {as_of:%d %b %Y} are not included."
+    return (
+        f"The curated data are {age} days old: incidents, figures and talks after {as_of:%-d %b %Y} are not included."
+    )
 
 
 def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.date) -> str:
@@ -57,7 +59,7 @@ def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.da
         return label
     gaps = []
     if start < covered.first:
-        gaps.append(f"no data before {covered.first:%d %b %Y}")
+        gaps.append(f"no data before {covered.first:%-d %b %Y}")
     if end > covered.last:
-        gaps.append(f"no data after {covered.last:%d %b %Y}")
+        gaps.append(f"no data after {covered.last:%-d %b %Y}")
     return f"{label} ({'; '.join(gaps)})" if gaps else label

@@ -62,8 +62,8 @@ class WindowCounts:
     def notes(self) -> list[str]:
         """One sentence per window that runs outside the data, for a person to read beside the numbers."""
         sides = [
-            ("Before", self.before_covered, f"data start {self.coverage.first:%d %b %Y}"),
-            ("After", self.after_covered, f"data end {self.coverage.last:%d %b %Y}"),
+            ("Before", self.before_covered, f"data start {self.coverage.first:%-d %b %Y}"),
+            ("After", self.after_covered, f"data end {self.coverage.last:%-d %b %Y}"),
         ]
         return [
             f"{side}: {_days_covered(covered, self.days)} by the data ({edge}); no change is shown."
@@ -169,7 +169,7 @@ def counted(number: int, noun: str) -> str:
 def event_labels(events: pd.DataFrame) -> dict[str, str]:
     """Picker names keyed by event id: date · title, then the track and at last the id where two read alike."""
     named = dict(
-        zip(events["event_id"], events["date_start"].dt.strftime("%d %b %Y") + " · " + events["title"], strict=True)
+        zip(events["event_id"], events["date_start"].dt.strftime("%-d %b %Y") + " · " + events["title"], strict=True)
     )
     tracks = dict(zip(events["event_id"], events["track"].map(DIPLOMACY_TRACKS.label), strict=True))
     return unique_labels(named, tracks)

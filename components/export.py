@@ -53,7 +53,7 @@ class ExportContext:
 
     @property
     def as_of(self) -> str:
-        return f"Data as of {self.data_as_of:%d %b %Y}" if self.data_as_of else "Data date unknown"
+        return f"Data as of {self.data_as_of:%-d %b %Y}" if self.data_as_of else "Data date unknown"
 
     @property
     def scope(self) -> str:

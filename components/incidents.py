@@ -171,7 +171,7 @@ def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     clashes in one place)."""
     places = events["place"].fillna(events["district"]).fillna(events["province"])
     named = {
-        incident_id: f"{day:%d %b %Y} · {place} · {EVENT_TYPES.label(kind)}"
+        incident_id: f"{day:%-d %b %Y} · {place} · {EVENT_TYPES.label(kind)}"
         for incident_id, day, place, kind in zip(
             events["incident_id"], events["date"], places, events["event_type"], strict=True
         )

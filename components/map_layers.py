@@ -107,7 +107,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "exact": exact,
                 "stacked": int(stacked),
                 "killed": killed,
-                "title": f"{row.date:%d %b %Y} · {EVENT_TYPES.label(row.event_type)}{more}",
+                "title": f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)}{more}",
                 "line1": where + ("" if exact else f" (location known to the {row.location_precision} only)"),
                 "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
@@ -128,7 +128,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "icon": crossing_icon(row.status),
             "title": f"{row.name} crossing",
             "line1": (
-                f"Status: {row.status}" + (f" since {row.start_date:%d %b %Y}" if pd.notna(row.start_date) else "")
+                f"Status: {row.status}" + (f" since {row.start_date:%-d %b %Y}" if pd.notna(row.start_date) else "")
             ),
             "line2": str(row.reason) if pd.notna(row.reason) else "",
             "line3": f"Location {row.coord_precision}",

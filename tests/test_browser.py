@@ -93,7 +93,7 @@ def test_page_opens_from_its_link_and_draws(browser, app_url, path):
         assert page.locator("[data-testid=stException]").count() == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_role("heading", name=title).count() >= 1
-        assert page.get_by_text(re.compile(r"^Data as of 08 Apr 2026 \(\d+ days old\)\.$")).count() == 1
+        assert page.get_by_text(re.compile(r"^Data as of 8 Apr 2026 \(\d+ days old\)\.$")).count() == 1
         drawn = page.locator(main).first
         assert drawn.is_visible()
         assert distinct_colours(drawn.screenshot()) > 8, "main chart or map looks blank"
@@ -196,12 +196,12 @@ def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url)
 
 @pytest.mark.browser
 def test_a_link_to_an_event_near_the_data_end_marks_the_after_window_partial(browser, app_url):
-    """FO briefing, 02 Apr 2026: the 14 days after run to 16 Apr, the data end 08 Apr. The link holds the
+    """FO briefing, 2 Apr 2026: the 14 days after run to 16 Apr, the data end 08 Apr. The link holds the
     shown label, as links made before links carried ids did: it is still read."""
-    label = "02 Apr 2026 · FO: talks with Kabul in Urumqi, but Kabul must show visible and verifiable action"
+    label = "2 Apr 2026 · FO: talks with Kabul in Urumqi, but Kabul must show visible and verifiable action"
     context, page, _ = open_page(browser, f"{app_url}/diplomacy?event={quote_plus(label)}")
     try:
-        note = "After: only 6 of 14 days are covered by the data (data end 08 Apr 2026); no change is shown."
+        note = "After: only 6 of 14 days are covered by the data (data end 8 Apr 2026); no change is shown."
         assert page.get_by_text(note).count() == 1
         assert page.get_by_text("Partial: 6 of 14 days covered").count() == 2
         assert page.locator("[data-testid=stMetric]").count() == 4

@@ -14,11 +14,11 @@ AS_OF = dt.date(2026, 4, 8)
 @pytest.mark.parametrize(
     ("today", "age", "sentence"),
     [
-        (dt.date(2026, 4, 8), 0, "Data as of 08 Apr 2026 (today)."),
-        (dt.date(2026, 4, 9), 1, "Data as of 08 Apr 2026 (1 day old)."),
-        (dt.date(2026, 5, 23), 45, "Data as of 08 Apr 2026 (45 days old)."),
-        (dt.date(2026, 5, 24), 46, "Data as of 08 Apr 2026 (46 days old)."),
-        (dt.date(2026, 11, 30), 236, "Data as of 08 Apr 2026 (236 days old)."),
+        (dt.date(2026, 4, 8), 0, "Data as of 8 Apr 2026 (today)."),
+        (dt.date(2026, 4, 9), 1, "Data as of 8 Apr 2026 (1 day old)."),
+        (dt.date(2026, 5, 23), 45, "Data as of 8 Apr 2026 (45 days old)."),
+        (dt.date(2026, 5, 24), 46, "Data as of 8 Apr 2026 (46 days old)."),
+        (dt.date(2026, 11, 30), 236, "Data as of 8 Apr 2026 (236 days old)."),
     ],
 )
 def test_age_in_days_and_the_sentence_a_person_reads(today, age, sentence):
@@ -30,7 +30,7 @@ def test_warning_only_after_45_days():
     assert stale_notice(AS_OF, dt.date(2026, 4, 8)) is None
     assert stale_notice(AS_OF, dt.date(2026, 5, 23)) is None
     assert stale_notice(AS_OF, dt.date(2026, 5, 24)) == (
-        "The curated data are 46 days old: incidents, figures and talks after 08 Apr 2026 are not included."
+        "The curated data are 46 days old: incidents, figures and talks after 8 Apr 2026 are not included."
     )
 
 
@@ -42,7 +42,7 @@ def test_unknown_data_date_gives_no_age_and_no_warning():
 
 
 def test_a_data_date_after_today_is_not_given_a_negative_age():
-    assert as_of_sentence(AS_OF, dt.date(2026, 4, 1)) == "Data as of 08 Apr 2026 (a date after today's 01 Apr 2026)."
+    assert as_of_sentence(AS_OF, dt.date(2026, 4, 1)) == "Data as of 8 Apr 2026 (a date after today's 1 Apr 2026)."
 
 
 def test_days_covered_of_a_window():
@@ -60,6 +60,6 @@ def test_chart_title_says_where_the_series_stops():
     assert chart_title(label, months, dt.date(2024, 1, 1), AS_OF) == f"{label} (no data after 30 Sep 2025)"
     assert (
         chart_title(label, months, dt.date(2023, 6, 1), AS_OF)
-        == f"{label} (no data before 01 Jan 2024; no data after 30 Sep 2025)"
+        == f"{label} (no data before 1 Jan 2024; no data after 30 Sep 2025)"
     )
     assert chart_title(label, None, dt.date(2023, 6, 1), AS_OF) == label

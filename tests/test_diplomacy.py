@@ -43,7 +43,7 @@ def test_after_window_past_the_data_end_is_partial_and_not_compared():
     assert (counts.after_incidents, counts.after_covered, counts.before_covered) == (1, 6, 14)
     assert not counts.comparable
     assert counts.notes() == [
-        "After: only 6 of 14 days are covered by the data (data end 05 Nov 2025); no change is shown."
+        "After: only 6 of 14 days are covered by the data (data end 5 Nov 2025); no change is shown."
     ]
 
 
@@ -53,7 +53,7 @@ def test_before_window_before_the_data_start_is_partial():
     assert (counts.before_covered, counts.after_covered) == (3, 7)
     assert not counts.comparable
     assert counts.notes() == [
-        "Before: only 3 of 7 days are covered by the data (data start 01 Oct 2025); no change is shown."
+        "Before: only 3 of 7 days are covered by the data (data start 1 Oct 2025); no change is shown."
     ]
 
 
@@ -61,11 +61,11 @@ def test_windows_wholly_or_all_but_one_day_outside_the_data():
     # Talks on 4 Nov, 7 days: after = 5–11 Nov, only 5 Nov covered. Talks on 1 Oct: before = 24–30 Sep, none.
     after = window_counts(EVENTS, dt.date(2025, 11, 4), None, 7, COVERED)
     assert after.notes() == [
-        "After: only 1 of 7 days is covered by the data (data end 05 Nov 2025); no change is shown."
+        "After: only 1 of 7 days is covered by the data (data end 5 Nov 2025); no change is shown."
     ]
     before = window_counts(EVENTS, dt.date(2025, 10, 1), None, 7, COVERED)
     assert before.notes() == [
-        "Before: none of the 7 days are covered by the data (data start 01 Oct 2025); no change is shown."
+        "Before: none of the 7 days are covered by the data (data start 1 Oct 2025); no change is shown."
     ]
 
 
@@ -103,7 +103,7 @@ def test_timeline_panels_say_where_their_data_stop():
         data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2026, 4, 8), events_covered
     )
     spec = json.dumps(chart.to_dict(), ensure_ascii=False)
-    assert f'["{VIOLENCE_LABEL} (no data after {last_month:%d %b %Y})", "✚ no figure found' in spec
+    assert f'["{VIOLENCE_LABEL} (no data after {last_month:%-d %b %Y})", "✚ no figure found' in spec
     assert '"Notable incidents (killed, lowest stated figure) (no data after 16 Mar 2026)"' in spec
 
 
@@ -119,7 +119,7 @@ def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_em
 
 
 def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_end():
-    """Bin Shahi's tooltip read 'To 08 Apr 2026 · Still in force on the data date: true': the data date
+    """Bin Shahi's tooltip read 'To 8 Apr 2026 · Still in force on the data date: true': the data date
     read as a reported end, and a raw boolean."""
     data = load_dataset(BUNDLED_DATA_DIR)
     chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2025, 10, 1), data.data_as_of)

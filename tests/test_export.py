@@ -69,7 +69,7 @@ def balochistan():
 
 def test_chart_exports_print_their_context_under_their_own_title(balochistan):
     data, comparison, context = balochistan
-    as_of = f"Data as of {data.data_as_of:%d %b %Y} · Durand Line Monitor"
+    as_of = f"Data as of {data.data_as_of:%-d %b %Y} · Durand Line Monitor"
     charts = {
         "single": (comparison_chart(comparison, "Deaths"), "Deaths per month, 2025 vs 2024"),
         "layered": (cumulative_chart(comparison, "Deaths"), "Cumulative deaths, 2025 vs 2024"),

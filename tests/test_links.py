@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from components import vocabulary
 from components.links import page_url, share_link
 from components.paths import ROOT
 from components.url_codec import PARAMS
@@ -35,8 +36,8 @@ def test_share_link_without_parameters_is_the_page_url():
 
 def _linked_parameters() -> dict[str, str]:
     """Every URL parameter the app reads or writes, with the file that does: widgets drawn through
-    url_state.linked() or widgets.choice(), values kept through url_state.keep(), and names used with
-    st.query_params directly."""
+    url_state.linked(), widgets.choice() or widgets.code_radio(), values kept through url_state.keep(),
+    and names used with st.query_params directly."""
     found = {}
     for path in [ROOT / "app.py", *ROOT.glob("views/**/*.py"), *ROOT.glob("components/**/*.py")]:
         where = str(path.relative_to(ROOT))
@@ -53,6 +54,10 @@ def _linked_parameters() -> dict[str, str]:
                     key = node.args[0] if name == "keep" and node.args else key  # keep(key, value): not a widget
                     assert isinstance(key, ast.Constant), f"{where}:{node.lineno} links a key that is not a literal"
                     found[key.value] = where
+                if name == "code_radio" and path.name != "widgets.py":  # keyed by its code list's name
+                    codes = node.args[1]
+                    assert isinstance(codes, ast.Name), f"{where}:{node.lineno} links a list that is not named"
+                    found[getattr(vocabulary, codes.id).name] = where
                 reads_url = isinstance(func, ast.Attribute) and _is_query_params(func.value) and node.args
                 if reads_url and isinstance(node.args[0], ast.Constant):
                     found[node.args[0].value] = where

@@ -54,24 +54,24 @@ def test_page_runs_with_no_data_files(page, title, tmp_path, use_data_dir):
 
 
 def test_every_page_says_how_old_the_data_are_and_warns_when_old():
-    """The bundled data are dated 08 Apr 2026, long past 45 days old on any day these tests run."""
+    """The bundled data are dated 8 Apr 2026, long past 45 days old on any day these tests run."""
     age = (dt.date.today() - dt.date(2026, 4, 8)).days
     for page in PAGES:
         app = run_page(page)
         said = [m.value for m in app.markdown]
-        assert f"**Data as of 08 Apr 2026 ({age} days old).**" in said, page
+        assert f"**Data as of 8 Apr 2026 ({age} days old).**" in said, page
         warning = (
-            f"The curated data are {age} days old: incidents, figures and talks after 08 Apr 2026 are not included."
+            f"The curated data are {age} days old: incidents, figures and talks after 8 Apr 2026 are not included."
         )
         assert warning in [w.value for w in app.warning], page
 
 
 def test_a_window_past_the_data_end_is_marked_partial_with_no_change():
-    """FO briefing on 02 Apr 2026: the 14 days after run to 16 Apr, the data end on 08 Apr (6 days covered)."""
+    """FO briefing on 2 Apr 2026: the 14 days after run to 16 Apr, the data end on 08 Apr (6 days covered)."""
     app = run_page("views/diplomacy/timeline.py")
     app.selectbox(key="event").set_value("20260402-fo-urumqi-briefing").run()
     notes = [w.value for w in app.warning]
-    assert "After: only 6 of 14 days are covered by the data (data end 08 Apr 2026); no change is shown." in notes
+    assert "After: only 6 of 14 days are covered by the data (data end 8 Apr 2026); no change is shown." in notes
     cards = {m.label: m for m in app.metric}
     assert cards["Incidents, 14 days after"].delta == ""
     assert cards["Killed after (lowest stated)"].delta == ""

@@ -198,7 +198,7 @@ def test_tables_show_dates_as_days_not_midnight_timestamps():
 
 
 def test_a_link_reaching_past_the_data_says_where_it_was_cut():
-    """?to=2026-12-31 was cut silently to the data date, and the page then read '01 Mar 2026–08 Apr 2026
+    """?to=2026-12-31 was cut silently to the data date, and the page then read '1 Mar 2026–8 Apr 2026
     (period set in the sidebar)' though the viewer never set that end."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.query_params.update({"from": "2026-03-01", "to": "2026-12-31"})

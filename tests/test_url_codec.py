@@ -128,7 +128,7 @@ def test_a_default_value_is_left_out_of_the_link_and_one_known_at_run_time_too()
 MAP, TRENDS, DIPLOMACY = "views/map/map.py", "views/trends/trends.py", "views/diplomacy/timeline.py"
 BRIEFING, DATA = "views/briefing/briefing.py", "views/data/sources.py"
 INCIDENT = "20240108-bajaur-polio-police-escort-bombing"
-INCIDENT_LABEL = "08 Jan 2024 · Belot Farsh area, Mamund tehsil · IED / bombing"
+INCIDENT_LABEL = "8 Jan 2024 · Belot Farsh area, Mamund tehsil · IED / bombing"
 EVENT = "20250419-dar-kabul-visit"
 
 

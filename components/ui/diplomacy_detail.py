@@ -12,9 +12,9 @@ from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
 def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
-    when = f"{event['date_start']:%d %b %Y}"
+    when = f"{event['date_start']:%-d %b %Y}"
     if pd.notna(event["date_end"]) and event["date_end"] != event["date_start"]:
-        when += f" – {event['date_end']:%d %b %Y}"
+        when += f" – {event['date_end']:%-d %b %Y}"
     st.subheader(escape_markdown(f"{when} · {event['title']}"))
     facts = {
         "Track": DIPLOMACY_TRACKS.label(event["track"]),

@@ -113,7 +113,7 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
         st.info("Nothing recorded in this period.")
         return
     for row in latest.itertuples(index=False):
-        st.markdown(escape_markdown(f"{row.date:%d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
+        st.markdown(escape_markdown(f"{row.date:%-d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
 
 
 def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) -> None:

@@ -61,7 +61,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
         if not imported.events.empty:
             covered = events_coverage()
-            parts.append(f"Events in the file: {covered.first:%d %b %Y} to {covered.last:%d %b %Y}.")
+            parts.append(f"Events in the file: {covered.first:%-d %b %Y} to {covered.last:%-d %b %Y}.")
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
         parts.append(f"Everything else on this page is curated. {as_of_sentence(data.data_as_of, today)}")

@@ -45,7 +45,7 @@ shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), 
 st.markdown(
     escape_markdown(
         f"{counted(len(shown), 'diplomatic event')} and {counted(len(events), 'notable incident')}, "
-        f"{selection.start:%d %b %Y}–{selection.end:%d %b %Y} (period set in the sidebar)."
+        f"{selection.start:%-d %b %Y}–{selection.end:%-d %b %Y} (period set in the sidebar)."
     )
 )
 

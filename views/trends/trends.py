@@ -144,7 +144,7 @@ def comparison_view(later: int, earlier: int):
     comparison = compare(figures, tracker, series, region, metric, later, earlier, cadence, data.data_as_of)
     context = [
         f"{tracker}, {SERIES_LABELS[series]}, {region}",
-        f"Data as of {data.data_as_of:%d %b %Y}" if data.data_as_of else "Data date unknown",
+        f"Data as of {data.data_as_of:%-d %b %Y}" if data.data_as_of else "Data date unknown",
     ]
     sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
     return SimpleNamespace(
