@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from components.dates import format_day
 from components.sources import source_shares
 from components.trends import COUNTING_RULES
 from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES, SERIES, SOURCE_KINDS, TOLL_SCOPES, TRACKERS
@@ -76,5 +77,5 @@ def sourcing(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def citation(as_of: dt.date | None, page_url: str) -> str:
     """How to cite the dashboard; a figure itself is cited from the source on its row."""
-    when = f"data as of {as_of:%-d %B %Y}" if as_of else "data date not stated"
+    when = f"data as of {format_day(as_of)}" if as_of else "data date not stated"
     return f"Durand Line Monitor ({when}), {page_url}"

@@ -18,8 +18,9 @@ from components.charts import comparison_chart
 from components.crossings import status_on
 from components.data_age import Coverage
 from components.dataset import Dataset
+from components.dates import VEGA_DAY, format_day
 from components.diplomacy import filter_events
-from components.incidents import IncidentFilter, format_day
+from components.incidents import IncidentFilter
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK
@@ -271,7 +272,7 @@ def _timeline_chart(
                 legend=alt.Legend(orient="top", symbolStrokeWidth=6, symbolSize=400),
             ),
             tooltip=[
-                alt.Tooltip("date_start:T", title="Date", format="%-d %b %Y"),
+                alt.Tooltip("date_start:T", title="Date", format=VEGA_DAY),
                 alt.Tooltip("title:N"),
                 alt.Tooltip("track_label:N", title="Track"),
             ],

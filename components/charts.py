@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.incidents import format_day
+from components.dates import VEGA_DAY, format_day
 from components.map_labels import short_name
 from components.palette import COUNT_RAMP, DIPLOMACY_INK, TOTALS_GREY, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
@@ -255,8 +255,8 @@ def timeline_chart(
         ),
         color=alt.value(DIPLOMACY_INK),  # one ink: each track has its own row, and hues belong to incident types
         tooltip=[
-            alt.Tooltip("date_start:T", title="From", format="%-d %b %Y"),
-            alt.Tooltip("date_end:T", title="To", format="%-d %b %Y"),
+            alt.Tooltip("date_start:T", title="From", format=VEGA_DAY),
+            alt.Tooltip("date_end:T", title="To", format=VEGA_DAY),
             alt.Tooltip("title:N", title="Event"),
             alt.Tooltip("track_label:N", title="Track"),
         ],
@@ -315,7 +315,7 @@ def timeline_chart(
                 legend=alt.Legend(columns=4),
             ),
             tooltip=[
-                alt.Tooltip("date:T", format="%-d %b %Y"),
+                alt.Tooltip("date:T", format=VEGA_DAY),
                 alt.Tooltip("place:N"),
                 alt.Tooltip("killed:Q"),
                 alt.Tooltip("family:N", title="Type"),
@@ -356,7 +356,7 @@ def timeline_chart(
             tooltip=[
                 alt.Tooltip("crossing:N"),
                 alt.Tooltip("status:N"),
-                alt.Tooltip("start_date:T", format="%-d %b %Y", title="From"),
+                alt.Tooltip("start_date:T", format=VEGA_DAY, title="From"),
                 alt.Tooltip("until:N", title="To"),
                 alt.Tooltip("reason:N"),
             ],

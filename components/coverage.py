@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from components.dates import format_day
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import (
@@ -281,7 +282,7 @@ def matrix_text(tidy: pd.DataFrame, data_as_of: dt.date) -> str:
     """The matrix as terminal text: a legend, one block per tracker and cadence, a summary line per tracker."""
     legend = "  ".join(f"{STATE_SYMBOLS[s]} {STATE_LABELS[s]}" for s in STATES)
     lines = [
-        f"Coverage of the tracker figures, {COVERAGE_START:%b %Y} to the data date {data_as_of:%-d %b %Y}",
+        f"Coverage of the tracker figures, {COVERAGE_START:%b %Y} to the data date {format_day(data_as_of)}",
         f"{legend}   (missing = no figure in this data set, not zero)",
     ]
     if tidy.empty:

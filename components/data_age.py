@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from components.dates import format_day
+
 CURATED_START = dt.date(2024, 1, 1)  # the curated incidents are collected from this day on
 STALE_AFTER_DAYS = 45  # older than this, every page warns that recent figures are missing
 
@@ -37,10 +39,10 @@ def as_of_sentence(as_of: dt.date | None, today: dt.date) -> str:
     if age is None:
         return "Data date unknown."
     if age < 0:
-        return f"Data as of {as_of:%-d %b %Y} (a date after today's {today:%-d %b %Y})."
+        return f"Data as of {format_day(as_of)} (a date after today's {format_day(today)})."
     if age == 0:
-        return f"Data as of {as_of:%-d %b %Y} (today)."
-    return f"Data as of {as_of:%-d %b %Y} ({age} day{'s' if age != 1 else ''} old)."
+        return f"Data as of {format_day(as_of)} (today)."
+    return f"Data as of {format_day(as_of)} ({age} day{'s' if age != 1 else ''} old)."
 
 
 def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
@@ -49,7 +51,7 @@ def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
     if age is None or age <= STALE_AFTER_DAYS:
         return None
     return (
-        f"The curated data are {age} days old: incidents, figures and talks after {as_of:%-d %b %Y} are not included."
+        f"The curated data are {age} days old: incidents, figures and talks after {format_day(as_of)} are not included."
     )
 
 
@@ -59,7 +61,7 @@ def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.da
         return label
     gaps = []
     if start < covered.first:
-        gaps.append(f"no data before {covered.first:%-d %b %Y}")
+        gaps.append(f"no data before {format_day(covered.first)}")
     if end > covered.last:
-        gaps.append(f"no data after {covered.last:%-d %b %Y}")
+        gaps.append(f"no data after {format_day(covered.last)}")
     return f"{label} ({'; '.join(gaps)})" if gaps else label

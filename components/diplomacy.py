@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_age import Coverage
+from components.dates import format_day, format_days
 from components.pickers import unique_labels
 from components.schemas import split_list
 from components.vocabulary import DIPLOMACY_TRACKS
@@ -62,8 +63,8 @@ class WindowCounts:
     def notes(self) -> list[str]:
         """One sentence per window that runs outside the data, for a person to read beside the numbers."""
         sides = [
-            ("Before", self.before_covered, f"data start {self.coverage.first:%-d %b %Y}"),
-            ("After", self.after_covered, f"data end {self.coverage.last:%-d %b %Y}"),
+            ("Before", self.before_covered, f"data start {format_day(self.coverage.first)}"),
+            ("After", self.after_covered, f"data end {format_day(self.coverage.last)}"),
         ]
         return [
             f"{side}: {_days_covered(covered, self.days)} by the data ({edge}); no change is shown."
@@ -168,8 +169,6 @@ def counted(number: int, noun: str) -> str:
 
 def event_labels(events: pd.DataFrame) -> dict[str, str]:
     """Picker names keyed by event id: date · title, then the track and at last the id where two read alike."""
-    named = dict(
-        zip(events["event_id"], events["date_start"].dt.strftime("%-d %b %Y") + " · " + events["title"], strict=True)
-    )
+    named = dict(zip(events["event_id"], format_days(events["date_start"]) + " · " + events["title"], strict=True))
     tracks = dict(zip(events["event_id"], events["track"].map(DIPLOMACY_TRACKS.label), strict=True))
     return unique_labels(named, tracks)

@@ -23,6 +23,7 @@ import vl_convert as vlc
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from components.dates import format_day
 from components.geo import GeoLayers
 from components.imports import ImportedEvents
 from components.map_layers import incident_cells
@@ -53,7 +54,7 @@ class ExportContext:
 
     @property
     def as_of(self) -> str:
-        return f"Data as of {self.data_as_of:%-d %b %Y}" if self.data_as_of else "Data date unknown"
+        return f"Data as of {format_day(self.data_as_of)}" if self.data_as_of else "Data date unknown"
 
     @property
     def scope(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.dates import format_day
 from components.pickers import unique_labels
 from components.schemas import split_list
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, UNKNOWN_ACTOR
@@ -138,10 +139,6 @@ def _lists_any(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     return found.reindex(cells.index, fill_value=False).astype(bool)
 
 
-def format_day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _listing(values, everything: str) -> str:
     values = list(values)
     if not values:
@@ -171,7 +168,7 @@ def incident_labels(events: pd.DataFrame) -> dict[str, str]:
     clashes in one place)."""
     places = events["place"].fillna(events["district"]).fillna(events["province"])
     named = {
-        incident_id: f"{day:%-d %b %Y} · {place} · {EVENT_TYPES.label(kind)}"
+        incident_id: f"{format_day(day)} · {place} · {EVENT_TYPES.label(kind)}"
         for incident_id, day, place, kind in zip(
             events["incident_id"], events["date"], places, events["event_type"], strict=True
         )

@@ -22,6 +22,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from components.dates import format_day
 from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
@@ -107,7 +108,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "exact": exact,
                 "stacked": int(stacked),
                 "killed": killed,
-                "title": f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)}{more}",
+                "title": f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)}{more}",
                 "line1": where + ("" if exact else f" (location known to the {row.location_precision} only)"),
                 "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
@@ -128,7 +129,7 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "icon": crossing_icon(row.status),
             "title": f"{row.name} crossing",
             "line1": (
-                f"Status: {row.status}" + (f" since {row.start_date:%-d %b %Y}" if pd.notna(row.start_date) else "")
+                f"Status: {row.status}" + (f" since {format_day(row.start_date)}" if pd.notna(row.start_date) else "")
             ),
             "line2": str(row.reason) if pd.notna(row.reason) else "",
             "line3": f"Location {row.coord_precision}",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.dates import format_day
 from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
@@ -42,7 +43,7 @@ def crossing_symbols() -> dict[str, str]:
 
 def crossing_legend(day) -> Legend:
     return Legend(
-        f"Crossing status on {day:%-d %b %Y}",
+        f"Crossing status on {format_day(day)}",
         crossing_symbols(),
         "Square gates; 'Unknown': no recorded status covers the day.",
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.dates import format_day
 from components.links import share_link
 from components.slides import Slide
 from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, comparable_pairs
@@ -224,10 +225,6 @@ def _rank(codes: tuple[str, ...], code: str) -> int:
     return codes.index(code) if code in codes else len(codes)
 
 
-def day(date: dt.date) -> str:
-    return f"{date.day} {date:%b %Y}"
-
-
 def signals_table(found: list[Signal]) -> pd.DataFrame:
     """Every signal as a person reads it: what, which month, the figure, whose count and the rule's name
     (its words are on the slide once, not on every row)."""
@@ -252,7 +249,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
     """The briefing's signals slide: the first signals as statements (the source line and the table name whose
     figures they are) and the words of every rule used, every signal in its table, the Trends links and the
     sources for the speaker notes."""
-    as_of = f"Data as of {day(data_as_of)}" if data_as_of else "Data date unknown"
+    as_of = f"Data as of {format_day(data_as_of)}" if data_as_of else "Data date unknown"
     if not found:
         return Slide(
             "signals",
@@ -284,7 +281,7 @@ def main() -> int:
 
     data = load_dataset(data_dir())
     found = signals(data.figures)
-    as_of = f"data as of {day(data.data_as_of)}" if data.data_as_of else "data date unknown"
+    as_of = f"data as of {format_day(data.data_as_of)}" if data.data_as_of else "data date unknown"
     print(f"{len(found)} signals, {as_of}")
     for signal in found:
         print(f"\n{signal.sentence}\n  rule: {signal.rule_text}\n  chart: {signal.link}")

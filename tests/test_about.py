@@ -29,7 +29,7 @@ def test_the_page_explains_counting_statuses_sources_citation_and_licences():
     assert "never as zero" in text
     assert "CC BY 4.0" in text
     assert "ACLED" in text
-    assert "Durand Line Monitor (data as of 8 April 2026)" in app.code[0].value
+    assert "Durand Line Monitor (data as of 8 Apr 2026)" in app.code[0].value
     assert not [word for word in DEVELOPER_WORDS if word in text]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.dates import format_day
 from components.diplomacy import WindowCounts, split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
@@ -12,9 +13,9 @@ from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
 def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
-    when = f"{event['date_start']:%-d %b %Y}"
+    when = f"{format_day(event['date_start'])}"
     if pd.notna(event["date_end"]) and event["date_end"] != event["date_start"]:
-        when += f" – {event['date_end']:%-d %b %Y}"
+        when += f" – {format_day(event['date_end'])}"
     st.subheader(escape_markdown(f"{when} · {event['title']}"))
     facts = {
         "Track": DIPLOMACY_TRACKS.label(event["track"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.dates import format_day
 from components.incidents import figure_range, place_names
 from components.schemas import split_list
 from components.sources import source_label
@@ -38,7 +39,7 @@ def _given(row: pd.Series, column: str) -> bool:
 
 def _day(value) -> str:
     day = pd.to_datetime(value, errors="coerce")
-    return f"{day:%-d %b %Y}" if pd.notna(day) else str(value)
+    return f"{format_day(day)}" if pd.notna(day) else str(value)
 
 
 def claims_line(account: pd.Series) -> str:
@@ -78,7 +79,7 @@ def account_lines(account: pd.Series) -> list[str]:
 
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     where = place_names(event["place"], event["district"], event["province"], event["country"])
-    st.subheader(escape_markdown(f"{event['date']:%-d %b %Y} · {EVENT_TYPES.label(event['event_type'])}"))
+    st.subheader(escape_markdown(f"{format_day(event['date'])} · {EVENT_TYPES.label(event['event_type'])}"))
     st.markdown(escape_markdown(where))
     st.markdown(
         escape_markdown(

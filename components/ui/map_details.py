@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.dates import format_day
 from components.incidents import IncidentFilter, incident_labels
 from components.map_layers import PICKABLE_INCIDENT_LAYERS, point_key
 from components.map_views import MapView
@@ -43,7 +44,7 @@ def at_point(events: pd.DataFrame, chosen: str) -> None:
     if len(here) < 2:
         return
     names = {
-        row.incident_id: f"{row.date:%-d %b %Y} · {EVENT_TYPES.label(row.event_type)}"
+        row.incident_id: f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)}"
         for row in here.itertuples(index=False)
     }
     st.session_state[AT_POINT_KEY] = chosen

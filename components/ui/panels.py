@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.charts import comparison_chart
 from components.dataset import Dataset
+from components.dates import format_day
 from components.deck import DECK_FORMATS, MapInputs, deck_file_name, deck_pdf, deck_pptx
 from components.diplomacy import filter_events, latest_developments
 from components.export import (
@@ -113,7 +114,7 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
         st.info("Nothing recorded in this period.")
         return
     for row in latest.itertuples(index=False):
-        st.markdown(escape_markdown(f"{row.date:%-d %b %Y} · {row.kind}: {row.what} ({row.source_name})"))
+        st.markdown(escape_markdown(f"{format_day(row.date)} · {row.kind}: {row.what} ({row.source_name})"))
 
 
 def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) -> None:

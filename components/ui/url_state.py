@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.incidents import format_day
+from components.dates import format_day
 from components.textsafe import escape_markdown
 from components.url_codec import PARAMS
 

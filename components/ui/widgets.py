@@ -14,6 +14,7 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from components.data_age import as_of_sentence, stale_notice
 from components.dataset import Dataset
+from components.dates import format_day
 from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
 from components.links import page_url, share_link
 from components.textsafe import csv_bytes, escape_markdown
@@ -61,7 +62,7 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
         if not imported.events.empty:
             covered = events_coverage()
-            parts.append(f"Events in the file: {covered.first:%-d %b %Y} to {covered.last:%-d %b %Y}.")
+            parts.append(f"Events in the file: {format_day(covered.first)} to {format_day(covered.last)}.")
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
         parts.append(f"Everything else on this page is curated. {as_of_sentence(data.data_as_of, today)}")

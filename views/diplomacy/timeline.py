@@ -6,6 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from components.dates import format_day
 from components.diplomacy import counted, event_labels, filter_events, mediators_in, shown_table, window_counts
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
@@ -45,7 +46,7 @@ shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), 
 st.markdown(
     escape_markdown(
         f"{counted(len(shown), 'diplomatic event')} and {counted(len(events), 'notable incident')}, "
-        f"{selection.start:%-d %b %Y}–{selection.end:%-d %b %Y} (period set in the sidebar)."
+        f"{format_day(selection.start)}–{format_day(selection.end)} (period set in the sidebar)."
     )
 )
 

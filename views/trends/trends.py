@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
+from components.dates import format_day
 from components.export import comparison_context, source_names
 from components.figures import disagreements_table
 from components.sources import source_label
@@ -144,7 +145,7 @@ def comparison_view(later: int, earlier: int):
     comparison = compare(figures, tracker, series, region, metric, later, earlier, cadence, data.data_as_of)
     context = [
         f"{tracker}, {SERIES_LABELS[series]}, {region}",
-        f"Data as of {data.data_as_of:%-d %b %Y}" if data.data_as_of else "Data date unknown",
+        f"Data as of {format_day(data.data_as_of)}" if data.data_as_of else "Data date unknown",
     ]
     sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
     return SimpleNamespace(

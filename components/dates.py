@@ -1,0 +1,23 @@
+"""How a day reads everywhere on screen and in exports: "8 Apr 2026".
+
+Spelled without strftime's "%-d" (day without a leading zero), which only the GNU C library understands:
+on Windows, where analysts also run the app, Python's strftime raises on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+# Vega-Lite's time format (d3-time-format) reads "%-d" itself, in the browser.
+VEGA_DAY = "%-d %b %Y"
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_days(days: pd.Series) -> pd.Series:
+    """format_day for a column of dates."""
+    return days.dt.day.astype(str) + days.dt.strftime(" %b %Y")

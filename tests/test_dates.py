@@ -1,0 +1,35 @@
+"""Days read "8 Apr 2026" everywhere, through one function that also runs on Windows (whose strftime
+raises on the "%-d" that glibc accepts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from components.dates import format_day, format_days
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_day_reads_without_a_leading_zero():
+    assert format_day(dt.date(2026, 4, 8)) == "8 Apr 2026"
+    assert format_day(pd.Timestamp("2025-10-12")) == "12 Oct 2025"
+
+
+def test_a_column_of_days_reads_the_same_as_one_day():
+    days = pd.Series(pd.to_datetime(["2024-01-01", "2025-12-31"]))
+    assert list(format_days(days)) == ["1 Jan 2024", "31 Dec 2025"]
+
+
+def test_no_python_code_hands_strftime_the_glibc_only_day_format():
+    spelled = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("components", "views", "app.py")
+        for path in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))
+        if path.name != "dates.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "%-d" in line
+    ]
+    assert spelled == []
