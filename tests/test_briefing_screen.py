@@ -67,7 +67,8 @@ MEASURED_LABELS = ("Lahore", "Herat")
 DARK = 110  # a label's letter pixel is darker than this (grey level); halo, land and borders are lighter
 INK_PER_PX = """texts => { const c = document.createElement("canvas").getContext("2d");
   c.font = "700 100px %s";
-  return texts.map(t => { const m = c.measureText(t); return (m.actualBoundingBoxAscent + m.actualBoundingBoxDescent) / 100; }); }"""
+  return texts.map(t => { const m = c.measureText(t);
+    return (m.actualBoundingBoxAscent + m.actualBoundingBoxDescent) / 100; }); }"""
 CANVAS = ".st-key-briefing-map canvas"
 
 
@@ -75,8 +76,12 @@ def map_label_sizes(page) -> dict[str, float]:
     """Each of MEASURED_LABELS' font size in screen px, as measured in a screenshot of the map slide."""
     data = load_dataset(BUNDLED_DATA_DIR)
     view = briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds))
-    labels = {label["text"]: label for label in place_labels(data["crossings"], data["towns"], view.lat, view.lon,
-                                                              view.zoom, BRIEFING_FONT, (MAP_DESIGN_PX,))}
+    labels = {
+        label["text"]: label
+        for label in place_labels(
+            data["crossings"], data["towns"], view.lat, view.lon, view.zoom, BRIEFING_FONT, (MAP_DESIGN_PX,)
+        )
+    }
     canvas = page.locator(CANVAS)
     scale = canvas.evaluate("c => c.getBoundingClientRect().width / c.offsetWidth")
     shot = Image.open(io.BytesIO(canvas.screenshot())).convert("L")
