@@ -31,6 +31,9 @@ YEAR_COLOURS = (NEUTRAL["grey"], TOL["indigo"])  # earlier year light, later yea
 # Counts (grid cells, hexagons, heat, years in order): an indigo ramp from few (light) to many (dark).
 COUNT_RAMP = ("#E6E1F2", "#BDB4DE", "#8F82CA", "#6353B3", "#3E2D96", "#1F1450")
 TOTALS_GREY = NEUTRAL["grey"]  # monthly totals behind the timeline: no type, so no hue
+# On a dark slide the same meanings with the lightness turned round: the indigo ink (diplomacy, the later
+# year) goes light and the grey (totals, the earlier year) dim, so what stood out on white stands out on dark.
+ON_DARK = {TOL["indigo"]: COUNT_RAMP[1], NEUTRAL["grey"]: "#777777"}
 
 
 def rgba(hex_colour: str, alpha: int = 255) -> list[int]:

@@ -6,9 +6,16 @@ file costs three page loads and a rerun per slide."""
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from components.briefing_slides import BRIEFING_FONT
+import pytest
+from PIL import Image
+
+from components.briefing_slides import BRIEFING_FONT, MAP_DESIGN_PX, briefing_map_view
+from components.dataset import load_dataset
+from components.map_labels import pixels, text_box
+from components.map_layers import LABEL_FONT, place_labels
+from components.paths import BUNDLED_DATA_DIR
 from tests.test_browser import SCREENSHOTS, settle
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
@@ -50,12 +57,57 @@ TEXTS = """() => {
   return out;
 }"""
 
-# The map's labels are deck.gl text drawn in its canvas, BRIEFING_FONT px at the map's design size: what a
-# person sees is that size times the scale the canvas is drawn at.
-MAP_SCALE = """() => {
-  const canvas = document.querySelector(".st-key-briefing-map canvas");
-  return canvas ? canvas.getBoundingClientRect().width / canvas.offsetWidth : null;
-}"""
+# The map's labels are deck.gl text drawn in its canvas, so their size is measured in a screenshot of it:
+# names in open country (no dot, line or gate crosses their letters) are found where the slide's view puts
+# them, their letters are the dark pixels round that spot (the labels' ink is [25, 25, 25] on a white halo),
+# and the height of those letters, from the tallest letter's top to the lowest one's foot, is turned into a
+# font size by the same name's ink height per px of type, measured by the browser in the font deck.gl asks
+# for (canvas measureText: 0.77 em for "Lahore", its ascender height, in the sans-serif bold Chromium picks).
+MEASURED_LABELS = ("Lahore", "Herat")
+DARK = 110  # a label's letter pixel is darker than this (grey level); halo, land and borders are lighter
+INK_PER_PX = """texts => { const c = document.createElement("canvas").getContext("2d");
+  c.font = "700 100px %s";
+  return texts.map(t => { const m = c.measureText(t);
+    return (m.actualBoundingBoxAscent + m.actualBoundingBoxDescent) / 100; }); }"""
+CANVAS = ".st-key-briefing-map canvas"
+
+
+def map_label_sizes(page) -> dict[str, float]:
+    """Each of MEASURED_LABELS' font size in screen px, as measured in a screenshot of the map slide."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    view = briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds))
+    labels = {
+        label["text"]: label
+        for label in place_labels(
+            data["crossings"], data["towns"], view.lat, view.lon, view.zoom, BRIEFING_FONT, (MAP_DESIGN_PX,)
+        )
+    }
+    canvas = page.locator(CANVAS)
+    scale = canvas.evaluate("c => c.getBoundingClientRect().width / c.offsetWidth")
+    shot = Image.open(io.BytesIO(canvas.screenshot())).convert("L")
+    ink = dict(zip(MEASURED_LABELS, page.evaluate(INK_PER_PX % LABEL_FONT, list(MEASURED_LABELS)), strict=True))
+    centre_x, centre_y = pixels(view.lon, view.lat, view.zoom)
+    sizes = {}
+    for text in MEASURED_LABELS:
+        label = labels[text]
+        x, y = pixels(label["lon"], label["lat"], view.zoom)
+        box = text_box(x - centre_x, y - centre_y, text, label["anchor"], label["offset"], BRIEFING_FONT)
+        left, right = (shot.width / 2 + edge * scale for edge in (box.left, box.right))
+        top, bottom = (shot.height / 2 + edge * scale for edge in (box.top, box.bottom))
+        letters = shot.crop((round(left), round(top), round(right), round(bottom))).point(lambda v: 255 * (v < DARK))
+        found = letters.getbbox()
+        sizes[text] = (found[3] - found[1]) / ink[text] if found else 0.0
+    return sizes
+
+
+def measured_map_labels(page, tries: int = 10) -> dict[str, float]:
+    """map_label_sizes once every name is drawn: deck.gl draws its text a moment after the map."""
+    for _ in range(tries):
+        sizes = map_label_sizes(page)
+        if all(sizes.values()):
+            break
+        page.wait_for_timeout(1_000)
+    return sizes
 
 
 def slide_code(page) -> str:
@@ -87,7 +139,7 @@ def test_every_slide_fits_each_screen_in_large_type_and_the_clicker_keys_move_th
                 code = slide_code(page)
                 seen.append(code)
                 if code == "map":
-                    page.wait_for_selector(".st-key-briefing-map canvas", state="visible", timeout=30_000)
+                    page.wait_for_selector(CANVAS, state="visible", timeout=30_000)
                 page.screenshot(path=SCREENSHOTS / f"briefing-{code}-{width}.png")
                 where = f"{code} at {width} x {height}"
                 for scroller in ("[data-testid=stMain]", "html"):
@@ -100,8 +152,8 @@ def test_every_slide_fits_each_screen_in_large_type_and_the_clicker_keys_move_th
                 assert not cut, f"{where}: text cut off: {cut[:5]}"
                 assert any(t["text"].startswith("Source: ") for t in texts), f"{where}: no source line"
                 if code == "map":
-                    scale = page.evaluate(MAP_SCALE)
-                    assert BRIEFING_FONT * scale >= floor - 0.5, f"{where}: map labels at {BRIEFING_FONT * scale} px"
+                    labels = measured_map_labels(page)
+                    assert min(labels.values()) >= floor - 0.5, f"{where}: map labels measured at {labels} px"
                     legend = page.locator(".dlm-legend").inner_text()
                     assert "Incidents:" in legend
                     assert "Crossings:" in legend

@@ -9,7 +9,6 @@ other slides, so "Next" to it shows it at once instead of a blank panel.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import html
 import json
@@ -19,6 +18,7 @@ import streamlit as st
 
 from components.data_age import as_of_sentence, stale_notice
 from components.map_legend import crossing_symbols
+from components.palette import ON_DARK
 from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.ui.url_state import PENDING, keep, link_notices, linked
@@ -44,6 +44,12 @@ MAP_ON_SCREEN_CSS = """
 .stMainBlockContainer > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body)
   {flex: 0 0 auto !important;}
 .st-key-slide-body {height: auto; container-type: normal;}
+</style>
+"""
+# The latest developments are a few lines: in larger type, spread over the slide's height.
+LATEST_CSS = """
+<style>
+.st-key-slide-body li {font-size: calc(2.1 * var(--u)) !important; margin-bottom: calc(1.6 * var(--u));}
 </style>
 """
 # On every other slide the map is off screen and invisible, yet drawn, so "Next" to it shows it at once.
@@ -144,6 +150,7 @@ def page_style(code: str, theme: str) -> None:
         BRIEFING_CSS
         + (DARK_CSS if theme == "dark" else "")
         + (MAP_ON_SCREEN_CSS if code == "map" else MAP_OFF_SCREEN_CSS)
+        + (LATEST_CSS if code == "latest" else "")
     )
     # With an element beside it the style stays in the page: style alone goes to Streamlit's event
     # container, which a rerun empties, so every "Next" flashed the unstyled page.
@@ -275,9 +282,20 @@ def map_legend() -> None:
     st.html(f'<div class="dlm-legend">{"".join(parts)}</div>')
 
 
+def on_dark(part):
+    """A copy of a spec (or any part of it) with each colour of palette.ON_DARK in its dark-slide colour."""
+    if isinstance(part, dict):
+        return {key: on_dark(value) for key, value in part.items()}
+    if isinstance(part, list):
+        return [on_dark(value) for value in part]
+    if isinstance(part, str):
+        return ON_DARK.get(part.upper(), part)
+    return part
+
+
 def dark_spec(spec: dict) -> dict:
-    """The chart's spec with light type and lines on the dark slide."""
-    out = copy.deepcopy(spec)
+    """The chart's spec with light type and lines on the dark slide, its marks in their dark-slide colours."""
+    out = on_dark(spec)
     config = out.setdefault("config", {})
     light, grid = "#f2f2f2", "#444444"
     for part in ("axis", "legend"):
