@@ -9,10 +9,9 @@ import re
 import sys
 import time
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-from tests.test_map_browser import MAP, QUETTA, offset
+from tests.test_map_browser import MAP, hover_quetta
 
 WATCH = """() => { window.__long = []; window.__click = 0;
     new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push([e.startTime, e.duration])))
@@ -20,7 +19,6 @@ WATCH = """() => { window.__long = []; window.__click = 0;
     document.addEventListener('pointerup', () => { window.__click = performance.now(); }, true); }"""
 LONG_TASKS = """() => window.__long.filter(e => e[0] >= window.__click - 50)
     .map(e => [Math.round(e[0] - window.__click), Math.round(e[1])])"""
-BOX = "e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
 
 
 def one_click(browser, url: str) -> None:
@@ -37,17 +35,7 @@ def one_click(browser, url: str) -> None:
     page.goto(f"{url}/map")
     page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
     time.sleep(4)
-    box = page.locator(f"{MAP} canvas").first.evaluate(BOX)
-    dx, dy = offset(*QUETTA)
-    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
-    tooltip = page.locator(".deck-tooltip").filter(has_text="4 more at this point")
-    for nudge in range(30):
-        page.mouse.move(x + nudge % 2, y)
-        try:
-            tooltip.wait_for(state="visible", timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            continue
+    _, (x, y) = hover_quetta(page)
     time.sleep(1)
     page.evaluate(WATCH)
     frames.clear()
