@@ -502,12 +502,13 @@ def deck_json(
 ) -> DeckJson:
     """The same deck as build_deck, assembled from layers already serialised by layer_json.
 
-    Boundaries, crossings and labels go in nested lists (deck.gl flattens them): Streamlit (1.67) restyles
-    every top-level layer when a dot is clicked, fading all but the clicked object to 40 % and making deck.gl
-    recolour every boundary vertex, and it leaves a nested list alone. Only the incidents fade, and the
-    click has less to redraw."""
+    Every layer goes in a nested list (deck.gl flattens them): Streamlit (1.67) restyles every top-level
+    layer when a dot is clicked, fading all but the clicked object to 40 %, and it leaves a nested list
+    alone. Nothing fades (the details beside the map show the choice) and the click has less to redraw:
+    the second long task before the selection is sent fell from 1.9-3.2 s to 0.5-1.4 s in Chromium's
+    software renderer (bench/profile_map_click.py, README "Not yet reached")."""
     deck = build_deck([], [], [], view, online_basemap)
     shown = [text for layer_id, text in base.items() if not (online_basemap and layer_id in OPAQUE_BASE_IDS)]
-    layers = [f"[{','.join(shown)}]", *incidents.values(), f"[{','.join(crossings.values())}]"]
+    layers = [f"[{','.join(shown)}]", f"[{','.join(incidents.values())}]", f"[{','.join(crossings.values())}]"]
     frame = json.dumps(deck, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
     return DeckJson(frame.replace('"layers":[]', f'"layers":[{",".join(layers)}]', 1), TOOLTIP)

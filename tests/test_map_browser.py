@@ -54,9 +54,8 @@ def at_quetta() -> list[str]:
     return list(here["incident_id"])
 
 
-def click_quetta(page) -> float:
-    """Click the Quetta point once deck.gl picks it (its tooltip shows); seconds until the list of the
-    incidents there shows beside the map."""
+def hover_quetta(page):
+    """Hover the Quetta point until deck.gl picks it; its tooltip and the pointer's (x, y)."""
     box = page.locator(f"{MAP} canvas").first.bounding_box()
     dx, dy = offset(*QUETTA)
     x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
@@ -68,6 +67,13 @@ def click_quetta(page) -> float:
             break
         except PlaywrightTimeout:
             continue
+    return tooltip, (x, y)
+
+
+def click_quetta(page) -> float:
+    """Click the Quetta point once deck.gl picks it (its tooltip shows); seconds until the list of the
+    incidents there shows beside the map."""
+    tooltip, (x, y) = hover_quetta(page)
     clipping = tooltip.evaluate(CLIPPING)
     assert clipping == [], f"the tooltip is cut at the map's edge by {clipping}"
     start = time.monotonic()
