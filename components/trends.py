@@ -198,7 +198,6 @@ class YearComparison:
     passed_slot: int | None  # first period the later year's running total exceeded earlier_full_year
     window_earlier: float | None  # sum over window_slots
     window_later: float | None
-    run_rate: float | None  # later year's periods extrapolated to a year, only when the year is partial
 
     @property
     def window_change_pct(self) -> float | None:
@@ -218,6 +217,15 @@ class YearComparison:
     @property
     def window(self) -> str:
         return slots_label(self.window_slots, self.cadence)
+
+
+def partial_year(comparison: YearComparison) -> str:
+    """What a year short of its periods holds. No full-year figure is extrapolated from the periods published
+    (a run-rate is an estimate the trackers never stated)."""
+    return (
+        f"{comparison.later} has figures for {slots_label(comparison.later_slots, comparison.cadence)} only: "
+        "no full-year total is shown, and none is estimated from the periods published."
+    )
 
 
 def no_running_total(comparison: YearComparison) -> str:
@@ -282,9 +290,6 @@ def compare_years(
     window = tuple(s for s in later_slots if s in earlier_slots)
     window_earlier = float(by_year[earlier].loc[list(window)].sum()) if window else None
     window_later = float(by_year[later].loc[list(window)].sum()) if window else None
-    run_rate = None
-    if later_slots and len(later_slots) < len(names) and later_slots == tuple(range(1, len(later_slots) + 1)):
-        run_rate = float(by_year[later].sum()) / len(later_slots) * len(names)
     return YearComparison(
         table,
         earlier,
@@ -298,7 +303,6 @@ def compare_years(
         passed,
         window_earlier,
         window_later,
-        run_rate,
     )
 
 

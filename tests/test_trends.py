@@ -25,6 +25,7 @@ from components.trends import (
     default_pair,
     kpis,
     options,
+    partial_year,
     pct_change,
     periods,
     side_by_side_table,
@@ -52,7 +53,6 @@ def test_full_year_comparison(attacks):
     assert comparison.window_change_pct == pytest.approx(198 / 678 * 100)
     assert comparison.table.loc[0, "change_pct"] == pytest.approx(11 / 51 * 100)
     assert not comparison.is_partial
-    assert comparison.run_rate is None
     assert comparison.window == "full year"
 
 
@@ -64,14 +64,17 @@ def test_period_the_later_year_passed_the_earlier_full_year(attacks):
     assert comparison.table.loc[9, "cum_later"] == 710
 
 
-def test_partial_year_same_window_and_run_rate(attacks):
+def test_partial_year_same_window_and_no_estimate(attacks):
     partial = attacks[~((attacks["year"] == 2025) & (attacks["slot"] > 6))]
     comparison = compare_years(partial, 2025, data_as_of=dt.date(2025, 8, 10))
     assert comparison.is_partial
     assert comparison.later_slots == (1, 2, 3, 4, 5, 6)
     assert comparison.window_earlier == 321
     assert comparison.window_later == 402
-    assert comparison.run_rate == pytest.approx(402 / 6 * 12)
+    assert partial_year(comparison) == (
+        "2025 has figures for Jan–Jun only: no full-year total is shown, and none is estimated from the periods "
+        "published."
+    )
     # July ended before the data date and has no figure: not published. August onwards: after the data date.
     assert comparison.table.loc[6, "later_note"] == NOT_PUBLISHED
     assert set(comparison.table.loc[7:, "later_note"]) == {AFTER_DATA}

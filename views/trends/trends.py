@@ -28,9 +28,9 @@ from components.trends import (
     kpis,
     no_running_total,
     ordered_choices,
+    partial_year,
     periods,
     side_by_side_table,
-    slots_label,
     source_choices,
     years_with_annual,
 )
@@ -172,12 +172,8 @@ if later is not None:
     comparison, export = shown.comparison, shown.export
     kpi_row(shown.cards)
     st.markdown(escape_markdown(shown.sentence))
-    if comparison.is_partial and comparison.run_rate is not None and metric not in NOT_ADDITIVE:
-        st.info(
-            f"{later} is partial ({slots_label(comparison.later_slots, cadence)} published). Run-rate projection, "
-            f"a straight-line extrapolation and not a forecast: about {comparison.run_rate:,.0f} "
-            f"{label.lower()} for the full year."
-        )
+    if comparison.is_partial:
+        st.info(partial_year(comparison))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
     chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
     if cadence != "year" and metric not in NOT_ADDITIVE:
