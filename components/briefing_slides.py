@@ -359,16 +359,18 @@ def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
             spread = (high["published_annual"] - low["published_annual"]) / low["published_annual"]
             if low["published_annual"] <= 0 or spread <= DISAGREE_SHARE:
                 continue
+            rules = tuple(
+                COUNTING_RULES.get((t, s), "") for t, s in side[["tracker", "series"]].itertuples(index=False)
+            )
+            # Totals counted by different rules (attacks only, or operations too) differ by design, not dispute.
+            verb = "count differently" if len(set(rules)) > 1 else "disagree"
             title = (
-                f"Trackers disagree on {year} {noun}: {low['published_annual']:,.0f} ({low['tracker']}) "
+                f"Trackers {verb} on {year} {noun}: {low['published_annual']:,.0f} ({low['tracker']}) "
                 f"to {high['published_annual']:,.0f} ({high['tracker']}), {spread:.0%} apart"
             )
             source = (
                 f"Annual totals as each tracker published them, Pakistan, {year}; shown when they differ by more "
                 f"than {DISAGREE_SHARE:.0%} of the lowest · {as_of}"
-            )
-            rules = tuple(
-                COUNTING_RULES.get((t, s), "") for t, s in side[["tracker", "series"]].itertuples(index=False)
             )
             return Slide(
                 "disagree",

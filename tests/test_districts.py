@@ -71,3 +71,17 @@ def test_an_account_shows_its_claims_and_leaves_blank_fields_out():
     assert "Dates: 9 Jan 2024" in lines
     assert "Attribution (as reported): unknown (suspected TTP)" in lines
     assert not [line for line in lines if "None" in line or "nan" in line or "NaT" in line]
+
+
+def test_militants_killed_read_outside_the_total_they_may_not_belong_to():
+    """ISPR's Noshki account (data/incidents.csv): 5 killed = 3 security forces + 2 civilians; the 3 attackers
+    killed are not in the 5, and inside the bracket they read as a sum that did not add up."""
+    from components.dataset import load_dataset
+    from components.paths import BUNDLED_DATA_DIR
+
+    accounts = load_dataset(BUNDLED_DATA_DIR)["incidents"]
+    ispr = accounts[
+        (accounts["incident_id"] == "20250316-noshki-fc-convoy-attack")
+        & (accounts["account"] == "Pakistan military (ISPR)")
+    ].iloc[0]
+    assert claims_line(ispr) == "Killed 5 (security forces 3, civilians 2) · militants killed 3"

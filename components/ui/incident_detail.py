@@ -19,8 +19,10 @@ from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES
 TOLL_PARTS = {  # account column: how the claim reads
     "killed_security_forces": "security forces",
     "killed_civilians": "civilians",
-    "killed_militants": "militants",
 }
+# Outside the bracket: whether a total counts the attackers varies by account (its toll scope says), so
+# "Killed 5 (security forces 3, civilians 2, militants 3)" read as a sum that did not add up.
+MILITANTS = "killed_militants"
 
 
 def attribution_line(event: pd.Series) -> str:
@@ -43,12 +45,15 @@ def _day(value) -> str:
 
 
 def claims_line(account: pd.Series) -> str:
-    """'Killed 4 (security forces 3, civilians 1) · injured 27', from the fields the account gives."""
+    """'Killed 4 (security forces 3, civilians 1) · militants killed 2 · injured 27', from the fields the
+    account gives."""
     parts = []
     split = [f"{label} {int(account[column])}" for column, label in TOLL_PARTS.items() if _given(account, column)]
     if _given(account, "killed_total") or split:
         total = str(int(account["killed_total"])) if _given(account, "killed_total") else "total not stated"
         parts.append(f"Killed {total}" + (f" ({', '.join(split)})" if split else ""))
+    if _given(account, MILITANTS):
+        parts.append(f"militants killed {int(account[MILITANTS])}")
     if _given(account, "injured_total"):
         parts.append(f"injured {int(account['injured_total'])}")
     return " · ".join(parts) or "No toll given"
