@@ -47,8 +47,10 @@ from components.vocabulary import (
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
     EVENT_TYPES,
+    FAMILY_COLOURS,
     NO_CROSSING_STATUS,
     TRACKERS,
+    family_label,
 )
 
 # Trackers "disagree" when their annual figures for one measure and year differ by more than this share of
@@ -186,7 +188,9 @@ def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, event
     title = f"{len(events):,} incidents, {killed:,.0f} killed (lowest stated figure)"
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as of the data date · {as_of}"
-    return Slide("map", title, source, links=_links(events.head(10)))
+    drawn = set(events["event_type"].map(family_label))
+    families = tuple(family for family in FAMILY_COLOURS if family in drawn)
+    return Slide("map", title, source, links=_links(events.head(10)), families=families)
 
 
 def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:

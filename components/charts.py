@@ -301,6 +301,7 @@ def timeline_chart(
     # A title is not wrapped by Vega-Lite: one line per clause, so it stays within the chart's width.
     lines = violence_label.split("; ")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else violence_label).properties(height=120)
+    drawn = set(incidents["family"])
     dots = (
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
@@ -310,7 +311,11 @@ def timeline_chart(
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=alt.Color(
                 "family:N",
-                scale=alt.Scale(domain=list(FAMILY_COLOURS), range=list(FAMILY_COLOURS.values())),
+                # Only the families drawn: 'Armed clash' (imports only) listed with no dot misled.
+                scale=alt.Scale(
+                    domain=[family for family in FAMILY_COLOURS if family in drawn],
+                    range=[colour for family, colour in FAMILY_COLOURS.items() if family in drawn],
+                ),
                 title="Incident type",
                 legend=alt.Legend(columns=4),
             ),

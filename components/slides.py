@@ -34,3 +34,4 @@ class Slide:
     statements: tuple[str, ...] = ()  # short lines: latest developments, signals
     links: tuple[str, ...] = field(default=())  # URLs of the sources, for speaker notes
     row_links: tuple[str, ...] = ()  # per table row, the page that shows its chart (a signal's Trends chart)
+    families: tuple[str, ...] = ()  # incident families the map slide draws: its legend lists these alone

@@ -216,3 +216,10 @@ def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
         x, y = pixels(lon, lat, view.zoom)
         assert frame.left <= x <= frame.right
         assert frame.top <= y <= frame.bottom
+
+
+def test_the_map_slide_legend_lists_only_the_incident_types_on_the_map():
+    app = open_briefing(panel="map")
+    legend = " ".join(element.body for element in app.get("html"))
+    assert "Bombing" in legend
+    assert "Armed clash" not in legend

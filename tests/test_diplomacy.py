@@ -159,3 +159,22 @@ def test_counts_in_sentences_agree_with_their_number():
     assert counted(1, "diplomatic event") == "1 diplomatic event"
     assert counted(0, "notable incident") == "0 notable incidents"
     assert counted(1200, "notable incident") == "1,200 notable incidents"
+
+
+def test_the_incident_legend_lists_only_the_types_drawn():
+    """'Armed clash' is a type of imported files only: listed beside the curated incidents, it had no dot."""
+    from components.vocabulary import family_label
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    spec = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2026, 4, 8)).to_dict()
+    scales = [
+        encoding["color"]["scale"]
+        for part in json.loads(json.dumps(spec))["vconcat"]
+        for layer in (part.get("layer") or [part])
+        for encoding in [layer.get("encoding", {})]
+        if encoding.get("color", {}).get("title") == "Incident type"
+    ]
+    drawn = set(data.events["event_type"].map(family_label))
+    assert scales
+    assert set(scales[0]["domain"]) == drawn
+    assert "Armed clash" not in scales[0]["domain"]

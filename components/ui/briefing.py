@@ -218,7 +218,7 @@ def slide_body(slide: Slide, theme: str) -> None:
     """The evidence: big numbers, one chart, one table or short statements, whichever the slide holds."""
     with st.container(key="slide-body"):
         if slide.code == "map":
-            map_legend()
+            map_legend(slide.families)
         if slide.numbers:
             with st.container(key="numbers"):
                 for number in slide.numbers:
@@ -266,13 +266,14 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
                 st.warning(notice)
 
 
-def map_legend() -> None:
-    """Incident types (their colours) and crossing statuses (the map's gate symbols); labels are the declared
-    code lists', symbols are made in code (components/map_legend.py)."""
+def map_legend(families: tuple[str, ...]) -> None:
+    """The incident families drawn (their colours) and crossing statuses (the map's gate symbols); labels are
+    the declared code lists', symbols are made in code (components/map_legend.py)."""
     parts = ["<b>Incidents:</b>"]
     parts += [
         f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
         for label, colour in FAMILY_COLOURS.items()
+        if label in families
     ]
     parts.append("<b>Crossings:</b>")
     parts += [

@@ -77,7 +77,9 @@ legends = derived(
     ],
 )
 km, pixels = scale_bar(view.lat, view.zoom)
-*legend_boxes, notes = st.columns([1] * len(legends) + [1.1])
+# Two to a row: four in a row cut their labels at 1280 px ("District known (at its centre" ...).
+boxes = [box for _ in range(0, len(legends) + 1, 2) for box in st.columns(2)]
+*legend_boxes, notes = boxes[: len(legends) + 1]
 for column, (legend, note) in zip(legend_boxes, legends, strict=True):
     show_chart(legend, container=column)
     if note:
