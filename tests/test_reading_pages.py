@@ -188,6 +188,18 @@ def test_data_page_offers_the_displayed_figures():
     assert "Figures the dashboard displays" in [h.value for h in app.header]
 
 
+def test_what_each_tracker_counts_reads_in_words():
+    """The table read 'tracker / series / counts' with layer codes such as 'militant_attacks'."""
+    from components.trends import COUNTING_RULES
+
+    app = open_page("views/data/sources.py")
+    rules = next(d.value for d in app.dataframe if "What it counts" in d.value)
+    assert list(rules.columns) == ["Tracker", "Counting layer", "What it counts"]
+    assert list(rules["What it counts"]) == list(COUNTING_RULES.values())
+    assert "attacks + security operations (combined)" in set(rules["Counting layer"])
+    assert not set(rules["Counting layer"]) & {series for _, series in COUNTING_RULES}
+
+
 def test_tables_show_dates_as_days_not_midnight_timestamps():
     """Tables showed "2024-01-08 00:00:00"; every date column is now configured as a day."""
     app = run_page("views/data/sources.py")

@@ -7,7 +7,7 @@ import streamlit as st
 from components.figures import figures_csv
 from components.schemas import TABLES
 from components.sources import source_label
-from components.trends import COUNTING_RULES
+from components.trends import COUNTING_RULES, SERIES_LABELS
 from components.ui.byod import import_panel
 from components.ui.coverage_panel import coverage_panel
 from components.ui.store import dataset
@@ -62,5 +62,11 @@ coverage_panel(data)
 import_panel()
 
 st.header("What each tracker counts")
-st.dataframe([{"tracker": t, "series": s, "counts": rule} for (t, s), rule in COUNTING_RULES.items()], hide_index=True)
+st.dataframe(
+    [
+        {"Tracker": tracker, "Counting layer": SERIES_LABELS[series], "What it counts": rule}
+        for (tracker, series), rule in COUNTING_RULES.items()
+    ],
+    hide_index=True,
+)
 st.caption("Counting rules, statuses, sourcing, how to cite and licences, in plain words: About the data.")
