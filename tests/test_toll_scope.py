@@ -93,7 +93,9 @@ def test_the_incident_panel_names_the_stage_of_each_toll():
     texts = [m.value.replace("\\", "") for m in app.markdown]  # as read: Markdown escapes removed
     accounts = [text for text in texts if "Toll covers: " in text]
     stages = {
-        int(re.search(r"militants (\d+)", text).group(1)): re.search(r"Toll covers: ([^\n]+)", text).group(1).strip()
+        int(re.search(r"militants killed (\d+)", text).group(1)): re.search(r"Toll covers: ([^\n]+)", text)
+        .group(1)
+        .strip()
         for text in accounts
     }
     assert stages == {54: "first day", 71: "final official total"}
