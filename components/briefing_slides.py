@@ -47,9 +47,9 @@ from components.vocabulary import (
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
     EVENT_TYPES,
-    FAMILY_COLOURS,
     NO_CROSSING_STATUS,
     TRACKERS,
+    drawn_family_colours,
     family_label,
 )
 
@@ -188,8 +188,7 @@ def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, event
     title = f"{len(events):,} incidents, {killed:,.0f} killed (lowest stated figure)"
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as of the data date · {as_of}"
-    drawn = set(events["event_type"].map(family_label))
-    families = tuple(family for family in FAMILY_COLOURS if family in drawn)
+    families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families)
 
 

@@ -9,7 +9,7 @@ from components.dates import VEGA_DAY, format_day
 from components.map_labels import short_name
 from components.palette import COUNT_RAMP, DIPLOMACY_INK, TOTALS_GREY, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
-from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, FAMILY_COLOURS, PERIOD_TYPES, TRACKERS
+from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, TRACKERS, drawn_family_colours
 
 FONT_SIZE = 15  # readable on a projector
 
@@ -301,7 +301,7 @@ def timeline_chart(
     # A title is not wrapped by Vega-Lite: one line per clause, so it stays within the chart's width.
     lines = violence_label.split("; ")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else violence_label).properties(height=120)
-    drawn = set(incidents["family"])
+    drawn = drawn_family_colours(incidents["family"])
     dots = (
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
@@ -311,11 +311,7 @@ def timeline_chart(
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=alt.Color(
                 "family:N",
-                # Only the families drawn: 'Armed clash' (imports only) listed with no dot misled.
-                scale=alt.Scale(
-                    domain=[family for family in FAMILY_COLOURS if family in drawn],
-                    range=[colour for family, colour in FAMILY_COLOURS.items() if family in drawn],
-                ),
+                scale=alt.Scale(domain=list(drawn), range=list(drawn.values())),
                 title="Incident type",
                 legend=alt.Legend(columns=4),
             ),

@@ -30,7 +30,7 @@ from components.map_layers import incident_cells
 from components.palette import COUNT_RAMP, YEAR_COLOURS
 from components.sources import cited
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
-from components.vocabulary import FAMILY_COLOURS, family_label
+from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
 
 MONITOR = "Durand Line Monitor"
 CURATED_EVENTS = "Notable incidents, curated, not exhaustive."
@@ -371,7 +371,7 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
         families = events["event_type"].map(family_label)
         dots = (events["lon"], events["lat"], 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5)
         colours = families.map(FAMILY_COLOURS)
-        keys = {family: FAMILY_COLOURS[family] for family in FAMILY_COLOURS if family in set(families)}
+        keys = drawn_family_colours(families)
         title = "Dot size: people killed\n(lowest stated figure)"
     if not events.empty:
         axis.scatter(*dots[:2], s=dots[2], c=colours, alpha=0.8, edgecolors="white", linewidths=0.5)

@@ -19,7 +19,13 @@ from components.map_layers import (
 )
 from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, swatch_svg
 from components.palette import COUNT_RAMP
-from components.vocabulary import CROSSING_STATUSES, FAMILY_COLOURS, NO_CROSSING_STATUS, family_label
+from components.vocabulary import (
+    CROSSING_STATUSES,
+    FAMILY_COLOURS,
+    NO_CROSSING_STATUS,
+    drawn_family_colours,
+    family_label,
+)
 
 EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's Web Mercator uses
 SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
@@ -51,8 +57,8 @@ def crossing_legend(day) -> Legend:
 
 def points_legends(events: pd.DataFrame) -> list[Legend]:
     """Incident types shown, and what the dot styles mean."""
-    families = set(events["event_type"].map(family_label)) or set(FAMILY_COLOURS)
-    types = {family: data_uri(dot_svg(colour)) for family, colour in FAMILY_COLOURS.items() if family in families}
+    drawn = drawn_family_colours(events["event_type"].map(family_label)) or FAMILY_COLOURS
+    types = {family: data_uri(dot_svg(colour)) for family, colour in drawn.items()}
     styles = {
         "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),

@@ -239,6 +239,14 @@ def family_label(event_type) -> str:
 
 FAMILY_COLOURS = {family.label: family.colour for family in EVENT_FAMILIES.items}  # by label: charts show labels
 
+
+def drawn_family_colours(families) -> dict[str, str]:
+    """These family labels with their colours, in declared order: a legend lists only what is drawn
+    ('Armed clash', a type of imports only, listed beside curated incidents had no dot)."""
+    drawn = set(families)
+    return {family: colour for family, colour in FAMILY_COLOURS.items() if family in drawn}
+
+
 # Who carried out an incident, as the dashboard groups the raw attribution (data/README.md has the rules).
 ACTOR_GROUPS = CodeList(
     "actor_group",
