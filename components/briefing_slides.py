@@ -23,7 +23,7 @@ from components.diplomacy import filter_events
 from components.incidents import IncidentFilter
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
-from components.palette import DIPLOMACY_INK
+from components.palette import DIPLOMACY_INK, FIGURE_BARS, TOTALS
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import (
@@ -48,7 +48,6 @@ from components.vocabulary import (
     DIPLOMACY_TRACKS,
     EVENT_TYPES,
     NO_CROSSING_STATUS,
-    TRACKERS,
     drawn_family_colours,
     family_label,
 )
@@ -247,7 +246,7 @@ def _timeline_chart(
     x_scale = alt.Scale(domain=domain)
     bars = (
         alt.Chart(monthly)
-        .mark_bar(color="#999999", clip=True)
+        .mark_bar(color=TOTALS, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0)),
             x2="month_end:T",
@@ -258,7 +257,7 @@ def _timeline_chart(
     )
     crosses = (
         alt.Chart(gaps.assign(zero=0))
-        .mark_point(shape="cross", size=500, filled=True, color="#999999", clip=True)
+        .mark_point(shape="cross", size=500, filled=True, color=TOTALS, clip=True)
         .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
     )
     # One ink for diplomacy, as on the Diplomacy page: hues belong to incident types (components/palette.py).
@@ -399,11 +398,7 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
                 title=f"{noun.capitalize()}, annual total",
                 axis=alt.Axis(format=",.0f", tickCount=4),
             ),
-            color=alt.Color(
-                "tracker:N",
-                scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
-                legend=None,
-            ),
+            color=alt.value(FIGURE_BARS),  # one ink: each bar names its tracker (components/palette.py)
             tooltip=["tracker:N", "series:N", alt.Tooltip("published_annual:Q", format=",.0f")],
         )
     )

@@ -7,9 +7,9 @@ import pandas as pd
 
 from components.dates import VEGA_DAY, format_day
 from components.map_labels import short_name
-from components.palette import COUNT_RAMP, DIPLOMACY_INK, TOTALS_GREY, YEAR_COLOURS
+from components.palette import COUNT_RAMP, DIPLOMACY_INK, FIGURE_BARS, TOTALS, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
-from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, TRACKERS, drawn_family_colours
+from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, drawn_family_colours
 
 FONT_SIZE = 15  # readable on a projector
 
@@ -168,11 +168,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
             y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=360)),
             yOffset=alt.YOffset("figure:N"),
             x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
-            color=alt.Color(
-                "tracker:N",
-                scale=alt.Scale(domain=list(TRACKERS.colours), range=list(TRACKERS.colours.values())),
-                legend=None,
-            ),
+            color=alt.value(FIGURE_BARS),  # one ink: each bar names its tracker (components/palette.py)
             opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
             tooltip=["tracker:N", "series:N", "figure:N", alt.Tooltip("value:Q", format=",.0f")],
         )
@@ -272,7 +268,7 @@ def timeline_chart(
         violence_label = f"{violence_label}: no monthly figure in this data set for this period"
     bars = (
         alt.Chart(monthly_violence)
-        .mark_bar(color=TOTALS_GREY, opacity=0.8, clip=True)
+        .mark_bar(color=TOTALS, opacity=0.8, clip=True)
         .encode(
             x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
             x2="month_end:T",
@@ -286,7 +282,7 @@ def timeline_chart(
     )
     crosses = (
         alt.Chart(violence_gaps.assign(zero=0))
-        .mark_point(shape="cross", size=120, filled=True, color=TOTALS_GREY, clip=True)
+        .mark_point(shape="cross", size=120, filled=True, color=TOTALS, clip=True)
         .encode(
             x=alt.X("month_mid:T", title=None, scale=alt.Scale(domain=domain)),
             y="zero:Q",

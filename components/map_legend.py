@@ -18,7 +18,7 @@ from components.map_layers import (
     located_to_district,
 )
 from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, swatch_svg
-from components.palette import COUNT_RAMP
+from components.palette import COUNT_RAMP, NEUTRAL
 from components.vocabulary import (
     CROSSING_STATUSES,
     FAMILY_COLOURS,
@@ -30,7 +30,7 @@ from components.vocabulary import (
 EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's Web Mercator uses
 SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
 SCALE_MAX_PX = 150
-NEUTRAL_DOT = "#777777"
+NEUTRAL_DOT = NEUTRAL["black"]  # a dot of any type: ink, since grey is the "Other" type's colour
 
 
 @dataclass(frozen=True)

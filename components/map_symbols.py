@@ -2,8 +2,8 @@
 on the map (deck.gl IconLayer) and its entry in the legend (a Vega image mark).
 
 Crossings are square gates, never dots, so they cannot be read as incidents; their status is told twice,
-by fill and by a mark inside (white plain = open, sand with a bar = restricted, black with a white cross =
-closed, pale grey with a dashed edge = unknown), so it reads in greyscale too. Incidents are dots: filled
+by fill and by a mark inside (hollow = open, pale grey with a bar = restricted, solid black with a white cross
+= closed, hollow with a dashed edge and "?" = unknown), so it reads in greyscale too. Incidents are dots: filled
 where the place is known, a ring where only the district or province is.
 """
 
@@ -16,6 +16,7 @@ from components.vocabulary import CROSSING_COLOURS, CROSSING_STATUSES, NO_CROSSI
 ICON_PX = 32  # the image's own size; the map draws it at CROSSING_ICON_PX
 CROSSING_ICON_PX = 22
 BAR = '<rect x="7" y="14.5" width="18" height="3" fill="#000"/>'
+QUERY = '<text x="16" y="22" font-family="sans-serif" font-size="16" font-weight="bold" text-anchor="middle">?</text>'
 CROSS = '<path d="M10 10 L22 22 M22 10 L10 22" stroke="#FFF" stroke-width="3.5" stroke-linecap="round"/>'
 # The mark inside each gate, in the vocabulary's order of statuses: open (none), restricted, closed.
 STATUS_MARKS = dict(zip(CROSSING_STATUSES.codes, ("", BAR, CROSS), strict=True))
@@ -37,7 +38,7 @@ def crossing_svg(status: str) -> str:
     dashed = "" if status in STATUS_MARKS else ' stroke-dasharray="4 3"'  # no recorded status: a dashed edge
     fill = CROSSING_COLOURS.get(status, NO_CROSSING_STATUS.colour)
     gate = f'<rect x="4" y="4" width="24" height="24" rx="3" fill="{fill}" stroke="#000" stroke-width="3"{dashed}/>'
-    return _svg(gate + STATUS_MARKS.get(status, ""))
+    return _svg(gate + STATUS_MARKS.get(status, QUERY))
 
 
 def crossing_icon(status: str) -> dict:

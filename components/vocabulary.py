@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from components.palette import NEUTRAL, OKABE_ITO, TOL
+from components.palette import NEUTRAL, OKABE_ITO, RESTRICTED_FILL
 
 
 @dataclass(frozen=True)
@@ -307,12 +307,12 @@ CROSSING_STATUSES = CodeList(
     "crossing_status",
     (
         Code("open", "Open", NEUTRAL["white"]),
-        Code("restricted", "Restricted", TOL["sand"]),
+        Code("restricted", "Restricted", RESTRICTED_FILL),
         Code("closed", "Closed", NEUTRAL["black"]),
     ),
 )
 # What the map says of a crossing on a day no recorded period covers: not a status a source states.
-NO_CROSSING_STATUS = Code("unknown", "Unknown", TOL["pale_grey"])
+NO_CROSSING_STATUS = Code("unknown", "Unknown", NEUTRAL["white"])  # hollow like open, with a dashed edge and "?"
 CROSSING_COLOURS = {status.code: status.colour for status in (*CROSSING_STATUSES.items, NO_CROSSING_STATUS)}
 
 DIPLOMACY_TRACKS = CodeList(
@@ -357,10 +357,10 @@ FIGURE_STATUSES = CodeList(
 TRACKERS = CodeList(
     "tracker",
     (
-        Code("PICSS", "PICSS", TOL["indigo"]),
-        Code("CRSS", "CRSS", TOL["sand"]),
-        Code("PIPS", "PIPS", TOL["olive"]),
-        Code("GTI", "GTI", TOL["wine"]),
+        Code("PICSS", "PICSS"),
+        Code("CRSS", "CRSS"),
+        Code("PIPS", "PIPS"),
+        Code("GTI", "GTI"),
     ),
 )
 SERIES = CodeList(

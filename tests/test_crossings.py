@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.charts import timeline_chart
 from components.crossings import status_bands, status_on
-from components.palette import NEUTRAL, TOL
+from components.palette import NEUTRAL, RESTRICTED_FILL
 
 CROSSINGS = pd.DataFrame({"crossing_id": ["tk", "ch"], "name": ["Torkham", "Chaman"]})
 # A restriction left open by its source, a short closure inside it, then a closure of every crossing.
@@ -76,7 +76,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     assert colour["title"] == "Crossing status"
     assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {
         "Open": NEUTRAL["white"],
-        "Restricted": TOL["sand"],
+        "Restricted": RESTRICTED_FILL,
         "Closed": NEUTRAL["black"],
     }
     assert panel["encoding"]["x2"]["field"] == "draw_end"

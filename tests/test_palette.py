@@ -1,60 +1,104 @@
-"""One visual language (issue #19): Okabe-Ito's colours mean incident types and nothing else, on every page;
-crossing statuses, trackers, years and counts use colours that cannot be taken for an incident type."""
+"""One visual language (issue #19): each colour means one thing on every page. Incident types keep Okabe-Ito's
+colours; crossing statuses, diplomacy, gaps in coverage and counts each have colours no other meaning comes
+close to, to normal sight and with a colour-vision deficiency, on white and on the briefing's dark slides."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
+import pandas as pd
 import pytest
 
-from components.charts import timeline_chart
+from components.charts import sources_chart, timeline_chart
+from components.map_legend import NEUTRAL_DOT
 from components.palette import (
     COUNT_RAMP,
     DIPLOMACY_INK,
+    FIGURE_BARS,
+    INK_AND_PAPER,
     OKABE_ITO,
-    TOTALS_GREY,
+    ON_DARK,
+    TOTALS,
     YEAR_COLOURS,
-    delta_e,
 )
 from components.paths import ROOT
-from components.vocabulary import ALL_LISTS, CROSSING_COLOURS, EVENT_FAMILIES, FAMILY_COLOURS
+from components.ui import briefing
+from components.ui.coverage_panel import STATE_FILLS
+from components.vocabulary import ALL_LISTS, CROSSING_COLOURS, CROSSING_STATUSES, EVENT_FAMILIES, FAMILY_COLOURS
+from tests.colour_science import ciede2000, contrast, delta_e, delta_e_deficient, lab
 
-SEPARATE = 25  # CIE76 ΔE: beyond this two colours read as different colours, not shades of one
-OTHER_MEANINGS = {
-    **{
-        f"{code_list.name}: {code}": colour
+# The two closest incident types (Okabe-Ito's blue and grey) are 21.7 apart in CIEDE2000, and with a
+# deficiency the closest (reddish purple and orange, protanopia) 11.1: a reader tells those apart, so no two
+# meanings may come closer than that.
+SEPARATE, SEPARATE_DEFICIENT = 20, 10
+DARK_PAPER = "#121212"  # the briefing's dark theme (components/ui/briefing.py)
+COUNTS = "counts and order"
+
+# Every declared colour with the one thing it means. Ink and paper (black, white) are not hues: they draw
+# text, outlines and the hollow or solid of a symbol.
+MEANINGS = [
+    *((f"incident type {family}", colour) for family, colour in FAMILY_COLOURS.items()),
+    *(
+        (f"{code_list.name} {code}", colour)
         for code_list in ALL_LISTS
         if code_list is not EVENT_FAMILIES
         for code, colour in code_list.colours.items()
-    },
-    **{f"crossing status: {code}": colour for code, colour in CROSSING_COLOURS.items()},
-    "diplomacy ink": DIPLOMACY_INK,
-    "monthly totals": TOTALS_GREY,
-    **{f"year {i}": colour for i, colour in enumerate(YEAR_COLOURS)},
-    **{f"count step {i}": colour for i, colour in enumerate(COUNT_RAMP)},
-}
+    ),
+    *((f"{CROSSING_STATUSES.name} {code}", colour) for code, colour in CROSSING_COLOURS.items()),
+    *((f"coverage {state}", colour) for state, colour in STATE_FILLS.items()),
+    ("diplomacy", DIPLOMACY_INK),
+    ("diplomacy", ON_DARK[DIPLOMACY_INK]),
+    ("incident of any type (map legend)", NEUTRAL_DOT),
+    *((COUNTS, colour) for colour in (*COUNT_RAMP, *YEAR_COLOURS, TOTALS, FIGURE_BARS)),
+]
+HUES = [(meaning, colour) for meaning, colour in dict.fromkeys(MEANINGS) if colour not in INK_AND_PAPER]
+PAIRS = [(one, other) for one, other in itertools.combinations(HUES, 2) if one[0] != other[0]]
 
 
-def test_colour_difference_is_measured_in_cie_lab():
+def test_colour_difference_is_ciede2000():
+    """Sharma, Wu & Dalal (2005), table 1: pairs 1, 7 and 17."""
+    assert ciede2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) == pytest.approx(2.0425, abs=1e-4)
+    assert ciede2000((50, 0, 0), (50, -1, 2)) == pytest.approx(2.3669, abs=1e-4)
+    assert ciede2000((50, 2.5, 0), (73, 25, -18)) == pytest.approx(27.1492, abs=1e-4)
     assert delta_e("#FFFFFF", "#000000") == pytest.approx(100, abs=0.1)
-    assert delta_e("#D55E00", "#D55E00") == 0
-    assert delta_e("#D55E00", "#D65F01") < 2  # one step in each channel: the same colour to the eye
 
 
-@pytest.mark.parametrize("meaning", OTHER_MEANINGS)
-def test_no_other_meaning_looks_like_an_incident_type(meaning):
-    colour = OTHER_MEANINGS[meaning]
-    nearest = min(FAMILY_COLOURS, key=lambda family: delta_e(colour, FAMILY_COLOURS[family]))
-    assert delta_e(colour, FAMILY_COLOURS[nearest]) >= SEPARATE, f"{meaning} ({colour}) reads as {nearest}"
+def test_the_thresholds_are_those_of_the_closest_incident_types():
+    pairs = list(itertools.combinations(FAMILY_COLOURS.values(), 2))
+    assert SEPARATE <= min(delta_e(*pair) for pair in pairs) < SEPARATE + 2
+    assert SEPARATE_DEFICIENT <= min(delta_e_deficient(*pair) for pair in pairs) < SEPARATE_DEFICIENT + 2
 
 
-def test_closed_crossings_and_bombings_no_longer_share_vermillion():
-    assert CROSSING_COLOURS["closed"] != FAMILY_COLOURS["Bombing"]
-    assert set(CROSSING_COLOURS.values()).isdisjoint(OKABE_ITO[name] for name in OKABE_ITO if name != "black")
+@pytest.mark.parametrize(("one", "other"), PAIRS, ids=lambda pair: f"{pair[0]} {pair[1]}")
+def test_two_meanings_never_look_alike(one, other):
+    """Shared colours (distance 0) fail here too: the review found indigo meaning a tracker, the later year,
+    diplomacy and coverage 'present', and the 'Restricted' crossing's sand beside the border clash's orange."""
+    assert delta_e(one[1], other[1]) >= SEPARATE, f"{one} looks like {other}"
+    if COUNTS not in (one[0], other[0]):  # a ramp is read by its order and its legend, see below
+        assert delta_e_deficient(one[1], other[1]) >= SEPARATE_DEFICIENT, f"{one} looks like {other} to some"
 
 
-def test_only_the_event_families_take_okabe_ito_colours():
-    """Other modules reach colours through the vocabulary or the named palettes, never Okabe-Ito directly."""
+def test_the_count_ramp_reads_in_order_in_greyscale():
+    lightness = [lab(colour)[0] for colour in COUNT_RAMP]
+    assert all(lighter - darker >= 8 for lighter, darker in itertools.pairwise(lightness)), lightness
+    assert {*YEAR_COLOURS, TOTALS, FIGURE_BARS} <= set(COUNT_RAMP)
+
+
+def test_marks_stand_out_on_white_and_on_the_dark_slides():
+    assert DARK_PAPER in briefing.DARK_CSS
+    assert contrast(DIPLOMACY_INK, "#FFFFFF") >= 4.5
+    assert contrast(ON_DARK[DIPLOMACY_INK], DARK_PAPER) >= 4.5
+    later = YEAR_COLOURS[1]
+    assert contrast(later, "#FFFFFF") >= 4.5
+    assert contrast(ON_DARK[later], DARK_PAPER) >= 4.5
+    assert contrast(TOTALS, "#FFFFFF") >= 3
+    assert contrast(ON_DARK[TOTALS], DARK_PAPER) >= 3
+    assert contrast(STATE_FILLS["missing"], "#000000") >= 4.5  # the gap's symbol is black type on yellow
+
+
+def test_only_the_palette_and_the_vocabulary_reach_okabe_ito():
+    """Other modules take colours by meaning (the vocabulary's codes or the palette's names)."""
     users = [
         path.relative_to(ROOT).as_posix()
         for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("views/**/*.py")]
@@ -63,9 +107,7 @@ def test_only_the_event_families_take_okabe_ito_colours():
     assert sorted(users) == ["components/palette.py", "components/vocabulary.py"]
 
 
-def test_the_timeline_draws_every_diplomatic_track_in_one_ink():
-    import pandas as pd
-
+def test_the_timeline_draws_diplomacy_in_its_ink_and_totals_on_the_count_ramp():
     diplomacy = pd.DataFrame(
         {
             "event_id": ["a", "b"],
@@ -75,9 +117,12 @@ def test_the_timeline_draws_every_diplomatic_track_in_one_ink():
             "title": ["t", "b"],
         }
     )
+    monthly = pd.DataFrame(
+        {"month_start": pd.to_datetime(["2025-01-01"]), "month_end": pd.to_datetime(["2025-02-01"]), "value": [3]}
+    )
     chart = timeline_chart(
         diplomacy,
-        pd.DataFrame(columns=["month_start", "month_end", "value"]),
+        monthly,
         "Deaths",
         pd.DataFrame(columns=["month_mid", "note"]),
         pd.DataFrame(columns=["date", "killed", "family", "place"]),
@@ -86,6 +131,30 @@ def test_the_timeline_draws_every_diplomatic_track_in_one_ink():
         "2025-01-01",
         "2025-03-01",
     ).to_dict()
-    talks = chart["vconcat"][0]
+    talks, violence = chart["vconcat"][0], chart["vconcat"][1]
     colours = [layer.get("encoding", talks.get("encoding", {})).get("color") for layer in talks["layer"]]
     assert colours == [{"value": DIPLOMACY_INK}] * len(talks["layer"])
+    assert violence["layer"][0]["mark"]["color"] == TOTALS
+
+
+def test_tracker_figures_are_one_ink_with_the_tracker_named_on_each_bar():
+    side = pd.DataFrame(
+        {
+            "tracker": ["PICSS", "PIPS"],
+            "series": ["combined", "combined"],
+            "status": ["final", "final"],
+            "published_annual": [10.0, 12.0],
+            "sum_of_periods": [9.0, 12.0],
+        }
+    )
+    chart = sources_chart(side, "Deaths", 2025).to_dict()
+    assert chart["encoding"]["color"] == {"value": FIGURE_BARS}
+    rows = chart["datasets"][chart["data"]["name"]]
+    assert {row["source"].split(" · ")[0] for row in rows} == {"PICSS", "PIPS"}
+
+
+def test_okabe_itos_colours_for_incident_types_are_not_spent_elsewhere():
+    used = set(FAMILY_COLOURS.values())
+    assert used <= set(OKABE_ITO.values())
+    others = {colour for meaning, colour in MEANINGS if not meaning.startswith("incident type")}
+    assert used.isdisjoint(others)

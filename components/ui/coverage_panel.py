@@ -20,7 +20,7 @@ from components.coverage import (
     notes_in_use,
 )
 from components.dataset import Dataset
-from components.palette import TOL
+from components.palette import GAP_MARK, NEUTRAL
 from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
@@ -29,13 +29,19 @@ from components.ui.widgets import choice
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import METRICS, SERIES, TRACKER_REGIONS, TRACKERS
 
-# Colours no incident type uses (components/palette.py), each with the text colour that stays legible on it;
-# the symbols differ too.
+MUTED_TYPE = "#595959"  # 7:1 on white: quieter than black, still legible
+
+# Only a gap takes a colour (a highlighter yellow no other meaning uses, components/palette.py); the other
+# states are told by their symbols on paper, the not-yet-due ones in muted type.
+STATE_FILLS = {
+    "present": NEUTRAL["white"],
+    "missing": GAP_MARK,
+    "not_published": NEUTRAL["white"],
+    "not_due": NEUTRAL["white"],
+}
 STATE_STYLES = {
-    "present": f"background-color: {TOL['indigo']}; color: white",
-    "missing": f"background-color: {TOL['wine']}; color: white",
-    "not_published": f"background-color: {TOL['sand']}; color: black",
-    "not_due": f"background-color: {TOL['pale_grey']}; color: black",
+    state: f"background-color: {fill}; color: {MUTED_TYPE if state == 'not_due' else NEUTRAL['black']}"
+    for state, fill in STATE_FILLS.items()
 }
 SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}
 LABEL_WIDTHS = {"series": 190, "region": 150, "metric": 190}  # pixels, so every label shows whole
