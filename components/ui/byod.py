@@ -26,7 +26,7 @@ from components.ui.uploads import (
     remove_upload,
     session_uploads,
 )
-from components.ui.widgets import table_with_download
+from components.ui.widgets import show_table, table_with_download
 
 LAST_KEY = "_upload_last"  # session state: (file_id, Outcome) of the last file read, so it is read once
 CHOICE_KEY = "events_source_choice"  # the radio's widget key
@@ -122,7 +122,7 @@ def import_report(imported: ImportedEvents) -> None:
     left.metric("Rows not shown", f"{imported.rows_left_out:,}")
     if not imported.out_of_scope.empty:
         st.markdown("Rows outside this dashboard's scope (demonstrations and strategic developments), by type:")
-        st.dataframe(imported.out_of_scope, hide_index=True)
+        show_table(imported.out_of_scope, hide_index=True)
     if imported.problems.empty and imported.rows_read:
         st.success("Every row of the file is shown.")
     elif not imported.problems.empty:

@@ -25,7 +25,7 @@ from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
 from components.ui.store import derived
-from components.ui.widgets import choice
+from components.ui.widgets import choice, show_table
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import METRICS, SERIES, TRACKER_REGIONS, TRACKERS
 
@@ -72,7 +72,7 @@ def coverage_panel(data: Dataset) -> None:
     tidy, notes = _coverage_in(str(data_dir()), data)
     if notes.problems:
         st.warning(f"{len(notes.problems)} problem(s) reading {NOTES_FILE}; the notes named below are left out.")
-        st.dataframe(problems_frame(notes.problems), hide_index=True)
+        show_table(problems_frame(notes.problems), hide_index=True)
     if tidy.empty:
         st.info("No tracker figures from January 2024 on are loaded, so there is no coverage to show.")
         return
@@ -83,7 +83,7 @@ def coverage_panel(data: Dataset) -> None:
     st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
     for cadence, wide, periods in derived("coverage-matrices", (tracker,), lambda: _matrices(cells)):
         st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
-        st.dataframe(
+        show_table(
             wide.style.map(lambda symbol: SYMBOL_STYLES.get(symbol, ""), subset=periods),
             hide_index=True,
             height=min(MATRIX_HEIGHT, ROW_PX * (len(wide) + 1) + 3),
@@ -127,7 +127,7 @@ def _legend() -> None:
             "meaning": [STATE_MEANINGS[s] for s in STATES],
         }
     )
-    st.dataframe(
+    show_table(
         legend.style.map(lambda symbol: SYMBOL_STYLES[symbol], subset=["symbol"]), hide_index=True, width="content"
     )
 
@@ -154,7 +154,7 @@ def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
         "`cells` counts the missing or not-published cells of the matrix a note explains: 0 when every period it "
         "covers has a figure, or when its series has no figure in this data set and so no row."
     )
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         column_config={

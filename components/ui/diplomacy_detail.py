@@ -9,6 +9,7 @@ from components.dates import format_day
 from components.diplomacy import WindowCounts, split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
+from components.ui.widgets import show_table
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
@@ -30,7 +31,7 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
     if pd.notna(event["summary"]):
         st.markdown(escape_markdown(event["summary"]))
     st.markdown(f"**Sources ({len(sources)})**, each with its own wording of the event:")
-    st.dataframe(
+    show_table(
         sources[["source_name", "source_kind", "source_published", "title", "outcome", "source_url"]].assign(
             source_kind=lambda f: f["source_kind"].map(source_label)
         ),
@@ -67,7 +68,7 @@ def window_comparison(counts: WindowCounts) -> None:
     if listing.empty:
         return
     listing = listing.assign(type=listing["event_type"].map(EVENT_TYPES.label))
-    st.dataframe(
+    show_table(
         listing[
             ["when", "date", "place", "province", "type", "perpetrator", "killed_low", "killed_high", "source_url"]
         ],

@@ -86,7 +86,7 @@ def rejected_rows_notice(data: Dataset) -> None:
     if rows:
         parts.append(f"{rows} row(s) rejected")
     with st.expander(f"⚠ Data left out: {'; '.join(parts)}. See why"):
-        st.dataframe(problems, hide_index=True)
+        show_table(problems, hide_index=True)
 
 
 def missing_layers_note(data: Dataset) -> None:
@@ -98,6 +98,15 @@ def missing_layers_note(data: Dataset) -> None:
                 f"The map is drawn without {', '.join(missing)}: the file could not be used (see Data & sources)."
             )
         )
+
+
+NO_VALUE = "—"  # what an empty cell shows: "None" reads as code, and a blank cell can be missed
+
+
+def show_table(data, **kwargs) -> None:
+    """st.dataframe with empty cells shown as a dash, not "None": the values stay as they are, so a number
+    column still sorts as numbers."""
+    st.dataframe(data, placeholder=NO_VALUE, **kwargs)
 
 
 def day_columns(frame: pd.DataFrame) -> dict:
@@ -131,7 +140,7 @@ def table_with_download(
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
     column_config = {**day_columns(frame), **kwargs.pop("column_config", {})}
-    st.dataframe(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
+    show_table(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
         (lambda: csv_bytes(rows())) if rows else (lambda: csv_bytes(frame)),

@@ -12,7 +12,7 @@ from components.ui.byod import import_panel
 from components.ui.coverage_panel import coverage_panel
 from components.ui.store import dataset
 from components.ui.url_state import linked
-from components.ui.widgets import coverage_caption, table_with_download
+from components.ui.widgets import coverage_caption, show_table, table_with_download
 
 data = dataset()
 
@@ -21,7 +21,7 @@ coverage_caption(data)
 st.caption("The tables here are the files as loaded, whole: the sidebar filters do not apply to them.")
 
 st.header("Validation")
-st.dataframe(data.validation_summary(), hide_index=True)
+show_table(data.validation_summary(), hide_index=True)
 problems = data.problems_frame()
 if not problems.empty:
     st.warning(f"{len(problems)} problem(s) found; the rows named below are left out of every page.")
@@ -62,7 +62,7 @@ coverage_panel(data)
 import_panel()
 
 st.header("What each tracker counts")
-st.dataframe(
+show_table(
     [
         {"Tracker": tracker, "Counting layer": SERIES_LABELS[series], "What it counts": rule}
         for (tracker, series), rule in COUNTING_RULES.items()
