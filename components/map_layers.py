@@ -345,6 +345,12 @@ def incident_positions(events: pd.DataFrame) -> list[dict]:
     return [{"lon": float(lon), "lat": float(lat)} for lon, lat in zip(events["lon"], events["lat"], strict=True)]
 
 
+# The heat's colours: the count ramp without its palest step, which vanished into the basemap; the edge of each
+# patch still fades out (threshold), so a lone incident reads as a small patch, not a tint.
+HEAT_RAMP = COUNT_RAMP[1:]
+HEAT_INTENSITY = 5  # a place with 1/5 of the densest place's weight already takes the darkest shade
+
+
 def heat_layer(events: pd.DataFrame) -> pdk.Layer:
     """Incidents per area, each counting one: the ramp runs from few (light) to many (dark)."""
     return pdk.Layer(
@@ -353,11 +359,11 @@ def heat_layer(events: pd.DataFrame) -> pdk.Layer:
         id="incident-heat",
         get_position=["lon", "lat"],
         get_weight=1,
-        radius_pixels=35,
-        intensity=3,
-        threshold=0.03,
+        radius_pixels=50,
+        intensity=HEAT_INTENSITY,
+        threshold=0.05,
         opacity=0.95,
-        color_range=[rgba(colour)[:3] for colour in COUNT_RAMP],
+        color_range=[rgba(colour)[:3] for colour in HEAT_RAMP],
     )
 
 

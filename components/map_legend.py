@@ -12,13 +12,15 @@ from components.dates import format_day
 from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
+    HEAT_INTENSITY,
+    HEAT_RAMP,
     count_legend,
     incident_cells,
     incident_hexagons,
     located_to_district,
 )
 from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, swatch_svg
-from components.palette import COUNT_RAMP, NEUTRAL
+from components.palette import NEUTRAL
 from components.vocabulary import (
     CROSSING_STATUSES,
     FAMILY_COLOURS,
@@ -81,9 +83,14 @@ def aggregated_legends(events: pd.DataFrame, mode: str) -> list[Legend]:
     kept = located_to_district(events)
     note = left_out_note(events)
     if mode == "heatmap":
-        shades = {"Fewest incidents": COUNT_RAMP[0], "More": COUNT_RAMP[2], "Most incidents": COUNT_RAMP[-1]}
+        middle = HEAT_RAMP[len(HEAT_RAMP) // 2]
+        shades = {"Fewest incidents": HEAT_RAMP[0], "More": middle, "Most incidents": HEAT_RAMP[-1]}
         entries = {label: data_uri(swatch_svg(colour, "square")) for label, colour in shades.items()}
-        return [Legend("Incidents per area (relative)", entries, note)]
+        relative = (
+            "Shades are relative to the densest place in view: the darkest marks anywhere with at least "
+            f"1/{HEAT_INTENSITY} of its density."
+        )
+        return [Legend("Incidents per area (relative)", entries, f"{note} {relative}")]
     if mode == "hexagons":
         bins, shape, what = incident_hexagons(kept), "hexagon", "Incidents per hexagon (25 km)"
     else:

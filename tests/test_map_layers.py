@@ -16,6 +16,7 @@ from components.dataset import load_dataset
 from components.incidents import incidents_table, place_names
 from components.map_layers import (
     DOT_MAX_PX,
+    HEAT_INTENSITY,
     RING_RADIUS_PX,
     count_steps,
     crossing_layers,
@@ -25,9 +26,11 @@ from components.map_layers import (
     point_key,
 )
 from components.map_legend import incident_legends, left_out_note, scale_bar
-from components.map_symbols import BAR, CROSS, crossing_svg
+from components.map_symbols import BAR, CROSS, crossing_svg, data_uri, swatch_svg
+from components.palette import COUNT_RAMP
 from components.paths import BUNDLED_DATA_DIR
 from components.vocabulary import CROSSING_COLOURS, FAMILY_COLOURS
+from tests.colour_science import contrast
 
 DATA = load_dataset(BUNDLED_DATA_DIR)
 EVENTS = DATA.events
@@ -89,8 +92,24 @@ def test_aggregated_modes_count_only_incidents_located_to_the_district(mode):
     else:
         assert len(layer.data) == len(EVENTS) - province
     (legend,) = incident_legends(EVENTS, mode)
-    assert legend.note == left_out_note(EVENTS)
+    assert legend.note.startswith(left_out_note(EVENTS))
     assert f"{province:,} known only to the province left out" in legend.note
+
+
+def test_the_heat_legend_shows_the_shades_the_heat_draws():
+    """No step too pale to see on the basemap (the review found the heat faint when zoomed in); the legend's
+    ends are the layer's ends, and it says the shades are relative and where the darkest starts."""
+    (layer,) = incident_layers(EVENTS, "heatmap")
+    drawn = ["#{:02X}{:02X}{:02X}".format(*rgb) for rgb in layer.color_range]
+    assert COUNT_RAMP[0] not in drawn
+    assert all(contrast(colour, "#FFFFFF") >= 2 for colour in drawn)
+    assert layer.intensity == HEAT_INTENSITY
+    (legend,) = incident_legends(EVENTS, "heatmap")
+    swatches = {data_uri(swatch_svg(colour, "square")): colour for colour in drawn}
+    shown = [swatches[uri] for uri in legend.entries.values()]
+    assert (shown[0], shown[-1]) == (drawn[0], drawn[-1])
+    assert list(legend.entries)[-1] == "Most incidents"
+    assert f"at least 1/{HEAT_INTENSITY} of its density" in legend.note
 
 
 def test_each_hexagon_holds_its_own_incidents():
