@@ -35,6 +35,13 @@ class EventType(Code):
 
 
 @dataclass(frozen=True)
+class Metric(Code):
+    # A rise means more people hurt, so a headline card may colour it as worse; a rise in militants killed or
+    # arrested, or in an index, is not simply bad or good, and its card stays neutral.
+    rise_is_harm: bool = True
+
+
+@dataclass(frozen=True)
 class Cadence(Code):
     months: int = 12
     slots: tuple[str, ...] = ()  # the periods of one calendar year, as tables and charts name them
@@ -367,7 +374,7 @@ SERIES = CodeList(
     "series",
     (
         Code("militant_attacks", "militant attacks only"),
-        Code("combined", "attacks + security operations (combined)"),
+        Code("combined", "attacks and security operations combined"),  # no brackets: labels are often bracketed
         Code("overall_violence", "overall violence"),
         Code("terrorism", "terror attacks"),
         Code("terrorist_attacks", "terrorist attacks"),
@@ -379,22 +386,23 @@ SERIES = CodeList(
 METRICS = CodeList(
     "metric",
     (
-        Code("attacks", "Attacks", group="headline"),
-        Code("incidents", "Incidents"),
-        Code("deaths_total", "Deaths", group="headline"),
-        Code("deaths_security_forces", "Security forces killed", group="headline"),
-        Code("deaths_civilians", "Civilians killed", group="headline"),
-        Code("deaths_militants", "Militants killed", group="headline"),
-        Code("deaths_peace_committee", "Peace-committee members killed"),
-        Code("injured_total", "Injured", group="headline"),
-        Code("injured_security_forces", "Security forces injured"),
-        Code("injured_civilians", "Civilians injured"),
-        Code("suicide_attacks", "Suicide attacks"),
-        Code("militants_arrested", "Militants arrested"),
-        Code("gti_score", "GTI score", group="not_additive"),
-        Code("gti_rank", "GTI rank", group="not_additive"),
+        Metric("attacks", "Attacks", group="headline"),
+        Metric("incidents", "Incidents"),
+        Metric("deaths_total", "Deaths", group="headline"),
+        Metric("deaths_security_forces", "Security forces killed", group="headline"),
+        Metric("deaths_civilians", "Civilians killed", group="headline"),
+        Metric("deaths_militants", "Militants killed", group="headline", rise_is_harm=False),
+        Metric("deaths_peace_committee", "Peace-committee members killed"),
+        Metric("injured_total", "Injured", group="headline"),
+        Metric("injured_security_forces", "Security forces injured"),
+        Metric("injured_civilians", "Civilians injured"),
+        Metric("suicide_attacks", "Suicide attacks"),
+        Metric("militants_arrested", "Militants arrested", rise_is_harm=False),
+        Metric("gti_score", "GTI score", group="not_additive", rise_is_harm=False),
+        Metric("gti_rank", "GTI rank", group="not_additive", rise_is_harm=False),
     ),
 )
+RISE_IS_HARM = frozenset(metric.code for metric in METRICS.items if metric.rise_is_harm)
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PERIOD_TYPES = CodeList(
     "period_type",

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data_age import Coverage
 from components.dataset import load_dataset
+from components.dates import format_day
 from components.diplomacy import filter_events, latest_developments, split_list, window_counts
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import monthly_on_calendar
@@ -103,7 +104,7 @@ def test_timeline_panels_say_where_their_data_stop():
         data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), dt.date(2026, 4, 8), events_covered
     )
     spec = json.dumps(chart.to_dict(), ensure_ascii=False)
-    assert f'["{VIOLENCE_LABEL} (no data after {last_month:%-d %b %Y})", "✚ no figure found' in spec
+    assert f'["{VIOLENCE_LABEL} (no data after {format_day(last_month)})", "✚ no figure found' in spec
     assert '"Notable incidents (killed, lowest stated figure) (no data after 16 Mar 2026)"' in spec
 
 

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from components.charts import comparison_chart, cumulative_chart
 from components.dataset import load_dataset
+from components.dates import format_day
 from components.export import (
     PAGE,
     ExportContext,
@@ -69,7 +70,7 @@ def balochistan():
 
 def test_chart_exports_print_their_context_under_their_own_title(balochistan):
     data, comparison, context = balochistan
-    as_of = f"Data as of {data.data_as_of:%-d %b %Y} · Durand Line Monitor"
+    as_of = f"Data as of {format_day(data.data_as_of)} · Durand Line Monitor"
     charts = {
         "single": (comparison_chart(comparison, "Deaths"), "Deaths per month, 2025 vs 2024"),
         "layered": (cumulative_chart(comparison, "Deaths"), "Cumulative deaths, 2025 vs 2024"),

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic_events import ACLED_COLUMNS, UCDP_COLUMNS, acled_frame, ucdp_frame, write_csv
+from components.dates import format_day
 from components.geo import load_layers
 from components.imports import import_events
 from components.imports.acled import IN_SCOPE
@@ -386,4 +387,4 @@ def test_a_file_older_than_the_curated_data_opens_on_its_own_span(tmp_path, monk
     first, last = shown.events["date"].min().date(), shown.events["date"].max().date()
     assert app.date_input(key="from").value == first
     assert app.date_input(key="to").value == last
-    assert app.markdown[0].value.startswith(f"{len(shown.events):,} incidents, {first:%-d %b %Y}")
+    assert app.markdown[0].value.startswith(f"{len(shown.events):,} incidents, {format_day(first)}")

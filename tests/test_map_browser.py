@@ -15,6 +15,7 @@ from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.dataset import load_dataset
+from components.dates import format_day
 from components.map_labels import MAP_SIZES_PX
 from components.map_views import DEFAULT_VIEW, VIEWS
 from components.paths import BUNDLED_DATA_DIR
@@ -133,7 +134,7 @@ def test_every_incident_at_a_shared_point_can_be_opened(browser, app_url):
             settle(page)
             heading = page.locator("[data-testid=stMain] h3").filter(has_text="·").first.inner_text()
             seen.add(heading)
-        expected = {f"{events.loc[i, 'date']:%-d %b %Y}" for i in ids}
+        expected = {format_day(events.loc[i, "date"]) for i in ids}
         assert {h.split(" · ")[0] for h in seen} == expected, "not every incident at the point opened"
     finally:
         context.close()

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from components.paths import BUNDLED_DATA_DIR, ROOT
@@ -196,7 +197,7 @@ def test_what_each_tracker_counts_reads_in_words():
     rules = next(d.value for d in app.dataframe if "What it counts" in d.value)
     assert list(rules.columns) == ["Tracker", "Counting layer", "What it counts"]
     assert list(rules["What it counts"]) == list(COUNTING_RULES.values())
-    assert "attacks + security operations (combined)" in set(rules["Counting layer"])
+    assert "attacks and security operations combined" in set(rules["Counting layer"])
     assert not set(rules["Counting layer"]) & {series for _, series in COUNTING_RULES}
 
 
@@ -249,3 +250,15 @@ def test_no_running_total_names_the_missing_months_not_the_published_ones():
                 listed += 1
                 assert (year, month) not in months, f"{names[month - 1]} {year} is published but listed as missing"
     assert listed
+
+
+@pytest.mark.parametrize("page", [TRENDS, "views/overview/home.py"])
+def test_a_change_badge_judges_only_a_rise_in_people_hurt(page):
+    """'Militants killed +38%' in red read as a judgement (review of #19): that badge is grey; a rise in
+    civilians killed is still red, a fall green."""
+    cards = {card.label.split(",")[0]: card for card in open_page(page).metric}
+    colour = {name: card.proto.color for name, card in cards.items() if card.delta}
+    grey, red, green = (Metric.MetricColor.Value(name) for name in ("GRAY", "RED", "GREEN"))
+    assert colour["Militants killed"] == grey
+    civilians = cards["Civilians killed"]
+    assert colour["Civilians killed"] == (green if civilians.delta.startswith("-") else red)

@@ -227,3 +227,8 @@ def test_every_actor_group_in_the_file_is_declared_and_perpetrator_is_kept_verba
     ttp_suspected = [row for row in rows if row["perpetrator"] == "unknown (TTP suspected)"]
     assert ttp_suspected
     assert {(r["actor_group"], r["suspected_group"]) for r in ttp_suspected} == {("unknown", "ttp")}
+
+
+def test_counting_layer_labels_carry_no_brackets():
+    """Pages write 'PICSS (layer)': a bracketed label read 'PICSS (attacks + security operations (combined))'."""
+    assert not [label for label in SERIES.labels.values() if "(" in label or ")" in label]

@@ -21,7 +21,7 @@ from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
 from components.ui.url_state import linked
-from components.vocabulary import CodeList
+from components.vocabulary import RISE_IS_HARM, CodeList
 
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
 
@@ -214,7 +214,8 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
             f"{card.label}, {row.span}",
             f"{card.later:,.0f}",
             delta,
-            delta_color="inverse",
+            # Red for a rise only where a rise means more people hurt; otherwise the badge makes no judgement.
+            delta_color="inverse" if card.metric in RISE_IS_HARM else "off",
             help=f"{row.window} {row.earlier}: {card.earlier:,.0f}",
         )
     if row.left_out:
