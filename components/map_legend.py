@@ -65,7 +65,7 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
         "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),
         "Province known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
-        "Several incidents at one point": data_uri(stack_svg()),
+        "Several incidents at one point": data_uri(stack_svg(NEUTRAL_DOT)),
     }
     return [Legend("Incident type", types), Legend("Location", styles, "Click a point to list every incident there.")]
 

@@ -60,10 +60,10 @@ def dot_svg(colour: str, ring: bool = False, faint: bool = False) -> str:
     return _svg(body)
 
 
-def stack_svg() -> str:
-    """Several incidents at one point: a dark ring around the dot."""
+def stack_svg(dot: str) -> str:
+    """Several incidents at one point: a dark ring around the dot (of any type, drawn in `dot`)."""
     return _svg(
-        '<circle cx="16" cy="16" r="7" fill="#999"/>'
+        f'<circle cx="16" cy="16" r="7" fill="{dot}"/>'
         '<circle cx="16" cy="16" r="12" fill="none" stroke="#222" stroke-width="2"/>'
     )
 
