@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.memory import return_freed_memory
+from components.memory import freeze_long_lived_objects, return_freed_memory
 from components.ui.byod import upload_link_notice
 from components.ui.filters import sidebar_filters
 from components.ui.store import active_import, dataset, filter_options
@@ -42,4 +42,5 @@ try:
     end_run()
     share_box(page.url_path)
 finally:
+    freeze_long_lived_objects()
     return_freed_memory()  # freed memory would otherwise stay with the process (components/memory.py)
