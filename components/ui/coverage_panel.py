@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,7 @@ from components.palette import GAP_MARK, NEUTRAL
 from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
-from components.ui.store import derived
+from components.ui.store import derived, drawn_once
 from components.ui.widgets import choice, show_table
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import METRICS, SERIES, TRACKER_REGIONS, TRACKERS
@@ -78,10 +79,24 @@ def coverage_panel(data: Dataset) -> None:
         return
     tracker = choice(st, "Tracker", ordered_choices(tidy["tracker"], TRACKERS), key="coverage_tracker")
     cells = tidy[tidy["tracker"] == tracker]
+    drawn_once("coverage-matrices", (tracker,), partial(_matrices_with_legend, tracker, cells))
+    _notes(tidy, notes.frame, tracker)
+    st.download_button(
+        f"Download {tracker} coverage (CSV, one row per period)",
+        lambda: csv_bytes(_dated(cells)),
+        file_name=f"coverage_{tracker}_{data.data_as_of:%Y-%m-%d}.csv",
+        mime="text/csv",
+        key="download-coverage",
+        on_click="ignore",
+    )
+
+
+def _matrices_with_legend(tracker: str, cells: pd.DataFrame) -> None:
+    """Legend, counts per state and one styled matrix per cadence: drawn once per tracker, then replayed."""
     _legend()
     _counts(cells)
     st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
-    for cadence, wide, periods in derived("coverage-matrices", (tracker,), lambda: _matrices(cells)):
+    for cadence, wide, periods in _matrices(cells):
         st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
         show_table(
             wide.style.map(lambda symbol: SYMBOL_STYLES.get(symbol, ""), subset=periods),
@@ -95,15 +110,6 @@ def coverage_panel(data: Dataset) -> None:
                 **{period: st.column_config.TextColumn(period, width=PERIOD_WIDTH) for period in periods},
             },
         )
-    _notes(tidy, notes.frame, tracker)
-    st.download_button(
-        f"Download {tracker} coverage (CSV, one row per period)",
-        lambda: csv_bytes(_dated(cells)),
-        file_name=f"coverage_{tracker}_{data.data_as_of:%Y-%m-%d}.csv",
-        mime="text/csv",
-        key="download-coverage",
-        on_click="ignore",
-    )
 
 
 def _matrices(cells: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list[str]]]:
