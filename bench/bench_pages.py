@@ -7,6 +7,8 @@ warm-up visit (which fills the server's caches, as on a server that has been up 
 
 - first paint: navigation start to the last change of the page (DOM) once the script has finished, no
   skeleton is left and nothing has changed for 0.5 s (the quiet half second is not counted);
+- ready: the same, or the end of the page's last long task (a main-thread task over 50 ms) when later: a
+  page can be drawn and still not answer a click for seconds while its map's first frames render;
 - rerun: the same after pressing "r" (Streamlit's rerun shortcut) on a loaded page, and the bytes the
   browser received over the websocket for it;
 - map click: a click on an incident dot to its details on screen;
@@ -14,7 +16,10 @@ warm-up visit (which fills the server's caches, as on a server that has been up 
   how many animation frames showed the panel with neither its title nor, on the map panel, its map.
 
 The empty page (bench/empty_page.py) is measured before and after the dashboard; its figures are the
-mean of the two, so a machine that slows down during the run does not flatter the ratios.
+mean of the two, so a machine that slows down during the run does not flatter the ratios. In the same run,
+the plainest pages holding what the dashboard's pages hold (bench/floor_page.py: one table, one Vega-Lite
+chart, one deck.gl map, all three, all three among 40 text elements) show what drawing those elements costs
+whatever a page shows: a ratio there above a goal is a floor no change to the dashboard removes.
 """
 
 from __future__ import annotations
@@ -49,12 +54,22 @@ PAGES = {  # label: url path
     "Briefing": "briefing",
     "Data & sources": "data",
 }
+FLOOR_SHOWN = {  # ?show= of bench/floor_page.py: what the row says
+    "table": "a table",
+    "chart": "a chart",
+    "map": "a map",
+    "all": "all three",
+    "busy": "3 + 40 texts",
+}
 MAP_HEIGHT_PX = 640  # views/map/map.py
 # Every DOM change stamps the time, so "last change" is known to the millisecond inside the page.
 WATCH_DOM = """
 window.__last = performance.now();
 new MutationObserver(() => { window.__last = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+window.__busy = 0;
+new PerformanceObserver(list => list.getEntries().forEach(task => {
+  window.__busy = Math.max(window.__busy, task.startTime + task.duration); })).observe({type: 'longtask'});
 """
 SETTLED = """([quiet, after]) => {
     const app = document.querySelector("[data-testid='stApp']");
@@ -67,8 +82,12 @@ SETTLED = """([quiet, after]) => {
 @dataclass
 class Visit:
     first_s: float
+    ready_s: float
     rerun_s: float
     rerun_kb: float
+
+
+FIELDS = ("first_s", "ready_s", "rerun_s", "rerun_kb")
 
 
 def settled_at(page, after_ms: float = 0) -> float:
@@ -92,11 +111,12 @@ def visit(browser, url: str) -> Visit:
     context, page, received = open_page(browser, url)
     try:
         first = settled_at(page)
+        ready = max(first, page.evaluate("window.__busy"))
         page.wait_for_timeout(300)
         pressed, before = page.evaluate("performance.now()"), len(received)
         page.keyboard.press("r")
         rerun = settled_at(page, pressed) - pressed
-        return Visit(first / 1000, rerun / 1000, sum(received[before:]) / 1024)
+        return Visit(first / 1000, ready / 1000, rerun / 1000, sum(received[before:]) / 1024)
     finally:
         context.close()
 
@@ -104,8 +124,7 @@ def visit(browser, url: str) -> Visit:
 def median_visit(browser, url: str, runs: int) -> Visit:
     visit(browser, url)  # warm-up: server caches filled, not counted
     visits = [visit(browser, url) for _ in range(runs)]
-    fields = ("first_s", "rerun_s", "rerun_kb")
-    return Visit(*(statistics.median(getattr(visit, field) for visit in visits) for field in fields))
+    return Visit(*(statistics.median(getattr(visit, field) for visit in visits) for field in FIELDS))
 
 
 def lone_incident():
@@ -209,9 +228,21 @@ def briefing_switch(browser, url: str) -> tuple[float, int]:
         context.close()
 
 
+def table_row(label: str, visit: Visit, empty: Visit) -> str:
+    """One line of the printed table: seconds, and each as a multiple of the empty page's."""
+    return (
+        f"{label:16} {visit.first_s:8.2f} {visit.first_s / empty.first_s:8.2f} {visit.ready_s:8.2f}"
+        f" {visit.ready_s / empty.ready_s:8.2f} {visit.rerun_s:8.2f} {visit.rerun_s / empty.rerun_s:8.2f}"
+        f" {visit.rerun_kb:9.0f}"
+    )
+
+
 def progress(label: str, visit: Visit) -> Visit:
     """Print a page's seconds as soon as they are measured: a long run on a busy machine shows its way."""
-    print(f"  {label}: first paint {visit.first_s:.2f} s, rerun {visit.rerun_s:.2f} s", flush=True)
+    print(
+        f"  {label}: first paint {visit.first_s:.2f} s, ready {visit.ready_s:.2f} s, rerun {visit.rerun_s:.2f} s",
+        flush=True,
+    )
     return visit
 
 
@@ -230,13 +261,17 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", choices=[p or "overview" for p in PAGES.values()])
     args = parser.parse_args()
     chosen = {label: path for label, path in PAGES.items() if not args.pages or (path or "overview") in args.pages}
-    app, empty = serve(), serve(script="bench/empty_page.py")
-    app_url, empty_url = next(app), next(empty)
+    app, empty, floor = serve(), serve(script="bench/empty_page.py"), serve(script="bench/floor_page.py")
+    app_url, empty_url, floor_url = next(app), next(empty), next(floor)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
             before = median_visit(browser, empty_url, args.runs)
             progress("empty page", before)
+            floors = {
+                shown: progress(f"empty page + {shown}", median_visit(browser, f"{floor_url}/?show={shown}", args.runs))
+                for shown in FLOOR_SHOWN
+            }
             rows = {}
             for label, path in chosen.items():
                 rows[label] = progress(label, median_visit(browser, f"{app_url}/{path}", args.runs))
@@ -248,18 +283,24 @@ def main() -> None:
     finally:
         app.close()
         empty.close()
-    empty_first, empty_rerun = (before.first_s + after.first_s) / 2, (before.rerun_s + after.rerun_s) / 2
+        floor.close()
+    empty = Visit(*((getattr(before, field) + getattr(after, field)) / 2 for field in FIELDS))
     print(f"bench_pages, {dt.datetime.now(dt.UTC):%d %b %Y %H:%M} UTC, median of {args.runs} after a warm-up")
-    print(f"{'page':16} {'first s':>8} {'x empty':>8} {'rerun s':>8} {'x empty':>8} {'rerun kB':>9}")
-    print(f"{'empty page':16} {empty_first:8.2f} {1:8.2f} {empty_rerun:8.2f} {1:8.2f} {after.rerun_kb:9.0f}")
+    headings = ("first s", "x empty", "ready s", "x empty", "rerun s", "x empty")
+    print(f"{'page':16} " + " ".join(f"{heading:>8}" for heading in headings) + f" {'rerun kB':>9}")
+    print(table_row("empty page", empty, empty))
     for label, row in rows.items():
-        print(
-            f"{label:16} {row.first_s:8.2f} {row.first_s / empty_first:8.2f} {row.rerun_s:8.2f}"
-            f" {row.rerun_s / empty_rerun:8.2f} {row.rerun_kb:9.0f}"
-        )
-    worst_first = max(row.first_s / empty_first for row in rows.values())
-    worst_rerun = max(row.rerun_s / empty_rerun for row in rows.values())
-    print(f"worst: first paint {worst_first:.2f}x the empty page (goal 1.3x), rerun {worst_rerun:.2f}x (goal 1.5x)")
+        print(table_row(label, row, empty))
+    print("the plainest page holding (bench/floor_page.py; ratios to the same empty page)")
+    for shown, row in floors.items():
+        print(table_row(f"+ {FLOOR_SHOWN[shown]}", row, empty))
+    worst_first = max(row.first_s / empty.first_s for row in rows.values())
+    worst_ready = max(row.ready_s / empty.ready_s for row in rows.values())
+    worst_rerun = max(row.rerun_s / empty.rerun_s for row in rows.values())
+    print(
+        f"worst: first paint {worst_first:.2f}x the empty page (goal 1.3x), ready {worst_ready:.2f}x,"
+        f" rerun {worst_rerun:.2f}x (goal 1.5x)"
+    )
     if clicks:
         print(f"map click to details: {statistics.median(clicks):.2f} s (goal 1 s; incident {incident.incident_id})")
     else:
