@@ -220,6 +220,10 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
 
 TIMELINE_WIDTH = 560  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit; with
 # its labels this fits the main column at 1280 px beside the sidebar
+# Pixels of time axis left beyond the period's first and last day, so a mark on either day is drawn whole and
+# not cut in half by the panel's clip: Vega draws a symbol sqrt(size) px across, and the largest incident
+# dot (size 600) is 24.5 px across. Padding widens the axis in pixels; the domain stays the period's days.
+TIMELINE_EDGE_ROOM = 14
 
 
 def timeline_chart(
@@ -241,8 +245,10 @@ def timeline_chart(
     components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event").
     """
-    domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
-    x = alt.X("date_start:T", title=None, scale=alt.Scale(domain=domain))
+    period = alt.Scale(
+        domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()], padding=TIMELINE_EDGE_ROOM
+    )
+    x = alt.X("date_start:T", title=None, scale=period)
     pick = alt.selection_point(name="event", fields=["event_id"], on="click")
     talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
     talks_base = alt.Chart(talks_data).encode(
@@ -270,7 +276,7 @@ def timeline_chart(
         alt.Chart(monthly_violence)
         .mark_bar(color=TOTALS, opacity=0.8, clip=True)
         .encode(
-            x=alt.X("month_start:T", title=None, scale=alt.Scale(domain=domain)),
+            x=alt.X("month_start:T", title=None, scale=period),
             x2="month_end:T",
             y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",.0f", tickMinStep=1)),
             y2=alt.datum(0),  # without it a bar with x and x2 is drawn as a thin ranged bar at its value
@@ -284,7 +290,7 @@ def timeline_chart(
         alt.Chart(violence_gaps.assign(zero=0))
         .mark_point(shape="cross", size=120, filled=True, color=TOTALS, clip=True)
         .encode(
-            x=alt.X("month_mid:T", title=None, scale=alt.Scale(domain=domain)),
+            x=alt.X("month_mid:T", title=None, scale=period),
             y="zero:Q",
             tooltip=[
                 alt.Tooltip("month_mid:T", title="Month", format="%b %Y"),
@@ -302,7 +308,7 @@ def timeline_chart(
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
         .encode(
-            x=alt.X("date:T", title=None, scale=alt.Scale(domain=domain)),
+            x=alt.X("date:T", title=None, scale=period),
             y=alt.Y("killed:Q", title=None),
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=alt.Color(
@@ -338,7 +344,7 @@ def timeline_chart(
         )
         .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white
         .encode(
-            x=alt.X("start_date:T", title=None, scale=alt.Scale(domain=domain)),
+            x=alt.X("start_date:T", title=None, scale=period),
             x2="draw_end:T",
             y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(

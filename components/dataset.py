@@ -79,7 +79,8 @@ class Dataset:
 
     @cached_property
     def figure_disagreements(self) -> pd.DataFrame:
-        """Every value stated for a figure with more than one, or declared misattributed or superseded."""
+        """Every value stated for a figure with more than one, or declared misattributed or superseded
+        (an outlet's error is no statement of the figure: components/figures.py)."""
         return disagreements(self["tracker_stats"])
 
     @cached_property

@@ -3,7 +3,8 @@
 A figure is one tracker, counting layer, period, region and metric. Its displayed value is the tracker's
 latest own statement: a restatement in a later release beats the original, a final figure beats a
 preliminary one, and a row declared misattributed or superseded is never displayed. Every other value
-stated for the figure stays listed in `other_values`. Nothing here reads the free-text `notes`.
+stated for the figure stays listed in `other_values`. A row declared an outlet's error (record_only) is no
+statement of the figure at all: it is left out of both tables here. Nothing here reads the free-text `notes`.
 
 `python -m components.figures` writes the table as CSV to stdout.
 """
@@ -22,6 +23,8 @@ FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", 
 # Statuses in the order they win; the rest are kept as other values only.
 DISPLAYED_STATUSES = FIGURE_STATUSES.of_group("displayed")
 NEVER_DISPLAYED = FIGURE_STATUSES.of_group("never_displayed")
+# Kept in the data file for the record only: never displayed, never offered as another value.
+RECORD_ONLY = FIGURE_STATUSES.of_group("record_only")
 COLUMNS = [
     *FIGURE_KEY,
     "value",
@@ -55,8 +58,14 @@ def ranked(stats: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def statements(stats: pd.DataFrame) -> pd.DataFrame:
+    """The rows that state a figure: every row but those kept for the record only."""
+    return stats[~stats["status"].isin(RECORD_ONLY)]
+
+
 def displayed_figures(stats: pd.DataFrame) -> pd.DataFrame:
     """One row per figure that has a displayable statement, with every other stated value beside it."""
+    stats = statements(stats)
     if stats.empty:
         return pd.DataFrame({column: pd.Series(dtype=stats[column].dtype) for column in COLUMNS[:-1]}).assign(
             other_values=pd.Series(dtype=str)
@@ -94,7 +103,7 @@ def _other_values(order: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
 def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     """Every row of a figure stated with more than one value, or declared misattributed or superseded,
     with whether it is the displayed one: the view where analysts check what the charts leave out."""
-    order = ranked(stats)
+    order = ranked(statements(stats))
     distinct = order.groupby(FIGURE_KEY)["value"].transform("nunique")
     flagged = order.groupby(FIGURE_KEY)["status"].transform(lambda s: s.isin(NEVER_DISPLAYED).any())
     rows = order[(distinct > 1) | flagged]

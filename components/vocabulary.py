@@ -349,7 +349,9 @@ TOLL_SCOPES = CodeList(
 )
 
 # What a tracker figure is, declared per row by the curator (data/README.md defines each), in the order
-# they win; group says whether a row of that status is ever displayed (components/figures.py).
+# they win; group says what the dashboard does with a row of that status (components/figures.py):
+# "displayed" may be charted, "never_displayed" is never charted but listed beside the charted value,
+# "record_only" is neither: it stays in the data file and the Data & sources table, and nowhere else.
 FIGURE_STATUSES = CodeList(
     "figure_status",
     (
@@ -358,6 +360,9 @@ FIGURE_STATUSES = CodeList(
         Code("preliminary", "preliminary", group="displayed"),
         Code("superseded", "superseded", group="never_displayed"),
         Code("misattributed", "misattributed to this tracker", group="never_displayed"),
+        # An outlet's restatement that matches no figure the tracker published: the outlet added up or mixed
+        # the tracker's counting layers itself. Not a value the sources disagree on, so never an alternative.
+        Code("outlet_error", "outlet's error, not the tracker's figure", group="record_only"),
     ),
 )
 

@@ -37,12 +37,9 @@ def test_its_tables_say_what_the_files_hold():
     app = run_page("views/data/about.py")
     statuses, groups, sourcing = (app.table[i].value for i in (1, 2, 3))
     assert list(statuses["Status"]) == [FIGURE_STATUSES.label(code) for code in FIGURE_STATUSES.codes]
-    assert (
-        dict(zip(statuses["Status"], statuses["Shown on charts and cards"], strict=True))[
-            "misattributed to this tracker"
-        ]
-        == "never"
-    )
+    charted = dict(zip(statuses["Status"], statuses["Shown on charts and cards"], strict=True))
+    assert charted["misattributed to this tracker"] == "never"
+    assert charted["outlet's error, not the tracker's figure"] == "never"
     incidents = rows_of("incidents.csv")
     first_group = {}
     for row in incidents:  # an incident's group: the first account (in file order) naming one (data/README.md)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 
 import pandas as pd
+import vl_convert as vlc
 
+from components.charts import TIMELINE_WIDTH
 from components.data_age import Coverage
 from components.dataset import load_dataset
 from components.dates import format_day
@@ -179,3 +182,35 @@ def test_the_incident_legend_lists_only_the_types_drawn():
     assert scales
     assert set(scales[0]["domain"]) == drawn
     assert "Armed clash" not in scales[0]["domain"]
+
+
+def _drawn_symbols(node: dict, width: float | None = None) -> list[tuple[str, float, float, float]]:
+    """(shape, x, half its width, panel width) of every symbol Vega draws in the chart's panels."""
+    found = []
+    for item in node.get("items", []):
+        if node.get("marktype") == "symbol" and node.get("role") == "mark":
+            found.append((item.get("shape", "circle"), item["x"], math.sqrt(item.get("size", 64)) / 2, width))
+        elif isinstance(item, dict):
+            found += _drawn_symbols(item, item.get("width", width) if node.get("marktype") == "group" else width)
+    return found
+
+
+def test_no_mark_on_the_periods_first_or_last_day_is_cut_at_the_panel_edge():
+    """The first 'Talks' diamond (1 Jan 2024) was drawn half outside the Diplomacy panel and cut off. The
+    axis keeps the period's days and leaves room beyond them; the chart is as wide at any window size."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    for start, end in ((dt.date(2024, 1, 1), data.data_as_of), (dt.date(2025, 10, 14), dt.date(2025, 10, 18))):
+        events = filter_events(data.diplomacy_events, start, end)  # as the page passes them
+        incidents = data.events[data.events["date"].dt.date.between(start, end)]
+        chart = timeline_figure(data, events, incidents, start, end)
+        for panel in chart.to_dict()["vconcat"]:
+            for layer in panel.get("layer") or [panel]:
+                assert layer["encoding"]["x"]["scale"]["domain"] == [f"{start}T00:00:00", f"{end}T00:00:00"]
+        symbols = _drawn_symbols(vlc.vegalite_to_scenegraph(chart.to_json())["scenegraph"])
+        diamonds = [s for s in symbols if s[0] == "diamond"]
+        assert len(diamonds) == len(events) > 0
+        first_and_last = {events["date_start"].min().date(), events["date_start"].max().date()}
+        assert first_and_last == {start, end} or start == dt.date(2024, 1, 1)
+        assert {width for *_, width in symbols} == {TIMELINE_WIDTH}
+        for shape, x, half, width in symbols:
+            assert half <= x <= width - half, f"{shape} at x={x:.1f} of {width} ({start}–{end})"

@@ -14,6 +14,7 @@ import pytest
 
 from components.figures import COLUMNS, FIGURE_KEY, disagreements, displayed_figures
 from components.paths import BUNDLED_DATA_DIR, ROOT
+from components.vocabulary import FIGURE_STATUSES
 
 STATS_FILE = BUNDLED_DATA_DIR / "tracker_stats.csv"
 
@@ -76,6 +77,56 @@ def test_a_misattributed_row_is_never_displayed(printed, file_rows):
     assert not _shown(printed, tracker="CRSS", series="terrorism", metric="deaths_total")
 
 
+def _stats_frame(file_rows: list[dict]) -> pd.DataFrame:
+    """The file's rows typed as the loader types them, without the loader."""
+    return pd.DataFrame(file_rows).assign(
+        value=lambda f: f["value"].astype(float),
+        period_start=lambda f: pd.to_datetime(f["period_start"]),
+        period_end=lambda f: pd.to_datetime(f["period_end"]),
+        source_kind=None,  # the loader adds it from data/outlets.csv
+    )
+
+
+PICSS_AUGUST_2025_DEATHS = {
+    "tracker": "PICSS",
+    "series": "militant_attacks",
+    "period_type": "month",
+    "period_start": "2025-08-01",
+    "region": "Pakistan",
+    "metric": "deaths_total",
+}
+
+
+def _august(frame: pd.DataFrame) -> pd.Series:
+    """Rows of PICSS's August 2025 militant-attacks deaths in Pakistan."""
+    wanted = {**PICSS_AUGUST_2025_DEATHS, "period_start": pd.Timestamp("2025-08-01")}
+    return pd.concat([frame[column] == value for column, value in wanted.items()], axis=1).all(axis=1)
+
+
+def test_an_outlets_error_is_shown_nowhere_but_kept_in_the_file(printed, file_rows):
+    """PakSouch's 294 deaths for PICSS in August 2025 adds the combined layer's militants to the militant-attacks
+    layer: PICSS's figure is 194, and 294 is no value the sources disagree on."""
+    errors = [r for r in file_rows if r["status"] == "outlet_error"]
+    assert [(r["source_name"], r["value"]) for r in _shown(errors, **PICSS_AUGUST_2025_DEATHS)] == [("PakSouch", "294")]
+    (august,) = _shown(printed, **PICSS_AUGUST_2025_DEATHS)
+    assert august["value"] == "194"
+    assert "294" not in august["other_values"]
+    disputed = disagreements(_stats_frame(file_rows))
+    assert 294.0 not in set(disputed.loc[_august(disputed), "value"])
+    for row in errors:
+        listed = disputed[(disputed["source_url"] == row["source_url"]) & (disputed["status"] == row["status"])]
+        assert listed.empty, row["source_name"]
+
+
+def test_a_figure_stated_only_by_an_outlets_error_is_not_displayed(file_rows):
+    """Without the rows giving PICSS's own 194, the figure is missing, never 294."""
+    frame = _stats_frame(file_rows)
+    assert set(frame.loc[_august(frame), "status"]) == {"published", "outlet_error"}
+    only_the_error = frame[~_august(frame) | (frame["status"] == "outlet_error")]
+    assert not _august(displayed_figures(only_the_error)).any()
+    assert not _august(disagreements(only_the_error)).any()
+
+
 def test_restatement_beats_the_original_and_final_beats_preliminary(printed):
     gti = _shown(printed, tracker="GTI", period_start="2023-01-01", region="Pakistan")
     assert _shown_metric(gti, "attacks") == ["517"]  # GTI 2025 edition restates the 2024 edition's 490
@@ -89,23 +140,13 @@ def test_restatement_beats_the_original_and_final_beats_preliminary(printed):
 
 
 def test_notes_never_decide(file_rows):
-    frame = pd.DataFrame(file_rows).assign(
-        value=lambda f: f["value"].astype(float),
-        period_start=lambda f: pd.to_datetime(f["period_start"]),
-        period_end=lambda f: pd.to_datetime(f["period_end"]),
-        source_kind=None,  # the loader adds it from data/outlets.csv
-    )
+    frame = _stats_frame(file_rows)
     reworded = frame.assign(notes="revised; final; misattributed; restated")
     assert displayed_figures(frame).equals(displayed_figures(reworded))
 
 
 def test_disagreements_list_every_value_with_its_status(file_rows):
-    frame = pd.DataFrame(file_rows).assign(
-        value=lambda f: f["value"].astype(float),
-        period_start=lambda f: pd.to_datetime(f["period_start"]),
-        period_end=lambda f: pd.to_datetime(f["period_end"]),
-        source_kind=None,  # the loader adds it from data/outlets.csv
-    )
+    frame = _stats_frame(file_rows)
     table = disagreements(frame)
     gti = table[(table["tracker"] == "GTI") & (table["metric"] == "attacks") & (table["period_start"] == "2023-01-01")]
     assert set(zip(gti["value"], gti["status"], gti["displayed"], strict=True)) >= {
@@ -119,8 +160,15 @@ def test_data_readme_counts_each_status_as_the_file_does(file_rows):
     readme = (BUNDLED_DATA_DIR / "README.md").read_text(encoding="utf-8")
     stated = dict(re.findall(r"^\| `(\w+)` \| ([\d,]+) \|", readme, flags=re.MULTILINE))
     counted = Counter(row["status"] for row in file_rows)
-    for status in ("published", "restated", "preliminary", "superseded", "misattributed"):
+    for status in FIGURE_STATUSES.codes:
         assert int(stated[status].replace(",", "")) == counted.get(status, 0), status
+
+
+def test_both_readmes_name_every_status():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    which_figure = readme.split("## Which figure is shown", 1)[1].split("\n## ", 1)[0]
+    for status in FIGURE_STATUSES.codes:
+        assert f"`{status}`" in which_figure, status
 
 
 def test_the_disagreements_table_reads_in_words():

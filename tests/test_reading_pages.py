@@ -138,6 +138,40 @@ def test_a_misattributed_figure_is_not_on_the_cards():
     assert "misattributed to this tracker" in table["other_values"].iloc[0]
 
 
+def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
+    """PakSouch's 294 added PICSS's combined-layer militants to its militant-attacks deaths (194): an outlet's
+    error, which the Trends page once listed among the figures the sources disagree on."""
+    app = open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", metric="deaths_total", year="2025")
+    table = app.dataframe[0].value
+    assert table.loc[table["period"] == "Aug", "2025"].tolist() == ["194"]
+    disputed = next(d.value for d in app.dataframe if "Charted" in d.value)
+    august = disputed[
+        (disputed["Tracker"] == "PICSS")
+        & (disputed["Counting layer"] == "militant attacks only")
+        & (disputed["From"] == dt.date(2025, 8, 1))
+        & (disputed["Measure"] == "Deaths")
+    ]
+    assert 294 not in set(august["Value"])
+    assert "outlet's error, not the tracker's figure" not in set(disputed["Status"])
+
+
+def test_the_data_page_lists_the_outlets_294_with_its_status_in_words():
+    app = open_page("views/data/sources.py")
+    app.selectbox(key="table").set_value("tracker_stats").run()
+    assert not app.exception, [e.value for e in app.exception]
+    rows = next(d.value for d in app.dataframe if "replaces" in d.value)
+    assert len(rows) == len(list(csv.DictReader((BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8"))))
+    paksouch = rows[(rows["source_name"] == "PakSouch") & (rows["value"] == 294)]
+    assert paksouch["status"].tolist() == ["outlet's error, not the tracker's figure"]
+    assert set(rows["status"]) == {
+        "as published",
+        "restated by the tracker",
+        "preliminary",
+        "misattributed to this tracker",
+        "outlet's error, not the tracker's figure",
+    }
+
+
 def test_sources_side_by_side_opens_on_a_year_with_figures():
     app = open_page(TRENDS)
     assert not [i for i in app.info if "No tracker published" in i.value]

@@ -187,6 +187,15 @@ def test_every_code_has_a_label_and_no_two_codes_of_a_list_share_a_colour(code_l
     assert len(colours) == len(set(colours)), code_list.name
 
 
+def test_every_figure_status_says_what_the_dashboard_does_with_its_rows():
+    """components/figures.py reads three groups: charted, listed beside the charted value, kept for the record."""
+    groups = {item.code: item.group for item in FIGURE_STATUSES.items}
+    assert set(groups.values()) == {"displayed", "never_displayed", "record_only"}
+    assert groups["outlet_error"] == "record_only"
+    assert FIGURE_STATUSES.label("outlet_error") == "outlet's error, not the tracker's figure"
+    assert "outlet_error" in _allowed_values(TABLES["tracker_stats"].schema)["status"]
+
+
 def test_coloured_lists_colour_every_code():
     for code_list in (vocabulary.EVENT_FAMILIES, CROSSING_STATUSES):
         assert set(code_list.colours) == set(code_list), code_list.name

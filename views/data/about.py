@@ -38,8 +38,10 @@ st.markdown(
     "Trackers revise themselves, and outlets sometimes misreport them. Every figure carries a declared status. "
     "A tracker's later restatement replaces its first release; a final figure replaces a preliminary one; "
     "a figure an outlet attributed to the wrong tracker, or one that was superseded, is kept in the data but "
-    "never drawn. Where sources still disagree, the tracker's own page wins, then the figure more sources "
-    "give, then the latest published; the other values stay listed beside it on Data & sources."
+    "never drawn. A total an outlet worked out wrongly itself (mixing the tracker's counting layers, say) is "
+    "kept only as a row on Data & sources: it is never drawn nor offered as another value. Where sources "
+    "still disagree, the tracker's own page wins, then the figure more sources give, then the latest "
+    "published; the other values stay listed beside it on Data & sources."
 )
 st.table(about.figure_statuses(), hide_index=True)
 

@@ -13,6 +13,7 @@ from components.ui.coverage_panel import coverage_panel
 from components.ui.store import dataset
 from components.ui.url_state import linked
 from components.ui.widgets import coverage_caption, show_table, table_with_download
+from components.vocabulary import FIGURE_STATUSES
 
 data = dataset()
 
@@ -37,6 +38,8 @@ if spec:
 frame = data[name].drop(columns=["source_row"], errors="ignore")
 if "source_kind" in frame:  # in words, so a repost on an unrelated site says so
     frame = frame.assign(source_kind=frame["source_kind"].map(source_label))
+if name == "tracker_stats":  # each figure's status in words, so an outlet's error says so
+    frame = frame.assign(status=frame["status"].map(FIGURE_STATUSES.label))
 table_with_download(
     frame,
     data.tables[name].file.replace("/", "_"),

@@ -216,7 +216,8 @@ st.header("Figures the sources disagree on")
 st.caption(
     "Every value stated for a figure, with its declared status. Charts show the tracker's latest own "
     "statement (a restatement beats the original, a final figure a preliminary one); rows declared "
-    "misattributed or superseded are never charted."
+    "misattributed or superseded are never charted. An outlet's own error (a total it added up from the "
+    "tracker's layers) is not a figure the sources disagree on: it is listed only on Data & sources."
 )
 disputed = derived(
     "disputed-figures",
