@@ -240,9 +240,28 @@ def test_the_matrix_names_series_and_measures_in_words():
     app = run_page("views/data/sources.py")
     matrix = next(frame.value for frame in app.dataframe if "metric" in frame.value.columns)
     assert set(matrix["metric"]) <= set(METRICS.labels.values())
-    assert set(matrix["series"]) <= set(SERIES.labels.values())
     assert "Deaths" in set(matrix["metric"])
     assert "deaths_total" not in set(matrix["metric"])
+    headings = [m.value for m in app.markdown if m.value.startswith("**PICSS, ")]
+    assert "**PICSS, monthly: militant attacks only**" in headings
+    assert "**PICSS, monthly: attacks and security operations combined**" in headings
+    assert not any("militant_attacks" in heading for heading in headings)
+
+
+def test_every_matrix_label_fits_its_column():
+    """A label cut off ("Peace-committee members k") cannot be read: each pinned label column is wide enough for
+    the longest label it holds, at about 7 px a character of the table's 14 px type plus the cell's padding."""
+    from components.ui.coverage_panel import LABEL_WIDTHS
+
+    app = run_page("views/data/sources.py")
+    for tracker in ("PICSS", "CRSS", "PIPS", "GTI"):
+        next(s for s in app.selectbox if s.label == "Tracker").set_value(tracker).run()
+        matrices = [frame.value for frame in app.dataframe if list(frame.value.columns[:2]) == list(LABEL_WIDTHS)]
+        assert matrices, tracker
+        for frame in matrices:
+            for field, width in LABEL_WIDTHS.items():
+                longest = max(frame[field], key=len)
+                assert len(longest) * 7 + 20 <= width, (tracker, field, longest, width)
 
 
 def test_a_rerun_replays_the_matrices_it_drew_without_styling_them_again(monkeypatch):

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from components.coverage import (
-    LABEL_FIELDS,
     NOTES_FILE,
     STATE_LABELS,
     STATE_MEANINGS,
@@ -45,7 +44,9 @@ STATE_STYLES = {
     for state, fill in STATE_FILLS.items()
 }
 SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}
-LABEL_WIDTHS = {"series": 190, "region": 150, "metric": 190}  # pixels, so every label shows whole
+# Pixels, so every label shows whole ("KP (tribal districts)", "Peace-committee members killed"); the layer is
+# in each matrix's heading, not a column, so a year of months still fits beside the labels at 1280 px.
+LABEL_WIDTHS = {"region": 170, "metric": 235}
 MATRIX_HEIGHT, ROW_PX = 470, 35
 PERIOD_WIDTH = 64  # pixels: room for "2024-01" and a symbol, so a year of months fits beside the labels
 INTRO = (
@@ -96,8 +97,8 @@ def _matrices_with_legend(tracker: str, cells: pd.DataFrame) -> None:
     _legend()
     _counts(cells)
     st.caption("KP is Khyber Pakhtunkhwa. Each table scrolls sideways and down; the labels on the left stay put.")
-    for cadence, wide, periods in _matrices(cells):
-        st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}**")
+    for cadence, series, wide, periods in _matrices(cells):
+        st.markdown(f"**{tracker}, {CADENCE_LABELS[cadence].lower()}: {SERIES.label(series)}**")
         show_table(
             wide.style.map(lambda symbol: SYMBOL_STYLES.get(symbol, ""), subset=periods),
             hide_index=True,
@@ -112,15 +113,17 @@ def _matrices_with_legend(tracker: str, cells: pd.DataFrame) -> None:
         )
 
 
-def _matrices(cells: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list[str]]]:
-    """One tracker's matrix per cadence, with its period columns."""
+def _matrices(cells: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame, list[str]]]:
+    """One tracker's matrix per cadence and counting layer, with its period columns; labels in words (the
+    CSV keeps the codes)."""
     matrices = []
     for cadence in ordered_choices(cells["cadence"], CADENCES):
-        wide = matrix(cells[cells["cadence"] == cadence]).drop(columns=["tracker", "cadence"])
-        wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
-        wide["series"] = wide["series"].map(SERIES.label)  # labels on screen; the CSV keeps the codes
-        wide["metric"] = wide["metric"].map(METRICS.label)
-        matrices.append((cadence, wide, list(wide.columns[len(LABEL_FIELDS) :])))
+        of_cadence = cells[cells["cadence"] == cadence]
+        for series in ordered_choices(of_cadence["series"], SERIES):
+            wide = matrix(of_cadence[of_cadence["series"] == series]).drop(columns=["tracker", "cadence", "series"])
+            wide["region"] = wide["region"].map(TRACKER_REGIONS.short)
+            wide["metric"] = wide["metric"].map(METRICS.label)
+            matrices.append((cadence, series, wide, list(wide.columns[len(LABEL_WIDTHS) :])))
     return matrices
 
 
