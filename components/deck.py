@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png, export_file_name
+from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png
 from components.geo import GeoLayers
 from components.slide_layout import (
     CELL_PAD,
@@ -45,10 +45,6 @@ from components.slide_layout import (
 from components.slides import Slide
 
 MAP_CODE = "map"  # the slide drawn from events and layers: the slide model holds no chart for it
-DECK_FORMATS = {
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "pdf": "application/pdf",
-}
 CHART_SCALE = 4  # vl-convert pixels per chart pixel: a 650 px chart becomes 2,600 px, sharp on a projector
 CHART_PIXELS_PER_INCH = 90  # chart pixels per inch of slide: its 11-13 px labels print at 9-10 points
 MAP_DPI = 200
@@ -64,11 +60,6 @@ class MapInputs:
     events: pd.DataFrame
     geo: GeoLayers
     towns: pd.DataFrame | None = None
-
-
-def deck_file_name(context: ExportContext, extension: str) -> str:
-    """'briefing_deck_picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-04-08.pptx'."""
-    return export_file_name("briefing_deck", context, extension)
 
 
 def _metadata(context: ExportContext) -> dict[str, str]:

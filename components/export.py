@@ -14,14 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import altair as alt
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import pandas as pd
-import vl_convert as vlc
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 
 from components.dates import format_day
 from components.geo import GeoLayers
@@ -139,6 +132,11 @@ def export_file_name(subject: str, context: ExportContext, extension: str) -> st
     return "_".join(part for part in parts if part) + f".{extension}"
 
 
+def deck_file_name(context: ExportContext, extension: str) -> str:
+    """'briefing_deck_picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-04-08.pptx'."""
+    return export_file_name("briefing_deck", context, extension)
+
+
 def _slug(text: str, keep: str = "") -> str:
     """Lowercase ASCII letters, digits and hyphens: accents dropped ('Peshāwar' -> 'peshawar'), the rest '-'."""
     letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
@@ -180,18 +178,39 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
     )
 
 
+def pyplot():
+    """matplotlib's pyplot, drawing off screen. The export libraries (matplotlib, fontTools, python-pptx, PIL,
+    vl-convert) are imported when the first file is made, not by every page: about 380 modules and 44 MB of
+    a server's memory that a session never showing a download does not need, and that Streamlit's file
+    watcher walks on each session's first run."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None, scale: float = 2) -> bytes:
     """The chart as PNG, `scale` pixels per chart pixel (a slide deck asks for more than a download)."""
+    import vl_convert as vlc
+
     chart = chart if context is None else with_context(chart, context)
     return vlc.vegalite_to_png(chart.to_json(), scale=scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> str:
+    import vl_convert as vlc
+
     chart = chart if context is None else with_context(chart, context)
     return vlc.vegalite_to_svg(chart.to_json())
 
 
 BRIEFING_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
+DECK_FORMATS = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}
 PAGE = (11.69, 8.27)  # A4 landscape in inches, saved as is (no tight bounding box): the PDF page is 842 x 595 pt
 PNG_DPI = 200
 MARGIN = 0.45  # inches, every side
@@ -223,6 +242,7 @@ def briefing_file(
             "Keywords": f"data as of {context.data_as_of:%Y-%m-%d}" if context.data_as_of else "data date unknown",
             "Creator": MONITOR,
         }
+    plt = pyplot()
     # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
     with plt.rc_context({"pdf.fonttype": 42}):
         figure = briefing_figure(cards, comparison, sentence, events, geo, context)
@@ -246,7 +266,7 @@ def kpi_card(card, row: KpiRow) -> tuple[str, str, str]:
 def briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, context: ExportContext):
     """One A4-landscape page: the context as header, KPI cards, a static map and the trend, then the sentence,
     sources and data date. Text is measured as it is drawn, so blocks stack without overlapping."""
-    figure = plt.figure(figsize=PAGE, dpi=PNG_DPI)
+    figure = pyplot().figure(figsize=PAGE, dpi=PNG_DPI)
     top = MARGIN + _text(figure, MARGIN, MARGIN, [f"{MONITOR} · one-page briefing"], 15, fontweight="bold")[1]
     top += 0.06 + _text(figure, MARGIN, top + 0.06, [f"{context.scope} · {context.as_of}"], 10.5)[1]
     if cards is not None and not cards.cards.empty:
@@ -281,6 +301,8 @@ def _at(x: float, y: float) -> tuple[float, float]:
 
 def _kpi_cards(figure, cards: KpiRow, top: float) -> float:
     """One card per KPI across the page, all as tall as the tallest; returns their bottom in inches."""
+    from matplotlib.patches import Rectangle
+
     count = len(cards.cards)
     card = (PAGE[0] - 2 * MARGIN - GAP * (count - 1)) / count
     bottom = top
@@ -358,6 +380,8 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
 
     A large selection is counted per 0.25° grid cell, as the live map does: a few hundred dots that render in
     a second, instead of one dot per event (77,808 events took 22 s and made a 13.5 MB PDF)."""
+    from matplotlib.lines import Line2D
+
     countries = geo["countries"]
     countries.plot(ax=axis, color="#F4F1EA", edgecolor="#888888", linewidth=0.6)
     geo["provinces"].boundary.plot(ax=axis, color="#AAAAAA", linewidth=0.4)

@@ -161,7 +161,8 @@ def test_the_same_slides_can_be_taken_away_as_powerpoint_and_pdf():
 def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
     from pptx import Presentation
 
-    from components.deck import MapInputs, deck_file_name, deck_pptx
+    from components.deck import MapInputs, deck_pptx
+    from components.export import deck_file_name
     from components.paths import BUNDLED_DATA_DIR
     from components.ui.panels import _briefing_context
 

@@ -24,7 +24,7 @@ from components.coverage import (
 from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.validation import load_bytes
-from components.vocabulary import METRICS, SERIES
+from components.vocabulary import METRICS
 from tests.test_pages import run_page
 
 AS_OF = dt.date(2024, 4, 10)

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from components.charts import comparison_chart
 from components.dataset import load_dataset
-from components.deck import MapInputs, deck_file_name, deck_pdf, deck_pptx, slide_figure
-from components.export import MARGIN, PAGE, ExportContext
+from components.deck import MapInputs, deck_pdf, deck_pptx, slide_figure
+from components.export import MARGIN, PAGE, ExportContext, deck_file_name
 from components.paths import BUNDLED_DATA_DIR
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide

@@ -120,3 +120,38 @@ def test_page_scripts_keep_nothing_past_their_run(script):
         and any(isinstance(arg, ast.Lambda) for arg in [*node.args, *(k.value for k in node.keywords)])
     ]
     assert not downloads, f"download buttons given a lambda at lines {downloads}"
+
+
+EVERY_PAGE_THEN_A_FILE = """
+import json, sys
+import altair as alt
+from streamlit.testing.v1 import AppTest
+
+EXPORT_LIBRARIES = {"matplotlib", "pptx", "fontTools", "vl_convert", "PIL"}
+loaded = lambda: sorted({name.split(".")[0] for name in sys.modules} & EXPORT_LIBRARIES)
+app = AppTest.from_file("app.py", default_timeout=120).run()
+for page in ("views/map/map.py", "views/trends/trends.py", "views/diplomacy/timeline.py",
+             "views/briefing/briefing.py", "views/data/sources.py", "views/data/about.py"):
+    app.switch_page(page).run()
+    assert not app.exception, (page, [e.value for e in app.exception])
+drawn = loaded()
+from components.export import chart_png
+png = chart_png(alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q"))
+print(json.dumps({"drawn": drawn, "made": loaded(), "png": png[:4] == b"\\x89PNG"}))
+"""
+
+
+def test_pages_load_the_export_libraries_only_when_a_file_is_made():
+    """matplotlib, fontTools, python-pptx, PIL and vl-convert are about 380 modules and 44 MB of the server:
+    every page is drawn without them, and the first file made loads what it needs."""
+    import json
+
+    from components.paths import ROOT
+
+    run = subprocess.run(
+        [sys.executable, "-c", EVERY_PAGE_THEN_A_FILE], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["drawn"] == [], f"a page loaded {seen['drawn']}"
+    assert seen["png"], seen
+    assert "vl_convert" in seen["made"], seen

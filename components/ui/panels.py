@@ -8,13 +8,14 @@ import streamlit as st
 from components.charts import comparison_chart
 from components.dataset import Dataset
 from components.dates import format_day
-from components.deck import DECK_FORMATS, MapInputs, deck_file_name, deck_pdf, deck_pptx
 from components.diplomacy import filter_events, latest_developments
 from components.export import (
     BRIEFING_FORMATS,
+    DECK_FORMATS,
     ExportContext,
     briefing_file,
     comparison_context,
+    deck_file_name,
     export_file_name,
     source_names,
     with_events,
@@ -150,8 +151,10 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
         return
 
     def render_deck(file_format: str) -> bytes:
-        places = MapInputs(events_on_click(), data.geo, data["towns"])
-        return (deck_pptx if file_format == "pptx" else deck_pdf)(slides, context, places)
+        from components import deck  # the export libraries load on the first file made (export.pyplot)
+
+        places = deck.MapInputs(events_on_click(), data.geo, data["towns"])
+        return (deck.deck_pptx if file_format == "pptx" else deck.deck_pdf)(slides, context, places)
 
     for file_format, mime in DECK_FORMATS.items():
         st.download_button(
