@@ -219,11 +219,16 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
 
 
 TIMELINE_WIDTH = 560  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit; with
-# its labels this fits the main column at 1280 px beside the sidebar
-# Pixels of time axis left beyond the period's first and last day, so a mark on either day is drawn whole and
-# not cut in half by the panel's clip: Vega draws a symbol sqrt(size) px across, and the largest incident
-# dot (size 600) is 24.5 px across. Padding widens the axis in pixels; the domain stays the period's days.
+# its labels this fits the main column at 1280 px beside the sidebar. (Streamlit 1.67's width="stretch" gives
+# each stacked panel the column's width and adds the axis labels beside it: the chart ran 183 px past the
+# column at 1280, 1440 and 1920 px, cutting off the period's last months.)
+# Pixels of axis left beyond the period's first and last day, and below 0 and above the top value, so a mark
+# at either end is drawn whole and not cut in half by the panel's clip: Vega draws a symbol sqrt(size) px
+# across, the largest incident dot (size 600) 24.5 px, a gap cross (size 120) 11 px. Padding widens the axis
+# in pixels; the domain stays the period's days and the values (not rounded outward: "nice" would turn
+# the few pixels below 0 into a band as deep as a tick step), and no tick is drawn below 0.
 TIMELINE_EDGE_ROOM = 14
+GAP_CROSS_ROOM = 6
 
 
 def timeline_chart(
@@ -278,7 +283,12 @@ def timeline_chart(
         .encode(
             x=alt.X("month_start:T", title=None, scale=period),
             x2="month_end:T",
-            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",.0f", tickMinStep=1)),
+            y=alt.Y(
+                "value:Q",
+                title=None,
+                axis=alt.Axis(format=",.0f", tickMinStep=1),
+                scale=alt.Scale(padding=GAP_CROSS_ROOM, nice=False),
+            ),
             y2=alt.datum(0),  # without it a bar with x and x2 is drawn as a thin ranged bar at its value
             tooltip=[
                 alt.Tooltip("month_start:T", title="Month", format="%b %Y"),
@@ -309,7 +319,7 @@ def timeline_chart(
         .mark_circle(opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=period),
-            y=alt.Y("killed:Q", title=None),
+            y=alt.Y("killed:Q", title=None, scale=alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)),
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=alt.Color(
                 "family:N",

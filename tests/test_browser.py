@@ -210,3 +210,31 @@ def test_a_link_to_an_event_near_the_data_end_marks_the_after_window_partial(bro
         page.screenshot(path=SCREENSHOTS / "diplomacy-partial-window.png")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1440, 900), (1920, 1080)])
+def test_the_timeline_toolbar_leaves_the_sentence_above_the_chart_readable(browser, app_url, width, height):
+    """Streamlit's chart toolbar floats above the chart on hover and covered '(period set in the sidebar).'"""
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy", width, height)
+    try:
+        chart = page.locator("[data-testid=stVegaLiteChart]").first
+        chart.scroll_into_view_if_needed()
+        chart.hover(position={"x": 300, "y": 100})
+        toolbar = page.locator("[data-testid=stElementToolbar]").first
+        toolbar.wait_for(state="visible")
+        time.sleep(1)  # it slides into place
+        tools = toolbar.bounding_box()
+        left, top, right, bottom = page.evaluate(
+            """() => {
+                const p = [...document.querySelectorAll("p")].find(e => e.textContent.includes("(period set in"));
+                const range = document.createRange();
+                range.selectNodeContents(p);
+                const box = range.getBoundingClientRect();
+                return [box.left, box.top, box.right, box.bottom];
+            }"""
+        )
+        apart = tools["y"] >= bottom or tools["x"] >= right or tools["x"] + tools["width"] <= left
+        assert apart, f"toolbar {tools} over the sentence's text {left, top, right, bottom} at {width} px"
+    finally:
+        context.close()

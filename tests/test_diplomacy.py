@@ -184,20 +184,23 @@ def test_the_incident_legend_lists_only_the_types_drawn():
     assert "Armed clash" not in scales[0]["domain"]
 
 
-def _drawn_symbols(node: dict, width: float | None = None) -> list[tuple[str, float, float, float]]:
-    """(shape, x, half its width, panel width) of every symbol Vega draws in the chart's panels."""
+def _drawn_symbols(node: dict, panel: tuple[float, float] | None = None) -> list[tuple]:
+    """(shape, x, y, half its width, panel width, panel height) of every symbol Vega draws in the panels."""
     found = []
     for item in node.get("items", []):
         if node.get("marktype") == "symbol" and node.get("role") == "mark":
-            found.append((item.get("shape", "circle"), item["x"], math.sqrt(item.get("size", 64)) / 2, width))
+            half = math.sqrt(item.get("size", 64)) / 2
+            found.append((item.get("shape", "circle"), item["x"], item["y"], half, *panel))
         elif isinstance(item, dict):
-            found += _drawn_symbols(item, item.get("width", width) if node.get("marktype") == "group" else width)
+            inner = (item.get("width"), item.get("height")) if node.get("marktype") == "group" else panel
+            found += _drawn_symbols(item, inner)
     return found
 
 
-def test_no_mark_on_the_periods_first_or_last_day_is_cut_at_the_panel_edge():
-    """The first 'Talks' diamond (1 Jan 2024) was drawn half outside the Diplomacy panel and cut off. The
-    axis keeps the period's days and leaves room beyond them; the chart is as wide at any window size."""
+def test_no_mark_at_the_periods_ends_or_at_zero_is_cut_at_the_panel_edge():
+    """The first 'Talks' diamond (1 Jan 2024) was drawn half outside the Diplomacy panel and cut off, and so
+    were incident dots at 0 killed and gap crosses at the deaths panel's foot. The axes keep the period's days
+    and the values (no tick below 0) and leave room beyond them; the chart is as wide at any window size."""
     data = load_dataset(BUNDLED_DATA_DIR)
     for start, end in ((dt.date(2024, 1, 1), data.data_as_of), (dt.date(2025, 10, 14), dt.date(2025, 10, 18))):
         events = filter_events(data.diplomacy_events, start, end)  # as the page passes them
@@ -206,11 +209,29 @@ def test_no_mark_on_the_periods_first_or_last_day_is_cut_at_the_panel_edge():
         for panel in chart.to_dict()["vconcat"]:
             for layer in panel.get("layer") or [panel]:
                 assert layer["encoding"]["x"]["scale"]["domain"] == [f"{start}T00:00:00", f"{end}T00:00:00"]
-        symbols = _drawn_symbols(vlc.vegalite_to_scenegraph(chart.to_json())["scenegraph"])
+        scenegraph = vlc.vegalite_to_scenegraph(chart.to_json())["scenegraph"]
+        symbols = _drawn_symbols(scenegraph)
         diamonds = [s for s in symbols if s[0] == "diamond"]
         assert len(diamonds) == len(events) > 0
         first_and_last = {events["date_start"].min().date(), events["date_start"].max().date()}
-        assert first_and_last == {start, end} or start == dt.date(2024, 1, 1)
-        assert {width for *_, width in symbols} == {TIMELINE_WIDTH}
-        for shape, x, half, width in symbols:
+        if start == dt.date(2024, 1, 1):  # dots at 0 killed and gap crosses at 0 deaths, at their panels' foot
+            assert 0 in set(incidents["killed"])
+            assert [s for s in symbols if s[0] == "cross"]
+        else:
+            assert first_and_last == {start, end}
+        assert {width for *_, width, _ in symbols} == {TIMELINE_WIDTH}
+        for shape, x, y, half, width, height in symbols:
             assert half <= x <= width - half, f"{shape} at x={x:.1f} of {width} ({start}–{end})"
+            assert half <= y <= height - half, f"{shape} at y={y:.1f} of {height} ({start}–{end})"
+        assert not [label for label in _axis_labels(scenegraph) if label.startswith(("-", "−"))]
+
+
+def _axis_labels(node: dict) -> list[str]:
+    """Every tick label Vega draws (text items of axis label marks)."""
+    found = []
+    for item in node.get("items", []):
+        if node.get("marktype") == "text" and node.get("role") == "axis-label":
+            found.append(str(item.get("text", "")))
+        elif isinstance(item, dict):
+            found += _axis_labels(item)
+    return found
