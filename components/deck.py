@@ -12,10 +12,6 @@ import io
 from dataclasses import dataclass
 
 import altair as alt
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.patches import Rectangle
@@ -26,7 +22,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png
+from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png, pyplot
 from components.geo import GeoLayers
 from components.slide_layout import (
     CELL_PAD,
@@ -44,6 +40,7 @@ from components.slide_layout import (
 )
 from components.slides import Slide
 
+plt = pyplot()  # this module is imported on the first slide deck made, never by a page (components/ui/panels.py)
 MAP_CODE = "map"  # the slide drawn from events and layers: the slide model holds no chart for it
 CHART_SCALE = 4  # vl-convert pixels per chart pixel: a 650 px chart becomes 2,600 px, sharp on a projector
 CHART_PIXELS_PER_INCH = 90  # chart pixels per inch of slide: its 11-13 px labels print at 9-10 points

@@ -269,7 +269,7 @@ def test_a_rerun_replays_the_matrices_it_drew_without_styling_them_again(monkeyp
     cards from the cache instead, and picking another tracker draws that tracker's."""
     from components.ui import coverage_panel, store
 
-    store._drawn.clear()
+    store._derived.clear()
     drawn = []
     draw = coverage_panel._matrices_with_legend
     monkeypatch.setattr(coverage_panel, "_matrices_with_legend", lambda *args: (drawn.append(args[0]), draw(*args)))

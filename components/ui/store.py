@@ -206,14 +206,9 @@ def drawn_once(name: str, args: tuple, draw: Callable[[], None]) -> None:
     Streamlit replays the elements a cached function drew without calling it again. A table with a pandas
     Styler is styled cell by cell every time it is drawn (the PICSS coverage matrices: 0.08-0.15 s a rerun);
     replayed, it costs nothing. `draw` may hold no widget, and `name` and `args` must name everything it
-    reads besides the dataset and the events shown (as for `derived`).
+    reads besides the dataset and the events shown (as for `derived`, whose cache replays them).
     """
-    _drawn(name, args, str(data_dir()), events_key(), draw)
-
-
-@st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawn(name: str, args: tuple, folder: str, key: str, _draw: Callable[[], None]) -> None:
-    _draw()
+    derived(name, args, draw)
 
 
 def map_deck(
