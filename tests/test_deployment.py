@@ -46,3 +46,12 @@ def test_the_server_refuses_an_upload_without_the_xsrf_token(app_url):
     except urllib.error.HTTPError as error:
         status = error.code
     assert status == 403
+
+
+def test_sessions_do_not_queue_behind_the_file_watcher_or_a_full_collection():
+    """Both cost every viewer time (README, "Several users at once"): the watcher took the real path of each
+    loaded module on every new session's first run, and the collection after each run walked every object
+    made since the first; with 16 sessions at once they were half of the server's time."""
+    assert CONFIG["server"]["fileWatcherType"] == "none"
+    assert CONFIG["runner"]["postScriptGC"] is False
+    assert "--server.fileWatcherType auto" in (ROOT / "README.md").read_text()  # how to edit with reloads

@@ -225,7 +225,7 @@ def map_deck(
     return _deck_for(selection, mode, crossings_on, view, online_basemap, labels, str(data_dir()), events_key())
 
 
-@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
+@st.cache_resource(max_entries=16, ttl=600, show_spinner=False)
 def _deck_for(
     selection: IncidentFilter,
     mode: str,
@@ -243,8 +243,8 @@ def _deck_for(
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 
 
-# Few and short-lived: below the aggregation threshold a layer carries every point with its tooltip text.
-@st.cache_resource(max_entries=2, ttl=600, show_spinner=False)
+# Below the aggregation threshold a layer carries every point with its tooltip text (at most about 2.6 MB).
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
 def _incident_layers_for(selection: IncidentFilter, mode: str, folder: str, key: str) -> dict[str, str]:
     return layer_json(incident_layers(_selected(selection, folder, key), mode))
 

@@ -84,7 +84,7 @@ for column, (legend, note) in zip(legend_boxes, legends, strict=True):
     show_chart(legend, container=column)
     if note:
         column.caption(escape_markdown(note))
-show_chart(chart_spec(scale_bar_chart(km, pixels)), container=notes)
+show_chart(derived("scale-bar", (km, pixels), lambda: chart_spec(scale_bar_chart(km, pixels))), container=notes)
 notes.caption(
     f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, count and chart on this "
     "page follows the sidebar filters (period, province, actor group, type)."
