@@ -40,9 +40,9 @@ def return_freed_memory() -> None:
 def freeze_long_lived_objects() -> None:
     """Leave what is alive after the process's first run out of every later garbage collection.
 
-    Streamlit collects every generation after each script run (`runner.postScriptGC`) before it tells the
-    browser the run has ended. With pandas, Altair, geopandas and the dataset loaded that pass walked about
-    230,000 objects, 0.17-0.2 s, half of an Overview rerun (README, page speed). What is alive then (modules,
-    the loaded data) lives as long as the process; objects made later are still collected. The first
+    A full collection walks every tracked object: with pandas, Altair, geopandas and the dataset loaded about
+    230,000, 0.17-0.2 s, spent on every rerun by Streamlit's collection after each run (`runner.postScriptGC`,
+    now off in .streamlit/config.toml) and still by Python's own full collections. What is alive then
+    (modules, the loaded data) lives as long as the process; objects made later are still collected. The first
     session's own objects are frozen too: any of them left in a reference cycle when it ends stays, once."""
     gc.freeze()

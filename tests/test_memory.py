@@ -4,6 +4,7 @@ Without it the served app's resident size ratcheted up with every filter change 
 changes on a 100k import). Measured in a fresh interpreter so this test's own heap does not interfere.
 """
 
+import datetime as dt
 import subprocess
 import sys
 
@@ -155,3 +156,20 @@ def test_pages_load_the_export_libraries_only_when_a_file_is_made():
     assert seen["drawn"] == [], f"a page loaded {seen['drawn']}"
     assert seen["png"], seen
     assert "vl_convert" in seen["made"], seen
+
+
+def test_maps_for_many_filters_in_use_at_once_are_not_rebuilt():
+    """Sixteen maps (eight filters, two modes) stay cached together: with room for four, the Overview's and the
+    Map's decks for a few sessions' filters evicted each other, and every rerun rebuilt its deck (a fifth of
+    the server's time with 16 sessions, README "Several users at once")."""
+    from components.incidents import IncidentFilter
+    from components.map_views import resolve_view
+    from components.ui import store
+    from components.vocabulary import EVENT_TYPES, MAP_MODES
+
+    view, day = resolve_view(None), dt.date(2025, 12, 31)
+    filters = [IncidentFilter(dt.date(2024, 1, 1), day, types=(code,)) for code in EVENT_TYPES.codes[:8]]
+    asked = [(selection, mode) for selection in filters for mode in MAP_MODES.codes[:2]]
+    first = [store.map_deck(selection, mode, day, view) for selection, mode in asked]
+    again = [store.map_deck(selection, mode, day, view) for selection, mode in asked]
+    assert [deck is made for deck, made in zip(again, first, strict=True)] == [True] * len(asked)
