@@ -224,3 +224,17 @@ def test_the_map_slide_legend_lists_only_the_incident_types_on_the_map():
     legend = " ".join(element.body for element in app.get("html"))
     assert "Bombing" in legend
     assert "Armed clash" not in legend
+
+
+def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():
+    """The chart spec is made once per slide and theme (store.derived): the light slide after the dark one must
+    not get the dark one's spec, nor the other way round."""
+    import json
+
+    def axis_label_colour(app: AppTest) -> str | None:
+        (chart,) = app.get("vega_lite_chart")
+        return json.loads(chart.proto.spec).get("config", {}).get("axis", {}).get("labelColor")
+
+    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == "#f2f2f2"
+    assert axis_label_colour(open_briefing(panel="trend")) != "#f2f2f2"
+    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == "#f2f2f2"

@@ -9,6 +9,7 @@ other slides, so "Next" to it shows it at once instead of a blank panel.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import json
@@ -214,8 +215,18 @@ def slide_head(slide: Slide) -> None:
         st.title(escape_markdown(slide.title), anchor=False)
 
 
-def slide_body(slide: Slide, theme: str) -> None:
-    """The evidence: big numbers, one chart, one table or short statements, whichever the slide holds."""
+def slide_chart(slide: Slide, theme: str) -> dict | None:
+    """The slide's Vega-Lite spec in the theme's colours, or None; made once per slide and theme through
+    store.derived (Altair's conversion was a third of a briefing rerun's script)."""
+    if slide.chart is None:
+        return None
+    spec = chart_spec(slide.chart).spec
+    return dark_spec(spec) if theme == "dark" else spec
+
+
+def slide_body(slide: Slide, chart: dict | None) -> None:
+    """The evidence: big numbers, one chart (`chart`: slide_chart's spec), one table or short statements,
+    whichever the slide holds."""
     with st.container(key="slide-body"):
         if slide.code == "map":
             map_legend(slide.families)
@@ -228,9 +239,8 @@ def slide_body(slide: Slide, theme: str) -> None:
         if slide.code == "signals" and slide.table is not None:
             signal_lines(slide)
             return
-        if slide.chart is not None:
-            spec = chart_spec(slide.chart).spec
-            st.vega_lite_chart(spec=dark_spec(spec) if theme == "dark" else spec, width="content")
+        if chart is not None:  # Streamlit edits the spec it is given: a copy of the shared one
+            st.vega_lite_chart(spec=copy.deepcopy(chart), width="content")
         elif slide.table is not None:
             st.table(slide.table.set_index(slide.table.columns[0]))
         if slide.statements:

@@ -107,10 +107,15 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
     """Newest first, diplomacy and incidents together, within the sidebar's period; `diplomacy` narrows the
     diplomatic events further (the Diplomacy page's tracks and mediators)."""
     selection = current_filter()
-    if diplomacy is None:
-        diplomacy = filter_events(data.diplomacy_events, selection.start, selection.end)
-    shown = (selection, count, tuple(diplomacy["event_id"]))
-    latest = derived("latest-panel", shown, lambda: latest_developments(diplomacy, events, count))
+    narrowed = None if diplomacy is None else tuple(diplomacy["event_id"])
+
+    def newest():  # the period's diplomacy is filtered when the panel is made, not on every rerun
+        chosen = diplomacy
+        if chosen is None:
+            chosen = filter_events(data.diplomacy_events, selection.start, selection.end)
+        return latest_developments(chosen, events, count)
+
+    latest = derived("latest-panel", (selection, count, narrowed), newest)
     if latest.empty:
         st.info("Nothing recorded in this period.")
         return

@@ -9,7 +9,16 @@ from components.briefing_slides import (
     briefing_slides,
     filters_sentence,
 )
-from components.ui.briefing import controls, current_panel, page_style, slide_body, slide_foot, slide_head, theme_code
+from components.ui.briefing import (
+    controls,
+    current_panel,
+    page_style,
+    slide_body,
+    slide_chart,
+    slide_foot,
+    slide_head,
+    theme_code,
+)
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download
 from components.ui.store import active_import, dataset, derived, filtered_events, map_deck
@@ -33,8 +42,12 @@ controls(slides, code, extra=lambda: briefing_download(data, events, slides))
 slide_head(slide)
 day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
-    view = briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds))
+    view = derived(
+        "briefing-view",
+        (),
+        lambda: briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds)),
+    )
     deck = map_deck(selection, "points", day, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,)))
     st.pydeck_chart(deck, height=MAP_DESIGN_PX[1])
-slide_body(slide, theme)
+slide_body(slide, derived("briefing-chart", (selection, label, code, theme), lambda: slide_chart(slide, theme)))
 slide_foot(slide, filters_sentence(selection), data.data_as_of)
