@@ -62,7 +62,9 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
                     f"{format_day(kept)}."
                 )
             st.session_state[key] = kept
-    above = widget.__self__.container()  # the notices go above the widget, once its value is known
+    # The notices go above the widget, once its value is known; a place for them is made only when there may
+    # be one (every page has 6-10 of these widgets, and each element costs the browser a re-render a rerun).
+    above = widget.__self__.container() if read is not None or key in st.session_state.get(NOTICES, {}) else None
     value = widget(*args, key=key, **kwargs)
     link_notices(key, read, value, above)
     keep(key, value, _left_out(widget, param, choices, kwargs, link_default))
@@ -72,6 +74,7 @@ def linked(widget, *args, key: str, link_default: Any = None, **kwargs):
 def link_notices(key: str, read: list[str] | None, value: Any, container=st) -> None:
     """Show what a link's `key` could not give (an unknown value, a date past the data) for as long as the
     value it left stands: read this run (`read`, Markdown), or earlier while `value` is still the link's.
+    `container` may be None only when neither is so.
 
     A notice shown on the first run only vanished at the next click anywhere (a map mode, another page),
     while the view it explains stayed; changing the value, or a new link naming `key`, ends it."""
