@@ -23,7 +23,7 @@ from components.diplomacy import filter_events
 from components.incidents import IncidentFilter
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
-from components.palette import DIPLOMACY_INK, FIGURE_BARS, TOTALS
+from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import (
@@ -417,7 +417,7 @@ def _sources_chart(side: pd.DataFrame, noun: str) -> alt.Chart:
 
 def _ink(*parts: str) -> dict[str, str]:
     """Dark grey type (the screen's dark variant turns it light)."""
-    return {f"{part}Color": "#333333" for part in parts}
+    return {f"{part}Color": SOFT_INK for part in parts}
 
 
 def _sized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:

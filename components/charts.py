@@ -7,7 +7,16 @@ import pandas as pd
 
 from components.dates import VEGA_DAY, format_day
 from components.map_labels import short_name
-from components.palette import COUNT_RAMP, DIPLOMACY_INK, FIGURE_BARS, TOTALS, YEAR_COLOURS
+from components.palette import (
+    COUNT_RAMP,
+    DIPLOMACY_INK,
+    FIGURE_BARS,
+    MUTED_INK,
+    NEUTRAL,
+    SOFT_INK,
+    TOTALS,
+    YEAR_COLOURS,
+)
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, drawn_family_colours
 
@@ -127,10 +136,10 @@ def cumulative_chart(comparison: YearComparison, metric_label: str, context: lis
     earlier_full = comparison.earlier_full_year
     if earlier_full is not None:
         rule = pd.DataFrame({"total": [earlier_full], "label": [f"{earlier} full year: {earlier_full:,.0f}"]})
-        layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#555").encode(y="total:Q"))
+        layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color=MUTED_INK).encode(y="total:Q"))
         layers.append(
             alt.Chart(rule)
-            .mark_text(align="left", dx=4, dy=-8, fontSize=FONT_SIZE - 2, color="#333")
+            .mark_text(align="left", dx=4, dy=-8, fontSize=FONT_SIZE - 2, color=SOFT_INK)
             .encode(y="total:Q", text="label:N", x=alt.value(0))
         )
     if comparison.passed_slot is not None:
@@ -139,7 +148,7 @@ def cumulative_chart(comparison: YearComparison, metric_label: str, context: lis
         )
         layers.append(
             alt.Chart(mark)
-            .mark_point(size=400, shape="diamond", filled=True, color="#000000")
+            .mark_point(size=400, shape="diamond", filled=True, color=NEUTRAL["black"])
             .encode(x=x, y="value:Q", tooltip=[alt.Tooltip("label_passed:N", title=later)])
         )
     title = _title(f"Cumulative {metric_label.lower()}, {later} vs {earlier}", list(context))
@@ -352,7 +361,7 @@ def timeline_chart(
             # Before a crossing's first reported status nothing is drawn: say so, lest blank read as open.
             title=alt.TitleParams("Border crossings", subtitle="Blank: no status reported for that time"),
         )
-        .mark_bar(height=14, clip=True, stroke="#000000", strokeWidth=1)  # "open" is white
+        .mark_bar(height=14, clip=True, stroke=NEUTRAL["black"], strokeWidth=1)  # "open" is white
         .encode(
             x=alt.X("start_date:T", title=None, scale=period),
             x2="draw_end:T",
@@ -402,9 +411,9 @@ def scale_bar_chart(km: int, pixels: float) -> alt.LayerChart:
     data = pd.DataFrame({"x": [0.0], "x2": [pixels], "label": [f"{km:,} km (at the view's centre and zoom)"]})
     base = alt.Chart(data)
     x, x2 = alt.X("x:Q", axis=None, scale=None), alt.X2("x2:Q")
-    bar = base.mark_rule(strokeWidth=3, color="#000000").encode(x=x, x2=x2, y=alt.value(34))
-    ends = base.mark_rule(strokeWidth=2, color="#000000").encode(x=x, y=alt.value(27), y2=alt.value(41))
-    far_end = base.mark_rule(strokeWidth=2, color="#000000").encode(
+    bar = base.mark_rule(strokeWidth=3, color=NEUTRAL["black"]).encode(x=x, x2=x2, y=alt.value(34))
+    ends = base.mark_rule(strokeWidth=2, color=NEUTRAL["black"]).encode(x=x, y=alt.value(27), y2=alt.value(41))
+    far_end = base.mark_rule(strokeWidth=2, color=NEUTRAL["black"]).encode(
         x=alt.X("x2:Q", scale=None), y=alt.value(27), y2=alt.value(41)
     )
     text = base.mark_text(align="left", fontSize=FONT_SIZE - 2).encode(x=alt.value(0), y=alt.value(12), text="label:N")

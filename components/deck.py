@@ -24,10 +24,9 @@ from pptx.util import Inches, Pt
 
 from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png, pyplot
 from components.geo import GeoLayers
+from components.palette import BASE_MAP, CARD_PAPER, MUTED_INK, NEUTRAL, SOFT_INK, TABLE_RULE
 from components.slide_layout import (
     CELL_PAD,
-    DARK,
-    GREY,
     LABEL_SIZE,
     LEADING,
     TABLE_SIZE,
@@ -93,7 +92,7 @@ def slide_figure(slide: Slide, places: MapInputs | None = None):
         _draw(figure, text)
     for x, y, w, h, *texts in plan.cards:
         figure.add_artist(
-            Rectangle(_at(x, y + h), w / PAGE[0], h / PAGE[1], transform=figure.transFigure, color=GREY, zorder=0)
+            Rectangle(_at(x, y + h), w / PAGE[0], h / PAGE[1], transform=figure.transFigure, color=CARD_PAPER, zorder=0)
         )
         for text in texts:
             _draw(figure, text)
@@ -155,7 +154,11 @@ def _draw_table(figure, table: TablePlan) -> None:
             width = sum(table.widths)
             figure.add_artist(
                 Rectangle(
-                    _at(x, y + height), width / PAGE[0], height / PAGE[1], transform=figure.transFigure, color=GREY
+                    _at(x, y + height),
+                    width / PAGE[0],
+                    height / PAGE[1],
+                    transform=figure.transFigure,
+                    color=CARD_PAPER,
                 )
             )
         for lines, width in zip(cells, table.widths, strict=True):
@@ -164,12 +167,12 @@ def _draw_table(figure, table: TablePlan) -> None:
         y += height
         figure.add_artist(
             plt.Line2D(
-                [_at(table.x, 0)[0], _at(x, 0)[0]], [_at(0, y)[1]] * 2, transform=figure.transFigure, color="#BBBBBB"
+                [_at(table.x, 0)[0], _at(x, 0)[0]], [_at(0, y)[1]] * 2, transform=figure.transFigure, color=TABLE_RULE
             )
         )
     if table.left_out:
         note = left_out_note(table, ".")
-        _draw(figure, Text(table.x, y + CELL_PAD, sum(table.widths), (note,), TABLE_SIZE, colour=DARK))
+        _draw(figure, Text(table.x, y + CELL_PAD, sum(table.widths), (note,), TABLE_SIZE, colour=SOFT_INK))
 
 
 def draw_map(axis, places: MapInputs) -> None:
@@ -181,20 +184,20 @@ def draw_map(axis, places: MapInputs) -> None:
     for text in [*legend.get_texts(), legend.get_title()]:
         text.set_fontsize(LABEL_SIZE)
     # A pale box rather than a stroked halo: path effects turn text into outlines the PDF cannot search.
-    halo = {"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1}
+    halo = {"facecolor": NEUTRAL["white"], "alpha": 0.75, "edgecolor": "none", "pad": 1}
     (left, right), (low, high) = axis.get_xlim(), axis.get_ylim()
     axis.apply_aspect()  # the map's final place on the page, so labels can be measured where they will be
     renderer = axis.figure.canvas.get_renderer()
     placed = [legend.get_window_extent(renderer)]
     for name, point in zip(geo["countries"]["name"], geo["countries"].representative_point(), strict=True):
         if left < point.x < right and low < point.y < high:
-            label = axis.text(point.x, point.y, name, fontsize=13, color="#666666", style="italic", ha="center")
+            label = axis.text(point.x, point.y, name, fontsize=13, color=MUTED_INK, style="italic", ha="center")
             placed.append(label.get_window_extent(renderer))
     if towns is None:
         return
     shown = towns[(towns["population"] >= TOWN_MIN_POPULATION) & towns["lon"].between(left, right)]
     shown = shown[shown["lat"].between(low, high)].sort_values("population", ascending=False)
-    axis.scatter(shown["lon"], shown["lat"], s=14, color="#111111", zorder=5)
+    axis.scatter(shown["lon"], shown["lat"], s=14, color=BASE_MAP["town"], zorder=5)
     for town in shown.itertuples(index=False):  # the larger town first; a label that would cover one is left out
         label = axis.text(
             town.lon + 0.15, town.lat + 0.1, town.name, fontsize=LABEL_SIZE, zorder=6, bbox=halo, parse_math=False
@@ -266,7 +269,7 @@ def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
     for x, y, w, h, *texts in plan.cards:
         card = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(x), Inches(y), Inches(w), Inches(h))
         card.fill.solid()
-        card.fill.fore_color.rgb = RGBColor.from_string(GREY[1:])
+        card.fill.fore_color.rgb = RGBColor.from_string(CARD_PAPER[1:])
         card.line.fill.background()
         card.shadow.inherit = False
         for text in texts:
@@ -321,7 +324,7 @@ def _fill(frame, text: Text) -> None:
     _write(frame, " ".join(text.lines), text.size, text.bold, text.colour)
 
 
-def _write(frame, value: str, size: float, bold: bool, colour: str = "#000000") -> None:
+def _write(frame, value: str, size: float, bold: bool, colour: str = NEUTRAL["black"]) -> None:
     """`value` in `frame` at `size` points, an empty one too: an empty paragraph would otherwise take
     PowerPoint's default 18 points and make its table row taller than measured."""
     frame.text = value
@@ -358,4 +361,4 @@ def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
     if table.left_out:
         y = table.y + sum(table.heights) + CELL_PAD
         note = left_out_note(table, ": the speaker notes list them.")
-        _textbox(page, Text(table.x, y, sum(table.widths), (note,), TABLE_SIZE, colour=DARK))
+        _textbox(page, Text(table.x, y, sum(table.widths), (note,), TABLE_SIZE, colour=SOFT_INK))

@@ -20,7 +20,7 @@ from components.dates import format_day
 from components.geo import GeoLayers
 from components.imports import ImportedEvents
 from components.map_layers import incident_cells
-from components.palette import COUNT_RAMP, YEAR_COLOURS
+from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
 from components.sources import cited
 from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
 from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
@@ -173,7 +173,7 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
         text, lines = lines[0], lines[1:]
     return chart.properties(
         title=alt.TitleParams(
-            text=text, subtitle=lines, anchor="start", subtitleFontSize=13, subtitleColor="#333", subtitlePadding=6
+            text=text, subtitle=lines, anchor="start", subtitleFontSize=13, subtitleColor=SOFT_INK, subtitlePadding=6
         )
     )
 
@@ -311,13 +311,13 @@ def _kpi_cards(figure, cards: KpiRow, top: float) -> float:
         x, y = MARGIN + index * (card + GAP) + PAD, top + PAD
         y += _text(figure, x, y, [label], 9, card - 2 * PAD)[1] + 0.06
         y += _text(figure, x, y, [value], 18, card - 2 * PAD, fontweight="bold")[1] + 0.06
-        y += _text(figure, x, y, [change], 9, card - 2 * PAD, color="#333333")[1]
+        y += _text(figure, x, y, [change], 9, card - 2 * PAD, color=SOFT_INK)[1]
         bottom = max(bottom, y + PAD)
     for index in range(count):
         corner = _at(MARGIN + index * (card + GAP), bottom)
         size = (card / PAGE[0], (bottom - top) / PAGE[1])
         figure.add_artist(
-            Rectangle(corner, *size, transform=figure.transFigure, facecolor="#F1F1F1", edgecolor="none", zorder=0)
+            Rectangle(corner, *size, transform=figure.transFigure, facecolor=CARD_PAPER, edgecolor="none", zorder=0)
         )
     return bottom
 
@@ -331,7 +331,7 @@ def _notes(figure, sentence: str, context: ExportContext) -> float:
         _text(figure, MARGIN, 0, [sentence], 10),
         _text(figure, MARGIN, 0, ["Sources:", *shown], 7.5),
         _text(
-            figure, MARGIN, 0, [f"{context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}."], 7.5, color="#555555"
+            figure, MARGIN, 0, [f"{context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}."], 7.5, color=MUTED_INK
         ),
     ]
     spacing = 0.1
@@ -383,9 +383,9 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
     from matplotlib.lines import Line2D
 
     countries = geo["countries"]
-    countries.plot(ax=axis, color="#F4F1EA", edgecolor="#888888", linewidth=0.6)
-    geo["provinces"].boundary.plot(ax=axis, color="#AAAAAA", linewidth=0.4)
-    geo["durand_line"].plot(ax=axis, color="#111111", linewidth=2)
+    countries.plot(ax=axis, color=BASE_MAP["land"], edgecolor=BASE_MAP["border"], linewidth=0.6)
+    geo["provinces"].boundary.plot(ax=axis, color=BASE_MAP["province_border"], linewidth=0.4)
+    geo["durand_line"].plot(ax=axis, color=BASE_MAP["durand_line"], linewidth=2)
     if len(events) > STATIC_POINTS_LIMIT:
         cells = incident_cells(events)
         dots = (cells["lon"], cells["lat"], 6 + 120 * (cells["events"] / cells["events"].max()) ** 0.5)
@@ -398,12 +398,12 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
         keys = drawn_family_colours(families)
         title = "Dot size: people killed\n(lowest stated figure)"
     if not events.empty:
-        axis.scatter(*dots[:2], s=dots[2], c=colours, alpha=0.8, edgecolors="white", linewidths=0.5)
+        axis.scatter(*dots[:2], s=dots[2], c=colours, alpha=0.8, edgecolors=NEUTRAL["white"], linewidths=0.5)
     axis.set_xlim(60.5, 75.5)
     axis.set_ylim(24, 37.5)
     axis.set_axis_off()
     handles = [Line2D([], [], marker="o", linestyle="", color=colour, label=key) for key, colour in keys.items()]
-    handles.append(Line2D([], [], color="#111111", linewidth=2, label="Durand Line"))
+    handles.append(Line2D([], [], color=BASE_MAP["durand_line"], linewidth=2, label="Durand Line"))
     axis.legend(
         handles=handles,
         title=title,

@@ -27,7 +27,7 @@ from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
-from components.palette import COUNT_RAMP, rgba
+from components.palette import BASE_MAP, COUNT_RAMP, NEUTRAL, rgba
 from components.vocabulary import EVENT_TYPES, FAMILY_COLOURS, family_label
 
 INITIAL_VIEW = view_state(resolve_view(DEFAULT_VIEW))
@@ -145,7 +145,7 @@ def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1
         geojson,
         id=layer_id,
         filled=fill is not None,
-        get_fill_color=fill or [0, 0, 0, 0],
+        get_fill_color=fill or rgba(NEUTRAL["white"], 0),
         get_line_color=line,
         line_width_min_pixels=line_px,
         pickable=False,
@@ -158,12 +158,14 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
     context = countries[countries["role"] != "focus"]
     line = _geojson(durand_line, tolerance=0)
     return [
-        _shape_layer(_geojson(context), "context", [190, 190, 190, 255], fill=[232, 232, 232, 255]),
-        _shape_layer(_geojson(focus), "countries", [120, 120, 120, 255], fill=[250, 248, 242, 255]),
-        _shape_layer(_geojson(provinces), "provinces", [150, 150, 150, 255]),
-        _shape_layer(_geojson(former_fata), "former-fata", [110, 110, 110, 180], fill=[120, 120, 120, 25]),
-        _shape_layer(line, "durand-halo", [255, 255, 255, 255], line_px=7),
-        _shape_layer(line, "durand-line", [20, 20, 20, 255], line_px=3),
+        _shape_layer(_geojson(context), "context", rgba(BASE_MAP["border_beyond"]), fill=rgba(BASE_MAP["land_beyond"])),
+        _shape_layer(_geojson(focus), "countries", rgba(BASE_MAP["border"]), fill=rgba(BASE_MAP["land"])),
+        _shape_layer(_geojson(provinces), "provinces", rgba(BASE_MAP["province_border"])),
+        _shape_layer(
+            _geojson(former_fata), "former-fata", rgba(BASE_MAP["former_fata"], 180), fill=rgba(BASE_MAP["border"], 25)
+        ),
+        _shape_layer(line, "durand-halo", rgba(NEUTRAL["white"]), line_px=7),
+        _shape_layer(line, "durand-line", rgba(BASE_MAP["durand_line"]), line_px=3),
         pdk.Layer(
             "ScatterplotLayer",
             towns[["lon", "lat"]].to_dict("records"),
@@ -171,7 +173,7 @@ def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFr
             get_position=["lon", "lat"],
             get_radius=1,
             radius_min_pixels=2,
-            get_fill_color=[60, 60, 60, 255],
+            get_fill_color=rgba(BASE_MAP["town"]),
         ),
     ]
 
@@ -193,7 +195,7 @@ def label_layer(
         get_text="text",
         get_size=size,
         size_scale=TEXT_SIZE_SCALE,
-        get_color=[25, 25, 25, 255],
+        get_color=rgba(BASE_MAP["label"]),
         get_pixel_offset="offset",
         get_text_anchor="anchor",
         get_alignment_baseline="'center'",
@@ -201,7 +203,7 @@ def label_layer(
         font_weight=700,
         font_settings={"sdf": True, "buffer": 10},
         outline_width=4,
-        outline_color=[255, 255, 255, 235],
+        outline_color=rgba(NEUTRAL["white"], 235),
         pickable=False,
     )
 
@@ -333,7 +335,7 @@ def _bins_layer(records: list[dict], layer_id: str) -> pdk.Layer:
         get_polygon="polygon",
         get_fill_color="color",
         stroked=True,
-        get_line_color=[255, 255, 255, 200],
+        get_line_color=rgba(NEUTRAL["white"], 200),
         line_width_min_pixels=1,
         pickable=True,
         auto_highlight=True,
@@ -400,7 +402,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             get_position=["lon", "lat"],
             get_radius="radius",
             radius_units="'pixels'",
-            get_fill_color=[255, 255, 255, 40],
+            get_fill_color=rgba(NEUTRAL["white"], 40),
             stroked=True,
             get_line_color="color",
             get_line_width="line_width",
@@ -417,7 +419,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             radius_units="'pixels'",
             filled=False,
             stroked=True,
-            get_line_color=[30, 30, 30, 255],
+            get_line_color=rgba(BASE_MAP["stack"]),
             line_width_min_pixels=2,
             pickable=False,
         ),
@@ -430,7 +432,7 @@ def incident_layers(events: pd.DataFrame, mode: str = "points") -> list[pdk.Laye
             radius_units="'pixels'",
             get_fill_color="color",
             stroked=True,
-            get_line_color=[255, 255, 255, 230],
+            get_line_color=rgba(NEUTRAL["white"], 230),
             line_width_min_pixels=1,
             pickable=True,
             auto_highlight=True,

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import base64
 
+from components.palette import BASE_MAP, NEUTRAL
 from components.vocabulary import CROSSING_COLOURS, CROSSING_STATUSES, NO_CROSSING_STATUS
 
 ICON_PX = 32  # the image's own size; the map draws it at CROSSING_ICON_PX
 CROSSING_ICON_PX = 22
-BAR = '<rect x="7" y="14.5" width="18" height="3" fill="#000"/>'
+INK, PAPER = NEUTRAL["black"], NEUTRAL["white"]  # a gate's edge and marks, a dot's rim
+BAR = f'<rect x="7" y="14.5" width="18" height="3" fill="{INK}"/>'
 QUERY = '<text x="16" y="22" font-family="sans-serif" font-size="16" font-weight="bold" text-anchor="middle">?</text>'
-CROSS = '<path d="M10 10 L22 22 M22 10 L10 22" stroke="#FFF" stroke-width="3.5" stroke-linecap="round"/>'
+CROSS = f'<path d="M10 10 L22 22 M22 10 L10 22" stroke="{PAPER}" stroke-width="3.5" stroke-linecap="round"/>'
 # The mark inside each gate, in the vocabulary's order of statuses: open (none), restricted, closed.
 STATUS_MARKS = dict(zip(CROSSING_STATUSES.codes, ("", BAR, CROSS), strict=True))
 
@@ -37,7 +39,7 @@ def crossing_svg(status: str) -> str:
     """A square gate filled with the status colour, with the status's own mark inside."""
     dashed = "" if status in STATUS_MARKS else ' stroke-dasharray="4 3"'  # no recorded status: a dashed edge
     fill = CROSSING_COLOURS.get(status, NO_CROSSING_STATUS.colour)
-    gate = f'<rect x="4" y="4" width="24" height="24" rx="3" fill="{fill}" stroke="#000" stroke-width="3"{dashed}/>'
+    gate = f'<rect x="4" y="4" width="24" height="24" rx="3" fill="{fill}" stroke="{INK}" stroke-width="3"{dashed}/>'
     return _svg(gate + STATUS_MARKS.get(status, QUERY))
 
 
@@ -56,7 +58,7 @@ def dot_svg(colour: str, ring: bool = False, faint: bool = False) -> str:
             f'stroke-width="{width}" stroke-opacity="{opacity}"/>'
         )
     else:
-        body = f'<circle cx="16" cy="16" r="9" fill="{colour}" stroke="#FFF" stroke-width="1.5"/>'
+        body = f'<circle cx="16" cy="16" r="9" fill="{colour}" stroke="{PAPER}" stroke-width="1.5"/>'
     return _svg(body)
 
 
@@ -64,14 +66,14 @@ def stack_svg(dot: str) -> str:
     """Several incidents at one point: a dark ring around the dot (of any type, drawn in `dot`)."""
     return _svg(
         f'<circle cx="16" cy="16" r="7" fill="{dot}"/>'
-        '<circle cx="16" cy="16" r="12" fill="none" stroke="#222" stroke-width="2"/>'
+        f'<circle cx="16" cy="16" r="12" fill="none" stroke="{BASE_MAP["stack"]}" stroke-width="2"/>'
     )
 
 
 def swatch_svg(colour: str, shape: str = "hexagon") -> str:
     """A count band's swatch: a hexagon or a square in the band's colour."""
     if shape == "square":
-        body = f'<rect x="5" y="5" width="22" height="22" fill="{colour}" stroke="#FFF"/>'
+        body = f'<rect x="5" y="5" width="22" height="22" fill="{colour}" stroke="{PAPER}"/>'
     else:
-        body = f'<polygon points="16,3 27,9.5 27,22.5 16,29 5,22.5 5,9.5" fill="{colour}" stroke="#FFF"/>'
+        body = f'<polygon points="16,3 27,9.5 27,22.5 16,29 5,22.5 5,9.5" fill="{colour}" stroke="{PAPER}"/>'
     return _svg(body)

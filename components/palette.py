@@ -27,6 +27,34 @@ OKABE_ITO = {
 TOL = {"dark_red": "#663333", "pale_grey": "#DDDDDD"}
 NEUTRAL = {"white": "#FFFFFF", "black": "#000000"}  # paper and ink
 INK_AND_PAPER = frozenset(NEUTRAL.values())
+# Greys of ink and paper, each named for what it draws: type, rules, the base map. None is a meaning's hue, and
+# none is the "Other" incident type's grey (tests/test_palette.py holds that every colour is declared here).
+SOFT_INK = "#333333"  # type a step quieter than black: a chart's subtitle, a card's change, a slide's notes
+MUTED_INK = "#555555"  # quieter still (footers, periods not yet due, country names) and a reference rule; 7:1 on white
+CARD_PAPER = "#F1F1F1"  # the ground of a card or a table's header on a slide and the one-page briefing
+TABLE_RULE = "#BBBBBB"  # the line between a slide table's rows
+# The base map, live (deck.gl) and static (matplotlib) alike: lighter the less a line matters.
+BASE_MAP = {
+    "land": "#FAF8F2",  # Pakistan and Afghanistan
+    "land_beyond": "#E8E8E8",  # the countries around them
+    "border": "#787878",
+    "border_beyond": "#BEBEBE",
+    "province_border": "#969696",
+    "former_fata": "#6E6E6E",  # the former FATA's outline (translucent), over a faint wash of `border`
+    "durand_line": "#141414",  # on the live map over a white halo
+    "town": "#111111",  # darker than the "Other" type's grey dots it sits among
+    "label": "#191919",  # place names, over a white halo
+    "stack": "#1E1E1E",  # the ring round several incidents at one point, on the map and in its legend
+}
+# The briefing's dark slides (?theme=dark, components/ui/briefing.py): type, paper and lines turned round.
+DARK_SLIDE = {
+    "ink": "#F2F2F2",
+    "paper": "#121212",
+    "muted": "#C8C8C8",
+    "line": "#555555",
+    "grid": "#444444",
+    "link": "#9CC3FF",
+}
 
 DIPLOMACY_INK = TOL["dark_red"]  # diplomatic events, on every page and slide
 RESTRICTED_FILL = TOL["pale_grey"]  # a restricted crossing: between open (hollow) and closed (solid)
@@ -37,11 +65,18 @@ COUNT_RAMP = ("#CBBEFA", "#A999EE", "#8A78DE", "#6A56C8", "#3E2D96", "#1F1450")
 YEAR_COLOURS = (COUNT_RAMP[1], COUNT_RAMP[4])  # earlier year light, later year dark: years are in order
 TOTALS = COUNT_RAMP[2]  # monthly totals (diplomacy timeline and slide): a count of every type, mid-ramp on both papers
 FIGURE_BARS = COUNT_RAMP[4]  # a tracker's published figures, one bar each with the tracker named beside it
+# A change in a count of people hurt, on a card (vocabulary.Metric.rise_is_harm): magenta for a rise, dark green for a
+# fall, the colour-blind-safe stand-ins for red and green (the two stay far apart with every deficiency, where
+# red and green meet). A change in anything else, and no change, take no colour.
+HARM_ROSE = "#BB0088"
+HARM_FELL = "#335500"
 # On a dark slide the same meanings with the lightness turned round: the ramp runs from dim to bright, and
 # the diplomacy ink turns light (the same red hue; Tol's pale red would sit too near the pale grey and yellow),
 # so what stood out on white stands out on dark.
 ON_DARK = {
     DIPLOMACY_INK: "#FEBAAE",
+    HARM_ROSE: "#DD33FF",  # the app's dark theme (.streamlit/config.toml): readable on its dark paper
+    HARM_FELL: "#88CC66",
     **{step: COUNT_RAMP[-1 - i] for i, step in enumerate(COUNT_RAMP)},
 }
 

@@ -16,6 +16,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from components.export import MARGIN, PAGE
+from components.palette import NEUTRAL, SOFT_INK
 from components.slides import BigNumber, Slide
 
 TITLE_SIZE, LABEL_SIZE, NUMBER_SIZE, BODY_SIZE, TABLE_SIZE, SOURCE_SIZE = 24, 12, 30, 15, 10, 10  # points
@@ -27,7 +28,6 @@ LINE_GAP = 0.05  # inches between the lines of a card, or between statements
 CARD_PAD = 0.12
 CELL_PAD = 0.06
 SHORT_TEXT = 16  # characters: a cell this short stays on one line
-GREY, DARK = "#F1F1F1", "#333333"
 _MEASURE = TextToPath()
 
 
@@ -67,7 +67,7 @@ class Text:
     lines: tuple[str, ...]
     size: float
     bold: bool = False
-    colour: str = "#000000"
+    colour: str = NEUTRAL["black"]
 
     @property
     def height(self) -> float:
@@ -108,7 +108,7 @@ def layout(slide: Slide, shows_map: bool) -> Layout:
     title = Text(MARGIN, MARGIN, width, tuple(wrap(slide.title, TITLE_SIZE, width, True)), TITLE_SIZE, True)
     source_lines = tuple(wrap(slide.source_line, SOURCE_SIZE, width))
     source_top = PAGE[1] - MARGIN - text_height(list(source_lines), SOURCE_SIZE)
-    source = Text(MARGIN, source_top, width, source_lines, SOURCE_SIZE, colour=DARK)
+    source = Text(MARGIN, source_top, width, source_lines, SOURCE_SIZE, colour=SOFT_INK)
     top = title.y + title.height + GAP
     cards, top = _cards(slide.numbers, top)
     bottom = source_top - GAP
@@ -129,7 +129,7 @@ def layout(slide: Slide, shows_map: bool) -> Layout:
     if shown < len(slide.statements):
         rest = len(slide.statements) - shown
         line = f"{rest} more statement{'s' if rest > 1 else ''} not shown on this slide{{where}}"
-        statements.append(Text(MARGIN, y, width, (line,), TABLE_SIZE, colour=DARK))
+        statements.append(Text(MARGIN, y, width, (line,), TABLE_SIZE, colour=SOFT_INK))
         y += statements[-1].height + LINE_GAP
     if has_picture:  # statements go under the picture
         room = sum(t.height + LINE_GAP for t in statements) + (GAP if statements else 0)

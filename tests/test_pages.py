@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
+from components.palette import HARM_FELL
 from components.paths import ROOT
+from components.ui.widgets import CHANGE_COLOURS
 
 PAGES = {
     "views/overview/home.py": "Overview",
@@ -86,3 +89,5 @@ def test_a_window_inside_the_data_shows_its_change():
     cards = {m.label: m for m in app.metric}
     before, after = cards["Incidents, 14 days before"], cards["Incidents, 14 days after"]
     assert after.delta == str(int(after.value) - int(before.value))
+    assert int(after.delta) < 0  # 12 incidents before, 2 after: a fall, in the palette's colour for one
+    assert after.proto.color == Metric.MetricColor.Value(CHANGE_COLOURS[HARM_FELL].upper())

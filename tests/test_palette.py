@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import itertools
 import re
+import tomllib
 
 import pandas as pd
 import pytest
 
+from components import palette
 from components.charts import sources_chart, timeline_chart
 from components.map_legend import NEUTRAL_DOT
 from components.palette import (
     COUNT_RAMP,
     DIPLOMACY_INK,
     FIGURE_BARS,
+    HARM_FELL,
+    HARM_ROSE,
     INK_AND_PAPER,
+    MUTED_INK,
     OKABE_ITO,
     ON_DARK,
     TOTALS,
@@ -25,6 +30,7 @@ from components.palette import (
 from components.paths import ROOT
 from components.ui import briefing
 from components.ui.coverage_panel import STATE_FILLS
+from components.ui.widgets import CHANGE_COLOURS, change_colour
 from components.vocabulary import ALL_LISTS, CROSSING_COLOURS, CROSSING_STATUSES, EVENT_FAMILIES, FAMILY_COLOURS
 from tests.colour_science import ciede2000, contrast, delta_e, delta_e_deficient, lab
 
@@ -50,6 +56,8 @@ MEANINGS = [
     ("diplomacy", DIPLOMACY_INK),
     ("diplomacy", ON_DARK[DIPLOMACY_INK]),
     ("incident of any type (map legend)", NEUTRAL_DOT),
+    ("a rise in people hurt (cards)", HARM_ROSE),
+    ("a fall in people hurt (cards)", HARM_FELL),
     *((COUNTS, colour) for colour in (*COUNT_RAMP, *YEAR_COLOURS, TOTALS, FIGURE_BARS)),
 ]
 HUES = [(meaning, colour) for meaning, colour in dict.fromkeys(MEANINGS) if colour not in INK_AND_PAPER]
@@ -95,6 +103,7 @@ def test_marks_stand_out_on_white_and_on_the_dark_slides():
     assert contrast(TOTALS, "#FFFFFF") >= 3
     assert contrast(ON_DARK[TOTALS], DARK_PAPER) >= 3
     assert contrast(STATE_FILLS["missing"], "#000000") >= 4.5  # the gap's symbol is black type on yellow
+    assert contrast(MUTED_INK, "#FFFFFF") >= 7  # footers and periods not yet due: quieter, still legible
 
 
 def test_only_the_palette_and_the_vocabulary_reach_okabe_ito():
@@ -158,3 +167,61 @@ def test_okabe_itos_colours_for_incident_types_are_not_spent_elsewhere():
     assert used <= set(OKABE_ITO.values())
     others = {colour for meaning, colour in MEANINGS if not meaning.startswith("incident type")}
     assert used.isdisjoint(others)
+
+
+HEX = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
+RGB_LIST = re.compile(r"colou?r\w*=\[\s*\d")  # a deck.gl colour written as numbers, [60, 60, 60, 255]
+# A colour by name ("grey", "white"); not a key of the palette's tables (NEUTRAL["white"]).
+NAMED = re.compile(
+    r"(?<!\[)[\"']((?:light|dark)?(?:gr[ae]y|silver|black|white|red|green|blue|orange|yellow|purple))[\"']", re.I
+)
+
+
+def _declared() -> set[str]:
+    """Every colour palette.py names (alone, in a table or in a ramp), in capitals."""
+    found = set()
+    for value in vars(palette).values():
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple | frozenset) else ()
+        found |= {colour.upper() for colour in (value, *values) if isinstance(colour, str) and HEX.fullmatch(colour)}
+    return found
+
+
+def test_every_colour_of_the_pages_is_one_the_palette_names():
+    """A grey typed into a chart is a meaning nobody declared (the briefing's country names were drawn in the
+    'Other' type's grey): colours are written as the palette's names, never as values."""
+    declared = _declared()
+    written = []
+    for path in sorted([*ROOT.glob("components/**/*.py"), *ROOT.glob("views/**/*.py"), ROOT / "app.py"]):
+        if path.name == "palette.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT).as_posix()
+        written += [(where, colour) for colour in HEX.findall(text) if colour.upper() not in declared]
+        written += [(where, found) for found in RGB_LIST.findall(text)]
+        # Streamlit's names for the cards' colours are set to the palette's values (the test below)
+        written += [(where, name) for name in NAMED.findall(text) if name not in CHANGE_COLOURS.values()]
+    assert not written
+
+
+def test_the_cards_changes_take_the_palettes_colours_through_the_theme():
+    """st.metric names a colour ('violet'); .streamlit/config.toml sets that name to the palette's value, on
+    light and dark paper, and an alert's colour (error red, warning yellow, info blue, success green) is never
+    borrowed, so no alert ever reads as a change in people hurt."""
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert set(CHANGE_COLOURS) == {HARM_ROSE, HARM_FELL}
+    assert not set(CHANGE_COLOURS.values()) & {"red", "yellow", "blue", "green"}
+    for colour, name in CHANGE_COLOURS.items():
+        assert theme[f"{name}Color"] == theme[f"{name}TextColor"] == colour
+        assert theme["dark"][f"{name}Color"] == theme["dark"][f"{name}TextColor"] == ON_DARK[colour]
+    for paper, (rose, fell) in {
+        theme["backgroundColor"]: (HARM_ROSE, HARM_FELL),
+        theme["dark"]["backgroundColor"]: (ON_DARK[HARM_ROSE], ON_DARK[HARM_FELL]),
+    }.items():
+        assert min(contrast(rose, paper), contrast(fell, paper)) >= 4.5, paper
+        assert delta_e_deficient(rose, fell) >= 3 * SEPARATE_DEFICIENT, paper  # far apart with every deficiency
+
+
+def test_a_card_judges_only_a_change_in_people_hurt():
+    assert change_colour(12) == CHANGE_COLOURS[HARM_ROSE]
+    assert change_colour(-3) == CHANGE_COLOURS[HARM_FELL]
+    assert change_colour(0) == change_colour(12, rise_is_harm=False) == change_colour(-3, rise_is_harm=False) == "off"

@@ -11,11 +11,14 @@ import pytest
 from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
+from components.palette import HARM_FELL, HARM_ROSE
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.trends import CADENCES
+from components.ui.widgets import CHANGE_COLOURS
 from tests.test_pages import run_page
 
 TRENDS = "views/trends/trends.py"
+HARMS = (HARM_ROSE, HARM_FELL)
 
 
 def open_page(page: str, **params) -> AppTest:
@@ -288,11 +291,14 @@ def test_no_running_total_names_the_missing_months_not_the_published_ones():
 
 @pytest.mark.parametrize("page", [TRENDS, "views/overview/home.py"])
 def test_a_change_badge_judges_only_a_rise_in_people_hurt(page):
-    """'Militants killed +38%' in red read as a judgement (review of #19): that badge is grey; a rise in
-    civilians killed is still red, a fall green."""
+    """'Militants killed +38%' in red read as a judgement (review of #19): that badge is grey. A rise in
+    people hurt is the palette's magenta and a fall its dark green, never Streamlit's red and green, which a
+    reader with a red-green deficiency cannot tell apart."""
     cards = {card.label.split(",")[0]: card for card in open_page(page).metric}
     colour = {name: card.proto.color for name, card in cards.items() if card.delta}
-    grey, red, green = (Metric.MetricColor.Value(name) for name in ("GRAY", "RED", "GREEN"))
+    grey, rose, fell = (Metric.MetricColor.Value(name.upper()) for name in ("gray", *map(CHANGE_COLOURS.get, HARMS)))
     assert colour["Militants killed"] == grey
-    civilians = cards["Civilians killed"]
-    assert colour["Civilians killed"] == (green if civilians.delta.startswith("-") else red)
+    for name in ("Deaths", "Civilians killed", "Security forces killed"):
+        assert colour[name] == (fell if cards[name].delta.startswith("-") else rose), name
+    assert {rose, fell} <= set(colour.values()), "the bundled data have a rise and a fall in people hurt"
+    assert not {Metric.MetricColor.RED, Metric.MetricColor.GREEN} & set(colour.values())

@@ -19,7 +19,7 @@ import streamlit as st
 
 from components.data_age import as_of_sentence, stale_notice
 from components.map_legend import crossing_symbols
-from components.palette import ON_DARK
+from components.palette import DARK_SLIDE, ON_DARK
 from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.ui.url_state import PENDING, keep, link_notices, linked
@@ -33,10 +33,11 @@ NEXT, PREVIOUS, PAUSE, RESUME = "Next ▶", "◀ Previous", "⏸ Pause", "▶ Re
 
 # Static styling only (no data in it). Chrome, sidebar and toolbar hidden; sizes in screen units.
 BRIEFING_CSS = f"<style>{(Path(__file__).parent / 'briefing.css').read_text(encoding='utf-8')}</style>"
-DARK_CSS = """
+DARK_VARIABLES = " ".join(f"--{part}: {DARK_SLIDE[part]};" for part in ("ink", "paper", "muted", "line", "link"))
+DARK_CSS = f"""
 <style>
-:root {--ink: #f2f2f2; --paper: #121212; --muted: #c8c8c8; --line: #555555; --link: #9cc3ff;}
-.stApp table, .stApp thead, .stApp tr {background: var(--paper) !important;}
+:root {{{DARK_VARIABLES}}}
+.stApp table, .stApp thead, .stApp tr {{background: var(--paper) !important;}}
 </style>
 """
 # On the map slide the map takes the height left, the legend under it only its own.
@@ -308,7 +309,7 @@ def dark_spec(spec: dict) -> dict:
     """The chart's spec with light type and lines on the dark slide, its marks in their dark-slide colours."""
     out = on_dark(spec)
     config = out.setdefault("config", {})
-    light, grid = "#f2f2f2", "#444444"
+    light, grid = DARK_SLIDE["ink"], DARK_SLIDE["grid"]
     for part in ("axis", "legend"):
         config.setdefault(part, {}).update({"labelColor": light, "titleColor": light})
     config["axis"].update({"gridColor": grid, "domainColor": light, "tickColor": light})

@@ -20,7 +20,7 @@ from components.coverage import (
     notes_in_use,
 )
 from components.dataset import Dataset
-from components.palette import GAP_MARK, NEUTRAL
+from components.palette import GAP_MARK, MUTED_INK, NEUTRAL
 from components.paths import data_dir
 from components.textsafe import csv_bytes
 from components.trends import CADENCE_LABELS, CADENCES, ordered_choices
@@ -28,8 +28,6 @@ from components.ui.store import derived, drawn_once
 from components.ui.widgets import choice, show_table
 from components.validation import LoadResult, problems_frame
 from components.vocabulary import METRICS, SERIES, TRACKER_REGIONS, TRACKERS
-
-MUTED_TYPE = "#595959"  # 7:1 on white: quieter than black, still legible
 
 # Only a gap takes a colour (a highlighter yellow no other meaning uses, components/palette.py); the other
 # states are told by their symbols on paper, the not-yet-due ones in muted type.
@@ -40,7 +38,7 @@ STATE_FILLS = {
     "not_due": NEUTRAL["white"],
 }
 STATE_STYLES = {
-    state: f"background-color: {fill}; color: {MUTED_TYPE if state == 'not_due' else NEUTRAL['black']}"
+    state: f"background-color: {fill}; color: {MUTED_INK if state == 'not_due' else NEUTRAL['black']}"
     for state, fill in STATE_FILLS.items()
 }
 SYMBOL_STYLES = {STATE_SYMBOLS[state]: f"{style}; text-align: center" for state, style in STATE_STYLES.items()}

@@ -9,7 +9,7 @@ from components.dates import format_day
 from components.diplomacy import WindowCounts, split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
-from components.ui.widgets import show_table
+from components.ui.widgets import change_colour, show_table
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
@@ -46,19 +46,21 @@ def window_comparison(counts: WindowCounts) -> None:
     if notes:
         st.warning(" ".join(notes))
     cols = st.columns(4)
+    incidents = counts.after_incidents - counts.before_incidents
+    killed = counts.after_killed - counts.before_killed
     cols[0].metric(f"Incidents, {counts.days} days before", _count(counts.before_incidents, counts.before_covered))
     cols[1].metric(
         f"Incidents, {counts.days} days after",
         _count(counts.after_incidents, counts.after_covered),
-        counts.after_incidents - counts.before_incidents if counts.comparable else None,
-        delta_color="inverse",
+        incidents if counts.comparable else None,
+        delta_color=change_colour(incidents),
     )
     cols[2].metric("Killed before (lowest stated)", _count(counts.before_killed, counts.before_covered))
     cols[3].metric(
         "Killed after (lowest stated)",
         _count(counts.after_killed, counts.after_covered),
-        counts.after_killed - counts.before_killed if counts.comparable else None,
-        delta_color="inverse",
+        killed if counts.comparable else None,
+        delta_color=change_colour(killed),
     )
     sides = (counts.before_covered, counts.after_covered) * 2  # the cards go before, after, before, after
     for column, covered in zip(cols, sides, strict=True):

@@ -17,6 +17,7 @@ from components.dataset import Dataset
 from components.dates import format_day
 from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
 from components.links import page_url, share_link
+from components.palette import HARM_FELL, HARM_ROSE
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow
 from components.ui.store import active_import, events_coverage
@@ -24,6 +25,9 @@ from components.ui.url_state import linked
 from components.vocabulary import RISE_IS_HARM, CodeList
 
 SHOWN_ROWS = 2_000  # more rows than anyone reads on screen; the browser stays fast with a million in the file
+# The Streamlit named colours .streamlit/config.toml sets to the palette's harm colours: violet and orange, which
+# no alert uses (error, warning, info and success keep Streamlit's red, yellow, blue and green).
+CHANGE_COLOURS = {HARM_ROSE: "violet", HARM_FELL: "orange"}
 
 
 @dataclass(frozen=True)
@@ -207,15 +211,14 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
     per_row = per_row or 3  # three across keeps "Security forces killed, 2025" whole on a laptop screen
     columns = [column for _ in range(0, len(row.cards), per_row) for column in st.columns(per_row)]
     for column, card in zip(columns, row.cards.itertuples(index=False), strict=False):
-        delta = (
-            None if card.change_pct is None or pd.isna(card.change_pct) else f"{card.change_pct:+.0f}% vs {row.earlier}"
-        )
+        shown = None if card.change_pct is None or pd.isna(card.change_pct) else round(card.change_pct)
         column.metric(
             f"{card.label}, {row.span}",
             f"{card.later:,.0f}",
-            delta,
-            # Red for a rise only where a rise means more people hurt; otherwise the badge makes no judgement.
-            delta_color="inverse" if card.metric in RISE_IS_HARM else "off",
+            None if shown is None else f"{shown:+d}% vs {row.earlier}",
+            # Coloured only where a rise means more people hurt; otherwise the badge makes no judgement.
+            delta_color=change_colour(shown or 0, card.metric in RISE_IS_HARM),
+            delta_arrow="auto" if shown else "off",
             help=f"{row.window} {row.earlier}: {card.earlier:,.0f}",
         )
     if row.left_out:
@@ -225,6 +228,14 @@ def kpi_row(row: KpiRow, per_row: int | None = None) -> None:
                 "would not add up with the cards above; each has its own chart on Trends)."
             )
         )
+
+
+def change_colour(change: float, rise_is_harm: bool = True) -> str:
+    """st.metric's delta_color for a change as a card shows it: a rise or a fall in people hurt in the palette's
+    harm colours (never Streamlit's red and green, which many readers cannot tell apart); anything else grey."""
+    if not rise_is_harm or change == 0:
+        return "off"
+    return CHANGE_COLOURS[HARM_ROSE if change > 0 else HARM_FELL]
 
 
 def share_box(page_path: str) -> None:
