@@ -231,10 +231,14 @@ def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():
     not get the dark one's spec, nor the other way round."""
     import json
 
+    from components.palette import DARK_SLIDE
+
+    light = DARK_SLIDE["ink"]
+
     def axis_label_colour(app: AppTest) -> str | None:
         (chart,) = app.get("vega_lite_chart")
         return json.loads(chart.proto.spec).get("config", {}).get("axis", {}).get("labelColor")
 
-    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == "#f2f2f2"
-    assert axis_label_colour(open_briefing(panel="trend")) != "#f2f2f2"
-    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == "#f2f2f2"
+    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == light
+    assert axis_label_colour(open_briefing(panel="trend")) != light
+    assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == light
