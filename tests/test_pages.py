@@ -91,3 +91,26 @@ def test_a_window_inside_the_data_shows_its_change():
     assert after.delta == str(int(after.value) - int(before.value))
     assert int(after.delta) < 0  # 12 incidents before, 2 after: a fall, in the palette's colour for one
     assert after.proto.color == Metric.MetricColor.Value(CHANGE_COLOURS[HARM_FELL].upper())
+
+
+def test_the_incidents_round_an_event_read_in_words_and_days():
+    """Doha talks: the incidents of the two windows are listed with headers in words and one row an incident,
+    dated as the incidents file dates them (the table read "killed_low" and "2025-10-07 00:00:00")."""
+    import csv
+    import json
+
+    from components.paths import BUNDLED_DATA_DIR
+
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    (table,) = [frame for frame in app.dataframe if "Window" in frame.value.columns]
+    assert list(table.value.columns) == [
+        "Window", "Date", "Place", "Province", "Type", "Perpetrator (as reported)", "Killed (lowest)",
+        "Killed (highest)", "Source link",
+    ]  # fmt: skip
+    assert json.loads(table.proto.columns)["Date"]["type_config"]["format"] == "D MMM YYYY"
+    assert table.value["Window"].value_counts().to_dict() == {"before": 12, "after": 2}
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        dated = {row["source_url"]: row["date"] for row in csv.DictReader(handle)}
+    for row in table.value.itertuples(index=False):
+        assert row[1].strftime("%Y-%m-%d") == dated[row[8]]

@@ -7,9 +7,10 @@ import streamlit as st
 
 from components.dates import format_day
 from components.diplomacy import WindowCounts, split_list
+from components.incidents import INCIDENT_HEADERS
 from components.sources import source_label
 from components.textsafe import escape_markdown
-from components.ui.widgets import change_colour, show_table
+from components.ui.widgets import change_colour, day_columns, show_table
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
 
 
@@ -69,14 +70,14 @@ def window_comparison(counts: WindowCounts) -> None:
     listing = pd.concat([counts.before.assign(when="before"), counts.after.assign(when="after")])
     if listing.empty:
         return
-    listing = listing.assign(type=listing["event_type"].map(EVENT_TYPES.label))
-    show_table(
-        listing[
-            ["when", "date", "place", "province", "type", "perpetrator", "killed_low", "killed_high", "source_url"]
-        ],
-        hide_index=True,
-        column_config={"source_url": st.column_config.LinkColumn("source")},
-    )
+    columns = ["date", "place", "province", "event_type", "perpetrator", "killed_low", "killed_high", "source_url"]
+    shown = (
+        listing[["when", *columns]]
+        .assign(event_type=listing["event_type"].map(EVENT_TYPES.label))
+        .rename(columns={"when": "Window", **INCIDENT_HEADERS})
+    )  # headers in words and days as days, like the Map page's table (it showed "killed_low", "... 00:00:00")
+    link = {INCIDENT_HEADERS["source_url"]: st.column_config.LinkColumn(INCIDENT_HEADERS["source_url"])}
+    show_table(shown, hide_index=True, column_config={**day_columns(shown), **link})
 
 
 def _mark_partial(column, covered: int, days: int) -> None:
