@@ -238,3 +238,22 @@ def test_the_timeline_toolbar_leaves_the_sentence_above_the_chart_readable(brows
         assert apart, f"toolbar {tools} over the sentence's text {left, top, right, bottom} at {width} px"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "trends"])
+def test_every_card_label_reads_whole_on_a_laptop_screen(browser, app_url, path):
+    """At 1280 x 720 with the sidebar open, three cards across cut "Security forces killed, 6 months of 2025"
+    to "... 6 months of …"; a card quoted alone must say what it counts (widgets.THREE_ACROSS_CHARS)."""
+    context, page, _ = open_page(browser, f"{app_url}/{path}", 1280, 720)
+    try:
+        labels = page.locator("[data-testid=stMetricLabel]")
+        labels.first.wait_for()
+        cut = [
+            label.inner_text()
+            for label in labels.all()
+            if label.evaluate("e => [e, ...e.querySelectorAll('*')].some(n => n.scrollWidth > n.clientWidth + 1)")
+        ]
+        assert labels.count() >= 4 and cut == [], cut
+    finally:
+        context.close()

@@ -44,14 +44,14 @@ from components.ui.widgets import chart_spec, chart_with_table, kpi_row
 NO_FIGURES = "No PICSS monthly figures are loaded."
 
 
-def kpi_panel(data: Dataset, per_row: int | None = None) -> None:
+def kpi_panel(data: Dataset) -> None:
     provinces = current_filter().provinces
     view, row = derived("kpi-panel", (provinces,), lambda: _headline_cards(data, provinces))
     st.caption(escape_markdown(view.note))
     if row is None:
         st.info(NO_FIGURES)
         return
-    kpi_row(row, per_row)
+    kpi_row(row)
 
 
 def _headline_cards(data: Dataset, provinces: tuple[str, ...]) -> tuple[Headline, KpiRow | None]:
