@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.dates import VEGA_DAY, format_day
+from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day
 from components.map_labels import short_name
 from components.palette import COUNT_RAMP, DIPLOMACY_INK, FIGURE_BARS, TOTALS, YEAR_COLOURS
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
@@ -404,7 +404,7 @@ def date_ticks(start, end) -> tuple[list[pd.Timestamp], str]:
         ticks = list(pd.date_range(start, end, freq=f"{step}D"))
         if len(ticks) <= MOST_TICKS:
             same_year = pd.Timestamp(start).year == pd.Timestamp(end).year
-            return ticks, "%-d %b" if same_year else "%-d %b %Y"
+            return ticks, VEGA_DAY_MONTH if same_year else VEGA_DAY
     months = pd.date_range(pd.Timestamp(start) + pd.offsets.MonthBegin(0), end, freq="MS")
     for step in MONTH_STEPS:
         ticks = [month for month in months if (month.year * 12 + month.month - 1) % step == 0]
