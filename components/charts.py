@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.dates import VEGA_DAY, format_day
+from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day
 from components.map_labels import short_name
 from components.palette import (
     COUNT_RAMP,
@@ -227,10 +227,12 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     return _style(alt.layer(bars, text).properties(height=alt.Step(22), width="container"))
 
 
-TIMELINE_WIDTH = 560  # fixed: Vega-Lite's "container" width misdraws stacked time panels in Streamlit; with
-# its labels this fits the main column at 1280 px beside the sidebar. (Streamlit 1.67's width="stretch" gives
-# each stacked panel the column's width and adds the axis labels beside it: the chart ran 183 px past the
-# column at 1280, 1440 and 1920 px, cutting off the period's last months.)
+TIMELINE_WIDTH = 760  # the whole chart's width, axis labels and padding included, where no page gives one
+# (exports). On the page Streamlit gives every panel the column's width (width="stretch"), and the chart's own
+# autosize "fit-x" narrows the panels so that panels, axis labels and legends together take that width:
+# Streamlit's default for a vconcat of layers is "pad", which adds the axis labels beside the column's width
+# (the chart ran 183 px past the column at 1280, 1440 and 1920 px).
+TIMELINE_AUTOSIZE = {"type": "fit-x", "contains": "padding"}
 # Pixels of axis left beyond the period's first and last day, and below 0 and above the top value, so a mark
 # at either end is drawn whole and not cut in half by the panel's clip: Vega draws a symbol sqrt(size) px
 # across, the largest incident dot (size 600) 24.5 px, a gap cross (size 120) 11 px. Padding widens the axis
@@ -257,12 +259,15 @@ def timeline_chart(
     value; `violence_gaps` month_mid, note of months with no figure (a cross at zero); `incidents` date, killed,
     family, place; `bands` crossing, status, start_date, end_date, draw_end, open_ended, reason (see
     components.crossings.status_bands).
-    Clicking a diplomatic event selects it (selection name "event").
+    Clicking a diplomatic event selects it (selection name "event"). The whole chart, axis labels and
+    legends included, is as wide as its panels' width (TIMELINE_WIDTH, or the column's width in Streamlit).
     """
     period = alt.Scale(
         domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()], padding=TIMELINE_EDGE_ROOM
     )
-    x = alt.X("date_start:T", title=None, scale=period)
+    ticks, tick_format = date_ticks(start, end)
+    days = alt.Axis(values=[alt.DateTime(year=t.year, month=t.month, date=t.day) for t in ticks], format=tick_format)
+    x = alt.X("date_start:T", title=None, scale=period, axis=days)
     pick = alt.selection_point(name="event", fields=["event_id"], on="click")
     talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
     talks_base = alt.Chart(talks_data).encode(
@@ -285,12 +290,12 @@ def timeline_chart(
     ).properties(height=alt.Step(30), title="Diplomacy")
 
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
-        violence_label = f"{violence_label}: no monthly figure in this data set for this period"
+        violence_label = f"{violence_label}; no monthly figure in this data set for this period"
     bars = (
         alt.Chart(monthly_violence)
         .mark_bar(color=TOTALS, opacity=0.8, clip=True)
         .encode(
-            x=alt.X("month_start:T", title=None, scale=period),
+            x=alt.X("month_start:T", title=None, scale=period, axis=days),
             x2="month_end:T",
             y=alt.Y(
                 "value:Q",
@@ -309,7 +314,7 @@ def timeline_chart(
         alt.Chart(violence_gaps.assign(zero=0))
         .mark_point(shape="cross", size=120, filled=True, color=TOTALS, clip=True)
         .encode(
-            x=alt.X("month_mid:T", title=None, scale=period),
+            x=alt.X("month_mid:T", title=None, scale=period, axis=days),
             y="zero:Q",
             tooltip=[
                 alt.Tooltip("month_mid:T", title="Month", format="%b %Y"),
@@ -327,7 +332,7 @@ def timeline_chart(
         alt.Chart(incidents, title=incidents_title)
         .mark_circle(opacity=0.8, clip=True)
         .encode(
-            x=alt.X("date:T", title=None, scale=period),
+            x=alt.X("date:T", title=None, scale=period, axis=days),
             y=alt.Y("killed:Q", title=None, scale=alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)),
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=alt.Color(
@@ -363,7 +368,7 @@ def timeline_chart(
         )
         .mark_bar(height=14, clip=True, stroke=NEUTRAL["black"], strokeWidth=1)  # "open" is white
         .encode(
-            x=alt.X("start_date:T", title=None, scale=period),
+            x=alt.X("start_date:T", title=None, scale=period, axis=days),
             x2="draw_end:T",
             y=alt.Y("short:N", title=None, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(
@@ -391,7 +396,30 @@ def timeline_chart(
     chart = alt.vconcat(*[p.properties(width=TIMELINE_WIDTH) for p in panels]).resolve_scale(color="independent")
     # SVG, not canvas: each diamond is then its own element with an aria-label naming the event, which
     # screen readers announce and the browser test clicks (Streamlit 1.67 honours embedOptions.renderer).
-    return _style(chart.properties(usermeta={"embedOptions": {"renderer": "svg"}}))
+    return _style(chart.properties(autosize=TIMELINE_AUTOSIZE, usermeta={"embedOptions": {"renderer": "svg"}}))
+
+
+# Steps between date ticks, finest first, and how a tick reads: the data are days, so a tick is never an hour
+# (Vega's own ticks for a few days' window fall every 6 or 12 hours and read "06 AM"). Month steps count from
+# January, so a 3-month step ticks Jan, Apr, Jul, Oct.
+DAY_STEPS = (1, 2, 7, 14)
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240)
+MOST_TICKS = 12  # where labels would overlap (long ones in a narrow column) Vega hides every other one
+
+
+def date_ticks(start, end) -> tuple[list[pd.Timestamp], str]:
+    """Days (or months, or years) to tick between start and end, at most MOST_TICKS, and their time format."""
+    for step in DAY_STEPS:
+        ticks = list(pd.date_range(start, end, freq=f"{step}D"))
+        if len(ticks) <= MOST_TICKS:
+            same_year = pd.Timestamp(start).year == pd.Timestamp(end).year
+            return ticks, VEGA_DAY_MONTH if same_year else VEGA_DAY
+    months = pd.date_range(pd.Timestamp(start) + pd.offsets.MonthBegin(0), end, freq="MS")
+    for step in MONTH_STEPS:
+        ticks = [month for month in months if (month.year * 12 + month.month - 1) % step == 0]
+        if len(ticks) <= MOST_TICKS:
+            break
+    return ticks, "%b %Y" if step < 12 else "%Y"
 
 
 def symbol_legend_chart(entries: dict[str, str], title: str) -> alt.LayerChart:

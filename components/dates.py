@@ -12,6 +12,7 @@ import pandas as pd
 
 # Vega-Lite's time format (d3-time-format) reads "%-d" itself, in the browser.
 VEGA_DAY = "%-d %b %Y"
+VEGA_DAY_MONTH = "%-d %b"  # a time axis within one year
 
 
 def format_day(day: dt.date) -> str:

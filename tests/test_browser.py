@@ -254,6 +254,38 @@ def test_every_card_label_reads_whole_on_a_laptop_screen(browser, app_url, path)
             for label in labels.all()
             if label.evaluate("e => [e, ...e.querySelectorAll('*')].some(n => n.scrollWidth > n.clientWidth + 1)")
         ]
-        assert labels.count() >= 4 and cut == [], cut
+        assert labels.count() >= 4
+        assert cut == [], cut
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_timeline_fills_the_column_at_1920_and_stays_inside_it(browser, app_url):
+    """At 1920 px the chart was 560 px wide in a column of 1,431, and a stretched one ran 183 px past the
+    column; over five days its axis read "06 AM". It now takes the column, and every label stays inside."""
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy?from=2025-10-14&to=2025-10-18", 1920, 1080)
+    try:
+        column, chart, text_right, dates = page.evaluate(
+            """() => {
+                const main = document.querySelector("[data-testid=stMainBlockContainer]");
+                const style = getComputedStyle(main), box = main.getBoundingClientRect();
+                const svg = document.querySelector("[data-testid=stVegaLiteChart] svg");
+                const texts = [...svg.querySelectorAll("text")].filter(t => t.getBoundingClientRect().width > 0);
+                return [
+                    [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)],
+                    [svg.getBoundingClientRect().left, svg.getBoundingClientRect().right],
+                    Math.max(...texts.map(t => t.getBoundingClientRect().right)),
+                    [...svg.querySelectorAll(".role-axis-label text")].map(t => t.textContent)
+                        .filter(t => /Oct/.test(t)),
+                ];
+            }"""
+        )
+        assert column[1] - column[0] > 1400, column
+        assert chart[0] >= column[0] - 1, (chart, column)
+        assert chart[1] <= column[1] + 1, (chart, column)
+        assert chart[1] - chart[0] >= column[1] - column[0] - 2, (chart, column)
+        assert text_right <= column[1] + 1, (text_right, column)
+        assert set(dates) == {"14 Oct", "15 Oct", "16 Oct", "17 Oct", "18 Oct"}, dates
     finally:
         context.close()

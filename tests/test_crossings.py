@@ -80,7 +80,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
         "Closed": NEUTRAL["black"],
     }
     assert panel["encoding"]["x2"]["field"] == "draw_end"
-    assert chart["vconcat"][1]["title"] == "Deaths: no monthly figure in this data set for this period"
+    assert chart["vconcat"][1]["title"] == ["Deaths", "no monthly figure in this data set for this period"]
     rows = chart["datasets"][panel["data"]["name"]]
     assert {r["crossing"] for r in rows} == {"Torkham", "Chaman"}
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
+import re
 
 import pandas as pd
+import pytest
 import vl_convert as vlc
+from streamlit.elements.vega_charts import _prepare_vega_lite_spec
 
-from components.charts import TIMELINE_WIDTH
+from components.charts import date_ticks
 from components.data_age import Coverage
 from components.dataset import load_dataset
 from components.dates import format_day
@@ -200,7 +204,7 @@ def _drawn_symbols(node: dict, panel: tuple[float, float] | None = None) -> list
 def test_no_mark_at_the_periods_ends_or_at_zero_is_cut_at_the_panel_edge():
     """The first 'Talks' diamond (1 Jan 2024) was drawn half outside the Diplomacy panel and cut off, and so
     were incident dots at 0 killed and gap crosses at the deaths panel's foot. The axes keep the period's days
-    and the values (no tick below 0) and leave room beyond them; the chart is as wide at any window size."""
+    and the values (no tick below 0) and leave room beyond them; every panel is as wide as the others."""
     data = load_dataset(BUNDLED_DATA_DIR)
     for start, end in ((dt.date(2024, 1, 1), data.data_as_of), (dt.date(2025, 10, 14), dt.date(2025, 10, 18))):
         events = filter_events(data.diplomacy_events, start, end)  # as the page passes them
@@ -219,7 +223,7 @@ def test_no_mark_at_the_periods_ends_or_at_zero_is_cut_at_the_panel_edge():
             assert [s for s in symbols if s[0] == "cross"]
         else:
             assert first_and_last == {start, end}
-        assert {width for *_, width, _ in symbols} == {TIMELINE_WIDTH}
+        assert len({width for *_, width, _ in symbols}) == 1
         for shape, x, y, half, width, height in symbols:
             assert half <= x <= width - half, f"{shape} at x={x:.1f} of {width} ({start}–{end})"
             assert half <= y <= height - half, f"{shape} at y={y:.1f} of {height} ({start}–{end})"
@@ -235,3 +239,103 @@ def _axis_labels(node: dict) -> list[str]:
         elif isinstance(item, dict):
             found += _axis_labels(item)
     return found
+
+
+def _time_axis_labels(node: dict) -> list[list[str]]:
+    """The date labels a reader sees under each panel: text of every bottom axis that has labels, leaving out
+    labels Vega hides where they would overlap (opacity 0)."""
+    found = []
+    for item in node.get("items", []):
+        if node.get("role") == "axis" and item.get("orient") == "bottom":
+            labels = _visible_labels(item)
+            if labels:
+                found.append(labels)
+        elif isinstance(item, dict):
+            found += _time_axis_labels(item)
+    return found
+
+
+def _visible_labels(node: dict) -> list[str]:
+    found = []
+    for item in node.get("items", []):
+        if node.get("marktype") == "text" and node.get("role") == "axis-label":
+            if item.get("opacity", 1) > 0:
+                found.append(str(item.get("text", "")))
+        elif isinstance(item, dict):
+            found += _visible_labels(item)
+    return found
+
+
+COLUMNS = (791, 951, 1431)  # the main column's width (px) at 1280, 1440 and 1920 px, sidebar open
+
+
+def _timeline_in_column(start: dt.date, end: dt.date, column: int) -> dict:
+    """The page's timeline spec as Streamlit draws it with width="stretch" in a column `column` px wide: its
+    server sets an autosize where the chart has none, its frontend gives the chart and every panel that width."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    events = filter_events(data.diplomacy_events, start, end)
+    incidents = data.events[data.events["date"].dt.date.between(start, end)]
+    spec = _prepare_vega_lite_spec(timeline_figure(data, events, incidents, start, end).to_dict(), True)
+    spec["width"] = column
+    for panel in spec["vconcat"]:
+        panel["width"] = column
+    return spec
+
+
+QUARTERS = ("Jan", "Apr", "Jul", "Oct")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # Five days: Vega's own ticks fell every 6 hours and read "Tue 14", "06 AM", ...
+        ((2025, 10, 14), (2025, 10, 18), ["14 Oct", "15 Oct", "16 Oct", "17 Oct", "18 Oct"]),
+        ((2025, 10, 14), (2025, 10, 21), [f"{day} Oct" for day in range(14, 22)]),
+        ((2026, 3, 9), (2026, 4, 8), ["9 Mar", "16 Mar", "23 Mar", "30 Mar", "6 Apr"]),  # 30 days, a week apart
+        # Across New Year the year is said; ticks fall every 2 days and, at 1280 px, Vega hides every other label
+        # where they would overlap.
+        (
+            (2025, 12, 20),
+            (2026, 1, 9),
+            ["20 Dec 2025", "24 Dec 2025", "28 Dec 2025", "1 Jan 2026", "5 Jan 2026", "9 Jan 2026"],
+        ),
+        ((2024, 1, 1), (2026, 4, 8), [f"{month} {year}" for year in (2024, 2025, 2026) for month in QUARTERS][:10]),
+    ],
+)
+def test_the_time_axis_reads_days_or_months_never_hours(start, end, expected):
+    """The data are days: under every panel, at any period length, a tick reads as a date, each date once
+    (in the narrowest column, 1280 px)."""
+    spec = _timeline_in_column(dt.date(*start), dt.date(*end), COLUMNS[0])
+    axes = _time_axis_labels(vlc.vegalite_to_scenegraph(json.dumps(spec))["scenegraph"])
+    assert len(axes) == len(spec["vconcat"])
+    for labels in axes:
+        assert labels == expected
+        assert not [label for label in labels if re.search(r"AM|PM|:", label)]
+
+
+def test_a_file_of_many_years_is_ticked_by_year():
+    """An imported file can span decades: ticks stay few and read as years."""
+    ticks, year = date_ticks(dt.date(2018, 1, 1), dt.date(2025, 12, 31))
+    assert ([tick.year for tick in ticks], year) == (list(range(2018, 2026)), "%Y")
+    ticks, year = date_ticks(dt.date(1997, 3, 1), dt.date(2025, 12, 31))
+    assert ([tick.year for tick in ticks], year) == ([2000, 2005, 2010, 2015, 2020, 2025], "%Y")
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_the_timeline_takes_the_width_it_is_given_labels_and_legends_included(column):
+    """Streamlit gives every panel the column's width (width="stretch"); with its default autosize ("pad")
+    the axis labels came on top and the chart ran 183 px past the column. Sized as Streamlit sizes it, the
+    chart is the column's width, and drawn unfitted at the panel width it chose it needs no more room
+    (Vega rounds each side's room to whole pixels: up to 2 px)."""
+    for start, end in ((dt.date(2024, 1, 1), dt.date(2026, 4, 8)), (dt.date(2026, 3, 9), dt.date(2026, 4, 8))):
+        spec = _timeline_in_column(start, end, column)
+        fitted = vlc.vegalite_to_scenegraph(json.dumps(spec))
+        assert fitted["width"] == column
+        panels = {width for *_, width, _ in _drawn_symbols(fitted["scenegraph"])}
+        assert len(panels) == 1
+        panel = panels.pop()
+        assert column - 260 <= panel <= column - 150  # the panels, not only the labels, take the room
+        unfitted = copy.deepcopy(spec) | {"autosize": {"type": "pad", "contains": "padding"}}
+        for part in unfitted["vconcat"]:
+            part["width"] = round(panel)
+        assert column - 2 <= vlc.vegalite_to_scenegraph(json.dumps(unfitted))["width"] <= column + 2

@@ -56,7 +56,7 @@ chart = derived(
     lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
 )
 st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
-picked = show_chart(chart, on_select="rerun", key="timeline")
+picked = show_chart(chart, width="stretch", on_select="rerun", key="timeline")
 select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None)
 
 with st.expander("Numbers in this chart"):
