@@ -114,3 +114,33 @@ def test_the_incidents_round_an_event_read_in_words_and_days():
         dated = {row["source_url"]: row["date"] for row in csv.DictReader(handle)}
     for row in table.value.itertuples(index=False):
         assert row[1].strftime("%Y-%m-%d") == dated[row[8]]
+
+
+def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_is_none():
+    """Doha talks: one row a source, as diplomacy.csv gives it; a source without a date says why (it read "—")."""
+    import csv
+
+    from components.paths import BUNDLED_DATA_DIR
+    from components.vocabulary import PUBLISHED_NOTES
+
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    (table,) = [frame for frame in app.dataframe if "Kind of site" in frame.value.columns]
+    assert list(table.value.columns) == [
+        "Source", "Kind of site", "Published", "Title (the source's wording)", "Outcome (as the source states it)",
+        "Link",
+    ]  # fmt: skip
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["event_id"] == "20251019-doha-ceasefire"]
+    expected = {
+        row["source_url"]: (
+            row["source_name"],
+            row["title"],
+            dt.date.fromisoformat(row["source_published"]).strftime("%-d %b %Y")
+            if row["source_published"]
+            else PUBLISHED_NOTES.label(row["published_note"]),
+        )
+        for row in rows
+    }
+    shown = {row.Link: (row.Source, row[3], row.Published) for row in table.value.itertuples(index=False)}
+    assert shown == expected

@@ -11,7 +11,7 @@ from components.incidents import INCIDENT_HEADERS
 from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.ui.widgets import change_colour, day_columns, show_table
-from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES
+from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES, PUBLISHED_NOTES
 
 
 def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
@@ -32,12 +32,32 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
     if pd.notna(event["summary"]):
         st.markdown(escape_markdown(event["summary"]))
     st.markdown(f"**Sources ({len(sources)})**, each with its own wording of the event:")
+    shown = sources.assign(source_kind=sources["source_kind"].map(source_label), published=published_on(sources))
     show_table(
-        sources[["source_name", "source_kind", "source_published", "title", "outcome", "source_url"]].assign(
-            source_kind=lambda f: f["source_kind"].map(source_label)
-        ),
+        shown[list(SOURCE_HEADERS)].rename(columns=SOURCE_HEADERS),
         hide_index=True,
-        column_config={"source_url": st.column_config.LinkColumn("Source:", display_text="open")},
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+    )
+
+
+SOURCE_HEADERS = {  # column: header, as an analyst reads them (the table showed "source_kind", "source_published")
+    "source_name": "Source",
+    "source_kind": "Kind of site",
+    "published": "Published",
+    "title": "Title (the source's wording)",
+    "outcome": "Outcome (as the source states it)",
+    "source_url": "Link",
+}
+
+
+def published_on(sources: pd.DataFrame) -> pd.Series:
+    """Each source's publication day, or the declared reason it has none (a dash said nothing)."""
+    return pd.Series(
+        [
+            format_day(day) if pd.notna(day) else PUBLISHED_NOTES.label(note)
+            for day, note in zip(sources["source_published"], sources["published_note"], strict=True)
+        ],
+        index=sources.index,
     )
 
 
