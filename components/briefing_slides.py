@@ -14,7 +14,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.charts import comparison_chart
+from components.charts import comparison_chart, date_axis
 from components.crossings import status_on
 from components.data_age import Coverage
 from components.dataset import Dataset
@@ -248,7 +248,7 @@ def _timeline_chart(
         alt.Chart(monthly)
         .mark_bar(color=TOTALS, clip=True)
         .encode(
-            x=alt.X("month_start:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0)),
+            x=alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0)),
             x2="month_end:T",
             y=alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f")),
             y2=alt.datum(0),

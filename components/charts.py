@@ -265,8 +265,7 @@ def timeline_chart(
     period = alt.Scale(
         domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()], padding=TIMELINE_EDGE_ROOM
     )
-    ticks, tick_format = date_ticks(start, end)
-    days = alt.Axis(values=[alt.DateTime(year=t.year, month=t.month, date=t.day) for t in ticks], format=tick_format)
+    days = date_axis(start, end)
     x = alt.X("date_start:T", title=None, scale=period, axis=days)
     pick = alt.selection_point(name="event", fields=["event_id"], on="click")
     talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
@@ -420,6 +419,13 @@ def date_ticks(start, end) -> tuple[list[pd.Timestamp], str]:
         if len(ticks) <= MOST_TICKS:
             break
     return ticks, "%b %Y" if step < 12 else "%Y"
+
+
+def date_axis(start, end, **style) -> alt.Axis:
+    """A time axis between start and end ticked by date_ticks: days, months or years, never hours."""
+    ticks, tick_format = date_ticks(start, end)
+    values = [alt.DateTime(year=tick.year, month=tick.month, date=tick.day) for tick in ticks]
+    return alt.Axis(values=values, format=tick_format, **style)
 
 
 def symbol_legend_chart(entries: dict[str, str], title: str) -> alt.LayerChart:

@@ -242,3 +242,36 @@ def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():
     assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == light
     assert axis_label_colour(open_briefing(panel="trend")) != light
     assert axis_label_colour(open_briefing(panel="trend", theme="dark")) == light
+
+
+def test_the_timeline_slide_ticks_days_over_a_short_period_and_months_over_years():
+    """Over eleven days the slide's axis read "Oct 2025" under every tick; it now names the days."""
+    from components.dates import VEGA_DAY_MONTH
+    from components.paths import BUNDLED_DATA_DIR
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+
+    def axes(selection: IncidentFilter) -> list[dict]:
+        slides = briefing_slides(data, selection.apply(data.events), selection)
+        spec = next(slide for slide in slides if slide.code == "timeline").chart.to_dict()
+        found = []
+
+        def walk(part):
+            if isinstance(part, dict):
+                if isinstance(part.get("axis"), dict) and "values" in part["axis"]:
+                    found.append(part["axis"])
+                for value in part.values():
+                    walk(value)
+            elif isinstance(part, list):
+                for value in part:
+                    walk(value)
+
+        walk(spec)
+        return found
+
+    (days,) = axes(IncidentFilter(dt.date(2025, 10, 10), dt.date(2025, 10, 20)))
+    assert days["format"] == VEGA_DAY_MONTH
+    assert [(tick["month"], tick["date"]) for tick in days["values"]] == [(10, day) for day in range(10, 21)]
+    (months,) = axes(IncidentFilter(dt.date(2024, 1, 1), dt.date(2026, 4, 8)))
+    assert months["format"] == "%b %Y"
+    assert {tick["date"] for tick in months["values"]} == {1}
