@@ -22,3 +22,11 @@ def format_day(day: dt.date) -> str:
 def format_days(days: pd.Series) -> pd.Series:
     """format_day for a column of dates."""
     return days.dt.day.astype(str) + days.dt.strftime(" %b %Y")
+
+
+def format_published(text: str) -> str:
+    """A source's publication date as precise as the data file gives it: "2 Apr 2026" for 2026-04-02,
+    "Apr 2026" for 2026-04 (a month is never shown as its first day)."""
+    if len(text) == len("2026-04"):
+        return f"{dt.date.fromisoformat(text + '-01'):%b %Y}"
+    return format_day(dt.date.fromisoformat(text))

@@ -33,3 +33,10 @@ def test_no_python_code_hands_strftime_the_glibc_only_day_format():
         if "%-d" in line
     ]
     assert spelled == []
+
+
+def test_a_publication_date_reads_as_precise_as_the_file_gives_it():
+    from components.dates import format_published
+
+    assert format_published("2026-04-02") == "2 Apr 2026"
+    assert format_published("2025-10") == "Oct 2025"  # a month is not shown as its first day

@@ -116,22 +116,25 @@ def test_the_incidents_round_an_event_read_in_words_and_days():
         assert row[1].strftime("%Y-%m-%d") == dated[row[8]]
 
 
-def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_is_none():
-    """Doha talks: one row a source, as diplomacy.csv gives it; a source without a date says why (it read "—")."""
+@pytest.mark.parametrize("event", ["20251019-doha-ceasefire", "20260402-fo-urumqi-briefing"])
+def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_is_none(event):
+    """One row a source, as diplomacy.csv gives it (Doha: no date on either page; the FO briefing: dated); a
+    source without a date says why (it read "—")."""
     import csv
 
     from components.paths import BUNDLED_DATA_DIR
     from components.vocabulary import PUBLISHED_NOTES
 
     app = run_page("views/diplomacy/timeline.py")
-    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    app.selectbox(key="event").set_value(event).run()
+    assert not app.exception
     (table,) = [frame for frame in app.dataframe if "Kind of site" in frame.value.columns]
     assert list(table.value.columns) == [
         "Source", "Kind of site", "Published", "Title (the source's wording)", "Outcome (as the source states it)",
         "Link",
     ]  # fmt: skip
     with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["event_id"] == "20251019-doha-ceasefire"]
+        rows = [row for row in csv.DictReader(handle) if row["event_id"] == event]
     expected = {
         row["source_url"]: (
             row["source_name"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.dates import format_day
+from components.dates import format_day, format_published
 from components.diplomacy import WindowCounts, split_list
 from components.incidents import INCIDENT_HEADERS
 from components.sources import source_label
@@ -54,7 +54,7 @@ def published_on(sources: pd.DataFrame) -> pd.Series:
     """Each source's publication day, or the declared reason it has none (a dash said nothing)."""
     return pd.Series(
         [
-            format_day(day) if pd.notna(day) else PUBLISHED_NOTES.label(note)
+            format_published(day) if pd.notna(day) else PUBLISHED_NOTES.label(note)
             for day, note in zip(sources["source_published"], sources["published_note"], strict=True)
         ],
         index=sources.index,
