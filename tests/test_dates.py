@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.dates import format_day, format_days
+from components.dates import format_day, format_days, format_published
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +36,5 @@ def test_no_python_code_hands_strftime_the_glibc_only_day_format():
 
 
 def test_a_publication_date_reads_as_precise_as_the_file_gives_it():
-    from components.dates import format_published
-
     assert format_published("2026-04-02") == "2 Apr 2026"
     assert format_published("2025-10") == "Oct 2025"  # a month is not shown as its first day
