@@ -135,15 +135,13 @@ def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_
     ]  # fmt: skip
     with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["event_id"] == event]
-    expected = {
-        row["source_url"]: (
-            row["source_name"],
-            row["title"],
-            dt.date.fromisoformat(row["source_published"]).strftime("%-d %b %Y")
-            if row["source_published"]
-            else PUBLISHED_NOTES.label(row["published_note"]),
-        )
-        for row in rows
-    }
+
+    def published(row: dict) -> str:
+        if not row["source_published"]:
+            return PUBLISHED_NOTES.label(row["published_note"])
+        day = dt.date.fromisoformat(row["source_published"])
+        return f"{day.day} {day:%b %Y}"
+
+    expected = {row["source_url"]: (row["source_name"], row["title"], published(row)) for row in rows}
     shown = {row.Link: (row.Source, row[3], row.Published) for row in table.value.itertuples(index=False)}
     assert shown == expected
