@@ -181,8 +181,7 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
 def pyplot():
     """matplotlib's pyplot, drawing off screen. The export libraries (matplotlib, fontTools, python-pptx, PIL,
     vl-convert) are imported when the first file is made, not by every page: about 400 modules and 44 MB of
-    a server's memory that a session never showing a download does not need, and that Streamlit's file
-    watcher walks on each session's first run."""
+    a server's memory that a session never showing a download does not need."""
     import matplotlib
 
     matplotlib.use("Agg")

@@ -9,10 +9,10 @@ other slides, so "Next" to it shows it at once instead of a blank panel.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import html
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -23,7 +23,7 @@ from components.palette import DARK_SLIDE, ON_DARK
 from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.ui.url_state import PENDING, keep, link_notices, linked
-from components.ui.widgets import chart_spec
+from components.ui.widgets import ChartSpec, chart_spec, show_chart
 from components.url_codec import PARAMS
 from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, FAMILY_COLOURS
 
@@ -216,17 +216,17 @@ def slide_head(slide: Slide) -> None:
         st.title(escape_markdown(slide.title), anchor=False)
 
 
-def slide_chart(slide: Slide, theme: str) -> dict | None:
-    """The slide's Vega-Lite spec in the theme's colours, or None; made once per slide and theme through
+def slide_chart(slide: Slide, theme: str) -> ChartSpec | None:
+    """The slide's chart converted in the theme's colours, or None; made once per slide and theme through
     store.derived (Altair's conversion was a third of a briefing rerun's script)."""
     if slide.chart is None:
         return None
-    spec = chart_spec(slide.chart).spec
-    return dark_spec(spec) if theme == "dark" else spec
+    converted = chart_spec(slide.chart)
+    return replace(converted, spec=dark_spec(converted.spec)) if theme == "dark" else converted
 
 
-def slide_body(slide: Slide, chart: dict | None) -> None:
-    """The evidence: big numbers, one chart (`chart`: slide_chart's spec), one table or short statements,
+def slide_body(slide: Slide, chart: ChartSpec | None) -> None:
+    """The evidence: big numbers, one chart (`chart`: slide_chart's), one table or short statements,
     whichever the slide holds."""
     with st.container(key="slide-body"):
         if slide.code == "map":
@@ -240,8 +240,8 @@ def slide_body(slide: Slide, chart: dict | None) -> None:
         if slide.code == "signals" and slide.table is not None:
             signal_lines(slide)
             return
-        if chart is not None:  # Streamlit edits the spec it is given: a copy of the shared one
-            st.vega_lite_chart(spec=copy.deepcopy(chart), width="content")
+        if chart is not None:
+            show_chart(chart, width="content")
         elif slide.table is not None:
             st.table(slide.table.set_index(slide.table.columns[0]))
         if slide.statements:

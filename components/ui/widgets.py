@@ -213,13 +213,13 @@ def kpi_row(row: KpiRow) -> None:
         st.info(f"No measure is published for the same periods of {row.later} and {row.earlier}.")
         return
     st.markdown(f"**{escape_markdown(row.heading)}**")
-    longest = max(len(f"{label}, {row.span}") for label in row.cards["label"])
-    per_row = 3 if longest <= THREE_ACROSS_CHARS else 2
+    labels = [f"{label}, {row.span}" for label in row.cards["label"]]
+    per_row = 3 if max(map(len, labels)) <= THREE_ACROSS_CHARS else 2
     columns = [column for _ in range(0, len(row.cards), per_row) for column in st.columns(per_row)]
-    for column, card in zip(columns, row.cards.itertuples(index=False), strict=False):
+    for column, label, card in zip(columns, labels, row.cards.itertuples(index=False), strict=False):
         shown = None if card.change_pct is None or pd.isna(card.change_pct) else round(card.change_pct)
         column.metric(
-            f"{card.label}, {row.span}",
+            label,
             f"{card.later:,.0f}",
             None if shown is None else f"{shown:+d}% vs {row.earlier}",
             # Coloured only where a rise means more people hurt; otherwise the badge makes no judgement.
