@@ -11,7 +11,10 @@ from streamlit.testing.v1 import AppTest
 from bench.synthetic_events import acled_frame
 from components.dataset import load_dataset
 from components.imports import import_events
+from components.incidents import INCIDENT_HEADERS, incidents_table
 from components.paths import BUNDLED_DATA_DIR, ROOT
+from components.ui.widgets import SHOWN_ROWS
+from components.vocabulary import EVENT_TYPES
 from tests.test_briefing import unescaped
 
 DATA_PAGE, MAP_PAGE = "views/data/sources.py", "views/map/map.py"
@@ -143,3 +146,21 @@ def test_briefing_slides_of_an_upload_carry_its_attribution(acled_bytes, panel):
         "acleddata.com. ACLED's terms of use apply"
     )
     assert "curated, not exhaustive" not in sources[0]
+
+
+def test_the_maps_incidents_table_shows_the_first_rows_of_a_long_upload_with_headers_in_words():
+    """More events than a table shows: the caption says how many, and the shown rows read as the CSV does
+    (labels and headers in words), though only they are shaped on each run (widgets.table_with_download)."""
+    data = acled_frame(3_000).to_csv(index=False).encode()
+    events = import_events(data, "x.csv", load_dataset(BUNDLED_DATA_DIR).geo["durand_line"]).events
+    assert len(events) > SHOWN_ROWS
+    app = _uploaded(data)
+    _ran(app.switch_page(MAP_PAGE).run())
+    assert f"Showing the first {SHOWN_ROWS:,} of {len(events):,} rows; the download has all of them." in [
+        c.value for c in app.caption
+    ]
+    shown = app.dataframe[-1].value
+    expected = incidents_table(events.head(SHOWN_ROWS))
+    assert list(shown.columns) == list(INCIDENT_HEADERS.values())
+    assert shown["Type"].tolist() == expected["Type"].tolist()
+    assert set(shown["Type"]) <= set(EVENT_TYPES.labels.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 import urllib.error
@@ -55,3 +56,19 @@ def test_sessions_do_not_queue_behind_the_file_watcher_or_a_full_collection():
     assert CONFIG["server"]["fileWatcherType"] == "none"
     assert CONFIG["runner"]["postScriptGC"] is False
     assert "--server.fileWatcherType auto" in (ROOT / "README.md").read_text()  # how to edit with reloads
+
+
+def test_no_page_needs_magic_which_is_off():
+    """With `runner.magicEnabled` off, a bare expression in a page script would silently draw nothing."""
+    assert CONFIG["runner"]["magicEnabled"] is False
+    scripts = [ROOT / "app.py", *sorted((ROOT / "views").rglob("*.py"))]
+    bare = [
+        f"{script.relative_to(ROOT)}:{node.lineno}"
+        for script in scripts
+        for node in ast.walk(ast.parse(script.read_text()))
+        if isinstance(node, ast.Expr)
+        and not isinstance(node.value, ast.Call)
+        and not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str))  # docstrings
+    ]
+    assert len(scripts) > 7
+    assert bare == []

@@ -133,21 +133,25 @@ def table_with_download(
     label: str = "Download CSV",
     max_rows: int = SHOWN_ROWS,
     rows: Callable[[], pd.DataFrame] | None = None,
+    shape: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     **kwargs,
 ) -> None:
     """Show a table and offer it as CSV; a long table shows its first rows and the CSV holds them all.
 
-    The CSV is written only when the button is pressed, so a million-row selection costs nothing per rerun.
-    The button keeps what it will write until the session ends, ~2 minutes after its tab closes: for a
-    selection of events pass `rows` (store.events_again), which makes the rows again instead of keeping them.
+    `shape` (headers in words, labels for codes) is applied to the shown rows only: shaping every row of a
+    78,000-event import took 0.1 s a rerun to show 2,000 of them. The CSV is written only when the button
+    is pressed, so a million-row selection costs nothing per rerun. The button keeps what it will write
+    until the session ends, ~2 minutes after its tab closes: for a selection of events pass `rows`
+    (store.events_again), which makes the rows again instead of keeping them.
     """
     if len(frame) > max_rows:
         st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the download has all of them.")
-    column_config = {**day_columns(frame), **kwargs.pop("column_config", {})}
-    show_table(frame.head(max_rows), hide_index=True, column_config=column_config, **kwargs)
+    shown = shape(frame.head(max_rows)) if shape else frame.head(max_rows)
+    column_config = {**day_columns(shown), **kwargs.pop("column_config", {})}
+    show_table(shown, hide_index=True, column_config=column_config, **kwargs)
     st.download_button(
         label,
-        (lambda: csv_bytes(rows())) if rows else (lambda: csv_bytes(frame)),
+        (lambda: csv_bytes(rows())) if rows else (lambda: csv_bytes(shape(frame) if shape else frame)),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{file_name}",

@@ -129,8 +129,9 @@ if not districts.table.empty:
 
 st.header("Incidents shown")
 table_with_download(
-    incidents_table(events),
+    events,
     events_csv_name("incidents_shown"),
+    shape=incidents_table,
     rows=events_again(selection, incidents_table),
     column_config={"Source link": st.column_config.LinkColumn("Source link")},
 )
