@@ -245,7 +245,7 @@ GAP_CROSS_ROOM = 6
 def timeline_chart(
     diplomacy: pd.DataFrame,
     monthly_violence: pd.DataFrame,
-    violence_label: str,
+    violence_title: list[str],
     violence_gaps: pd.DataFrame,
     incidents: pd.DataFrame,
     incidents_title: str,
@@ -256,7 +256,7 @@ def timeline_chart(
     """Diplomacy, monthly violence, notable incidents and crossing status on one shared time axis.
 
     `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
-    value; `violence_gaps` month_mid, note of months with no figure (a cross at zero); `incidents` date, killed,
+    value, under `violence_title` (its lines, each whole); `violence_gaps` month_mid, note of months with no figure (a cross at zero); `incidents` date, killed,
     family, place; `bands` crossing, status, start_date, end_date, draw_end, open_ended, reason (see
     components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event"). The whole chart, axis labels and
@@ -288,8 +288,9 @@ def timeline_chart(
         .add_params(pick),
     ).properties(height=alt.Step(30), title="Diplomacy")
 
+    lines = list(violence_title)  # Vega-Lite does not wrap a title: one line per clause fits the chart's width
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
-        violence_label = f"{violence_label}; no monthly figure in this data set for this period"
+        lines.append("no monthly figure in this data set for this period")
     bars = (
         alt.Chart(monthly_violence)
         .mark_bar(color=TOTALS, opacity=0.8, clip=True)
@@ -322,10 +323,8 @@ def timeline_chart(
         )
     )
     if not violence_gaps.empty:
-        violence_label = f"{violence_label}; ✚ no figure found (a gap, not zero)"
-    # A title is not wrapped by Vega-Lite: one line per clause, so it stays within the chart's width.
-    lines = violence_label.split("; ")
-    violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else violence_label).properties(height=120)
+        lines.append("✚ no figure found (a gap, not zero)")
+    violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else lines[0]).properties(height=120)
     drawn = drawn_family_colours(incidents["family"])
     dots = (
         alt.Chart(incidents, title=incidents_title)

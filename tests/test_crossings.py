@@ -62,7 +62,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     chart = timeline_chart(
         empty.astype({"date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}),
         pd.DataFrame(columns=["month_start", "month_end", "value"]),
-        "Deaths",
+        ["Deaths"],
         pd.DataFrame(columns=["month_mid", "note"]),
         pd.DataFrame(columns=["date", "killed", "family", "place"]),
         "Notable incidents",

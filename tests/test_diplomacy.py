@@ -115,6 +115,18 @@ def test_timeline_panels_say_where_their_data_stop():
     assert '"Notable incidents (killed, lowest stated figure) (no data after 16 Mar 2026)"' in spec
 
 
+def test_a_period_past_both_ends_of_the_deaths_says_so_in_one_whole_line():
+    """Its title was split at every "; ", inside the parentheses too: "(no data before 1 Jan 2024" on one line
+    and "no data after ...)" on the next."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    months = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    first, last = months["month_start"].min(), months["month_end"].max()
+    chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2020, 1, 1), dt.date(2026, 11, 30))
+    title = chart.to_dict()["vconcat"][1]["title"]
+    assert title[0] == f"{VIOLENCE_LABEL} (no data before {format_day(first)}; no data after {format_day(last)})"
+    assert title[1:] == ["✚ no figure found (a gap, not zero)"]
+
+
 def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_empty():
     """PICSS deaths are published for Nov 2024 and Jan 2025, not Dec 2024: the gap is drawn, not read as zero."""
     data = load_dataset(BUNDLED_DATA_DIR)

@@ -132,7 +132,7 @@ def test_the_timeline_draws_diplomacy_in_its_ink_and_totals_on_the_count_ramp():
     chart = timeline_chart(
         diplomacy,
         monthly,
-        "Deaths",
+        ["Deaths"],
         pd.DataFrame(columns=["month_mid", "note"]),
         pd.DataFrame(columns=["date", "killed", "family", "place"]),
         "Notable incidents",

@@ -47,7 +47,7 @@ def timeline_figure(
     return timeline_chart(
         diplomacy.assign(track_label=diplomacy["track"].map(DIPLOMACY_TRACKS.labels)),
         violence,
-        chart_title(VIOLENCE_LABEL, published, start, end),
+        [chart_title(VIOLENCE_LABEL, published, start, end)],
         gaps,
         events.assign(family=events["event_type"].map(family_label)),
         title,
