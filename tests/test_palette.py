@@ -22,8 +22,10 @@ from components.palette import (
     HARM_ROSE,
     INK_AND_PAPER,
     MUTED_INK,
+    NEUTRAL,
     OKABE_ITO,
     ON_DARK,
+    SOFT_INK,
     TOTALS,
     YEAR_COLOURS,
 )
@@ -225,3 +227,17 @@ def test_a_card_judges_only_a_change_in_people_hurt():
     assert change_colour(12) == CHANGE_COLOURS[HARM_ROSE]
     assert change_colour(-3) == CHANGE_COLOURS[HARM_FELL]
     assert change_colour(0) == change_colour(12, rise_is_harm=False) == change_colour(-3, rise_is_harm=False) == "off"
+
+
+def test_the_widgets_accent_is_ink_not_a_meanings_hue():
+    """A selected option or the current slide's button was Okabe-Ito blue, the "Assault/ambush" dots' colour
+    (sky blue, "Armed clash", on dark paper). The accent is a declared grey, and a primary button's white
+    label reads on it."""
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    hues = {colour.upper() for colour in [*FAMILY_COLOURS.values(), *OKABE_ITO.values()]} - INK_AND_PAPER
+    for scheme in (theme, theme["dark"]):
+        accent, paper = scheme["primaryColor"], scheme["backgroundColor"]
+        assert accent in {SOFT_INK, MUTED_INK}, accent
+        assert accent.upper() not in hues
+        assert contrast(NEUTRAL["white"], accent) >= 4.5
+        assert contrast(accent, paper) >= 2.5, (accent, paper)
