@@ -16,7 +16,7 @@ import sys
 import pandas as pd
 
 from components.paths import data_dir
-from components.sources import load_sourced, source_label
+from components.sources import SOURCE_KIND_HEADER, load_sourced, source_label
 from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
@@ -127,7 +127,7 @@ DISAGREEMENT_HEADERS = {
     "displayed": "Charted",
     "replaces": "Replaces",
     "source_name": "Source",
-    "source_kind": "Source kind",
+    "source_kind": SOURCE_KIND_HEADER,
     "source_url": "Link",
     "source_published": "Published",
     "notes": "Notes",

@@ -31,6 +31,7 @@ SOURCE_URL_COLUMNS = {
     "crossing_status": "source_url",
     "crossings": "coord_source_url",
 }
+SOURCE_KIND_HEADER = "Source kind"  # the header of source_kind in words, in every table that shows it
 # The tracker's own site and major outlets: what issue #16 asks every row to cite.
 PRIMARY_KINDS = SOURCE_KINDS.codes[:2]
 

@@ -128,9 +128,9 @@ def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_
     app = run_page("views/diplomacy/timeline.py")
     app.selectbox(key="event").set_value(event).run()
     assert not app.exception
-    (table,) = [frame for frame in app.dataframe if "Kind of site" in frame.value.columns]
+    (table,) = [frame for frame in app.dataframe if "Source kind" in frame.value.columns]
     assert list(table.value.columns) == [
-        "Source", "Kind of site", "Published", "Title (the source's wording)", "Outcome (as the source states it)",
+        "Source", "Source kind", "Published", "Title (the source's wording)", "Outcome (as the source states it)",
         "Link",
     ]  # fmt: skip
     with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:

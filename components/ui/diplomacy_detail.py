@@ -8,7 +8,7 @@ import streamlit as st
 from components.dates import format_day, format_published
 from components.diplomacy import WindowCounts, split_list
 from components.incidents import INCIDENT_HEADERS
-from components.sources import source_label
+from components.sources import SOURCE_KIND_HEADER, source_label
 from components.textsafe import escape_markdown
 from components.ui.widgets import change_colour, day_columns, show_table
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES, PUBLISHED_NOTES
@@ -42,7 +42,7 @@ def diplomacy_detail(event: pd.Series, sources: pd.DataFrame) -> None:
 
 SOURCE_HEADERS = {  # column: header, as an analyst reads them (the table showed "source_kind", "source_published")
     "source_name": "Source",
-    "source_kind": "Kind of site",
+    "source_kind": SOURCE_KIND_HEADER,
     "published": "Published",
     "title": "Title (the source's wording)",
     "outcome": "Outcome (as the source states it)",
