@@ -46,12 +46,13 @@ def as_of_sentence(as_of: dt.date | None, today: dt.date) -> str:
 
 
 def stale_notice(as_of: dt.date | None, today: dt.date) -> str | None:
-    """A warning when the data are older than STALE_AFTER_DAYS, else None."""
+    """A warning when the data are older than STALE_AFTER_DAYS, else None: it says the date and age too, so a page
+    shows it in place of as_of_sentence (the two stacked said the same thing twice)."""
     age = data_age_days(as_of, today)
     if age is None or age <= STALE_AFTER_DAYS:
         return None
     return (
-        f"The curated data are {age} days old: incidents, figures and talks after {format_day(as_of)} are not included."
+        f"Curated data as of {format_day(as_of)} ({age} days old): later incidents, figures and talks are not included."
     )
 
 

@@ -93,7 +93,7 @@ def test_page_opens_from_its_link_and_draws(browser, app_url, path):
         assert page.locator("[data-testid=stException]").count() == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_role("heading", name=title).count() >= 1
-        assert page.get_by_text(re.compile(r"^Data as of 8 Apr 2026 \(\d+ days old\)\.$")).count() == 1
+        assert page.get_by_text(re.compile(r"^Curated data as of 8 Apr 2026 \(\d+ days old\): later")).count() == 1
         drawn = page.locator(main).first
         assert drawn.is_visible()
         assert distinct_colours(drawn.screenshot()) > 8, "main chart or map looks blank"

@@ -49,7 +49,7 @@ def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_uplo
         # The date boxes show the file's span (they kept the curated 2024-01-01 to 2026-04-08 while the page
         # counted another window), and no page warns that the curated incidents are old.
         assert sidebar_period(page) == UPLOAD_SPAN
-        assert page.get_by_text("The curated data are").count() == 0
+        assert page.get_by_text("Curated data as of").count() == 0
 
         page.get_by_role("link", name="Map").click()
         settle(page)
@@ -57,7 +57,7 @@ def test_an_uploaded_acled_export_drives_every_page(browser, app_url, acled_uplo
         assert page.get_by_text("curated, not exhaustive").count() == 0
         assert page.locator("[data-testid=stDeckGlJsonChart] canvas").count() >= 1
         assert sidebar_period(page) == UPLOAD_SPAN
-        assert page.get_by_text("The curated data are").count() == 0
+        assert page.get_by_text("Curated data as of").count() == 0
         assert page.get_by_text("2 Jan 2018–24 Oct 2025").count() == 1  # the sentence counts that window
         page.screenshot(path=SCREENSHOTS / "map-imported.png")
 

@@ -75,7 +75,7 @@ def test_pages_showing_an_upload_name_it_and_give_no_curated_age_warning(acled_b
     app = _uploaded(acled_bytes)
     for page in (DATA_PAGE, MAP_PAGE, "views/overview/home.py"):
         _ran(app.switch_page(page).run())
-        assert not [w.value for w in app.warning if "curated data are" in w.value], page
+        assert not [w.value for w in app.warning if "Curated data as of" in w.value], page
         said = unescaped(" ".join(c.value for c in app.caption))
         assert "Events from your ACLED export (my_export.csv)" in said, page
         assert "Everything else on this page is curated. Data as of 8 Apr 2026" in said, page

@@ -30,7 +30,7 @@ def test_warning_only_after_45_days():
     assert stale_notice(AS_OF, dt.date(2026, 4, 8)) is None
     assert stale_notice(AS_OF, dt.date(2026, 5, 23)) is None
     assert stale_notice(AS_OF, dt.date(2026, 5, 24)) == (
-        "The curated data are 46 days old: incidents, figures and talks after 8 Apr 2026 are not included."
+        "Curated data as of 8 Apr 2026 (46 days old): later incidents, figures and talks are not included."
     )
 
 

@@ -271,10 +271,11 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
         with st.container(key="slide-foot-row", horizontal=True):
             if slide.code not in ("map", "latest"):  # their source lines name the filters already
                 st.markdown(escape_markdown(filters), width="content")
-            st.markdown(f"**{as_of_sentence(as_of, today)}**", width="content")
             notice = stale_notice(as_of, today)
             if notice:
                 st.warning(notice)
+            else:
+                st.markdown(f"**{as_of_sentence(as_of, today)}**", width="content")
 
 
 def map_legend(families: tuple[str, ...]) -> None:

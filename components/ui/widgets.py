@@ -57,10 +57,11 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
     today = dt.date.today()
     imported = active_import() if curated else None
     if imported is None:
-        st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
         notice = stale_notice(data.data_as_of, today)
         if notice:
             st.warning(notice)
+        else:
+            st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
     parts = []
     if imported is not None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
