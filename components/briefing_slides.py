@@ -20,7 +20,7 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day
 from components.diplomacy import filter_events
-from components.incidents import IncidentFilter
+from components.incidents import IncidentFilter, killed_sum
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
@@ -183,8 +183,13 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
 
 def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str) -> Slide:
     """The incidents the filters keep and the crossings on the data date; the screen draws the map itself."""
-    killed = events["killed"].fillna(0).sum()
-    title = f"{len(events):,} incidents, {killed:,.0f} killed (lowest stated figure)"
+    killed = killed_sum(events["killed"])
+    title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
+    if killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
+        stated = killed.incidents - killed.unstated
+        title = (
+            f"{len(events):,} incidents; {killed.killed:,} killed in the {stated:,} that state a toll (lowest figure)"
+        )
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as of the data date · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))

@@ -18,7 +18,13 @@ from components.palette import (
     YEAR_COLOURS,
 )
 from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
-from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, drawn_family_colours
+from components.vocabulary import (
+    BORDER_SHARES,
+    CROSSING_STATUSES,
+    DIPLOMACY_TRACKS,
+    PERIOD_TYPES,
+    drawn_family_colours,
+)
 
 FONT_SIZE = 15  # readable on a projector
 
@@ -197,11 +203,14 @@ def year_ramp(years: list[str]) -> list[str]:
 def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") -> alt.LayerChart:
     """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year: horizontal bars
     with their percentage written at the end, so every label reads level."""
-    label = "incidents" if measure == "incident_share" else "fatalities"
+    label = BORDER_SHARES.label(measure)
     data = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["year"].astype(str))
     years = sorted(data["year"].unique())
     bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
-    base = alt.Chart(data, title=f"Share of {label} near the Durand Line, by year").encode(
+    title = f"Share of {label} near the Durand Line, by year"
+    if measure == "killed_share":  # an incident with no stated total adds nothing to either side of the share
+        title = alt.Title(title, subtitle="Of the tolls stated: incidents with no stated total are left out")
+    base = alt.Chart(data, title=title).encode(
         y=alt.Y("band:N", sort=bands, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("year:N", sort=years),
         x=alt.X(
@@ -326,19 +335,21 @@ def timeline_chart(
         lines.append("✚ no figure found (a gap, not zero)")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else lines[0]).properties(height=120)
     drawn = drawn_family_colours(incidents["family"])
-    dots = (
-        alt.Chart(incidents, title=incidents_title)
+    family = alt.Color(
+        "family:N",
+        scale=alt.Scale(domain=list(drawn), range=list(drawn.values())),
+        title="Incident type",
+        legend=alt.Legend(columns=4),
+    )
+    toll_scale = alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)
+    stated = (
+        alt.Chart(incidents[incidents["killed"].notna()])
         .mark_circle(opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=period, axis=days),
-            y=alt.Y("killed:Q", title=None, scale=alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)),
+            y=alt.Y("killed:Q", title=None, scale=toll_scale),
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
-            color=alt.Color(
-                "family:N",
-                scale=alt.Scale(domain=list(drawn), range=list(drawn.values())),
-                title="Incident type",
-                legend=alt.Legend(columns=4),
-            ),
+            color=family,
             tooltip=[
                 alt.Tooltip("date:T", format=VEGA_DAY),
                 alt.Tooltip("place:N"),
@@ -346,8 +357,27 @@ def timeline_chart(
                 alt.Tooltip("family:N", title="Type"),
             ],
         )
-        .properties(height=140)
     )
+    # An incident whose accounts state no total (killed only by category, or none) is marked at 0, as the
+    # deaths panel marks a month with no figure: left out, it read as a quiet day.
+    unstated = incidents[incidents["killed"].isna()].assign(zero=0, toll="no total stated")
+    no_total = (
+        alt.Chart(unstated)
+        .mark_point(shape="cross", size=120, filled=True, opacity=0.8, clip=True)
+        .encode(
+            x=alt.X("date:T", title=None, scale=period, axis=days),
+            y=alt.Y("zero:Q", title=None, scale=toll_scale),
+            color=family,
+            tooltip=[
+                alt.Tooltip("date:T", format=VEGA_DAY),
+                alt.Tooltip("place:N"),
+                alt.Tooltip("toll:N", title="killed"),
+                alt.Tooltip("family:N", title="Type"),
+            ],
+        )
+    )
+    title = [incidents_title, "✚ no total stated (not a zero)"] if len(unstated) else incidents_title
+    dots = alt.layer(stated, no_total, title=title).properties(height=140)
     # A period no source has ended is drawn to the data date; its tooltip says so rather than show that
     # date as an end some source reported.
     if not bands.empty:

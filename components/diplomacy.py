@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data_age import Coverage
 from components.dates import format_day, format_days
+from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
 from components.schemas import split_list
 from components.vocabulary import DIPLOMACY_TRACKS
@@ -47,8 +48,8 @@ class WindowCounts:
     days: int
     before_incidents: int
     after_incidents: int
-    before_killed: int
-    after_killed: int
+    before_killed: KilledSum
+    after_killed: KilledSum
     before: pd.DataFrame
     after: pd.DataFrame
     before_covered: int
@@ -60,17 +61,31 @@ class WindowCounts:
         """A change is meaningful only when both windows lie wholly inside the data."""
         return self.before_covered == self.days and self.after_covered == self.days
 
+    @property
+    def killed_comparable(self) -> bool:
+        """Killed compare only when every incident in both windows states a total: an incident giving killed
+        by category alone (the 11 Oct 2025 border clashes) counted as 0 made a rise out of a fall."""
+        return self.comparable and not (self.before_killed.unstated or self.after_killed.unstated)
+
     def notes(self) -> list[str]:
         """One sentence per window that runs outside the data, for a person to read beside the numbers."""
         sides = [
             ("Before", self.before_covered, f"data start {format_day(self.coverage.first)}"),
             ("After", self.after_covered, f"data end {format_day(self.coverage.last)}"),
         ]
-        return [
+        notes = [
             f"{side}: {_days_covered(covered, self.days)} by the data ({edge}); no change is shown."
             for side, covered, edge in sides
             if covered < self.days
         ]
+        unstated = self.before_killed.unstated, self.after_killed.unstated
+        if any(unstated):
+            notes.append(
+                f"Incidents with no stated total toll: {unstated[0]} before, {unstated[1]} after. Killed adds "
+                "the stated totals only, so no change in killed is shown (the incidents' details give their "
+                "accounts' figures)."
+            )
+        return notes
 
 
 def _days_covered(covered: int, days: int) -> str:
@@ -99,8 +114,8 @@ def window_counts(
         days,
         len(before),
         len(after),
-        int(before["killed"].fillna(0).sum()),
-        int(after["killed"].fillna(0).sum()),
+        killed_sum(before["killed"]),
+        killed_sum(after["killed"]),
         before.sort_values("date"),
         after.sort_values("date"),
         coverage.days_in(first_before, start - one_day),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.geo import band_label
+from components.incidents import UNSTATED_HEADER
 from components.vocabulary import LOCATION_PRECISIONS
 
 IN_ONE_DISTRICT = ("exact", "district")
@@ -33,11 +34,12 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
         & ~events["district"].fillna("").str.contains(DISTRICT_SEPARATOR, regex=False)
     ]
     grouped = (
-        one.assign(killed_count=one["killed"].fillna(0))
+        one.assign(unstated=one["killed"].isna())
         .groupby(["district", "province", "country"], sort=False)
         .agg(
             incidents=("incident_id", "size"),
-            killed=("killed_count", "sum"),
+            killed=("killed", "sum"),  # the stated totals (killed_sum's rule): a missing toll is counted apart
+            unstated=("unstated", "sum"),
             median_km=("distance_km", "median"),
             first=("date", "min"),
             last=("date", "max"),
@@ -51,6 +53,7 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
             "Country": grouped["country"],
             "Incidents": grouped["incidents"].astype(int),
             "Killed (lowest stated)": grouped["killed"].astype(int),
+            UNSTATED_HEADER: grouped["unstated"].astype(int),
             "Median distance to the line (km)": grouped["median_km"].round(0).astype(int),
             "Distance band": grouped["median_km"].map(band_label),
             "First incident": grouped["first"],

@@ -108,16 +108,19 @@ def band_label(km: float) -> str:
 def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFrame:
     """Per year: incidents and fatalities within 10/25/50 km of the line, as counts and shares.
 
+    Killed adds the stated totals; `killed_unstated` counts the band's incidents that state none, which add
+    nothing (never a zero), so the share of killed is a share of the stated tolls.
+
     Bands are cumulative (≤25 km includes ≤10 km), as analysts read "within X km".
     `events` needs `distance_km`, `killed` and the year column.
     """
     rows = []
     for year, group in events.groupby(year_column):
         total_n = len(group)
-        total_killed = group["killed"].fillna(0).sum()
+        total_killed = group["killed"].sum()  # stated totals only; incidents without one are counted apart
         for limit in BANDS_KM:
             near = group[group["distance_km"] <= limit]
-            killed = near["killed"].fillna(0).sum()
+            killed = near["killed"].sum()
             rows.append(
                 {
                     "year": int(year),
@@ -126,6 +129,7 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
                     "incidents_total": total_n,
                     "incident_share": len(near) / total_n if total_n else float("nan"),
                     "killed": int(killed),
+                    "killed_unstated": int(near["killed"].isna().sum()),
                     "killed_total": int(total_killed),
                     "killed_share": killed / total_killed if total_killed else float("nan"),
                 }

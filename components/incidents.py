@@ -15,7 +15,7 @@ import pandas as pd
 from components.dates import format_day
 from components.pickers import unique_labels
 from components.schemas import split_list
-from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, UNKNOWN_ACTOR
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES, UNKNOWN_ACTOR
 
 FIRST_ACCOUNT_COLUMNS = [
     "date",
@@ -63,16 +63,19 @@ def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
 
     Who did it comes whole from one account: the first that names an actor group, else the first account,
     so an incident one source attributes to the BLA and another leaves unknown counts under the BLA.
+    The range leaves out the stage counts (first day, running) of an incident with a final official total:
+    Duki's first-day 20 is not its toll once the final count says 21. Every account stays in its details.
     """
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
     events = grouped[FIRST_ACCOUNT_COLUMNS].first()
     naming = ordered.sort_values("actor_group", key=lambda group: group.eq(UNKNOWN_ACTOR), kind="stable")
     events[ATTRIBUTION_COLUMNS] = naming.drop_duplicates("incident_id").set_index("incident_id")[ATTRIBUTION_COLUMNS]
-    events["killed_low"] = grouped["killed_total"].min()
-    events["killed_high"] = grouped["killed_total"].max()
-    events["injured_low"] = grouped["injured_total"].min()
-    events["injured_high"] = grouped["injured_total"].max()
+    tolls = _toll_accounts(ordered).groupby("incident_id", sort=False)
+    events["killed_low"] = tolls["killed_total"].min()
+    events["killed_high"] = tolls["killed_total"].max()
+    events["injured_low"] = tolls["injured_total"].min()
+    events["injured_high"] = tolls["injured_total"].max()
     events["accounts"] = grouped["account"].nunique()
     events["disputed"] = (events["killed_low"] != events["killed_high"]).fillna(False).astype(bool)
     events["killed"] = events["killed_low"]
@@ -80,10 +83,50 @@ def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
     return events.reset_index().sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def _toll_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
+    """The accounts whose tolls make an incident's range: all but the stage counts of an incident that has a
+    final official total (toll_scope, a declared field; a file without the column keeps every account)."""
+    if "toll_scope" not in accounts:
+        return accounts
+    scope = accounts["toll_scope"]
+    finished = accounts.loc[scope.eq("final_official"), "incident_id"]
+    superseded = scope.isin(TOLL_SCOPES.of_group("stage")) & accounts["incident_id"].isin(finished)
+    return accounts[~superseded]
+
+
+UNSTATED_HEADER = "Incidents with no stated toll"  # beside a sum of killed, in every table that adds one up
+
+
+@dataclass(frozen=True)
+class KilledSum:
+    """The killed of several incidents: the lowest stated totals added up, and how many incidents state no
+    total. About half the curated incidents give killed only by category (never added up into a total), and
+    counting them as 0 made a district of 10 incidents read "8 killed"."""
+
+    killed: int
+    unstated: int
+    incidents: int
+
+    def sentence(self) -> str:
+        """'' when every incident states a total, else how many do not, to read beside a table of sums."""
+        if not self.unstated:
+            return ""
+        return (
+            f"Killed adds each incident's lowest stated total: {self.unstated:,} of these {self.incidents:,} "
+            "incidents state no total and add nothing (an account may give killed by category; see its details)."
+        )
+
+
+def killed_sum(killed: pd.Series) -> KilledSum:
+    """KilledSum of the `killed` (lowest stated total, NaN when none) of some incidents."""
+    return KilledSum(int(killed.sum()), int(killed.isna().sum()), len(killed))
+
+
 def figure_range(low, high) -> str:
-    """'23', '23–58' or 'not stated', for tooltips and tables."""
+    """'23', '23–58' or 'total not stated' (an account may still give killed by category), for tooltips and
+    the incident details, whose accounts then list what each gives."""
     if pd.isna(low):
-        return "not stated"
+        return "total not stated"
     if pd.isna(high) or low == high:
         return f"{int(low)}"
     return f"{int(low)}–{int(high)}"

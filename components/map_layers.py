@@ -246,13 +246,13 @@ def count_legend(counts: pd.Series) -> dict[str, str]:
 
 
 def incident_cells(events: pd.DataFrame, size: float = CELL_DEGREES) -> pd.DataFrame:
-    """Events and fatalities per grid cell, with the cell's corners for drawing."""
+    """Events and fatalities (stated totals; `unstated`: events stating none) per grid cell, with its corners."""
     west = (events["lon"] // size) * size
     south = (events["lat"] // size) * size
     cells = (
-        events.assign(west=west, south=south, killed_sum=events["killed"].fillna(0))
+        events.assign(west=west, south=south, unstated=events["killed"].isna())
         .groupby(["west", "south"], sort=False)
-        .agg(events=("incident_id", "size"), killed=("killed_sum", "sum"))
+        .agg(events=("incident_id", "size"), killed=("killed", "sum"), unstated=("unstated", "sum"))
         .reset_index()
     )
     cells["lon"] = cells["west"] + size / 2
@@ -266,7 +266,7 @@ def _hex_xy(lon: pd.Series, lat: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def incident_hexagons(events: pd.DataFrame, size_km: float = HEX_KM) -> pd.DataFrame:
-    """Events and fatalities per pointy-top hexagon (axial q, r), with its corners for drawing."""
+    """Events and fatalities (as incident_cells) per pointy-top hexagon (axial q, r), with its corners."""
     x, y = _hex_xy(events["lon"], events["lat"])
     q = (math.sqrt(3) / 3 * x - y / 3) / size_km
     r = (2 / 3 * y) / size_km
@@ -278,9 +278,9 @@ def incident_hexagons(events: pd.DataFrame, size_km: float = HEX_KM) -> pd.DataF
     rq = rq.where(~fix_q, -rr - rs)
     rr = rr.where(~fix_r, -rq - rs)
     hexes = (
-        events.assign(q=rq.astype(int), r=rr.astype(int), killed_sum=events["killed"].fillna(0))
+        events.assign(q=rq.astype(int), r=rr.astype(int), unstated=events["killed"].isna())
         .groupby(["q", "r"], sort=False)
-        .agg(events=("incident_id", "size"), killed=("killed_sum", "sum"))
+        .agg(events=("incident_id", "size"), killed=("killed", "sum"), unstated=("unstated", "sum"))
         .reset_index()
     )
     scale = KM_PER_DEGREE_LAT * math.cos(math.radians(REGION_LAT))
@@ -310,11 +310,13 @@ def bin_records(bins: pd.DataFrame, what: str) -> list[dict]:
             "polygon": polygon,
             "color": rgba(colours[step_of(int(n), steps)], 225),
             "title": f"{int(n):,} incident{'s' if n != 1 else ''} in this {what}",
-            "line1": f"{int(killed):,} killed (sum of the lowest figures given)",
-            "line2": f"centre {lat:.2f}° N, {lon:.2f}° E",
-            "line3": "",
+            "line1": f"{int(killed):,} killed (sum of the lowest totals given)",
+            "line2": f"{int(unstated):,} of them state no total (not counted as 0)" if unstated else "",
+            "line3": f"centre {lat:.2f}° N, {lon:.2f}° E",
         }
-        for polygon, lon, lat, n, killed in bins[["polygon", "lon", "lat", "events", "killed"]].itertuples(index=False)
+        for polygon, lon, lat, n, killed, unstated in bins[
+            ["polygon", "lon", "lat", "events", "killed", "unstated"]
+        ].itertuples(index=False)
     ]
 
 

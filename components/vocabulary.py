@@ -338,12 +338,13 @@ DIPLOMACY_TRACKS = CodeList(
 
 # Which stage of a multi-day event an account's toll covers, declared per row by the curator (data/README.md);
 # blank when the account gives one toll for the whole event. A first-day toll and the final official total
-# thus both stay, each with its source.
+# thus both stay, each with its source; the "stage" counts stop setting the event's toll once a final
+# official total is given (components/incidents.events_from_accounts).
 TOLL_SCOPES = CodeList(
     "toll_scope",
     (
-        Code("first_day", "first day"),
-        Code("running", "running count"),
+        Code("first_day", "first day", group="stage"),
+        Code("running", "running count", group="stage"),
         Code("final_official", "final official total"),
     ),
 )
@@ -534,7 +535,7 @@ MAP_VIEWS = CodeList(
     ),
 )
 # What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
-BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
+BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "people killed")))
 # What the map page's district chart counts (components/districts.district_table columns).
 DISTRICT_MEASURES = CodeList("district_measure", (Code("incidents", "incidents"), Code("killed", "killed")))
 BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels

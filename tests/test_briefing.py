@@ -275,3 +275,25 @@ def test_the_timeline_slide_ticks_days_over_a_short_period_and_months_over_years
     (months,) = axes(IncidentFilter(dt.date(2024, 1, 1), dt.date(2026, 4, 8)))
     assert months["format"] == "%b %Y"
     assert {tick["date"] for tick in months["values"]} == {1}
+
+
+def test_the_map_slide_adds_up_only_the_tolls_stated_and_says_whose():
+    """It read "144 incidents, 778 killed (lowest stated figure)" with about half the incidents stating no
+    total counted as 0. Read off incidents.csv: an incident's lowest stated total (a final official total
+    replacing the first-day and running counts), and how many incidents state none."""
+    import csv
+
+    from components.paths import BUNDLED_DATA_DIR
+    from tests.test_districts import _stated_totals
+
+    accounts: dict[str, list[dict]] = {}
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            accounts.setdefault(row["incident_id"], []).append(row)
+    tolls = [_stated_totals(rows) for rows in accounts.values()]
+    killed, stating = sum(min(t) for t in tolls if t), sum(1 for t in tolls if t)
+    assert stating < len(tolls)
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    (slide,) = [s for s in briefing_slides(data, selection.apply(data.events), selection) if s.code == "map"]
+    assert slide.title == f"{len(tolls)} incidents; {killed} killed in the {stating} that state a toll (lowest figure)"

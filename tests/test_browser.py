@@ -188,7 +188,7 @@ def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url)
         }
         assert metrics["Incidents, 14 days before"] == str(expected.before_incidents)
         assert metrics["Incidents, 14 days after"] == str(expected.after_incidents)
-        assert metrics["Killed before (lowest stated)"] == str(expected.before_killed)
+        assert metrics["Killed before (lowest stated)"] == str(expected.before_killed.killed)
         page.screenshot(path=SCREENSHOTS / "diplomacy-clicked.png", full_page=True)
     finally:
         context.close()

@@ -39,10 +39,24 @@ def test_window_around_a_two_day_event_leaves_out_the_event_days():
     # Talks on 18–19 Oct, 14 days: before = 4–17 Oct (4, 11, 12 Oct), after = 20 Oct–2 Nov (20 Oct, 2 Nov).
     counts = window_counts(EVENTS, dt.date(2025, 10, 18), dt.date(2025, 10, 19), 14, COVERED)
     assert (counts.before_incidents, counts.after_incidents) == (3, 2)
-    assert (counts.before_killed, counts.after_killed) == (3 + 23 + 9, 2 + 7)
+    assert (counts.before_killed.killed, counts.after_killed.killed) == (3 + 23 + 9, 2 + 7)
     assert (counts.before_covered, counts.after_covered) == (14, 14)
     assert counts.comparable
     assert counts.notes() == []
+
+
+def test_an_incident_with_no_stated_total_adds_nothing_and_stops_the_killed_change():
+    """The Istanbul round's window counted the 11 Oct 2025 clashes (killed by category only) as 0: "Killed
+    before 23 / after 29 (+6)" read as a rise. The incident is counted apart and no change in killed is shown."""
+    unstated = EVENTS.assign(killed=pd.array([3, None, 9, 50, 2, 7], dtype="Int64"))
+    counts = window_counts(unstated, dt.date(2025, 10, 18), dt.date(2025, 10, 19), 14, COVERED)
+    assert (counts.before_killed.killed, counts.before_killed.unstated, counts.after_killed.unstated) == (12, 1, 0)
+    assert counts.comparable
+    assert not counts.killed_comparable
+    assert counts.notes() == [
+        "Incidents with no stated total toll: 1 before, 0 after. Killed adds the stated totals only, so no change "
+        "in killed is shown (the incidents' details give their accounts' figures)."
+    ]
 
 
 def test_after_window_past_the_data_end_is_partial_and_not_compared():
@@ -351,3 +365,25 @@ def test_the_timeline_takes_the_width_it_is_given_labels_and_legends_included(co
         for part in unfitted["vconcat"]:
             part["width"] = round(panel)
         assert column - 2 <= vlc.vegalite_to_scenegraph(json.dumps(unfitted))["width"] <= column + 2
+
+
+def test_incidents_stating_no_total_are_marked_on_the_timeline_not_left_out():
+    """Vega-Lite drops a dot with no value: the 11 Oct 2025 border clashes (killed given by category only)
+    were missing from the chart, so the day read as quiet. Each such incident is now a cross at 0."""
+    import csv
+
+    from tests.test_districts import _stated_totals
+
+    accounts: dict[str, list[dict]] = {}
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            accounts.setdefault(row["incident_id"], []).append(row)
+    unstated = {incident for incident, rows in accounts.items() if not _stated_totals(rows)}
+    data = load_dataset(BUNDLED_DATA_DIR)
+    spec = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), data.data_as_of).to_dict()
+    panel = spec["vconcat"][2]
+    assert panel["title"][1] == "✚ no total stated (not a zero)"
+    stated, crosses = (spec["datasets"][layer["data"]["name"]] for layer in panel["layer"])
+    assert panel["layer"][1]["mark"]["shape"] == "cross"
+    assert len(crosses) == len(unstated)
+    assert len(stated) + len(crosses) == len(accounts)

@@ -35,7 +35,9 @@ def test_each_district_counts_its_own_incidents_and_deaths_with_a_distance_band(
     assert table.loc["Bannu", "Median distance to the line (km)"] == 50
     assert table.loc["Bannu", "Distance band"] == "≤ 50 km"
     assert table.loc["Khyber", "Distance band"] == "≤ 10 km"
-    assert table.loc["Khyber", "Killed (lowest stated)"] == 0  # no toll stated counts as none killed
+    assert table.loc["Khyber", "Killed (lowest stated)"] == 0  # its one incident states no total: it adds nothing,
+    assert table.loc["Khyber", "Incidents with no stated toll"] == 1  # and is counted apart, not as 0 killed
+    assert table.loc["Bannu", "Incidents with no stated toll"] == 0
     assert table.loc["Bannu", "First incident"] == pd.Timestamp("2025-01-05")
     assert not [column for column in result.table.columns if "_" in column]
 
@@ -85,3 +87,44 @@ def test_militants_killed_read_outside_the_total_they_may_not_belong_to():
         & (accounts["account"] == "Pakistan military (ISPR)")
     ].iloc[0]
     assert claims_line(ispr) == "Killed 5 (security forces 3, civilians 2) · militants killed 3"
+
+
+def _stated_totals(rows: list[dict]) -> list[int]:
+    """An incident's killed totals as its accounts in incidents.csv state them; a final official total's
+    incident leaves out the first-day and running counts it replaces."""
+    final = any(row["toll_scope"] == "final_official" for row in rows)
+    return [
+        int(row["killed_total"])
+        for row in rows
+        if row["killed_total"] and not (final and row["toll_scope"] in ("first_day", "running"))
+    ]
+
+
+def test_the_map_pages_district_row_reads_as_the_file_states_its_tolls():
+    """North Waziristan read "Killed (lowest stated) 8" for 10 incidents, 9 of which state no total (the Mir
+    Ali convoy's 16 soldiers killed are given by category only): they are now counted apart, not as 0."""
+    import csv
+
+    from components.paths import BUNDLED_DATA_DIR
+    from tests.test_pages import run_page
+
+    accounts: dict[str, list[dict]] = {}
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            accounts.setdefault(row["incident_id"], []).append(row)
+    in_district = [
+        _stated_totals(rows)
+        for rows in accounts.values()
+        if rows[0]["district"] == "North Waziristan" and rows[0]["location_precision"] in ("exact", "district")
+    ]
+    app = run_page("views/map/map.py")
+    table = next(frame.value for frame in app.dataframe if "District" in frame.value.columns).set_index("District")
+    row = table.loc["North Waziristan"]
+    assert row["Incidents"] == len(in_district)
+    assert row["Killed (lowest stated)"] == sum(min(stated) for stated in in_district if stated)
+    unstated_here = sum(1 for stated in in_district if not stated)
+    assert row["Incidents with no stated toll"] == unstated_here
+    assert unstated_here > 0
+    unstated = sum(not _stated_totals(rows) for rows in accounts.values())
+    said = " ".join(caption.value for caption in app.caption)
+    assert f"{unstated} of these {len(accounts)} incidents state no total and add nothing" in said

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from components.dataset import load_dataset
+from components.incidents import figure_range
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
 from components.validation import load_bytes
@@ -101,3 +102,27 @@ def test_the_incident_panel_names_the_stage_of_each_toll():
     assert stages == {54: "first day", 71: "final official total"}
     assert any("different stages of the event" in info.value for info in app.info)
     assert not any("disagree" in info.value for info in app.info)
+
+
+def _file_rows(incident_id: str) -> list[dict]:
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row["incident_id"] == incident_id]
+
+
+@pytest.mark.parametrize(
+    ("incident_id", "tolls_in_the_file", "shown"),
+    [
+        ("20241011-duki-coal-mine-attack", {("final_official", "21"), ("first_day", "20")}, "21"),
+        ("20241101-mastung-school-area-bombing", {("final_official", "7"), ("first_day", "5"), ("", "7")}, "7"),
+        # the final official account gives killed by category only (never added up): no total is stated
+        ("20250304-bannu-cantonment-attack", {("final_official", ""), ("first_day", "11")}, "total not stated"),
+        # no final official total: every account's toll counts, first-day ones included
+        ("20241109-quetta-railway-station-bombing", {("first_day", "24"), ("", "26"), ("", "32")}, "24–32"),
+    ],
+)
+def test_a_final_official_total_replaces_the_stage_counts_in_the_toll_shown(incident_id, tolls_in_the_file, shown):
+    """About says a first-day figure is never read as the final one, yet Duki showed its first-day 20 against
+    a final official 21: a final official total now sets the toll, and the stage counts stay in the details."""
+    assert {(row["toll_scope"], row["killed_total"]) for row in _file_rows(incident_id)} == tolls_in_the_file
+    event = load_dataset(BUNDLED_DATA_DIR).events.set_index("incident_id").loc[incident_id]
+    assert figure_range(event["killed_low"], event["killed_high"]) == shown

@@ -68,7 +68,7 @@ def window_comparison(counts: WindowCounts) -> None:
         st.warning(" ".join(notes))
     cols = st.columns(4)
     incidents = counts.after_incidents - counts.before_incidents
-    killed = counts.after_killed - counts.before_killed
+    killed = counts.after_killed.killed - counts.before_killed.killed
     cols[0].metric(f"Incidents, {counts.days} days before", _count(counts.before_incidents, counts.before_covered))
     cols[1].metric(
         f"Incidents, {counts.days} days after",
@@ -76,11 +76,11 @@ def window_comparison(counts: WindowCounts) -> None:
         incidents if counts.comparable else None,
         delta_color=change_colour(incidents),
     )
-    cols[2].metric("Killed before (lowest stated)", _count(counts.before_killed, counts.before_covered))
+    cols[2].metric("Killed before (lowest stated)", _count(counts.before_killed.killed, counts.before_covered))
     cols[3].metric(
         "Killed after (lowest stated)",
-        _count(counts.after_killed, counts.after_covered),
-        killed if counts.comparable else None,
+        _count(counts.after_killed.killed, counts.after_covered),
+        killed if counts.killed_comparable else None,
         delta_color=change_colour(killed),
     )
     sides = (counts.before_covered, counts.after_covered) * 2  # the cards go before, after, before, after

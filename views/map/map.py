@@ -5,7 +5,7 @@ import streamlit as st
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares
-from components.incidents import incidents_table
+from components.incidents import UNSTATED_HEADER, incidents_table, killed_sum
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
 from components.map_legend import crossing_legend, incident_legends, scale_bar
 from components.map_views import describe
@@ -35,6 +35,7 @@ SHARE_HEADERS = {
     "incidents_total": "Incidents that year",
     "incident_share": "Share of incidents (%)",
     "killed": "Killed (lowest stated)",
+    "killed_unstated": UNSTATED_HEADER,
     "killed_total": "Killed that year",
     "killed_share": "Share of killed (%)",
 }
@@ -93,7 +94,8 @@ notes.caption(
 st.header("Distance to the Durand Line")
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
-    "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error."
+    "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
+    + killed_sum(events["killed"]).sentence()
 )
 shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
@@ -120,7 +122,11 @@ else:
 
 st.header("Incidents and deaths by district")
 districts = derived("districts", (selection,), lambda: district_table(events))
-st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort.")
+st.caption(
+    escape_markdown(left_out_sentence(districts))
+    + " Click a column header to sort. "
+    + killed_sum(events["killed"]).sentence()  # the whole selection's: some incidents are in no district row
+)
 if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
