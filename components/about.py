@@ -24,13 +24,15 @@ TABLE_NAMES = {
 }
 
 
-def counting_rules() -> pd.DataFrame:
-    """What each tracker's series counts, in the trackers' declared order."""
+def counting_rules(figures: pd.DataFrame) -> pd.DataFrame:
+    """What each tracker's series counts, in the trackers' declared order: only the series `figures` (the
+    tracker figures loaded) hold, lest the page promise a series the dashboard has no figure of."""
+    held = set(zip(figures["tracker"], figures["series"], strict=True))
     rows = [
         {"Tracker": TRACKERS.label(tracker), "Series": SERIES.label(series), "What it counts": rule}
         for tracker in TRACKERS.codes
         for (named, series), rule in COUNTING_RULES.items()
-        if named == tracker
+        if named == tracker and (named, series) in held
     ]
     return pd.DataFrame(rows)
 

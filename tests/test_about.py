@@ -4,7 +4,8 @@ README stays in the repository (Data & sources used to render all of it, test na
 import csv
 
 from components.paths import BUNDLED_DATA_DIR
-from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES
+from components.trends import COUNTING_RULES
+from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES, SERIES, TRACKERS
 from tests.test_pages import run_page
 
 DEVELOPER_WORDS = ("DLM_", "tests/", "pytest", "python -m", ".py", "components/")
@@ -35,7 +36,13 @@ def test_the_page_explains_counting_statuses_sources_citation_and_licences():
 
 def test_its_tables_say_what_the_files_hold():
     app = run_page("views/data/about.py")
-    statuses, groups, sourcing = (app.table[i].value for i in (1, 2, 3))
+    counting, statuses, groups, sourcing = (app.table[i].value for i in (0, 1, 2, 3))
+    held = {(row["tracker"], row["series"]) for row in rows_of("tracker_stats.csv")}
+    listed = set(zip(counting["Tracker"], counting["Series"], strict=True))
+    assert listed == {
+        (TRACKERS.label(tracker), SERIES.label(name)) for tracker, name in COUNTING_RULES if (tracker, name) in held
+    }
+    assert ("PIPS", "overall_violence") in COUNTING_RULES  # a rule is declared, but the file holds no such figure
     assert list(statuses["Status"]) == [FIGURE_STATUSES.label(code) for code in FIGURE_STATUSES.codes]
     charted = dict(zip(statuses["Status"], statuses["Shown on charts and cards"], strict=True))
     assert charted["misattributed to this tracker"] == "never"

@@ -31,7 +31,7 @@ st.markdown(
     "The trackers count different things, so their totals are not interchangeable: compare a tracker "
     "with itself across periods, and trackers with each other only as a check."
 )
-st.table(about.counting_rules(), hide_index=True)
+st.table(about.counting_rules(data.figures), hide_index=True)
 
 st.header("Which figure is shown")
 st.markdown(
