@@ -168,13 +168,13 @@ SHOWN_HEADERS = {
 
 def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
     """The diplomatic events in the chart as a reader's table: track names, days, blanks where nothing is
-    recorded (a one-day event has no 'To'), headers in words."""
-    table = diplomacy[list(SHOWN_HEADERS)].assign(
-        date_start=diplomacy["date_start"].dt.date,
-        date_end=diplomacy["date_end"].dt.date,
-        track=diplomacy["track"].map(DIPLOMACY_TRACKS.label),
-    )
-    return table.astype(object).where(table.notna(), "").rename(columns=SHOWN_HEADERS)
+    recorded (a one-day event has no 'To'), headers in words.
+
+    The days stay dates (a table shows them as days, a blank one as a dash): written as "" among dates, the
+    column could not be sent as Arrow, and Streamlit logged a traceback and retyped it on every rerun."""
+    text = [column for column in SHOWN_HEADERS if column not in ("date_start", "date_end")]
+    table = diplomacy[list(SHOWN_HEADERS)].assign(track=diplomacy["track"].map(DIPLOMACY_TRACKS.label))
+    return table.assign(**{column: table[column].fillna("") for column in text}).rename(columns=SHOWN_HEADERS)
 
 
 def counted(number: int, noun: str) -> str:

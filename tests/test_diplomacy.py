@@ -174,17 +174,25 @@ def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_en
 
 def test_the_numbers_under_the_timeline_read_in_words():
     """The table showed track codes (talks, deportation) and 'None' for a one-day event's end and venue."""
+    import csv
+    import io
+
     from components.diplomacy import shown_table
 
     data = load_dataset(BUNDLED_DATA_DIR)
     table = shown_table(data.diplomacy_events)
     assert list(table.columns[:4]) == ["From", "To", "Track", "Event"]
     assert set(table["Track"]) <= {track.label for track in DIPLOMACY_TRACKS.items}
-    cells = {str(cell) for cell in table.to_numpy().ravel()}
+    assert pd.api.types.is_datetime64_any_dtype(table["To"])  # shown as days ("8 Jan 2024"), a blank as a dash
+    written = table.to_csv(index=False)  # the download
+    cells = {cell for row in csv.reader(io.StringIO(written)) for cell in row}
     assert not cells & {"None", "NaT", "nan", "<NA>"}
     assert not any(cell.endswith("00:00:00") for cell in cells)
     one_day = data.diplomacy_events["date_end"].isna().to_numpy()
-    assert (table.loc[one_day, "To"] == "").all()
+    assert table.loc[one_day, "To"].isna().all()
+    assert all(
+        row["To"] == "" for row, blank in zip(csv.DictReader(io.StringIO(written)), one_day, strict=True) if blank
+    )
 
 
 def test_counts_in_sentences_agree_with_their_number():
