@@ -535,7 +535,7 @@ MAP_VIEWS = CodeList(
     ),
 )
 # What the map page's distance-to-the-line chart shares out (components/geo.border_shares columns).
-BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "people killed")))
+BORDER_SHARES = CodeList("share_of", (Code("incident_share", "incidents"), Code("killed_share", "fatalities")))
 # What the map page's district chart counts (components/districts.district_table columns).
 DISTRICT_MEASURES = CodeList("district_measure", (Code("incidents", "incidents"), Code("killed", "killed")))
 BRIEFING_ADVANCE = {0: "manual", 15: "every 15 s", 30: "every 30 s", 60: "every 60 s"}  # seconds between panels
