@@ -406,7 +406,9 @@ def timeline_chart(
                     range=[status.colour for status in CROSSING_STATUSES.items],
                 ),
                 title="Crossing status",
-                legend=alt.Legend(columns=4),
+                # Large swatches with a thin outline: at the default size the outline filled the swatch, and
+                # "Open" (white) and "Restricted" (pale grey) looked the same.
+                legend=alt.Legend(columns=4, symbolSize=260, symbolStrokeWidth=1),
             ),
             tooltip=[
                 alt.Tooltip("crossing:N"),

@@ -74,6 +74,7 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
     assert panel["title"] == {"text": "Border crossings", "subtitle": "Blank: no status reported for that time"}
     colour = panel["encoding"]["color"]
     assert colour["title"] == "Crossing status"
+    assert colour["legend"]["symbolSize"] >= 200  # big enough that a swatch's fill shows inside its outline
     assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)) == {
         "Open": NEUTRAL["white"],
         "Restricted": RESTRICTED_FILL,
