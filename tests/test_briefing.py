@@ -281,16 +281,11 @@ def test_the_map_slide_adds_up_only_the_tolls_stated_and_says_whose():
     """It read "144 incidents, 778 killed (lowest stated figure)" with about half the incidents stating no
     total counted as 0. Read off incidents.csv: an incident's lowest stated total (a final official total
     replacing the first-day and running counts), and how many incidents state none."""
-    import csv
-
     from components.paths import BUNDLED_DATA_DIR
-    from tests.test_districts import _stated_totals
+    from tests.test_districts import accounts_by_incident, stated_totals
 
-    accounts: dict[str, list[dict]] = {}
-    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            accounts.setdefault(row["incident_id"], []).append(row)
-    tolls = [_stated_totals(rows) for rows in accounts.values()]
+    accounts = accounts_by_incident()
+    tolls = [stated_totals(rows) for rows in accounts.values()]
     killed, stating = sum(min(t) for t in tolls if t), sum(1 for t in tolls if t)
     assert stating < len(tolls)
     data = load_dataset(BUNDLED_DATA_DIR)

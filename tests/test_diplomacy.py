@@ -378,15 +378,10 @@ def test_the_timeline_takes_the_width_it_is_given_labels_and_legends_included(co
 def test_incidents_stating_no_total_are_marked_on_the_timeline_not_left_out():
     """Vega-Lite drops a dot with no value: the 11 Oct 2025 border clashes (killed given by category only)
     were missing from the chart, so the day read as quiet. Each such incident is now a cross at 0."""
-    import csv
+    from tests.test_districts import accounts_by_incident, stated_totals
 
-    from tests.test_districts import _stated_totals
-
-    accounts: dict[str, list[dict]] = {}
-    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            accounts.setdefault(row["incident_id"], []).append(row)
-    unstated = {incident for incident, rows in accounts.items() if not _stated_totals(rows)}
+    accounts = accounts_by_incident()
+    unstated = {incident for incident, rows in accounts.items() if not stated_totals(rows)}
     data = load_dataset(BUNDLED_DATA_DIR)
     spec = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 1, 1), data.data_as_of).to_dict()
     panel = spec["vconcat"][2]

@@ -3,9 +3,12 @@ counting only incidents located in one district and saying how many were left ou
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 
 from components.districts import district_table, left_out_sentence
+from components.paths import BUNDLED_DATA_DIR
 from components.ui.incident_detail import account_lines, claims_line
 
 
@@ -89,7 +92,16 @@ def test_militants_killed_read_outside_the_total_they_may_not_belong_to():
     assert claims_line(ispr) == "Killed 5 (security forces 3, civilians 2) · militants killed 3"
 
 
-def _stated_totals(rows: list[dict]) -> list[int]:
+def accounts_by_incident() -> dict[str, list[dict]]:
+    """incidents.csv's rows as the file holds them, by incident."""
+    accounts: dict[str, list[dict]] = {}
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            accounts.setdefault(row["incident_id"], []).append(row)
+    return accounts
+
+
+def stated_totals(rows: list[dict]) -> list[int]:
     """An incident's killed totals as its accounts in incidents.csv state them; a final official total's
     incident leaves out the first-day and running counts it replaces."""
     final = any(row["toll_scope"] == "final_official" for row in rows)
@@ -103,17 +115,11 @@ def _stated_totals(rows: list[dict]) -> list[int]:
 def test_the_map_pages_district_row_reads_as_the_file_states_its_tolls():
     """North Waziristan read "Killed (lowest stated) 8" for 10 incidents, 9 of which state no total (the Mir
     Ali convoy's 16 soldiers killed are given by category only): they are now counted apart, not as 0."""
-    import csv
-
-    from components.paths import BUNDLED_DATA_DIR
     from tests.test_pages import run_page
 
-    accounts: dict[str, list[dict]] = {}
-    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            accounts.setdefault(row["incident_id"], []).append(row)
+    accounts = accounts_by_incident()
     in_district = [
-        _stated_totals(rows)
+        stated_totals(rows)
         for rows in accounts.values()
         if rows[0]["district"] == "North Waziristan" and rows[0]["location_precision"] in ("exact", "district")
     ]
@@ -125,6 +131,6 @@ def test_the_map_pages_district_row_reads_as_the_file_states_its_tolls():
     unstated_here = sum(1 for stated in in_district if not stated)
     assert row["Incidents with no stated toll"] == unstated_here
     assert unstated_here > 0
-    unstated = sum(not _stated_totals(rows) for rows in accounts.values())
+    unstated = sum(not stated_totals(rows) for rows in accounts.values())
     said = " ".join(caption.value for caption in app.caption)
     assert f"{unstated} of these {len(accounts)} incidents state no total and add nothing" in said
