@@ -50,7 +50,10 @@ stages = about.toll_stages()
 st.markdown(
     "An event that runs over several days keeps each account's toll with the stage it covers ("
     + ", ".join(stages)
-    + "), so a first-day figure is never read as the final one.\n\n"
+    + "), so a first-day figure is never read as the final one: once an official body gives its final total, "
+    "the toll shown is that, and the earlier counts stay in the incident's details. An incident whose accounts "
+    "give killed only by category (security forces, civilians, militants) has no total, since categories are "
+    "never added up: every sum of killed leaves it out and says how many it leaves out, never counting it as 0.\n\n"
     "Each account's attribution is kept in its own words. For filtering, every incident is placed in one "
     "actor group. A group the sources only suspect is not counted as that group: the incident stays "
     "Unknown / not attributed, and the suspicion is shown in its details."
