@@ -352,7 +352,8 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
 
 
 def crossings_slide(data: Dataset, as_of: str) -> Slide:
-    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins)."""
+    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins), since
+    the day it began without a break, with the source of that day's row."""
     day = data.data_as_of or dt.date.today()
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
@@ -367,7 +368,10 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
     title = f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} on {format_day(day)}"
-    source = f"Crossing status periods as sources state them, the latest in force · {as_of}"
+    source = (
+        f"Crossing status periods as sources state them, the latest in force; since: the first day of that status "
+        f"without a break, and its source · {as_of}"
+    )
     return Slide("crossings", title, source, table=table, links=_links(status))
 
 

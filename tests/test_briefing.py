@@ -386,3 +386,43 @@ def test_a_figure_no_single_account_states_is_credited_to_none():
     toll, links = incident_toll(row, data["incidents"])
     assert toll == "150–408 killed (3 accounts)"  # the Taliban's, the UN's and Pakistan's (no figure)
     assert set(links) == {row["source_url"] for row in _incident_accounts()[event.name]}
+
+
+def test_the_crossings_slide_dates_each_status_from_the_start_of_its_unbroken_run():
+    """Checked by hand against crossing_status.csv: every crossing closed from 10 Oct 2025 (Khaama Press's
+    row for all crossings; later rows restate the closure, among them Geo News's of 16 Oct on the customs
+    board's transit suspension, which the slide once gave as the start), Chaman shut again on 6 Dec after
+    two days restricted, Torkham restricted since reopening for returnees on 1 Nov (UN cargo from 4 Dec)."""
+    from components.paths import BUNDLED_DATA_DIR
+
+    app = open_briefing(panel="crossings")
+    assert slide_title(app) == "9 of 10 border crossings closed on 8 Apr 2026"
+    (table,) = app.get("table")
+    shown = table.value.reset_index()
+    since_oct = ("Closed", "10 Oct 2025", "Khaama Press (via 103news)")
+    assert [tuple(row) for row in shown.itertuples(index=False)] == [
+        ("Torkham", "Restricted", "1 Nov 2025", "Dawn"),
+        ("Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)", "Closed", "6 Dec 2025", "The Express Tribune"),
+        *[
+            (name, *since_oct)
+            for name in (
+                "Ghulam Khan",
+                "Angoor Adda (Angur Ada)",
+                "Kharlachi",
+                "Badini (Badinai)",
+                "Nawa Pass",
+                "Gursal (Gorsal)",
+                "Arandu",
+                "Bin Shahi",
+            )
+        ],
+    ]
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        ids = {row["name"]: row["crossing_id"] for row in csv.DictReader(handle)}
+    with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {
+            (row["crossing_id"], row["status"], row["start_date"], row["source_name"]) for row in csv.DictReader(handle)
+        }
+    for name, status, since, source in shown.itertuples(index=False):
+        day = dt.datetime.strptime(since, "%d %b %Y").date().isoformat()
+        assert {(ids[name], status.lower(), day, source), ("all", status.lower(), day, source)} & stated, name
