@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
 from components.dataset import load_dataset
+from components.dates import format_day
 from components.incidents import IncidentFilter
 from components.vocabulary import BRIEFING_PANELS
 from tests.test_reading_pages import open_page, shown_figures, window_slots
@@ -311,7 +312,7 @@ def test_each_toll_on_the_latest_slide_is_credited_to_a_source_stating_it():
         rows = next(
             rows
             for rows in accounts.values()
-            if dt.date.fromisoformat(rows[0]["date"]).strftime("%-d %b %Y") == match["day"]
+            if format_day(dt.date.fromisoformat(rows[0]["date"])) == match["day"]
             and match["where"].startswith(rows[0]["place"])
         )
         stated = {(row["source_name"], row["killed_total"]) for row in rows}
