@@ -20,7 +20,7 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day
 from components.diplomacy import filter_events
-from components.incidents import IncidentFilter, killed_sum
+from components.incidents import IncidentFilter, killed_sum, place_names
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
@@ -305,10 +305,10 @@ def latest_slide(
                             talks["date_start"], talks["track"], talks["title"], talks["source_name"], strict=True
                         )
                     ],
-                    "source_url": talks["source_url"],
+                    "links": [(url,) for url in talks["source_url"]],
                 }
             ),
-            _incident_lines(events.nlargest(LATEST_COUNT, "date")),
+            _incident_lines(events.nlargest(LATEST_COUNT, "date"), data["incidents"]),
         ],
         ignore_index=True,
     )
@@ -317,23 +317,48 @@ def latest_slide(
         return Slide("latest", "Nothing recorded in the period", f"{filters_sentence(selection)} · {as_of}")
     title = f"Latest developments to {format_day(newest['date'].iloc[0])}"
     source = f"{events_label} and the curated diplomatic timeline · {filters_sentence(selection)} · {as_of}"
-    return Slide("latest", title, source, statements=tuple(newest["line"]), links=_links(newest))
+    links = tuple(dict.fromkeys(url for urls in newest["links"] for url in urls if isinstance(url, str) and url))
+    return Slide("latest", title, source, statements=tuple(newest["line"]), links=links)
 
 
-def _incident_lines(events: pd.DataFrame) -> pd.DataFrame:
-    """'16 Mar 2026 · Airstrike in Kabul, Kabul: 12 killed (Dawn)', from declared fields only."""
-    lines = []
+def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
+    """'16 Mar 2026 · Airstrike in Kabul: 143–408 killed (143 per Dawn, 408 per AFP)', from declared fields only,
+    each figure beside the source that states it (see incident_toll) and a place named once."""
+    lines, links = [], []
     for row in events.itertuples(index=False):
-        where = ", ".join(str(v) for v in (row.place, row.province) if pd.notna(v) and v)
-        toll = "toll not stated" if pd.isna(row.killed) else f"{row.killed:,.0f} killed"
-        lines.append(
-            f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)} in {where}: {toll} ({row.source_name})"
-        )
-    return pd.DataFrame({"date": events["date"], "line": lines, "source_url": events["source_url"]})
+        toll, sources = incident_toll(row, accounts)
+        where = place_names(row.place, row.province)
+        lines.append(f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)} in {where}: {toll}")
+        links.append(sources)
+    return pd.DataFrame({"date": events["date"], "line": lines, "links": links})
+
+
+def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
+    """'143–408 killed (143 per Dazzling Dawn, 408 per Vancouver Courier (AFP))' and the links of the sources
+    named. An event's own source is its first account, which need not state the lowest or highest figure, so
+    each end of the range is credited to the first account (in file order) stating it; an event that is not
+    one of `accounts`' incidents (an imported file's) has one source, which states its whole range."""
+    if pd.isna(event.killed_low):
+        return f"toll not stated ({event.source_name})", (event.source_url,)
+    low_high = (event.killed_low, event.killed_high)
+    toll = " killed" if low_high[0] == low_high[1] else f"–{low_high[1]:,.0f} killed"
+    toll = f"{low_high[0]:,.0f}{toll}"
+    own = accounts[accounts["incident_id"].eq(event.incident_id)].sort_values("source_row", kind="stable")
+    if event.source_url not in set(own["source_url"]):
+        return f"{toll} ({event.source_name})", (event.source_url,)
+    stating = [own[own["killed_total"].eq(figure)].head(1) for figure in low_high]
+    if any(found.empty for found in stating):  # a figure no single account states: count the accounts, credit none
+        return f"{toll} ({own['account'].nunique()} accounts)", tuple(own["source_url"].unique())
+    low, high = (found.iloc[0] for found in stating)
+    if low_high[0] == low_high[1]:
+        return f"{toll} ({low['source_name']})", (low["source_url"],)
+    credits = f"{low_high[0]:,.0f} per {low['source_name']}, {low_high[1]:,.0f} per {high['source_name']}"
+    return f"{toll} ({credits})", (low["source_url"], high["source_url"])
 
 
 def crossings_slide(data: Dataset, as_of: str) -> Slide:
-    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins)."""
+    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins), since
+    the day it began without a break, with the source of that day's row."""
     day = data.data_as_of or dt.date.today()
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
@@ -348,7 +373,10 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
     title = f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} on {format_day(day)}"
-    source = f"Crossing status periods as sources state them, the latest in force · {as_of}"
+    source = (
+        f"Crossing status periods as sources state them, the latest in force; since: the first day of that status "
+        f"without a break, and its source · {as_of}"
+    )
     return Slide("crossings", title, source, table=table, links=_links(status))
 
 

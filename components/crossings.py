@@ -33,12 +33,48 @@ def _in_force(periods: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:
 
 
 def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """Each crossing with the status in force on `day` ('unknown' if no recorded period covers it)."""
-    latest = _in_force(per_crossing(periods, crossings), pd.Timestamp(day))
-    latest = latest[["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]]
-    out = crossings.merge(latest, on="crossing_id", how="left", suffixes=("", "_status"))
+    """Each crossing with the status in force on `day` ('unknown' if no recorded period covers it).
+
+    `start_date` is when that status began without a break: periods of one status that follow or overlap
+    one another are one run (a closure of every crossing restated by later reports is still the closure
+    that began first), and `reason` and the source are the row in force on the run's first day.
+    """
+    columns = ["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]
+    steps = _steps(periods, crossings, day)
+    runs = steps.groupby(_run_ids(steps, "status")).agg(
+        **{column: (column, "first") for column in columns}, draw_end=("draw_end", "last")
+    )
+    current = runs[runs["draw_end"] == pd.Timestamp(day) + ONE_DAY][columns]
+    out = crossings.merge(current, on="crossing_id", how="left", suffixes=("", "_status"))
     out["status"] = out["status"].fillna("unknown")
     return out
+
+
+def _steps(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date) -> pd.DataFrame:
+    """The period in force at each crossing piece by piece, by crossing and day: a piece runs from a day
+    some period starts or ends (`start_date`) to the next such day (`draw_end`), the last to `until`;
+    `period` numbers the row in force, whose own columns the piece keeps."""
+    stop = pd.Timestamp(until)
+    spelled = per_crossing(periods, crossings)
+    spelled = spelled[spelled["start_date"] <= stop].reset_index(drop=True).rename_axis("period").reset_index()
+    if spelled.empty:
+        return spelled.assign(draw_end=spelled["start_date"])
+    cuts = pd.concat([spelled["start_date"], spelled["end_date"].dropna() + ONE_DAY])
+    days = sorted(day for day in cuts.unique() if day <= stop)
+    pieces = []
+    for first, after in zip(days, [*days[1:], stop + ONE_DAY], strict=True):
+        pieces.append(_in_force(spelled, first).assign(start_date=first, draw_end=after))
+    return pd.concat(pieces, ignore_index=True).sort_values(["crossing_id", "start_date"], kind="stable")
+
+
+def _run_ids(steps: pd.DataFrame, same: str) -> pd.Series:
+    """One number per run of abutting pieces of one crossing that agree on `same` ('period' or 'status')."""
+    joined = (
+        steps["crossing_id"].eq(steps["crossing_id"].shift())
+        & steps[same].eq(steps[same].shift())
+        & steps["start_date"].eq(steps["draw_end"].shift())
+    )
+    return (~joined).cumsum()
 
 
 def status_bands(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date) -> pd.DataFrame:
@@ -50,24 +86,11 @@ def status_bands(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date)
     """
     columns = ["crossing_id", "crossing", "status", "start_date", "end_date", "draw_end", "open_ended", "reason"]
     stop = pd.Timestamp(until)
-    spelled = per_crossing(periods, crossings)
-    spelled = spelled[spelled["start_date"] <= stop].reset_index(drop=True).rename_axis("period").reset_index()
-    if spelled.empty:  # typed, so callers can still compare dates
+    steps = _steps(periods, crossings, until)
+    if steps.empty:  # typed, so callers can still compare dates
         dates = ("start_date", "end_date", "draw_end")
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c in dates else object) for c in columns})
-    cuts = pd.concat([spelled["start_date"], spelled["end_date"].dropna() + ONE_DAY])
-    days = sorted(day for day in cuts.unique() if day <= stop)
-    pieces = []
-    for first, after in zip(days, [*days[1:], stop + ONE_DAY], strict=True):
-        pieces.append(_in_force(spelled, first).assign(start_date=first, draw_end=after))
-    steps = pd.concat(pieces, ignore_index=True).sort_values(["crossing_id", "start_date"], kind="stable")
-    same_run = (
-        steps["crossing_id"].eq(steps["crossing_id"].shift())
-        & steps["period"].eq(steps["period"].shift())
-        & steps["start_date"].eq(steps["draw_end"].shift())
-    )
-    steps["run"] = (~same_run).cumsum()
-    bands = steps.groupby("run").agg(
+    bands = steps.groupby(_run_ids(steps, "period")).agg(
         crossing_id=("crossing_id", "first"),
         status=("status", "first"),
         start_date=("start_date", "first"),

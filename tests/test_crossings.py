@@ -90,3 +90,32 @@ def test_no_period_before_the_data_date_gives_empty_bands_that_still_compare_by_
     bands = status_bands(PERIODS, CROSSINGS, dt.date(2023, 12, 31))
     assert bands.empty
     assert bands[bands["end_date"].dt.date >= dt.date(2023, 1, 1)].empty
+
+
+def _since(periods: pd.DataFrame, day: str) -> list[tuple[str, str, str]]:
+    shown = status_on(CROSSINGS, periods, dt.date.fromisoformat(day))
+    return [
+        (r.status, f"{r.start_date:%m-%d}" if pd.notna(r.start_date) else "", str(r.source_name))
+        for r in shown.itertuples()
+    ]
+
+
+def test_a_status_restated_by_later_rows_is_in_force_since_its_first_row_with_that_rows_source():
+    """A closure of every crossing, restated six days later by a report of something else (a customs
+    suspension), is still the closure that began first; a break of another status starts a new run."""
+    periods = pd.DataFrame(
+        {
+            "crossing_id": ["all", "all", "tk", "tk", "ch"],
+            "status": ["closed", "closed", "restricted", "restricted", "restricted"],
+            "start_date": pd.to_datetime(["2025-10-10", "2025-10-16", "2025-11-01", "2025-12-04", "2025-10-13"]),
+            "end_date": pd.to_datetime([None, None, None, None, "2025-10-13"]),
+            "reason": ["closed", "customs", "returnees", "UN cargo", "a few hours"],
+            "source_name": ["First", "Customs", "Returnees", "UN", "Hours"],
+            "source_url": ["https://s.test/"] * 5,
+        }
+    )
+    # Chaman's closure resumes the day after its one restricted day, still the first closure's row.
+    assert _since(periods, "2025-10-20") == [("closed", "10-10", "First"), ("closed", "10-14", "First")]
+    assert _since(periods, "2026-04-08") == [("restricted", "11-01", "Returnees"), ("closed", "10-14", "First")]
+    assert _since(periods, "2025-10-13") == [("closed", "10-10", "First"), ("restricted", "10-13", "Hours")]
+    assert _since(periods, "2025-10-09") == [("unknown", "", "nan"), ("unknown", "", "nan")]
