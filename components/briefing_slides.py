@@ -177,7 +177,7 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
     title = f"Attacks {_direction(comparison.window_change_pct)} in {window} {later} against {window} {earlier}"
     if comparison.passed_slot:
         month = CADENCES["month"][comparison.passed_slot - 1]
-        title += f"; by {month} {later} they passed {earlier}'s full-year total"
+        title += f"; by {month} {later} they passed {comparison.earlier_total_name}"
     return _in_region(title, region)
 
 

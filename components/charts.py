@@ -110,7 +110,8 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
 
 
 def cumulative_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
-    """Running totals of both years; a rule at the earlier full-year total and a mark where it was passed.
+    """Running totals of both years; a rule at the earlier year's total (labelled with what it is: a sum of
+    periods or the published annual total) and a mark where it was passed.
 
     Only for contiguous periods (see YearComparison.contiguous): a running total across a gap is untrue."""
     earlier, later = str(comparison.earlier), str(comparison.later)
@@ -135,7 +136,7 @@ def cumulative_chart(comparison: YearComparison, metric_label: str, context: lis
     layers = [lines]
     earlier_full = comparison.earlier_full_year
     if earlier_full is not None:
-        rule = pd.DataFrame({"total": [earlier_full], "label": [f"{earlier} full year: {earlier_full:,.0f}"]})
+        rule = pd.DataFrame({"total": [earlier_full], "label": [comparison.earlier_total_label]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color=MUTED_INK).encode(y="total:Q"))
         layers.append(
             alt.Chart(rule)

@@ -18,6 +18,7 @@ from components.trends import (
     NATIONAL,
     NOT_ADDITIVE,
     SERIES_LABELS,
+    annual_figure,
     annual_side_by_side,
     comparable_pairs,
     compare,
@@ -150,6 +151,7 @@ def comparison_view(later: int, earlier: int):
     sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
     return SimpleNamespace(
         cards=kpis(figures, tracker, series, region, later, earlier, cadence),
+        later_annual=annual_figure(figures, tracker, series, region, metric, later) if cadence != "year" else None,
         comparison=comparison,
         sentence=comparison_sentence(comparison, label, tracker, series, region),
         export=comparison_context(comparison, tracker, series, region, sources, data.data_as_of),
@@ -173,7 +175,7 @@ if later is not None:
     kpi_row(shown.cards)
     st.markdown(escape_markdown(shown.sentence))
     if comparison.is_partial:
-        st.info(partial_year(comparison))
+        st.info(escape_markdown(partial_year(comparison, shown.later_annual, tracker)))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
     chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
     if cadence != "year" and metric not in NOT_ADDITIVE:
