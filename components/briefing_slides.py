@@ -31,6 +31,7 @@ from components.trends import (
     COUNTING_RULES,
     HEADLINE,
     NATIONAL,
+    NOT_FOUND,
     NOT_PUBLISHED,
     SERIES_LABELS,
     YearComparison,
@@ -164,7 +165,7 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         comparison.table["earlier_note"].eq(NOT_PUBLISHED) | comparison.table["later_note"].eq(NOT_PUBLISHED)
     ]
     if not gaps.empty:
-        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
     return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
@@ -219,7 +220,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
     if monthly.empty:
-        title = f"{len(talks)} diplomatic events; no monthly deaths published for {period}"
+        title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
         title = (
@@ -231,9 +232,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"the curated timeline · {period} · {as_of}"
     )
     if not gaps.empty:
-        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     if covered is not None and covered.last < end:
-        source += f" · no monthly deaths published after {covered.last:%b %Y}"
+        source += f" · no monthly deaths figure found in this data set after {covered.last:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))

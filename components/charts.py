@@ -17,7 +17,7 @@ from components.palette import (
     TOTALS,
     YEAR_COLOURS,
 )
-from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
+from components.trends import AFTER_DATA, CADENCES, NOT_FOUND, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import CROSSING_STATUSES, DIPLOMACY_TRACKS, PERIOD_TYPES, drawn_family_colours
 
 FONT_SIZE = 15  # readable on a projector
@@ -324,7 +324,7 @@ def timeline_chart(
         )
     )
     if not violence_gaps.empty:
-        lines.append("✚ no figure found (a gap, not zero)")
+        lines.append(f"✚ {NOT_FOUND} (a gap, not zero)")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else lines[0]).properties(height=120)
     drawn = drawn_family_colours(incidents["family"])
     dots = (

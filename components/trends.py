@@ -20,6 +20,9 @@ CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence 
 CADENCE_LABELS = PERIOD_TYPES.labels
 CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items}
 NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
+# A month with no figure, on charts that do not read the coverage notes: it may have been published and not
+# found, so it is never called unpublished (components/coverage.py tells the two apart from declared states).
+NOT_FOUND = "no figure found in this data set"
 AFTER_DATA = "after the data date"
 PUBLISHED_ANNUAL = "published annual total"
 COUNTING_RULES = {

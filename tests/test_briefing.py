@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import re
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
 from components.dataset import load_dataset
 from components.incidents import IncidentFilter
+from components.paths import BUNDLED_DATA_DIR
 from components.vocabulary import BRIEFING_PANELS
 from tests.test_reading_pages import open_page, shown_figures, window_slots
 
@@ -163,7 +165,6 @@ def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
 
     from components.deck import MapInputs, deck_pptx
     from components.export import deck_file_name
-    from components.paths import BUNDLED_DATA_DIR
     from components.ui.panels import _briefing_context
 
     data = load_dataset(BUNDLED_DATA_DIR)
@@ -182,7 +183,6 @@ def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
 def test_each_signal_on_screen_links_to_the_trends_chart_of_its_series():
     from urllib.parse import parse_qs, urlsplit
 
-    from components.paths import BUNDLED_DATA_DIR
     from components.signals import signals
 
     found = signals(load_dataset(BUNDLED_DATA_DIR).figures)
@@ -203,7 +203,6 @@ def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
     from components.briefing_slides import MAP_DESIGN_PX, briefing_map_view
     from components.map_labels import LABEL_PX, pixels, screen
     from components.map_layers import label_layer
-    from components.paths import BUNDLED_DATA_DIR
 
     data = load_dataset(BUNDLED_DATA_DIR)
     focus = data.geo["countries"].query("role == 'focus'")
@@ -247,7 +246,6 @@ def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():
 def test_the_timeline_slide_ticks_days_over_a_short_period_and_months_over_years():
     """Over eleven days the slide's axis read "Oct 2025" under every tick; it now names the days."""
     from components.dates import VEGA_DAY_MONTH
-    from components.paths import BUNDLED_DATA_DIR
 
     data = load_dataset(BUNDLED_DATA_DIR)
 
@@ -275,3 +273,30 @@ def test_the_timeline_slide_ticks_days_over_a_short_period_and_months_over_years
     (months,) = axes(IncidentFilter(dt.date(2024, 1, 1), dt.date(2026, 4, 8)))
     assert months["format"] == "%b %Y"
     assert {tick["date"] for tick in months["values"]} == {1}
+
+
+def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not_unpublished():
+    """It read 'no monthly deaths published after Oct 2025'; coverage_notes.csv declares those months not found
+    (searched for), not unpublished, and Apr 2026 was not over on the data date."""
+    app = open_briefing(panel="timeline")
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    months = [
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+    ]
+    last = dt.date.fromisoformat(max(months) + "-01")
+    assert f"no monthly deaths figure found in this data set after {last:%b %Y}" in source
+    assert "published" not in source.replace("monthly figures", "")
+    with (BUNDLED_DATA_DIR / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
+        declared = {
+            row["state"]
+            for row in csv.DictReader(handle)
+            if row["tracker"] == "PICSS"
+            and row["period_type"] == "month"
+            and row["series"] in ("*", "militant_attacks")
+            and row["region"] in ("*", "Pakistan")
+            and row["period_start"] > max(months)
+        }
+    assert declared == {"not_found"}
