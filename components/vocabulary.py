@@ -474,7 +474,7 @@ SIGNAL_RULES = CodeList(
             window=12,
             published=6,
             words="Far above the {window}-month median: the latest published month is at least {minimum}% above the "
-            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "median of the {window} months before it, at least {published} of them published (each signal says "
             "how many); unpublished months are left out of the median, never counted as zero.",
         ),
         SignalRule(
@@ -484,7 +484,7 @@ SIGNAL_RULES = CodeList(
             window=12,
             published=6,
             words="Far below the {window}-month median: the latest published month is at least {minimum}% below the "
-            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "median of the {window} months before it, at least {published} of them published (each signal says "
             "how many); unpublished months are left out of the median, never counted as zero.",
         ),
     ),

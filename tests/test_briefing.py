@@ -300,3 +300,31 @@ def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not
             and row["period_start"] > max(months)
         }
     assert declared == {"not_found"}
+
+
+def test_each_median_signal_line_says_how_many_published_months_the_median_rests_on():
+    """The rules said 'the sentence says how many' months were published, but the lines on screen read only
+    'Pakistan deaths 61% above the 12-month median' (9 of the 12 months before it published)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    app = open_briefing(panel="signals")
+    listed = next(m.value for m in app.markdown if m.value.startswith("- ["))
+    lines = re.findall(r"^- \[(.+)\]\(([^)]+)\)$", listed, flags=re.MULTILINE)
+    medians = [(text, link) for text, link in unescaped_lines(lines) if "-month median" in text]
+    assert medians, listed
+    for text, link in medians:
+        query = parse_qs(urlsplit(link).query)
+        tracker, series = query["source"][0].split(":")
+        month = pd.Period(text.split(" · ")[1], "M")
+        published = {
+            pd.Period(row["period_start"][:7], "M")
+            for row in shown_figures()
+            if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+            == (tracker, series, "month", query["region"][0], query["metric"][0])
+        }
+        count = len([m for m in published if month - 12 <= m < month])
+        assert f"the 12-month median ({count} of 12 published) · " in text, text
+
+
+def unescaped_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(unescaped(text), link) for text, link in lines]
