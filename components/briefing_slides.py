@@ -71,7 +71,7 @@ CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 def briefing_slides(
     data: Dataset, events: pd.DataFrame, selection: IncidentFilter, events_label: str = CURATED_EVENTS
 ) -> list[Slide]:
-    """Every slide the data support, in BRIEFING_PANELS order; "Sources disagree" only when trackers do."""
+    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do."""
     as_of = _as_of(data)
     slides = [
         headline_slide(data, selection, as_of),

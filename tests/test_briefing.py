@@ -328,3 +328,14 @@ def test_each_median_signal_line_says_how_many_published_months_the_median_rests
 
 def unescaped_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(unescaped(text), link) for text, link in lines]
+
+
+def test_the_slide_of_trackers_counting_differently_is_not_named_like_the_figures_sources_disagree_on():
+    """Slide 7 was 'Sources disagree', Trends' table 'Figures the sources disagree on': one name for trackers that
+    count differently and for conflicting statements of one figure. The link's code is unchanged."""
+    app = open_briefing(panel="disagree")
+    assert app.query_params["panel"] == "disagree"
+    shown = [b.label for b in app.button if (b.key or "").startswith("panel-") and b.proto.type == "primary"]
+    assert shown == [f"{BRIEFING_PANELS.codes.index('disagree') + 1}. Trackers' totals differ"]
+    assert not [b.label for b in app.button if "disagree" in b.label.lower()]
+    assert slide_title(app).startswith("Trackers count differently on ")

@@ -226,4 +226,7 @@ disputed = derived(
     (),
     lambda: disagreements_table(data.figure_disagreements),
 )
-table_with_download(disputed, "disputed_figures.csv", column_config={"Link": st.column_config.LinkColumn("Link")})
+narrow = {header: st.column_config.TextColumn(width="small") for header in ("Tracker", "Period", "Value", "Charted")}
+table_with_download(
+    disputed, "disputed_figures.csv", column_config={**narrow, "Link": st.column_config.LinkColumn("Link")}
+)
