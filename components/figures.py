@@ -115,6 +115,16 @@ def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
 
 
+# Headers of a figure's own columns, wherever a table shows them.
+FIGURE_HEADERS = {
+    "value": "Value",
+    "status": "Status",
+    "source_name": "Source",
+    "source_published": "Published",
+    "source_kind": SOURCE_KIND_HEADER,
+    "source_url": "Link",
+    "other_values": "Other values stated",
+}
 # In reading order: which figure, the value and whether it is charted, who stated it and when; then the rest.
 DISAGREEMENT_HEADERS = {
     "tracker": "Tracker",
@@ -122,15 +132,15 @@ DISAGREEMENT_HEADERS = {
     "period": "Period",
     "region": "Region",
     "metric": "Measure",
-    "value": "Value",
-    "status": "Status",
+    "value": FIGURE_HEADERS["value"],
+    "status": FIGURE_HEADERS["status"],
     "displayed": "Charted",
-    "source_name": "Source",
-    "source_published": "Published",
+    "source_name": FIGURE_HEADERS["source_name"],
+    "source_published": FIGURE_HEADERS["source_published"],
     "source_kind": SOURCE_KIND_HEADER,
     "replaces": "Replaces",
     "notes": "Notes",
-    "source_url": "Link",
+    "source_url": FIGURE_HEADERS["source_url"],
 }
 # The figure's key in each code list's declared order, so every value stated for one figure sits together.
 FIGURE_ORDER = {

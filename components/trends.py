@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.dates import format_published
+from components.figures import FIGURE_HEADERS
+from components.sources import source_label
 from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
@@ -72,6 +74,29 @@ def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metri
     out = rows.assign(year=start.dt.year, slot=(start.dt.month - 1) // CADENCE_MONTHS[cadence] + 1)
     columns = ["year", "slot", "value", "status", "source_name", "source_url", "source_kind", "other_values"]
     return out[columns].sort_values(["year", "slot"]).reset_index(drop=True)
+
+
+def published_table(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str):
+    """One figure's published values at one cadence as a reader's table: period in words, status label, the
+    source's kind, headers in words (figures.FIGURE_HEADERS)."""
+    rows = periods(figures, tracker, series, region, metric, cadence)
+    return pd.DataFrame(
+        {
+            "Year": rows["year"],
+            "Period": rows["slot"].map(lambda slot: CADENCES[cadence][slot - 1]),
+            **{
+                FIGURE_HEADERS[column]: values
+                for column, values in {
+                    "value": rows["value"].map(lambda v: f"{v:,g}"),
+                    "status": rows["status"].map(FIGURE_STATUSES.label),
+                    "source_name": rows["source_name"],
+                    "source_kind": rows["source_kind"].map(source_label),
+                    "source_url": rows["source_url"],
+                    "other_values": rows["other_values"],
+                }.items()
+            },
+        }
+    )
 
 
 def options(figures: pd.DataFrame) -> pd.DataFrame:

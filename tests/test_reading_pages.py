@@ -138,8 +138,8 @@ def test_a_misattributed_figure_is_not_on_the_cards():
     assert "905" not in shown
     assert "1,177" not in shown
     table = app.dataframe[0].value  # the figures CRSS published, listed because one year cannot be compared
-    assert set(table["value"]) == {909.0}
-    assert "misattributed to this tracker" in table["other_values"].iloc[0]
+    assert set(table["Value"]) == {"909"}
+    assert "misattributed to this tracker" in table["Other values stated"].iloc[0]
 
 
 def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
@@ -152,10 +152,10 @@ def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
     august = disputed[
         (disputed["Tracker"] == "PICSS")
         & (disputed["Counting layer"] == "militant attacks only")
-        & (disputed["From"] == dt.date(2025, 8, 1))
+        & (disputed["Period"] == "Aug 2025")
         & (disputed["Measure"] == "Deaths")
     ]
-    assert 294 not in set(august["Value"])
+    assert "294" not in set(august["Value"])
     assert "outlet's error, not the tracker's figure" not in set(disputed["Status"])
 
 
@@ -363,3 +363,38 @@ def test_a_sum_of_quarters_is_never_labelled_the_full_year():
     page_text = " ".join(m.value for m in app.markdown)
     assert "full year: 2,562" not in page_text
     assert "full-year total of 2,562" not in page_text
+
+
+def test_switching_to_crss_lands_on_its_quarters_not_on_picss_months():
+    """From PICSS (monthly) to CRSS the page kept 'Monthly' and showed CRSS's one monthly value, a November 2024
+    count from a repost site; CRSS publishes quarters (the file's CRSS monthly rows: that one month)."""
+    crss_months = {r["period_start"] for r in file_rows(tracker="CRSS", series="overall_violence", period_type="month")}
+    assert crss_months == {"2024-11-01"}
+    app = open_page(TRENDS)
+    assert app.selectbox(key="cadence").value == "month"
+    app.selectbox(key="source").set_value("CRSS:overall_violence").run()
+    assert app.selectbox(key="cadence").value == "quarter"
+    assert app.metric, "CRSS's quarters are compared"
+    app.selectbox(key="cadence").set_value("month").run()  # chosen for CRSS itself, it stays
+    assert app.selectbox(key="cadence").value == "month"
+
+
+def test_a_tracker_s_lone_figures_read_with_headers_in_words():
+    """The table under 'nothing to compare' had the headers year, period, value, status, source_name, …"""
+    app = open_page(TRENDS, source="CRSS:overall_violence", cadence="month", metric="deaths_total")
+    table = app.dataframe[0].value
+    assert list(table.columns) == [
+        "Year",
+        "Period",
+        "Value",
+        "Status",
+        "Source",
+        "Source kind",
+        "Link",
+        "Other values stated",
+    ]
+    (row,) = file_rows(tracker="CRSS", series="overall_violence", period_type="month", metric="deaths_total")
+    shown = table.iloc[0]
+    assert (shown["Year"], shown["Period"], shown["Value"]) == (2024, "Nov", f"{float(row['value']):,g}")
+    assert shown["Source"] == row["source_name"]
+    assert shown["Source kind"] == "repost on an unrelated site"

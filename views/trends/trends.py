@@ -8,7 +8,6 @@ from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.dates import format_day
 from components.export import comparison_context, source_names
 from components.figures import disagreements_table
-from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -31,6 +30,7 @@ from components.trends import (
     ordered_choices,
     partial_year,
     periods,
+    published_table,
     side_by_side_table,
     source_choices,
     years_with_annual,
@@ -85,6 +85,8 @@ cadence = choice(
     cadences,
     "cadence",
     default=default_cadence(here, paired),
+    scant=[c for c in cadences if c not in set(paired["cadence"])],  # no two years to compare
+    context=source_key,
     format_func=CADENCE_LABELS.get,
 )
 here, paired = here[here["cadence"] == cadence], paired[paired["cadence"] == cadence]
@@ -126,12 +128,10 @@ if not pairs:
         derived(
             "trends-published",
             (tracker, series, region, metric, cadence),
-            lambda: periods(figures, tracker, series, region, metric, cadence).assign(
-                period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1]),
-                source_kind=lambda f: f["source_kind"].map(source_label),
-            )[["year", "period", "value", "status", "source_name", "source_kind", "source_url", "other_values"]],
+            lambda: published_table(figures, tracker, series, region, metric, cadence),
         ),
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
+        column_config={"Link": st.column_config.LinkColumn("Link")},
     )
     later = earlier = None
 else:
