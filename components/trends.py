@@ -76,7 +76,9 @@ def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metri
     return out[columns].sort_values(["year", "slot"]).reset_index(drop=True)
 
 
-def published_table(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str):
+def published_table(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str
+) -> pd.DataFrame:
     """One figure's published values at one cadence as a reader's table: period in words, status label, the
     source's kind, headers in words (figures.FIGURE_HEADERS)."""
     rows = periods(figures, tracker, series, region, metric, cadence)
@@ -84,17 +86,12 @@ def published_table(figures: pd.DataFrame, tracker: str, series: str, region: st
         {
             "Year": rows["year"],
             "Period": rows["slot"].map(lambda slot: CADENCES[cadence][slot - 1]),
-            **{
-                FIGURE_HEADERS[column]: values
-                for column, values in {
-                    "value": rows["value"].map(lambda v: f"{v:,g}"),
-                    "status": rows["status"].map(FIGURE_STATUSES.label),
-                    "source_name": rows["source_name"],
-                    "source_kind": rows["source_kind"].map(source_label),
-                    "source_url": rows["source_url"],
-                    "other_values": rows["other_values"],
-                }.items()
-            },
+            FIGURE_HEADERS["value"]: rows["value"].map(lambda v: f"{v:,g}"),
+            FIGURE_HEADERS["status"]: rows["status"].map(FIGURE_STATUSES.label),
+            FIGURE_HEADERS["source_name"]: rows["source_name"],
+            FIGURE_HEADERS["source_kind"]: rows["source_kind"].map(source_label),
+            FIGURE_HEADERS["source_url"]: rows["source_url"],
+            FIGURE_HEADERS["other_values"]: rows["other_values"],
         }
     )
 
