@@ -31,6 +31,7 @@ from components.trends import (
     COUNTING_RULES,
     HEADLINE,
     NATIONAL,
+    NOT_FOUND,
     NOT_PUBLISHED,
     SERIES_LABELS,
     YearComparison,
@@ -70,7 +71,7 @@ CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 def briefing_slides(
     data: Dataset, events: pd.DataFrame, selection: IncidentFilter, events_label: str = CURATED_EVENTS
 ) -> list[Slide]:
-    """Every slide the data support, in BRIEFING_PANELS order; "Sources disagree" only when trackers do."""
+    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do."""
     as_of = _as_of(data)
     slides = [
         headline_slide(data, selection, as_of),
@@ -164,7 +165,7 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         comparison.table["earlier_note"].eq(NOT_PUBLISHED) | comparison.table["later_note"].eq(NOT_PUBLISHED)
     ]
     if not gaps.empty:
-        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
     return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
@@ -177,7 +178,7 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
     title = f"Attacks {_direction(comparison.window_change_pct)} in {window} {later} against {window} {earlier}"
     if comparison.passed_slot:
         month = CADENCES["month"][comparison.passed_slot - 1]
-        title += f"; by {month} {later} they passed {earlier}'s full-year total"
+        title += f"; by {month} {later} they passed {comparison.earlier_total_name}"
     return _in_region(title, region)
 
 
@@ -224,7 +225,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
     if monthly.empty:
-        title = f"{len(talks)} diplomatic events; no monthly deaths published for {period}"
+        title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
         title = (
@@ -236,9 +237,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"the curated timeline · {period} · {as_of}"
     )
     if not gaps.empty:
-        source += " · ✚ at zero: a month not published (a gap, not a zero)"
+        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     if covered is not None and covered.last < end:
-        source += f" · no monthly deaths published after {covered.last:%b %Y}"
+        source += f" · no monthly deaths figure found in this data set after {covered.last:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))

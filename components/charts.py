@@ -17,7 +17,7 @@ from components.palette import (
     TOTALS,
     YEAR_COLOURS,
 )
-from components.trends import AFTER_DATA, CADENCES, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
+from components.trends import AFTER_DATA, CADENCES, NOT_FOUND, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import (
     BORDER_SHARES,
     CROSSING_STATUSES,
@@ -116,7 +116,8 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
 
 
 def cumulative_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
-    """Running totals of both years; a rule at the earlier full-year total and a mark where it was passed.
+    """Running totals of both years; a rule at the earlier year's total (labelled with what it is: a sum of
+    periods or the published annual total) and a mark where it was passed.
 
     Only for contiguous periods (see YearComparison.contiguous): a running total across a gap is untrue."""
     earlier, later = str(comparison.earlier), str(comparison.later)
@@ -141,7 +142,7 @@ def cumulative_chart(comparison: YearComparison, metric_label: str, context: lis
     layers = [lines]
     earlier_full = comparison.earlier_full_year
     if earlier_full is not None:
-        rule = pd.DataFrame({"total": [earlier_full], "label": [f"{earlier} full year: {earlier_full:,.0f}"]})
+        rule = pd.DataFrame({"total": [earlier_full], "label": [comparison.earlier_total_label]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color=MUTED_INK).encode(y="total:Q"))
         layers.append(
             alt.Chart(rule)
@@ -332,7 +333,7 @@ def timeline_chart(
         )
     )
     if not violence_gaps.empty:
-        lines.append("✚ no figure found (a gap, not zero)")
+        lines.append(f"✚ {NOT_FOUND} (a gap, not zero)")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else lines[0]).properties(height=120)
     drawn = drawn_family_colours(incidents["family"])
     family = alt.Color(

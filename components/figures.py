@@ -15,9 +15,10 @@ import sys
 
 import pandas as pd
 
+from components.dates import format_published
 from components.paths import data_dir
 from components.sources import SOURCE_KIND_HEADER, load_sourced, source_label
-from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
+from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
@@ -114,39 +115,85 @@ def disagreements(stats: pd.DataFrame) -> pd.DataFrame:
     return rows[[*columns, "source_published", "notes"]].reset_index(drop=True)
 
 
+# Headers of a figure's own columns, wherever a table shows them.
+FIGURE_HEADERS = {
+    "value": "Value",
+    "status": "Status",
+    "source_name": "Source",
+    "source_published": "Published",
+    "source_kind": SOURCE_KIND_HEADER,
+    "source_url": "Link",
+    "other_values": "Other values stated",
+}
+# In reading order: which figure, the value and whether it is charted, who stated it and when; then the rest.
 DISAGREEMENT_HEADERS = {
     "tracker": "Tracker",
     "series": "Counting layer",
-    "period_type": "Period",
-    "period_start": "From",
-    "period_end": "To",
+    "period": "Period",
     "region": "Region",
     "metric": "Measure",
-    "value": "Value",
-    "status": "Status",
+    "value": FIGURE_HEADERS["value"],
+    "status": FIGURE_HEADERS["status"],
     "displayed": "Charted",
-    "replaces": "Replaces",
-    "source_name": "Source",
+    "source_name": FIGURE_HEADERS["source_name"],
+    "source_published": FIGURE_HEADERS["source_published"],
     "source_kind": SOURCE_KIND_HEADER,
-    "source_url": "Link",
-    "source_published": "Published",
+    "replaces": "Replaces",
     "notes": "Notes",
+    "source_url": FIGURE_HEADERS["source_url"],
+}
+# The figure's key in each code list's declared order, so every value stated for one figure sits together.
+FIGURE_ORDER = {
+    "tracker": TRACKERS.codes,
+    "series": SERIES.codes,
+    "period_type": PERIOD_TYPES.codes,
+    "period_start": None,
+    "region": TRACKER_REGIONS.codes,
+    "metric": METRICS.codes,
 }
 
 
+def period_name(start: pd.Timestamp, cadence: str) -> str:
+    """A figure's period as a reader names it: 'Oct 2025', 'Q1 2025', 'H2 2024', '2024'."""
+    kind = PERIOD_TYPES[cadence]
+    if len(kind.slots) == 1:
+        return f"{start.year}"
+    if kind.months == 1:
+        return f"{start:%b %Y}"
+    return f"{kind.slots[(start.month - 1) // kind.months]} {start.year}"
+
+
+def by_figure(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted by tracker, layer, cadence, period, region and measure (declared orders); a figure's own
+    rows keep their order (the displayed value first, from `ranked`)."""
+
+    def key(column: pd.Series) -> pd.Series:
+        order = FIGURE_ORDER[column.name]
+        return column if order is None else column.map({code: i for i, code in enumerate(order)}).fillna(len(order))
+
+    return rows.sort_values(list(FIGURE_ORDER), key=key, kind="stable")
+
+
 def disagreements_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """disagreements() as a reader's table: labels for codes, days for dates, headers in words."""
+    """disagreements() as a reader's table: one figure's values together, labels for codes (short ones, so the
+    figure, its value, status and whether it is charted fit 1440 px), the period and the publication day as
+    read ('Q1 2025', '1 Jan 2026'), headers in words."""
+    rows = by_figure(rows)
     table = rows.assign(
-        series=rows["series"].map(SERIES.label),
-        period_type=rows["period_type"].map(PERIOD_TYPES.label),
-        period_start=rows["period_start"].dt.date,
-        period_end=rows["period_end"].dt.date,
+        series=rows["series"].map(SERIES.short),
+        period=[
+            period_name(start, kind) for start, kind in zip(rows["period_start"], rows["period_type"], strict=True)
+        ],
         metric=rows["metric"].map(METRICS.label),
-        status=rows["status"].map(FIGURE_STATUSES.label),
+        value=rows["value"].map(lambda v: f"{v:,g}"),
+        status=rows["status"].map(FIGURE_STATUSES.short),
         displayed=rows["displayed"].map({True: "yes", False: "no"}),
         source_kind=rows["source_kind"].map(source_label),
+        source_published=rows["source_published"].map(
+            lambda text: format_published(text) if isinstance(text, str) and text else ""
+        ),
     )
-    return table.fillna("").rename(columns=DISAGREEMENT_HEADERS)
+    return table[list(DISAGREEMENT_HEADERS)].fillna("").rename(columns=DISAGREEMENT_HEADERS).reset_index(drop=True)
 
 
 def figures_csv(figures: pd.DataFrame) -> str:

@@ -147,11 +147,12 @@ def wording(code: str, numbers: dict, values: pd.Series, place: str, measure: st
         return headline, f"{headline}: " + ", ".join(steps)
     window = SIGNAL_RULES[code].window
     side = "above" if numbers["share"] > 0 else "below"
-    headline = f"{place} {measure} {abs(numbers['share']):.0f}% {side} the {window}-month median"
-    return headline, (
-        f"{headline}: {now}, against a median of {figure(numbers['median'])} over the {numbers['published']} of "
-        f"the {window} months before it that are published"
+    # The count is in the headline, so every place a signal is shown (title, line, table) says what it rests on.
+    headline = (
+        f"{place} {measure} {abs(numbers['share']):.0f}% {side} the {window}-month median "
+        f"({numbers['published']} of {window} published)"
     )
+    return headline, f"{headline}: {now}, against a median of {figure(numbers['median'])}"
 
 
 def trends_link(tracker: str, series: str, region: str, metric: str, months: pd.PeriodIndex, app_url="") -> str:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.dates import format_published
+from components.figures import FIGURE_HEADERS
+from components.sources import source_label
 from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
@@ -19,7 +22,11 @@ CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence 
 CADENCE_LABELS = PERIOD_TYPES.labels
 CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items}
 NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
+# A month with no figure, on charts that do not read the coverage notes: it may have been published and not
+# found, so it is never called unpublished (components/coverage.py tells the two apart from declared states).
+NOT_FOUND = "no figure found in this data set"
 AFTER_DATA = "after the data date"
+PUBLISHED_ANNUAL = "published annual total"
 COUNTING_RULES = {
     ("PICSS", "militant_attacks"): (
         "PICSS: attacks by militants and the deaths and injuries they caused; its militants killed are attackers "
@@ -67,6 +74,26 @@ def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metri
     out = rows.assign(year=start.dt.year, slot=(start.dt.month - 1) // CADENCE_MONTHS[cadence] + 1)
     columns = ["year", "slot", "value", "status", "source_name", "source_url", "source_kind", "other_values"]
     return out[columns].sort_values(["year", "slot"]).reset_index(drop=True)
+
+
+def published_table(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str
+) -> pd.DataFrame:
+    """One figure's published values at one cadence as a reader's table: period in words, status label, the
+    source's kind, headers in words (figures.FIGURE_HEADERS)."""
+    rows = periods(figures, tracker, series, region, metric, cadence)
+    return pd.DataFrame(
+        {
+            "Year": rows["year"],
+            "Period": rows["slot"].map(lambda slot: CADENCES[cadence][slot - 1]),
+            FIGURE_HEADERS["value"]: rows["value"].map(lambda v: f"{v:,g}"),
+            FIGURE_HEADERS["status"]: rows["status"].map(FIGURE_STATUSES.label),
+            FIGURE_HEADERS["source_name"]: rows["source_name"],
+            FIGURE_HEADERS["source_kind"]: rows["source_kind"].map(source_label),
+            FIGURE_HEADERS["source_url"]: rows["source_url"],
+            FIGURE_HEADERS["other_values"]: rows["other_values"],
+        }
+    )
 
 
 def options(figures: pd.DataFrame) -> pd.DataFrame:
@@ -194,7 +221,7 @@ class YearComparison:
     earlier_slots: tuple[int, ...]
     window_slots: tuple[int, ...]  # periods published in both years: the like-for-like window
     earlier_full_year: float | None
-    full_year_basis: str | None  # "sum of all published periods" or "published annual total"
+    full_year_basis: str | None  # "sum of 4 quarters" (all periods published) or PUBLISHED_ANNUAL
     passed_slot: int | None  # first period the later year's running total exceeded earlier_full_year
     window_earlier: float | None  # sum over window_slots
     window_later: float | None
@@ -218,13 +245,42 @@ class YearComparison:
     def window(self) -> str:
         return slots_label(self.window_slots, self.cadence)
 
+    @property
+    def earlier_total_name(self) -> str:
+        """What the earlier year's total is, so a sum of periods is never read as the tracker's annual figure:
+        "the sum of 2024's 4 quarters" or "2024's published annual total"."""
+        if self.full_year_basis == PUBLISHED_ANNUAL:
+            return f"{self.earlier}'s {PUBLISHED_ANNUAL}"
+        names = CADENCES[self.cadence]
+        return f"the sum of {self.earlier}'s {len(names)} {PERIOD_TYPES[self.cadence].plural}"
 
-def partial_year(comparison: YearComparison) -> str:
-    """What a year short of its periods holds. No full-year figure is extrapolated from the periods published
-    (a run-rate is an estimate the trackers never stated)."""
+    @property
+    def earlier_total_label(self) -> str:
+        """The running-total chart's rule: "2024, sum of 4 quarters: 2,562"."""
+        return f"{self.earlier}, {self.full_year_basis}: {self.earlier_full_year:,.0f}"
+
+
+def sum_of_periods(cadence: str) -> str:
+    """ "sum of 4 quarters", "sum of 12 months": what adding up a whole year of one cadence gives."""
+    return f"sum of {len(CADENCES[cadence])} {PERIOD_TYPES[cadence].plural}"
+
+
+def partial_year(comparison: YearComparison, annual: pd.Series | None = None, tracker: str = "") -> str:
+    """What a year short of its periods holds, and the tracker's own annual figure for it when one is
+    displayed (`annual`: its row of the displayed figures). No full-year figure is extrapolated from the
+    periods published (a run-rate is an estimate the trackers never stated), nor one added up from them."""
+    later, cadence = comparison.later, comparison.cadence
+    held = f"{later} has figures for {slots_label(comparison.later_slots, cadence)} only"
+    if annual is None:
+        return f"{held}: no full-year total is shown, and none is estimated from the periods published."
+    missing = [slot for slot in range(1, len(CADENCES[cadence]) + 1) if slot not in comparison.later_slots]
+    status = "" if annual["status"] == "published" else f", {FIGURE_STATUSES.label(annual['status'])}"
+    cited = annual["source_name"]
+    if isinstance(annual["source_published"], str) and annual["source_published"]:
+        cited += f", {format_published(annual['source_published'])}"
     return (
-        f"{comparison.later} has figures for {slots_label(comparison.later_slots, comparison.cadence)} only: "
-        "no full-year total is shown, and none is estimated from the periods published."
+        f"{held} ({slots_label(missing, cadence)} {later}: no figure in this data set, none estimated). "
+        f"{tracker}'s published annual total for {later} is {annual['value']:,.0f}{status} ({cited})."
     )
 
 
@@ -257,8 +313,8 @@ def compare_years(
 ) -> YearComparison:
     """Compare `later` with `earlier` (default: the year before) on one figure's periods (see `periods`).
 
-    The earlier year's full-year total is the sum of all its periods when all are published, otherwise
-    the tracker's published annual total if given (`full_year_basis` says which).
+    The earlier year's total is the sum of all its periods when all are published, otherwise the tracker's
+    published annual total if given (`full_year_basis` says which; every label names it).
     """
     earlier = later - 1 if earlier is None else earlier
     names = CADENCES[cadence]
@@ -279,9 +335,9 @@ def compare_years(
     earlier_slots = tuple(int(s) for s in by_year[earlier].index.sort_values())
     earlier_full, basis = None, None
     if len(earlier_slots) == len(names):
-        earlier_full, basis = float(by_year[earlier].sum()), "sum of all published periods"
+        earlier_full, basis = float(by_year[earlier].sum()), sum_of_periods(cadence)
     elif earlier_published_total is not None:
-        earlier_full, basis = float(earlier_published_total), "published annual total"
+        earlier_full, basis = float(earlier_published_total), PUBLISHED_ANNUAL
     passed = None
     if earlier_full is not None and len(names) > 1:
         over = table[table["cum_later"] > earlier_full]
@@ -312,13 +368,27 @@ def _running_total(values: pd.Series) -> pd.Series:
     return values.cumsum().where(~gaps)
 
 
+def annual_figure(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
+) -> pd.Series | None:
+    """The tracker's own annual figure for `year` as displayed (value, status, source), if published."""
+    rows = figures[
+        (figures["tracker"] == tracker)
+        & (figures["series"] == series)
+        & (figures["region"] == region)
+        & (figures["metric"] == metric)
+        & (figures["period_type"] == "year")
+        & (figures["period_start"].dt.year == year)
+    ]
+    return rows.iloc[0] if not rows.empty else None
+
+
 def published_total(
     figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
 ) -> float | None:
     """The tracker's own annual figure for `year`, if published."""
-    rows = periods(figures, tracker, series, region, metric, "year")
-    rows = rows[rows["year"] == year]
-    return float(rows["value"].iloc[0]) if not rows.empty else None
+    row = annual_figure(figures, tracker, series, region, metric, year)
+    return None if row is None else float(row["value"])
 
 
 def compare(
@@ -453,7 +523,7 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
     if comparison.passed_slot:
         text += (
             f" By the end of {CADENCES[cadence][comparison.passed_slot - 1]} {later} the running total had passed "
-            f"{earlier}'s full-year total of {comparison.earlier_full_year:,.0f} ({comparison.full_year_basis})."
+            f"{comparison.earlier_full_year:,.0f}, {comparison.earlier_total_name}."
         )
     return text
 
@@ -499,10 +569,7 @@ def annual_side_by_side(figures: pd.DataFrame, year: int, metric: str, region: s
             part = periods(figures, tracker, series, region, metric, cadence)
             part = part[part["year"] == year]
             if len(part) == len(CADENCES[cadence]) and metric not in NOT_ADDITIVE:
-                summed, basis = (
-                    float(part["value"].sum()),
-                    "sum of 12 months" if cadence == "month" else "sum of 4 quarters",
-                )
+                summed, basis = float(part["value"].sum()), sum_of_periods(cadence)
                 break
         if published is None and summed is None:
             continue

@@ -360,7 +360,7 @@ FIGURE_STATUSES = CodeList(
         Code("published", "as published", group="displayed"),
         Code("preliminary", "preliminary", group="displayed"),
         Code("superseded", "superseded", group="never_displayed"),
-        Code("misattributed", "misattributed to this tracker", group="never_displayed"),
+        Code("misattributed", "misattributed to this tracker", group="never_displayed", short="misattributed"),
         # An outlet's restatement that matches no figure the tracker published: the outlet added up or mixed
         # the tracker's counting layers itself. Not a value the sources disagree on, so never an alternative.
         Code("outlet_error", "outlet's error, not the tracker's figure", group="record_only"),
@@ -380,7 +380,8 @@ SERIES = CodeList(
     "series",
     (
         Code("militant_attacks", "militant attacks only"),
-        Code("combined", "attacks and security operations combined"),  # no brackets: labels are often bracketed
+        # No brackets: labels are often bracketed.
+        Code("combined", "attacks and security operations combined", short="attacks and operations"),
         Code("overall_violence", "overall violence"),
         Code("terrorism", "terror attacks"),
         Code("terrorist_attacks", "terrorist attacks"),
@@ -475,7 +476,7 @@ SIGNAL_RULES = CodeList(
             window=12,
             published=6,
             words="Far above the {window}-month median: the latest published month is at least {minimum}% above the "
-            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "median of the {window} months before it, at least {published} of them published (each signal says "
             "how many); unpublished months are left out of the median, never counted as zero.",
         ),
         SignalRule(
@@ -485,7 +486,7 @@ SIGNAL_RULES = CodeList(
             window=12,
             published=6,
             words="Far below the {window}-month median: the latest published month is at least {minimum}% below the "
-            "median of the {window} months before it, at least {published} of them published (the sentence says "
+            "median of the {window} months before it, at least {published} of them published (each signal says "
             "how many); unpublished months are left out of the median, never counted as zero.",
         ),
     ),
@@ -550,7 +551,9 @@ BRIEFING_PANELS = CodeList(
         Code("timeline", "Diplomacy and violence"),
         Code("latest", "Latest developments"),
         Code("crossings", "Crossings now"),
-        Code("disagree", "Sources disagree"),
+        # Trackers' annual totals far apart, mostly by counting rules: not "Figures the sources disagree on" (Trends),
+        # which lists conflicting statements of one figure. The code stays, so links keep working.
+        Code("disagree", "Trackers' totals differ"),
         Code("signals", "Signals"),
     ),
 )

@@ -167,7 +167,6 @@ def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
 
     from components.deck import MapInputs, deck_pptx
     from components.export import deck_file_name
-    from components.paths import BUNDLED_DATA_DIR
     from components.ui.panels import _briefing_context
 
     data = load_dataset(BUNDLED_DATA_DIR)
@@ -186,7 +185,6 @@ def test_the_deck_takes_the_slides_the_screen_shows(tmp_path):
 def test_each_signal_on_screen_links_to_the_trends_chart_of_its_series():
     from urllib.parse import parse_qs, urlsplit
 
-    from components.paths import BUNDLED_DATA_DIR
     from components.signals import signals
 
     found = signals(load_dataset(BUNDLED_DATA_DIR).figures)
@@ -207,7 +205,6 @@ def test_the_map_slide_labels_places_in_slide_type_inside_its_design_size():
     from components.briefing_slides import MAP_DESIGN_PX, briefing_map_view
     from components.map_labels import LABEL_PX, pixels, screen
     from components.map_layers import label_layer
-    from components.paths import BUNDLED_DATA_DIR
 
     data = load_dataset(BUNDLED_DATA_DIR)
     focus = data.geo["countries"].query("role == 'focus'")
@@ -251,7 +248,6 @@ def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():
 def test_the_timeline_slide_ticks_days_over_a_short_period_and_months_over_years():
     """Over eleven days the slide's axis read "Oct 2025" under every tick; it now names the days."""
     from components.dates import VEGA_DAY_MONTH
-    from components.paths import BUNDLED_DATA_DIR
 
     data = load_dataset(BUNDLED_DATA_DIR)
 
@@ -434,3 +430,69 @@ def test_the_crossings_slide_dates_each_status_from_the_start_of_its_unbroken_ru
     for name, status, since, source in shown.itertuples(index=False):
         day = dt.datetime.strptime(since, "%d %b %Y").date().isoformat()
         assert {(ids[name], status.lower(), day, source), ("all", status.lower(), day, source)} & stated, name
+
+
+def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not_unpublished():
+    """It read 'no monthly deaths published after Oct 2025'; coverage_notes.csv declares those months not found
+    (searched for), not unpublished, and Apr 2026 was not over on the data date."""
+    app = open_briefing(panel="timeline")
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    months = [
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+    ]
+    last = dt.date.fromisoformat(max(months) + "-01")
+    assert f"no monthly deaths figure found in this data set after {last:%b %Y}" in source
+    assert "published" not in source.replace("monthly figures", "")
+    with (BUNDLED_DATA_DIR / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
+        declared = {
+            row["state"]
+            for row in csv.DictReader(handle)
+            if row["tracker"] == "PICSS"
+            and row["period_type"] == "month"
+            and row["series"] in ("*", "militant_attacks")
+            and row["region"] in ("*", "Pakistan")
+            and row["period_start"] > max(months)
+        }
+    assert declared == {"not_found"}
+
+
+def test_each_median_signal_line_says_how_many_published_months_the_median_rests_on():
+    """The rules said 'the sentence says how many' months were published, but the lines on screen read only
+    'Pakistan deaths 61% above the 12-month median' (9 of the 12 months before it published)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    app = open_briefing(panel="signals")
+    listed = next(m.value for m in app.markdown if m.value.startswith("- ["))
+    lines = re.findall(r"^- \[(.+)\]\(([^)]+)\)$", listed, flags=re.MULTILINE)
+    medians = [(text, link) for text, link in unescaped_lines(lines) if "-month median" in text]
+    assert medians, listed
+    for text, link in medians:
+        query = parse_qs(urlsplit(link).query)
+        tracker, series = query["source"][0].split(":")
+        month = pd.Period(text.split(" · ")[1], "M")
+        published = {
+            pd.Period(row["period_start"][:7], "M")
+            for row in shown_figures()
+            if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+            == (tracker, series, "month", query["region"][0], query["metric"][0])
+        }
+        count = len([m for m in published if month - 12 <= m < month])
+        assert f"the 12-month median ({count} of 12 published) · " in text, text
+
+
+def unescaped_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(unescaped(text), link) for text, link in lines]
+
+
+def test_the_slide_of_trackers_counting_differently_is_not_named_like_the_figures_sources_disagree_on():
+    """Slide 7 was 'Sources disagree', Trends' table 'Figures the sources disagree on': one name for trackers that
+    count differently and for conflicting statements of one figure. The link's code is unchanged."""
+    app = open_briefing(panel="disagree")
+    assert app.query_params["panel"] == "disagree"
+    shown = [b.label for b in app.button if (b.key or "").startswith("panel-") and b.proto.type == "primary"]
+    assert shown == [f"{BRIEFING_PANELS.codes.index('disagree') + 1}. Trackers' totals differ"]
+    assert not [b.label for b in app.button if "disagree" in b.label.lower()]
+    assert slide_title(app).startswith("Trackers count differently on ")

@@ -138,7 +138,7 @@ def test_a_period_past_both_ends_of_the_deaths_says_so_in_one_whole_line():
     chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2020, 1, 1), dt.date(2026, 11, 30))
     title = chart.to_dict()["vconcat"][1]["title"]
     assert title[0] == f"{VIOLENCE_LABEL} (no data before {format_day(first)}; no data after {format_day(last)})"
-    assert title[1:] == ["✚ no figure found (a gap, not zero)"]
+    assert title[1:] == ["✚ no figure found in this data set (a gap, not zero)"]
 
 
 def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_empty():
@@ -147,7 +147,7 @@ def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_em
     chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2024, 10, 1), dt.date(2025, 3, 31))
     spec = chart.to_dict()
     violence = spec["vconcat"][1]
-    assert "✚ no figure found (a gap, not zero)" in violence["title"]
+    assert "✚ no figure found in this data set (a gap, not zero)" in violence["title"]
     marks = [d for d in spec["datasets"].values() if d and "month_mid" in d[0]]
     assert {row["month_mid"][:7] for row in marks[0]} == {"2024-12", "2025-02"}
 

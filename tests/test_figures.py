@@ -179,9 +179,46 @@ def test_the_disagreements_table_reads_in_words():
 
     rows = load_dataset(BUNDLED_DATA_DIR).figure_disagreements
     table = disagreements_table(rows)
-    headers = ["Tracker", "Counting layer", "Period", "From", "To", "Region", "Measure", "Value"]
-    assert list(table.columns[:8]) == headers
+    headers = ["Tracker", "Counting layer", "Period", "Region", "Measure", "Value", "Status", "Charted", "Source"]
+    assert list(table.columns[:9]) == headers
     cells = {str(cell) for cell in table.to_numpy().ravel()}
     assert not cells & {"overall_violence", "deaths_total", "militant_attacks", "None", "NaT", "nan", "<NA>"}
     assert set(table["Charted"]) == {"yes", "no"}
     assert len(table) == len(rows)
+
+
+def test_the_disagreements_table_keeps_each_figures_values_together_with_days_as_read(file_rows):
+    """The table was in ranking order, so one figure's values were scattered over the list, and its dates read
+    '2024-01-01'. CRSS's 2024 deaths: 2,555 (restated, PTI, 1 Jan 2026) charted, 2,546 beside it."""
+    from components.dataset import load_dataset
+    from components.figures import disagreements_table
+    from components.paths import BUNDLED_DATA_DIR
+
+    table = disagreements_table(load_dataset(BUNDLED_DATA_DIR).figure_disagreements)
+    figure = ["Tracker", "Counting layer", "Period", "Region", "Measure"]
+    keys = list(table[figure].itertuples(index=False))
+    blocks = [key for index, key in enumerate(keys) if index == 0 or key != keys[index - 1]]
+    assert len(blocks) == len(set(keys)), "a figure's rows are split over the table"
+    crss = table[
+        (table["Tracker"] == "CRSS")
+        & (table["Counting layer"] == "overall violence")
+        & (table["Period"] == "2024")
+        & (table["Region"] == "Pakistan")
+        & (table["Measure"] == "Deaths")
+    ]
+    stated = [
+        row
+        for row in file_rows
+        if (row["tracker"], row["series"], row["period_type"], row["period_start"], row["region"], row["metric"])
+        == ("CRSS", "overall_violence", "year", "2024-01-01", "Pakistan", "deaths_total")
+        and row["status"] != "outlet_error"
+    ]
+    assert sorted(crss["Value"]) == sorted(f"{float(row['value']):,g}" for row in stated)
+    charted = crss[crss["Charted"] == "yes"].iloc[0]
+    assert (charted["Value"], charted["Status"], charted["Published"]) == (
+        "2,555",
+        "restated by the tracker",
+        "1 Jan 2026",
+    )
+    assert not table["Published"].str.match(r"\d{4}-").any()
+    assert crss.index[0] == crss.index[-1] - len(crss) + 1  # together

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
@@ -137,8 +138,8 @@ def test_a_misattributed_figure_is_not_on_the_cards():
     assert "905" not in shown
     assert "1,177" not in shown
     table = app.dataframe[0].value  # the figures CRSS published, listed because one year cannot be compared
-    assert set(table["value"]) == {909.0}
-    assert "misattributed to this tracker" in table["other_values"].iloc[0]
+    assert set(table["Value"]) == {"909"}
+    assert "misattributed to this tracker" in table["Other values stated"].iloc[0]
 
 
 def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
@@ -151,10 +152,10 @@ def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
     august = disputed[
         (disputed["Tracker"] == "PICSS")
         & (disputed["Counting layer"] == "militant attacks only")
-        & (disputed["From"] == dt.date(2025, 8, 1))
+        & (disputed["Period"] == "Aug 2025")
         & (disputed["Measure"] == "Deaths")
     ]
-    assert 294 not in set(august["Value"])
+    assert "294" not in set(august["Value"])
     assert "outlet's error, not the tracker's figure" not in set(disputed["Status"])
 
 
@@ -302,3 +303,98 @@ def test_a_change_badge_judges_only_a_rise_in_people_hurt(page):
         assert colour[name] == (fell if cards[name].delta.startswith("-") else rose), name
     assert {rose, fell} <= set(colour.values()), "the bundled data have a rise and a fall in people hurt"
     assert not {Metric.MetricColor.RED, Metric.MetricColor.GREEN} & set(colour.values())
+
+
+def file_rows(**key) -> list[dict]:
+    """Rows of tracker_stats.csv that state a figure (published, restated, preliminary) matching `key`;
+    `year` matches the period's first day."""
+    year = key.pop("year", None)
+    return [
+        r
+        for r in shown_figures()
+        if all(r[k] == v for k, v in key.items()) and (year is None or r["period_start"].startswith(year))
+    ]
+
+
+def test_a_year_with_a_published_annual_total_does_not_say_there_is_none():
+    """CRSS 2025: three quarters in the data and its annual report's total (3,417, News18 and PTI, 1 Jan 2026);
+    the notice read 'no full-year total is shown'."""
+    app = open_page(TRENDS, source="CRSS:overall_violence", metric="deaths_total")
+    notice = next(i.value for i in app.info if i.value.startswith("2025 has figures for"))
+    crss = {"tracker": "CRSS", "series": "overall_violence", "region": "Pakistan", "metric": "deaths_total"}
+    annual = file_rows(**crss, period_type="year", year="2025")
+    quarters = sorted({r["period_start"] for r in file_rows(**crss, period_type="quarter", year="2025")})
+    assert {float(r["value"]) for r in annual} == {3417}
+    assert len(quarters) == 3
+    assert "2025-10-01" not in quarters
+    plain = notice.replace("\\", "")
+    assert "no full-year total" not in plain
+    assert "Q4 2025: no figure in this data set" in plain
+    assert "CRSS's published annual total for 2025 is 3,417 (" in plain
+    sources = {r["source_name"] for r in annual}
+    cited = plain.rsplit("(", 1)[1]
+    assert any(cited.startswith(name) for name in sources), cited
+    assert "1 Jan 2026" in cited
+
+
+def test_a_sum_of_quarters_is_never_labelled_the_full_year():
+    """CRSS 2024 deaths: the quarters add up to 432 + 380 + 722 + 1,028 = 2,562; CRSS's own (restated) annual
+    total is 2,555. The running-total chart labelled the sum '2024 full year: 2,562'."""
+    app = open_page(TRENDS, source="CRSS:overall_violence", metric="deaths_total")
+    crss = {"tracker": "CRSS", "series": "overall_violence", "region": "Pakistan", "metric": "deaths_total"}
+    quarters = {r["period_start"]: float(r["value"]) for r in file_rows(**crss, period_type="quarter", year="2024")}
+    assert len(quarters) == 4
+    total = sum(quarters.values())
+    assert total == 2562
+    assert {float(r["value"]) for r in file_rows(**crss, period_type="year", year="2024", status="restated")} >= {2555}
+    frames = [
+        convert_arrow_bytes_to_pandas_df(dataset.data.data)
+        for chart in app.get("vega_lite_chart")
+        for dataset in chart.proto.datasets
+    ]
+    labels = [
+        label
+        for frame in frames
+        if "label" in frame
+        for label in frame["label"]
+        if isinstance(label, str) and f"{total:,.0f}" in label
+    ]
+    assert labels == [f"2024, sum of 4 quarters: {total:,.0f}"]
+    page_text = " ".join(m.value for m in app.markdown)
+    assert "full year: 2,562" not in page_text
+    assert "full-year total of 2,562" not in page_text
+
+
+def test_switching_to_crss_lands_on_its_quarters_not_on_picss_months():
+    """From PICSS (monthly) to CRSS the page kept 'Monthly' and showed CRSS's one monthly value, a November 2024
+    count from a repost site; CRSS publishes quarters (the file's CRSS monthly rows: that one month)."""
+    crss_months = {r["period_start"] for r in file_rows(tracker="CRSS", series="overall_violence", period_type="month")}
+    assert crss_months == {"2024-11-01"}
+    app = open_page(TRENDS)
+    assert app.selectbox(key="cadence").value == "month"
+    app.selectbox(key="source").set_value("CRSS:overall_violence").run()
+    assert app.selectbox(key="cadence").value == "quarter"
+    assert app.metric, "CRSS's quarters are compared"
+    app.selectbox(key="cadence").set_value("month").run()  # chosen for CRSS itself, it stays
+    assert app.selectbox(key="cadence").value == "month"
+
+
+def test_a_tracker_s_lone_figures_read_with_headers_in_words():
+    """The table under 'nothing to compare' had the headers year, period, value, status, source_name, …"""
+    app = open_page(TRENDS, source="CRSS:overall_violence", cadence="month", metric="deaths_total")
+    table = app.dataframe[0].value
+    assert list(table.columns) == [
+        "Year",
+        "Period",
+        "Value",
+        "Status",
+        "Source",
+        "Source kind",
+        "Link",
+        "Other values stated",
+    ]
+    (row,) = file_rows(tracker="CRSS", series="overall_violence", period_type="month", metric="deaths_total")
+    shown = table.iloc[0]
+    assert (shown["Year"], shown["Period"], shown["Value"]) == (2024, "Nov", f"{float(row['value']):,g}")
+    assert shown["Source"] == row["source_name"]
+    assert shown["Source kind"] == "repost on an unrelated site"

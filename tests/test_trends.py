@@ -62,6 +62,12 @@ def test_period_the_later_year_passed_the_earlier_full_year(attacks):
     assert comparison.passed_slot == 10
     assert comparison.table.loc[8, "cum_later"] == 630
     assert comparison.table.loc[9, "cum_later"] == 710
+    # The 678 is a sum of months, never read as the tracker's own annual figure.
+    assert comparison_sentence(comparison, "Attacks", "PICSS", "militant_attacks", "Pakistan").endswith(
+        "By the end of Oct 2025 the running total had passed 678, the sum of 2024's 12 months."
+    )
+    rule = [row for rows in cumulative_chart(comparison, "Attacks").to_dict()["datasets"].values() for row in rows]
+    assert [row["label"] for row in rule if "total" in row] == ["2024, sum of 12 months: 678"]
 
 
 def test_partial_year_same_window_and_no_estimate(attacks):

@@ -10,7 +10,7 @@ from components.charts import timeline_chart
 from components.crossings import status_bands
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
-from components.trends import monthly_on_calendar
+from components.trends import NOT_FOUND, monthly_on_calendar
 from components.vocabulary import DIPLOMACY_TRACKS, family_label
 
 VIOLENCE_SERIES = ("PICSS", "militant_attacks", "Pakistan", "deaths_total")
@@ -67,4 +67,4 @@ def unpublished_months(
     first = max(published.first, start.replace(day=1))
     months = pd.date_range(first, min(published.last, end), freq="MS")
     missing = months.difference(pd.DatetimeIndex(violence["month_start"]))
-    return pd.DataFrame({"month_mid": missing + pd.Timedelta(days=14), "note": "no published figure found"})
+    return pd.DataFrame({"month_mid": missing + pd.Timedelta(days=14), "note": NOT_FOUND})

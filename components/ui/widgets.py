@@ -195,14 +195,24 @@ def chart_with_table(
         )
 
 
-def choice(container, label: str, options: list, key: str, default=None, **kwargs):
+CHOICE_CONTEXTS = "choice-contexts"  # session state: the context each choice's value was last kept under
+
+
+def choice(container, label: str, options: list, key: str, default=None, scant=(), context=None, **kwargs):
     """A selectbox kept in the URL whose value is always one of `options`.
 
     A value carried over from another tracker's view that this view lacks falls back to `default`, so
     switching tracker never lands on an empty pair of years; a link's value this view lacks is named in
-    a notice (url_state.linked)."""
+    a notice (url_state.linked). `scant` are options this view has (almost) nothing in: one of them chosen
+    under another `context` (another tracker) falls back to `default` too, so PICSS's months carried over
+    to CRSS land on CRSS's quarters, not on its one monthly figure; chosen under this `context`, or given by
+    a link, it stays."""
     fallback = default if default in options else options[0]
-    if st.session_state.get(key) not in options:
+    contexts = st.session_state.setdefault(CHOICE_CONTEXTS, {})
+    moved = contexts.get(key, context) != context
+    contexts[key] = context
+    held = st.session_state.get(key)
+    if held not in options or (moved and held in scant):
         st.session_state[key] = fallback
     return linked(container.selectbox, label, options, key=key, link_default=fallback, **kwargs)
 

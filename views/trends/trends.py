@@ -8,7 +8,6 @@ from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.dates import format_day
 from components.export import comparison_context, source_names
 from components.figures import disagreements_table
-from components.sources import source_label
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -18,6 +17,7 @@ from components.trends import (
     NATIONAL,
     NOT_ADDITIVE,
     SERIES_LABELS,
+    annual_figure,
     annual_side_by_side,
     comparable_pairs,
     compare,
@@ -30,6 +30,7 @@ from components.trends import (
     ordered_choices,
     partial_year,
     periods,
+    published_table,
     side_by_side_table,
     source_choices,
     years_with_annual,
@@ -84,6 +85,8 @@ cadence = choice(
     cadences,
     "cadence",
     default=default_cadence(here, paired),
+    scant=[c for c in cadences if c not in set(paired["cadence"])],  # no two years to compare
+    context=source_key,
     format_func=CADENCE_LABELS.get,
 )
 here, paired = here[here["cadence"] == cadence], paired[paired["cadence"] == cadence]
@@ -125,12 +128,10 @@ if not pairs:
         derived(
             "trends-published",
             (tracker, series, region, metric, cadence),
-            lambda: periods(figures, tracker, series, region, metric, cadence).assign(
-                period=lambda f: f["slot"].map(lambda s: CADENCES[cadence][s - 1]),
-                source_kind=lambda f: f["source_kind"].map(source_label),
-            )[["year", "period", "value", "status", "source_name", "source_kind", "source_url", "other_values"]],
+            lambda: published_table(figures, tracker, series, region, metric, cadence),
         ),
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
+        column_config={"Link": st.column_config.LinkColumn("Link")},
     )
     later = earlier = None
 else:
@@ -150,6 +151,7 @@ def comparison_view(later: int, earlier: int):
     sources = source_names(periods(figures, tracker, series, region, metric, cadence), (later, earlier))
     return SimpleNamespace(
         cards=kpis(figures, tracker, series, region, later, earlier, cadence),
+        later_annual=annual_figure(figures, tracker, series, region, metric, later) if cadence != "year" else None,
         comparison=comparison,
         sentence=comparison_sentence(comparison, label, tracker, series, region),
         export=comparison_context(comparison, tracker, series, region, sources, data.data_as_of),
@@ -173,7 +175,7 @@ if later is not None:
     kpi_row(shown.cards)
     st.markdown(escape_markdown(shown.sentence))
     if comparison.is_partial:
-        st.info(partial_year(comparison))
+        st.info(escape_markdown(partial_year(comparison, shown.later_annual, tracker)))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
     chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
     if cadence != "year" and metric not in NOT_ADDITIVE:
@@ -224,4 +226,7 @@ disputed = derived(
     (),
     lambda: disagreements_table(data.figure_disagreements),
 )
-table_with_download(disputed, "disputed_figures.csv", column_config={"Link": st.column_config.LinkColumn("Link")})
+narrow = {header: st.column_config.TextColumn(width="small") for header in ("Tracker", "Period", "Value", "Charted")}
+table_with_download(
+    disputed, "disputed_figures.csv", column_config={**narrow, "Link": st.column_config.LinkColumn("Link")}
+)
