@@ -58,6 +58,7 @@ from components.vocabulary import (
 DISAGREE_SHARE = 0.25
 DISAGREE_METRICS = {"deaths_total": "deaths", "attacks": "attacks"}
 BRIEFING_FONT = 28  # px at the design size below, i.e. on a 1920 x 1080 screen
+EMPTY_STRETCH_DAYS = 75  # a stretch past the last monthly figure wide enough to say so inside the chart
 CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and padding come on top
 # The map slide is drawn at a design size too (px of a 1920 x 1080 screen, the room under a one-line title)
 # with labels of BRIEFING_FONT px, and scaled whole like the charts.
@@ -240,14 +241,23 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     if covered is not None and covered.last < end:
         source += f" · no monthly deaths figure found in this data set after {covered.last:%b %Y}"
-    chart = _timeline_chart(monthly, gaps, talks, start, end)
+    after = covered.last if covered is not None and covered.last < end else None
+    chart = _timeline_chart(monthly, gaps, talks, start, end, after)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))
 
 
 def _timeline_chart(
-    monthly: pd.DataFrame, gaps: pd.DataFrame, talks: pd.DataFrame, start: dt.date, end: dt.date
+    monthly: pd.DataFrame,
+    gaps: pd.DataFrame,
+    talks: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    figures_end: dt.date | None = None,
 ) -> alt.LayerChart:
+    """Monthly deaths as bars, gaps as crosses, diplomatic events as rules; after `figures_end` (the last
+    month with a figure, when the period runs past it) the empty stretch says in the chart why it is empty,
+    so on a screen across a room it does not read as a lull."""
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
     bars = (
@@ -286,8 +296,17 @@ def _timeline_chart(
             ],
         )
     )
+    layers = [bars, crosses, rules]
+    if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
+        middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
+        note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
+        layers.append(
+            alt.Chart(note)
+            .mark_text(fontSize=BRIEFING_FONT, baseline="top", dy=8, lineBreak="\n")  # the type's ink, light or dark
+            .encode(x=alt.X("middle:T", scale=x_scale), y=alt.value(0), text="text")
+        )
     # Room on the right for the last month's label, which Vega's bounds leave out (cut in Chromium at 1280 px).
-    return _styled(_sized(alt.layer(bars, crosses, rules)).properties(padding={"right": TIMELINE_RIGHT_PX}))
+    return _styled(_sized(alt.layer(*layers)).properties(padding={"right": TIMELINE_RIGHT_PX}))
 
 
 def latest_slide(

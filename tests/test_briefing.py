@@ -496,3 +496,21 @@ def test_the_slide_of_trackers_counting_differently_is_not_named_like_the_figure
     assert shown == [f"{BRIEFING_PANELS.codes.index('disagree') + 1}. Trackers' totals differ"]
     assert not [b.label for b in app.button if "disagree" in b.label.lower()]
     assert slide_title(app).startswith("Trackers count differently on ")
+
+
+def test_the_timeline_slide_says_inside_the_chart_where_the_monthly_figures_stop():
+    """Across a room the blank months after the last figure read as a lull; the source line saying so is
+    small print. The empty stretch carries the words, with the last month that has a figure."""
+    from components.trends import monthly_on_calendar
+    from components.ui.timeline import VIOLENCE_SERIES
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    last = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)["month_start"].max()
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    (slide,) = [s for s in briefing_slides(data, selection.apply(data.events), selection) if s.code == "timeline"]
+    spec = slide.chart.to_dict()
+    notes = [rows for rows in spec["datasets"].values() if rows and "text" in rows[0]]
+    assert notes == [[{"middle": notes[0][0]["middle"], "text": f"no figure\nfound after\n{last:%b %Y}"}]]
+    assert spec["layer"][-1]["mark"]["lineBreak"] == "\n"  # three short lines, inside the empty stretch
+    assert pd.Timestamp(notes[0][0]["middle"]) > last
+    assert spec["layer"][-1]["mark"]["fontSize"] >= BRIEFING_FONT
