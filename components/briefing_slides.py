@@ -296,7 +296,7 @@ def _timeline_chart(
             ],
         )
     )
-    layers = [bars, crosses, rules]
+    layers = [rules, bars, crosses]  # the rules behind the bars: drawn over them, they hid the 228 peak
     if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
         middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
         note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
