@@ -61,15 +61,22 @@ HEADLINE = ("PICSS", "militant_attacks")
 NATIONAL = "Pakistan"
 
 
-def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str) -> pd.DataFrame:
-    """One figure's published values at one cadence: year, slot (1 = Jan / Q1 / H1 / the year), value, source."""
-    rows = figures[
+def figure_rows(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str
+) -> pd.DataFrame:
+    """The displayed figures of one tracker, series, region and measure at one cadence."""
+    return figures[
         (figures["tracker"] == tracker)
         & (figures["series"] == series)
         & (figures["region"] == region)
         & (figures["metric"] == metric)
         & (figures["period_type"] == cadence)
     ]
+
+
+def periods(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str) -> pd.DataFrame:
+    """One figure's published values at one cadence: year, slot (1 = Jan / Q1 / H1 / the year), value, source."""
+    rows = figure_rows(figures, tracker, series, region, metric, cadence)
     start = rows["period_start"]
     out = rows.assign(year=start.dt.year, slot=(start.dt.month - 1) // CADENCE_MONTHS[cadence] + 1)
     columns = ["year", "slot", "value", "status", "source_name", "source_url", "source_kind", "other_values"]
@@ -372,14 +379,8 @@ def annual_figure(
     figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, year: int
 ) -> pd.Series | None:
     """The tracker's own annual figure for `year` as displayed (value, status, source), if published."""
-    rows = figures[
-        (figures["tracker"] == tracker)
-        & (figures["series"] == series)
-        & (figures["region"] == region)
-        & (figures["metric"] == metric)
-        & (figures["period_type"] == "year")
-        & (figures["period_start"].dt.year == year)
-    ]
+    rows = figure_rows(figures, tracker, series, region, metric, "year")
+    rows = rows[rows["period_start"].dt.year == year]
     return rows.iloc[0] if not rows.empty else None
 
 
@@ -545,13 +546,7 @@ def comparison_table(comparison: YearComparison) -> pd.DataFrame:
 
 def monthly_on_calendar(figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str) -> pd.DataFrame:
     """Published monthly values with their first and last day, for a time axis shared with events."""
-    rows = figures[
-        (figures["tracker"] == tracker)
-        & (figures["series"] == series)
-        & (figures["region"] == region)
-        & (figures["metric"] == metric)
-        & (figures["period_type"] == "month")
-    ]
+    rows = figure_rows(figures, tracker, series, region, metric, "month")
     return pd.DataFrame(
         {"month_start": rows["period_start"], "month_end": rows["period_end"], "value": rows["value"]}
     ).sort_values("month_start")
