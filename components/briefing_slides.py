@@ -239,9 +239,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     )
     if not gaps.empty:
         source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
-    if covered is not None and covered.last < end:
-        source += f" · no monthly deaths figure found in this data set after {covered.last:%b %Y}"
     after = covered.last if covered is not None and covered.last < end else None
+    if after is not None:
+        source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end, after)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))

@@ -12,6 +12,7 @@ from components.dates import format_day, format_days
 from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
 from components.schemas import split_list
+from components.textsafe import blank_missing_text
 from components.vocabulary import DIPLOMACY_TRACKS
 
 
@@ -172,9 +173,8 @@ def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
 
     The days stay dates (a table shows them as days, a blank one as a dash): written as "" among dates, the
     column could not be sent as Arrow, and Streamlit logged a traceback and retyped it on every rerun."""
-    text = [column for column in SHOWN_HEADERS if column not in ("date_start", "date_end")]
     table = diplomacy[list(SHOWN_HEADERS)].assign(track=diplomacy["track"].map(DIPLOMACY_TRACKS.label))
-    return table.assign(**{column: table[column].fillna("") for column in text}).rename(columns=SHOWN_HEADERS)
+    return blank_missing_text(table).rename(columns=SHOWN_HEADERS)
 
 
 def counted(number: int, noun: str) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 from components.dates import format_day
 from components.pickers import unique_labels
 from components.schemas import split_list
+from components.textsafe import blank_missing_text
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES, UNKNOWN_ACTOR
 
 FIRST_ACCOUNT_COLUMNS = [
@@ -246,10 +247,8 @@ INCIDENT_HEADERS = {
 def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events as the map page's table and download show them: labels for codes, whole kilometres, headers
     in words, and a blank text cell left blank (the table showed a missing district as "None")."""
-    shown = events[list(INCIDENT_HEADERS)]
-    text = [column for column in shown.columns if pd.api.types.is_string_dtype(shown[column])]
     return (
-        shown.assign(**{column: shown[column].fillna("") for column in text})
+        blank_missing_text(events[list(INCIDENT_HEADERS)])
         .assign(
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),

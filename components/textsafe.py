@@ -15,6 +15,13 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
+def blank_missing_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its missing text cells empty: a table showed a missing district or venue as "None".
+    Date and number columns keep their gaps, which a table shows as a dash and a CSV leaves empty."""
+    text = [column for column in frame.columns if pd.api.types.is_string_dtype(frame[column])]
+    return frame.assign(**{column: frame[column].fillna("") for column in text})
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
