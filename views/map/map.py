@@ -91,11 +91,13 @@ notes.caption(
     "page follows the sidebar filters (period, province, actor group, type)."
 )
 
+# Said under both tables that add up killed: the whole selection's (some incidents are in no district row).
+killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
 st.header("Distance to the Durand Line")
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
-    + killed_sum(events["killed"]).sentence()
+    + killed_note
 )
 shares = derived("border-shares", (selection,), lambda: border_shares(events))
 if shares.empty:
@@ -122,11 +124,7 @@ else:
 
 st.header("Incidents and deaths by district")
 districts = derived("districts", (selection,), lambda: district_table(events))
-st.caption(
-    escape_markdown(left_out_sentence(districts))
-    + " Click a column header to sort. "
-    + killed_sum(events["killed"]).sentence()  # the whole selection's: some incidents are in no district row
-)
+st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort. " + killed_note)
 if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
