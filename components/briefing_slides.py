@@ -32,7 +32,6 @@ from components.trends import (
     HEADLINE,
     NATIONAL,
     NOT_FOUND,
-    NOT_PUBLISHED,
     SERIES_LABELS,
     YearComparison,
     annual_side_by_side,
@@ -163,7 +162,7 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {as_of}"
     )
     gaps = comparison.table[
-        comparison.table["earlier_note"].eq(NOT_PUBLISHED) | comparison.table["later_note"].eq(NOT_PUBLISHED)
+        comparison.table["earlier_note"].eq(NOT_FOUND) | comparison.table["later_note"].eq(NOT_FOUND)
     ]
     if not gaps.empty:
         source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"

@@ -17,7 +17,7 @@ from components.palette import (
     TOTALS,
     YEAR_COLOURS,
 )
-from components.trends import AFTER_DATA, CADENCES, NOT_FOUND, NOT_PUBLISHED, SERIES_LABELS, YearComparison, slots_label
+from components.trends import AFTER_DATA, CADENCES, NOT_FOUND, SERIES_LABELS, YearComparison, slots_label
 from components.vocabulary import (
     BORDER_SHARES,
     CROSSING_STATUSES,
@@ -88,7 +88,7 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
         )
         .add_params(pick)
     )
-    gaps = data[data["note"] == NOT_PUBLISHED].assign(zero=0)
+    gaps = data[data["note"] == NOT_FOUND].assign(zero=0)
     crosses = (
         alt.Chart(gaps)
         .mark_point(shape="cross", size=160, filled=True, strokeWidth=1)
@@ -107,7 +107,7 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
     noun = PERIOD_TYPES[comparison.cadence].noun
     subtitle = [*context]
     if not gaps.empty:
-        subtitle.append(f"✚ at zero: no published {noun} figure found (a gap, not a zero)")
+        subtitle.append(f"✚ at zero: {NOT_FOUND} (a gap, not a zero)")
     after = comparison.table[comparison.table["later_note"] == AFTER_DATA]
     if not after.empty:
         subtitle.append(f"{slots_label(after['slot'], comparison.cadence)} {later}: after the data date")

@@ -22,7 +22,7 @@ from components.imports import ImportedEvents
 from components.map_layers import incident_cells
 from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
 from components.sources import cited
-from components.trends import NOT_PUBLISHED, SERIES_LABELS, KpiRow, YearComparison, slots_label
+from components.trends import NOT_FOUND, SERIES_LABELS, KpiRow, YearComparison, slots_label
 from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
 
 MONITOR = "Durand Line Monitor"
@@ -360,7 +360,7 @@ def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, co
     years = (comparison.earlier, comparison.later)
     for offset, column, year, colour in zip((-0.2, 0.2), ("earlier", "later"), years, YEAR_COLOURS, strict=True):
         trend_axis.bar(table["slot"] + offset, table[column], width=0.4, color=colour, label=str(year))
-        gaps = table[table[f"{column}_note"] == NOT_PUBLISHED]  # a gap is marked, never left to read as zero
+        gaps = table[table[f"{column}_note"] == NOT_FOUND]  # a gap is marked, never left to read as zero
         trend_axis.scatter(gaps["slot"] + offset, [0] * len(gaps), marker="x", color=colour, zorder=3)
     trend_axis.set_xticks(table["slot"], table["label"], fontsize=8)
     trend_axis.tick_params(axis="y", labelsize=8)

@@ -21,9 +21,8 @@ from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
 CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
 CADENCE_LABELS = PERIOD_TYPES.labels
 CADENCE_MONTHS = {cadence.code: cadence.months for cadence in PERIOD_TYPES.items}
-NOT_PUBLISHED = "not published (or not found)"  # the data record no figure; issue #16 tells which
-# A month with no figure, on charts that do not read the coverage notes: it may have been published and not
-# found, so it is never called unpublished (components/coverage.py tells the two apart from declared states).
+# A period with no figure, wherever the coverage notes are not read: it may have been published and not found,
+# so it is never called unpublished (components/coverage.py tells the two apart from declared states).
 NOT_FOUND = "no figure found in this data set"
 AFTER_DATA = "after the data date"
 PUBLISHED_ANNUAL = "published annual total"
@@ -208,12 +207,12 @@ def slot_end(year: int, slot: int, cadence: str) -> dt.date:
 
 
 def slot_note(year: int, slot: int, cadence: str, published: bool, data_as_of: dt.date | None) -> str:
-    """'' for a published period, else why it has no figure: not published, or not over by the data date."""
+    """'' for a period with a figure, else why it has none: none found, or not over by the data date."""
     if published:
         return ""
     if data_as_of is not None and slot_end(year, slot, cadence) > data_as_of:
         return AFTER_DATA
-    return NOT_PUBLISHED
+    return NOT_FOUND
 
 
 @dataclass(frozen=True)
@@ -450,7 +449,7 @@ class KpiRow:
             return f"{self.later} against {self.earlier}"
         return (
             f"Every card counts only {self.window} {self.later} against the same {same} of {self.earlier}: "
-            f"the {same} every card's measure is published in both years"
+            f"the {same} for which this data set holds every card's figure in both years"
         )
 
 
@@ -505,12 +504,12 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
     later, earlier, cadence = comparison.later, comparison.earlier, comparison.cadence
     source = f"{tracker} ({SERIES_LABELS.get(series, series)}), {region}"
     if not comparison.later_slots:
-        return f"{source}: no {CADENCE_LABELS[cadence].lower()} figures published for {later}."
+        return f"{source}: no {CADENCE_LABELS[cadence].lower()} figure for {later} in this data set."
     window = comparison.window
     if comparison.window_later is None:
         return (
             f"{source}: {metric_label.lower()} in {slots_label(comparison.later_slots, cadence)} {later} total "
-            f"{comparison.table['later'].sum():,.0f}; {earlier} has none of those periods published."
+            f"{comparison.table['later'].sum():,.0f}; this data set has no figure for those periods of {earlier}."
         )
     change = comparison.window_change_pct
     direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
@@ -520,7 +519,7 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
     )
     missing = [s for s in comparison.later_slots if s not in comparison.window_slots]
     if missing:
-        text += f" {slots_label(missing, cadence)} {later} left out: {earlier} has no published figure for it."
+        text += f" {slots_label(missing, cadence)} {later} left out: this data set has no figure for it in {earlier}."
     if comparison.passed_slot:
         text += (
             f" By the end of {CADENCES[cadence][comparison.passed_slot - 1]} {later} the running total had passed "
@@ -530,7 +529,7 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
 
 
 def comparison_table(comparison: YearComparison) -> pd.DataFrame:
-    """The numbers a chart shows, as a person reads them: every period, 'not published' where it has none."""
+    """The numbers a chart shows, as a person reads them: every period, NOT_FOUND where it has no figure."""
 
     def cell(value, note: str) -> str:
         return note if pd.isna(value) else f"{value:,.0f}"

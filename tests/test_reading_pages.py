@@ -124,11 +124,28 @@ def test_year_lists_offer_only_years_with_data():
     assert app.selectbox(key="vs").options == ["2024"]
 
 
-def test_a_month_not_published_says_so_in_the_table():
-    app = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
-    table = app.dataframe[0].value
-    december = table[table["period"] == "Dec"].iloc[0]
-    assert december["2024"].startswith("not published")  # PICSS's December 2024 release is not in the bundled data
+def picss_national_attacks(period_start: str) -> list[dict]:
+    return [
+        r
+        for r in shown_figures()
+        if (r["tracker"], r["series"], r["region"], r["metric"], r["period_type"], r["period_start"])
+        == ("PICSS", "militant_attacks", "Pakistan", "attacks", "month", period_start)
+    ]
+
+
+def test_a_month_with_no_figure_is_never_called_unpublished():
+    """December 2024 is not in the file and data/coverage_notes.csv records a search that did not find it, not
+    that PICSS did not publish it: the table and the sentences say only that this data set has no figure."""
+    assert not picss_national_attacks("2024-12-01") and picss_national_attacks("2025-12-01")
+    trends = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
+    table = trends.dataframe[0].value
+    assert table[table["period"] == "Dec"].iloc[0]["2024"] == "no figure found in this data set"
+    overview = open_page("views/overview/home.py")
+    sentence = next(m.value for m in overview.markdown if "left out" in m.value).replace("\\", "")
+    assert "Dec 2025 left out: this data set has no figure for it in 2024." in sentence
+    for app in (trends, overview):
+        shown = " ".join(e.value for e in [*app.markdown, *app.caption] if isinstance(e.value, str))
+        assert "not published" not in shown and "no published" not in shown.replace("\\", "")
 
 
 def test_a_misattributed_figure_is_not_on_the_cards():

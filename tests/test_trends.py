@@ -15,7 +15,7 @@ from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import (
     AFTER_DATA,
-    NOT_PUBLISHED,
+    NOT_FOUND,
     KpiRow,
     annual_side_by_side,
     compare,
@@ -81,8 +81,8 @@ def test_partial_year_same_window_and_no_estimate(attacks):
         "2025 has figures for Jan–Jun only: no full-year total is shown, and none is estimated from the periods "
         "published."
     )
-    # July ended before the data date and has no figure: not published. August onwards: after the data date.
-    assert comparison.table.loc[6, "later_note"] == NOT_PUBLISHED
+    # July ended before the data date and has no figure: none found. August onwards: after the data date.
+    assert comparison.table.loc[6, "later_note"] == NOT_FOUND
     assert set(comparison.table.loc[7:, "later_note"]) == {AFTER_DATA}
 
 
@@ -93,12 +93,12 @@ def test_missing_month_is_a_gap_never_a_zero(attacks):
     assert pd.isna(comparison.table.loc[2, "cum_earlier"])  # the running total stops instead of adding zero
     assert not comparison.contiguous
     table = comparison_table(comparison)
-    assert table.loc[2, "2024"] == "not published (or not found)"
+    assert table.loc[2, "2024"] == "no figure found in this data set"
     assert table.loc[2, "2025"] == "66"
     spec = comparison_chart(comparison, "Attacks").to_dict()
-    crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_PUBLISHED]
+    crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_FOUND]
     assert [(c["label"], c["year"], c["zero"]) for c in crosses[0]] == [("Mar", "2024", 0)]
-    assert "no published month figure found (a gap, not a zero)" in " ".join(spec["title"]["subtitle"])
+    assert "✚ at zero: no figure found in this data set (a gap, not a zero)" in " ".join(spec["title"]["subtitle"])
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][2] == "Mar"  # the month keeps its slot
 
 

@@ -54,8 +54,8 @@ figures = data.figures
 st.title("Year-over-year trends")
 coverage_caption(data, curated=False)
 st.caption(
-    "Figures are the trackers' own totals, exactly as published, at each tracker's own cadence. A period a "
-    "tracker has not published is marked, never estimated or drawn as zero. The sidebar's period, "
+    "Figures are the trackers' own totals, exactly as published, at each tracker's own cadence. A period with "
+    "no figure in this data set is marked, never estimated or drawn as zero. The sidebar's period, "
     "actor-group and type filters do not apply here; its province filter picks the region when the "
     "tracker publishes figures for that province."
 )
