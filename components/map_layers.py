@@ -59,6 +59,9 @@ OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draw
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
 TEXT_SIZE_SCALE = 8
 LABEL_FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+# Glyphs as distance fields (for the white halo) with a narrow edge: deck.gl's default smoothing (0.1) blurred
+# every label's edge, worst on the briefing's large type on a projector (screenshots at 1920x1080).
+LABEL_GLYPHS = {"sdf": True, "buffer": 10, "smoothing": 0.03}
 KM_PER_DEGREE_LAT = 110.57
 DRAW_TOLERANCE = 0.01  # degrees (about 1 km): boundaries as drawn, never as measured (components.geo)
 COORDINATE_DIGITS = re.compile(r"(\d\.\d{3})\d+")
@@ -201,7 +204,7 @@ def label_layer(
         get_alignment_baseline="'center'",
         font_family=LABEL_FONT,
         font_weight=700,
-        font_settings={"sdf": True, "buffer": 10},
+        font_settings=LABEL_GLYPHS,
         outline_width=4,
         outline_color=rgba(NEUTRAL["white"], 235),
         pickable=False,

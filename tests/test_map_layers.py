@@ -22,11 +22,13 @@ from components.map_layers import (
     crossing_layers,
     incident_hexagons,
     incident_layers,
+    label_layer,
     located_to_district,
     point_key,
 )
 from components.map_legend import incident_legends, left_out_note, scale_bar
 from components.map_symbols import BAR, CROSS, crossing_svg, data_uri, swatch_svg
+from components.map_views import resolve_view
 from components.palette import COUNT_RAMP
 from components.paths import BUNDLED_DATA_DIR
 from components.vocabulary import CROSSING_COLOURS, FAMILY_COLOURS
@@ -186,3 +188,13 @@ def test_the_incident_table_leaves_a_missing_district_blank():
     assert EVENTS["district"].isna().any()
     assert not table["District"].isna().any()
     assert (table["District"] == "").sum() == EVENTS["district"].isna().sum()
+
+
+def test_place_labels_are_drawn_with_sharp_edges():
+    """deck.gl's default glyph edge (smoothing 0.1) blurred every label: on the briefing map at 1920x1080 the
+    "Karachi" label held 17 dark pixels against 1,779 grey ones; at 0.03, 769 dark against 599 grey."""
+    layer = label_layer(DATA["crossings"], DATA["towns"], resolve_view(None))
+    settings = layer.font_settings
+    assert settings["sdf"]
+    assert layer.outline_width > 0
+    assert settings["smoothing"] <= 0.05
