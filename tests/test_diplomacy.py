@@ -141,6 +141,21 @@ def test_a_period_past_both_ends_of_the_deaths_says_so_in_one_whole_line():
     assert title[1:] == ["✚ no figure found in this data set (a gap, not zero)"]
 
 
+def test_a_month_the_period_cuts_says_its_bar_is_the_whole_month():
+    """Over 14-18 Oct 2025 the deaths panel drew October's bar across the five days, to be read as October's
+    deaths in five days; its title now says the bar is the month's total, and the bar is the file's figure."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    october = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    october = october[october["month_start"] == "2025-10-01"]["value"].item()
+    chart = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2025, 10, 14), dt.date(2025, 10, 18))
+    spec = chart.to_dict()
+    assert spec["vconcat"][1]["title"][1:] == ["Oct 2025: the whole month's total; the period holds 5 of its 31 days"]
+    bars = [d for d in spec["datasets"].values() if d and "month_start" in d[0]]
+    assert [row["value"] for row in bars[0]] == [october]
+    whole = timeline_figure(data, data.diplomacy_events, data.events, dt.date(2025, 9, 1), dt.date(2025, 10, 31))
+    assert not any("whole month" in line for line in whole.to_dict()["vconcat"][1]["title"])
+
+
 def test_a_month_without_a_figure_inside_the_published_run_is_marked_not_left_empty():
     """PICSS deaths are published for Nov 2024 and Jan 2025, not Dec 2024: the gap is drawn, not read as zero."""
     data = load_dataset(BUNDLED_DATA_DIR)

@@ -47,7 +47,7 @@ def timeline_figure(
     return timeline_chart(
         diplomacy.assign(track_label=diplomacy["track"].map(DIPLOMACY_TRACKS.labels)),
         violence,
-        [chart_title(VIOLENCE_LABEL, published, start, end)],
+        [chart_title(VIOLENCE_LABEL, published, start, end), *partial_months(violence, start, end)],
         gaps,
         events.assign(family=events["event_type"].map(family_label)),
         title,
@@ -55,6 +55,18 @@ def timeline_figure(
         start,
         end,
     )
+
+
+def partial_months(violence: pd.DataFrame, start: dt.date, end: dt.date) -> list[str]:
+    """One line per month the period cuts: its bar spans the period's days of it but stands for the whole
+    month, so over 14-18 Oct it read as October's deaths in five days."""
+    lines = []
+    for first, last in violence[["month_start", "month_end"]].itertuples(index=False):
+        shown = (min(last.date(), end) - max(first.date(), start)).days + 1
+        days = (last - first).days + 1
+        if shown < days:
+            lines.append(f"{first:%b %Y}: the whole month's total; the period holds {shown} of its {days} days")
+    return lines
 
 
 def unpublished_months(
