@@ -41,7 +41,7 @@ from components.trends import (
     monthly_on_calendar,
     slots_label,
 )
-from components.ui.timeline import VIOLENCE_SERIES, unpublished_months
+from components.ui.timeline import VIOLENCE_SERIES, partial_months, unpublished_months
 from components.vocabulary import (
     ACTOR_GROUPS,
     CROSSING_STATUSES,
@@ -238,6 +238,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     )
     if not gaps.empty:
         source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
+    source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
     after = covered.last if covered is not None and covered.last < end else None
     if after is not None:
         source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"

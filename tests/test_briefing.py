@@ -514,3 +514,18 @@ def test_the_timeline_slide_says_inside_the_chart_where_the_monthly_figures_stop
     assert spec["layer"][-1]["mark"]["lineBreak"] == "\n"  # three short lines, inside the empty stretch
     assert pd.Timestamp(notes[0][0]["middle"]) > last
     assert spec["layer"][-1]["mark"]["fontSize"] >= BRIEFING_FONT
+
+
+def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
+    """Over 14-18 Oct 2025 the slide's October bar stands for the whole month; its source line says so, and the
+    title's peak is the file's October figure."""
+    app = open_briefing(panel="timeline", **{"from": "2025-10-14", "to": "2025-10-18"})
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    assert "Oct 2025: the whole month's total; the period holds 5 of its 31 days" in source
+    october = [
+        row["value"]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
+    ]
+    assert f"peaked at {float(october[0]):,.0f} in Oct 2025" in slide_title(app)
