@@ -23,6 +23,7 @@ from components.vocabulary import (
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
     PERIOD_TYPES,
+    PROVISIONAL_STATUSES,
     drawn_family_colours,
 )
 
@@ -175,7 +176,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
     )
     # A preliminary annual total (PICSS's 2025 one came out before December ended) says so on its bar's row,
     # so a gap to the sum of the months is not read as a revision.
-    provisional = long["status"].eq("preliminary").map({True: " (preliminary annual total)", False: ""})
+    provisional = long["status"].isin(PROVISIONAL_STATUSES).map({True: " (preliminary annual total)", False: ""})
     long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS) + provisional
     chart = (
         alt.Chart(long, title=f"{metric_label} in {year}: trackers side by side")

@@ -15,7 +15,7 @@ import pandas as pd
 from components.dates import format_published
 from components.figures import FIGURE_HEADERS
 from components.sources import source_label
-from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES
+from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, PROVISIONAL_STATUSES, SERIES
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
 CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
@@ -232,6 +232,11 @@ class YearComparison:
     window_earlier: float | None  # sum over window_slots
     window_later: float | None
 
+    def provisional(self, side: str) -> str:
+        """' (preliminary)' when `side`'s ('earlier' or 'later') window rests on preliminary figures only,
+        ' (N months preliminary)' when on some, else ''."""
+        return provisional_mark(self.table.loc[self.table["slot"].isin(self.window_slots), f"{side}_provisional"])
+
     @property
     def window_change_pct(self) -> float | None:
         return pct_change(self.window_earlier, self.window_later)
@@ -326,8 +331,11 @@ def compare_years(
     names = CADENCES[cadence]
     by_year = {year: series[series["year"] == year].set_index("slot")["value"] for year in (earlier, later)}
     table = pd.DataFrame({"slot": range(1, len(names) + 1), "label": names})
+    provisional = series["status"].isin(PROVISIONAL_STATUSES) if "status" in series else False
     for side, year in (("earlier", earlier), ("later", later)):
         table[side] = table["slot"].map(by_year[year])
+        marked = series.assign(provisional=provisional)[series["year"] == year].set_index("slot")["provisional"]
+        table[f"{side}_provisional"] = table["slot"].map(marked).eq(True)
         table[f"{side}_note"] = [
             slot_note(year, slot, cadence, pd.notna(value), data_as_of)
             for slot, value in zip(table["slot"], table[side], strict=True)
@@ -366,6 +374,16 @@ def compare_years(
         window_earlier,
         window_later,
     )
+
+
+def provisional_mark(provisional: pd.Series, cadence: str = "month") -> str:
+    """What a sum of periods says of its preliminary parts: all of them, some (how many), or none."""
+    count = int(provisional.sum())
+    if not count:
+        return ""
+    if count == len(provisional):
+        return " (preliminary)"
+    return f" ({count} {PERIOD_TYPES[cadence].plural if count > 1 else PERIOD_TYPES[cadence].noun} preliminary)"
 
 
 def _running_total(values: pd.Series) -> pd.Series:
@@ -485,11 +503,20 @@ def kpis(
     cards = []
     for metric in shown:
         rows = rows_of[metric]
-        in_window = rows[rows["slot"].isin(window)].groupby("year")["value"].sum()
+        in_window = rows[rows["slot"].isin(window)]
+        provisional = [
+            str(year)
+            for year in (later, earlier)
+            if in_window.loc[in_window["year"] == year, "status"].isin(PROVISIONAL_STATUSES).any()
+        ]
+        mark = {(): "", (str(later),): " (preliminary)", (str(earlier),): f" ({earlier} figure preliminary)"}.get(
+            tuple(provisional), " (both years preliminary)"
+        )
+        in_window = in_window.groupby("year")["value"].sum()
         cards.append(
             {
                 "metric": metric,
-                "label": METRIC_LABELS[metric],
+                "label": METRIC_LABELS[metric] + mark,
                 "later": float(in_window.get(later)),
                 "earlier": float(in_window.get(earlier)),
                 "change_pct": pct_change(in_window.get(earlier), in_window.get(later)),
@@ -514,8 +541,9 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
     change = comparison.window_change_pct
     direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
     text = (
-        f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}, "
-        f"against {comparison.window_earlier:,.0f} in {window} {earlier} ({direction})."
+        f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}"
+        f"{comparison.provisional('later')}, against {comparison.window_earlier:,.0f}"
+        f"{comparison.provisional('earlier')} in {window} {earlier} ({direction})."
     )
     missing = [s for s in comparison.later_slots if s not in comparison.window_slots]
     if missing:

@@ -367,6 +367,9 @@ FIGURE_STATUSES = CodeList(
     ),
 )
 
+# Displayed statuses whose value the tracker may still change: said beside the value wherever it is shown.
+PROVISIONAL_STATUSES = ("preliminary",)
+
 TRACKERS = CodeList(
     "tracker",
     (

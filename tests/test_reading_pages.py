@@ -417,3 +417,29 @@ def test_a_tracker_s_lone_figures_read_with_headers_in_words():
     assert (shown["Year"], shown["Period"], shown["Value"]) == (2024, "Nov", f"{float(row['value']):,g}")
     assert shown["Source"] == row["source_name"]
     assert shown["Source kind"] == "repost on an unrelated site"
+
+
+def test_a_preliminary_figure_says_so_on_its_card_and_in_the_sentence():
+    """PICSS's 2025 annual attacks (1,063) are preliminary in the file, yet the card and the sentence read as
+    final; a card resting on a figure the file also gives as published (AP's final deaths) carries no mark."""
+
+    def statuses(series: str, metric: str) -> dict[str, str]:
+        return {
+            r["status"]: r["value"]
+            for r in shown_figures()
+            if (r["tracker"], r["series"], r["metric"], r["period_type"], r["region"], r["period_start"])
+            == ("PICSS", series, metric, "year", "Pakistan", "2025-01-01")
+        }
+
+    attacks = statuses("militant_attacks", "attacks")
+    assert set(attacks) == {"preliminary"}
+    app = open_page(TRENDS, source="PICSS:militant_attacks", cadence="year", year="2025", vs="2024")
+    card = next(m for m in app.metric if m.label.startswith("Attacks"))
+    assert card.label == "Attacks (preliminary), 2025"
+    assert card.value == f"{float(attacks['preliminary']):,.0f}"
+    sentence = next(m.value for m in app.markdown if "full year 2025" in m.value).replace("\\", "")
+    assert f"full year 2025: {float(attacks['preliminary']):,.0f} (preliminary), against" in sentence
+    assert set(statuses("combined", "injured_total")) == {"preliminary"}
+    assert "published" in statuses("combined", "deaths_total")
+    combined = open_page(TRENDS, source="PICSS:combined", cadence="year", year="2025", vs="2024")
+    assert {m.label for m in combined.metric if "preliminary" in m.label} == {"Injured (preliminary), 2025"}
