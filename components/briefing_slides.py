@@ -20,7 +20,7 @@ from components.data_age import Coverage
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day
 from components.diplomacy import filter_events
-from components.incidents import IncidentFilter, killed_sum, place_names
+from components.incidents import IncidentFilter, count_text, figure_range, killed_sum, place_names
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
@@ -361,8 +361,7 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
     if pd.isna(event.killed_low):
         return f"toll not stated ({event.source_name})", (event.source_url,)
     low_high = (event.killed_low, event.killed_high)
-    toll = " killed" if low_high[0] == low_high[1] else f"–{low_high[1]:,.0f} killed"
-    toll = f"{low_high[0]:,.0f}{toll}"
+    toll = f"{figure_range(*low_high)} killed"
     own = accounts[accounts["incident_id"].eq(event.incident_id)].sort_values("source_row", kind="stable")
     if event.source_url not in set(own["source_url"]):
         return f"{toll} ({event.source_name})", (event.source_url,)
@@ -372,7 +371,7 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
     low, high = (found.iloc[0] for found in stating)
     if low_high[0] == low_high[1]:
         return f"{toll} ({low['source_name']})", (low["source_url"],)
-    credits = f"{low_high[0]:,.0f} per {low['source_name']}, {low_high[1]:,.0f} per {high['source_name']}"
+    credits = f"{count_text(low_high[0])} per {low['source_name']}, {count_text(low_high[1])} per {high['source_name']}"
     return f"{toll} ({credits})", (low["source_url"], high["source_url"])
 
 

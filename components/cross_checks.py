@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from components.crossings import ALL_CROSSINGS
+from components.dates import published_day
 from components.trends import CADENCE_MONTHS
 from components.validation import Problem
 
@@ -22,16 +23,6 @@ PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
 # Accounts may date a night attack to either side of midnight, or a days-long clash to the day of the report;
 # a week apart means two incidents were merged.
 ACCOUNT_SPREAD_DAYS = 7
-
-
-def published_day(text) -> dt.date | None:
-    """A source's publication day from 'YYYY-MM-DD', or the first day of 'YYYY-MM'; None if not a real day."""
-    if not isinstance(text, str):
-        return None
-    try:
-        return dt.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
-    except ValueError:
-        return None
 
 
 def added_row_problems(

@@ -7,12 +7,16 @@ on Windows, where analysts also run the app, Python's strftime raises on it.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import NamedTuple
 
 import pandas as pd
 
 # Vega-Lite's time format (d3-time-format) reads "%-d" itself, in the browser.
 VEGA_DAY = "%-d %b %Y"
 VEGA_DAY_MONTH = "%-d %b"  # a time axis within one year
+# How the data files write a source's publication date: a day, or only a month (schemas.py checks it).
+PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
 def format_day(day: dt.date) -> str:
@@ -24,9 +28,35 @@ def format_days(days: pd.Series) -> pd.Series:
     return days.dt.day.astype(str) + days.dt.strftime(" %b %Y")
 
 
+class Published(NamedTuple):
+    """A source's publication date: its first day, and whether the file names that day or only its month."""
+
+    day: dt.date
+    names_day: bool
+
+
+def parse_published(text) -> Published | None:
+    """A source's publication date from 'YYYY-MM-DD' or 'YYYY-MM' (PUBLISHED); None for anything else, such as
+    a blank cell, a day that does not exist, or '2026-W14-4', a day to Python's fromisoformat but not here."""
+    if not isinstance(text, str) or not re.fullmatch(PUBLISHED, text):
+        return None
+    names_day = len(text) == len("2026-04-02")
+    try:
+        return Published(dt.date.fromisoformat(text if names_day else f"{text}-01"), names_day)
+    except ValueError:
+        return None
+
+
+def published_day(text) -> dt.date | None:
+    """The first day a publication date covers (a month's first day), to compare it with other days."""
+    published = parse_published(text)
+    return None if published is None else published.day
+
+
 def format_published(text: str) -> str:
     """A source's publication date as precise as the data file gives it: "2 Apr 2026" for 2026-04-02,
     "Apr 2026" for 2026-04 (a month is never shown as its first day)."""
-    if len(text) == len("2026-04"):
-        return f"{dt.date.fromisoformat(text + '-01'):%b %Y}"
-    return format_day(dt.date.fromisoformat(text))
+    published = parse_published(text)
+    if published is None:
+        raise ValueError(f"not a publication date (YYYY-MM-DD or YYYY-MM): {text!r}")
+    return format_day(published.day) if published.names_day else f"{published.day:%b %Y}"

@@ -18,6 +18,7 @@ import pandas as pd
 from components.dates import format_published
 from components.paths import data_dir
 from components.sources import SOURCE_KIND_HEADER, load_sourced, source_label
+from components.textsafe import blank_missing_text
 from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
@@ -177,7 +178,7 @@ def by_figure(rows: pd.DataFrame) -> pd.DataFrame:
 def disagreements_table(rows: pd.DataFrame) -> pd.DataFrame:
     """disagreements() as a reader's table: one figure's values together, labels for codes (short ones, so the
     figure, its value, status and whether it is charted fit 1440 px), the period and the publication day as
-    read ('Q1 2025', '1 Jan 2026'), headers in words."""
+    read ('Q1 2025', '1 Jan 2026'), headers in words; values stay numbers, so they sort as numbers."""
     rows = by_figure(rows)
     table = rows.assign(
         series=rows["series"].map(SERIES.short),
@@ -185,7 +186,6 @@ def disagreements_table(rows: pd.DataFrame) -> pd.DataFrame:
             period_name(start, kind) for start, kind in zip(rows["period_start"], rows["period_type"], strict=True)
         ],
         metric=rows["metric"].map(METRICS.label),
-        value=rows["value"].map(lambda v: f"{v:,g}"),
         status=rows["status"].map(FIGURE_STATUSES.short),
         displayed=rows["displayed"].map({True: "yes", False: "no"}),
         source_kind=rows["source_kind"].map(source_label),
@@ -193,7 +193,11 @@ def disagreements_table(rows: pd.DataFrame) -> pd.DataFrame:
             lambda text: format_published(text) if isinstance(text, str) and text else ""
         ),
     )
-    return table[list(DISAGREEMENT_HEADERS)].fillna("").rename(columns=DISAGREEMENT_HEADERS).reset_index(drop=True)
+    return (
+        blank_missing_text(table[list(DISAGREEMENT_HEADERS)])
+        .rename(columns=DISAGREEMENT_HEADERS)
+        .reset_index(drop=True)
+    )
 
 
 def figures_csv(figures: pd.DataFrame) -> str:

@@ -123,14 +123,19 @@ def killed_sum(killed: pd.Series) -> KilledSum:
     return KilledSum(int(killed.sum()), int(killed.isna().sum()), len(killed))
 
 
+def count_text(count) -> str:
+    """'1,234': a toll as the tooltips, the incident details and the briefing write it."""
+    return f"{int(count):,}"
+
+
 def figure_range(low, high) -> str:
-    """'23', '23–58' or 'total not stated' (an account may still give killed by category), for tooltips and
-    the incident details, whose accounts then list what each gives."""
+    """'23', '1,234–2,000' or 'total not stated' (an account may still give killed by category), for tooltips,
+    the incident details, whose accounts then list what each gives, and the briefing's latest incidents."""
     if pd.isna(low):
         return "total not stated"
     if pd.isna(high) or low == high:
-        return f"{int(low)}"
-    return f"{int(low)}–{int(high)}"
+        return count_text(low)
+    return f"{count_text(low)}–{count_text(high)}"
 
 
 @dataclass(frozen=True)

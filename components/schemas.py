@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from components.dates import PUBLISHED
 from components.vocabulary import (
     ACTOR_GROUPS,
     COORD_PRECISIONS,
@@ -46,7 +47,6 @@ TOLL_COLUMNS = ("killed_total", "killed_security_forces", "killed_civilians", "k
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 DATED_SLUG = r"^\d{8}-[a-z0-9][a-z0-9-]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$"
-PUBLISHED = r"^\d{4}-\d{2}(-\d{2})?$"
 DOMAIN = r"^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$"
 
 

@@ -86,13 +86,13 @@ def published_table(
     figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str
 ) -> pd.DataFrame:
     """One figure's published values at one cadence as a reader's table: period in words, status label, the
-    source's kind, headers in words (figures.FIGURE_HEADERS)."""
+    source's kind, headers in words (figures.FIGURE_HEADERS); values stay numbers, so they sort as numbers."""
     rows = periods(figures, tracker, series, region, metric, cadence)
     return pd.DataFrame(
         {
             "Year": rows["year"],
             "Period": rows["slot"].map(lambda slot: CADENCES[cadence][slot - 1]),
-            FIGURE_HEADERS["value"]: rows["value"].map(lambda v: f"{v:,g}"),
+            FIGURE_HEADERS["value"]: rows["value"],
             FIGURE_HEADERS["status"]: rows["status"].map(FIGURE_STATUSES.label),
             FIGURE_HEADERS["source_name"]: rows["source_name"],
             FIGURE_HEADERS["source_kind"]: rows["source_kind"].map(source_label),

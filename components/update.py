@@ -32,8 +32,9 @@ from pathlib import Path
 import pandas as pd
 
 from components.coverage import COVERAGE_NOTES, KEY, NOTES_FILE, STATE_LABELS, coverage, period_label
-from components.cross_checks import added_row_problems, published_day
+from components.cross_checks import added_row_problems
 from components.dataset import META_FILE, load_dataset, load_meta
+from components.dates import published_day
 from components.figures import displayed_figures
 from components.paths import data_dir
 from components.schemas import TABLES, TableSpec

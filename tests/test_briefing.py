@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import random
 import re
 
 import pandas as pd
@@ -378,6 +379,31 @@ def test_an_imported_events_range_is_its_one_source_s():
     )
     (row,) = event.itertuples(index=False)
     assert incident_toll(row, accounts) == ("3–7 killed (UCDP GED)", ("https://ucdp.uu.se/",))
+
+
+def test_a_toll_over_999_reads_with_a_thousands_separator_on_the_slide_and_on_the_map_alike():
+    """The slide wrote its own range ('1,234–2,000') beside figure_range, which the map's tooltip and the
+    incident details use ('1234–2000'): one way of writing a toll now serves all three."""
+    from components.briefing_slides import incident_toll
+    from components.incidents import figure_range
+
+    rng = random.Random(20261201)
+    low = rng.randint(1_000, 9_999)
+    high = low + rng.randint(1, 9_999)
+    event = pd.DataFrame(
+        {
+            "incident_id": ["20991231-synthetic-event"],
+            "killed_low": [float(low)],  # killed columns are floats: a toll may be missing
+            "killed_high": [float(high)],
+            "source_name": ["Synthetic test source"],
+            "source_url": ["https://example.org/synthetic"],
+        }
+    )
+    (row,) = event.itertuples(index=False)
+    written = f"{low // 1000},{low % 1000:03d}–{high // 1000},{high % 1000:03d}"
+    assert figure_range(row.killed_low, row.killed_high) == written
+    toll, _ = incident_toll(row, load_dataset(BUNDLED_DATA_DIR)["incidents"])
+    assert toll == f"{written} killed (Synthetic test source)"
 
 
 def test_a_figure_no_single_account_states_is_credited_to_none():

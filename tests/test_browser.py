@@ -240,22 +240,43 @@ def test_the_timeline_toolbar_leaves_the_sentence_above_the_chart_readable(brows
         context.close()
 
 
+def cut_card_labels(page) -> list[str]:
+    """The card labels the page shows cut (a label, or a part of it, wider than its box: an ellipsis)."""
+    labels = page.locator("[data-testid=stMetricLabel]")
+    labels.first.wait_for()
+    assert labels.count() >= 4
+    return [
+        label.inner_text()
+        for label in labels.all()
+        if label.evaluate("e => [e, ...e.querySelectorAll('*')].some(n => n.scrollWidth > n.clientWidth + 1)")
+    ]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["", "trends"])
 def test_every_card_label_reads_whole_on_a_laptop_screen(browser, app_url, path):
     """At 1280 x 720 with the sidebar open, three cards across cut "Security forces killed, 6 months of 2025"
-    to "... 6 months of …"; a card quoted alone must say what it counts (widgets.THREE_ACROSS_CHARS)."""
+    to "... 6 months of …"; a card quoted alone must say what it counts (widgets.WRAPPED_LABELS_CSS)."""
     context, page, _ = open_page(browser, f"{app_url}/{path}", 1280, 720)
     try:
-        labels = page.locator("[data-testid=stMetricLabel]")
-        labels.first.wait_for()
-        cut = [
-            label.inner_text()
-            for label in labels.all()
-            if label.evaluate("e => [e, ...e.querySelectorAll('*')].some(n => n.scrollWidth > n.clientWidth + 1)")
-        ]
-        assert labels.count() >= 4
-        assert cut == [], cut
+        assert cut_card_labels(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "trends"])
+def test_six_cards_sit_three_across_on_a_wide_screen_with_every_label_whole(browser, app_url, path):
+    """Cards went two across whenever a label ran past 34 characters ("..., 6 months of 2025"), at every width:
+    at 1920 x 1080 six cards took three rows and pushed the trend and the map below the fold."""
+    context, page, _ = open_page(browser, f"{app_url}/{path}", 1920, 1080)
+    try:
+        assert cut_card_labels(page) == []
+        boxes = [card.bounding_box() for card in page.locator("[data-testid=stMetric]").all()]
+        bottoms = [round(box["y"] + box["height"]) for box in boxes]
+        assert len(boxes) == 6, boxes
+        assert len(set(bottoms[:3])) == 1, f"the first three cards are not on one row: {boxes[:3]}"
+        assert len(set(bottoms)) == 2, f"six cards take {len(set(bottoms))} rows: {boxes}"
     finally:
         context.close()
 

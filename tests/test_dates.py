@@ -3,12 +3,15 @@ raises on the "%-d" that glibc accepts)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from components.dates import format_day, format_days, format_published
+from components.dates import format_day, format_days, format_published, published_day
+from components.paths import BUNDLED_DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,3 +41,26 @@ def test_no_python_code_hands_strftime_the_glibc_only_day_format():
 def test_a_publication_date_reads_as_precise_as_the_file_gives_it():
     assert format_published("2026-04-02") == "2 Apr 2026"
     assert format_published("2025-10") == "Oct 2025"  # a month is not shown as its first day
+
+
+def test_every_publication_date_in_the_data_reads_as_the_day_the_checks_compare():
+    """One reading of a publication date: the day shown is the day the cross-checks and data_as_of use."""
+    published = {
+        row["source_published"]
+        for path in sorted(BUNDLED_DATA_DIR.glob("*.csv"))
+        for row in csv.DictReader(path.open(encoding="utf-8"))
+        if row.get("source_published")
+    }
+    assert len(published) > 100
+    for text in published:
+        day = published_day(text)
+        shown = format_day(day) if len(text) == len("2026-04-02") else f"{day:%b %Y}"
+        assert format_published(text) == shown, text
+
+
+def test_a_publication_date_the_checks_reject_is_never_shown_as_a_day():
+    """'20260402' and '2026-W14-4' are days to Python's fromisoformat, not to the data files' rule."""
+    for text in ("20260402", "2026-W14-4", "2026-04-31", "2026-4-2", "2026"):
+        assert published_day(text) is None, text
+        with pytest.raises(ValueError, match="not a publication date"):
+            format_published(text)

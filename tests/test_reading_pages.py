@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 
+import pandas as pd
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.proto.Metric_pb2 import Metric
@@ -157,7 +158,7 @@ def test_a_misattributed_figure_is_not_on_the_cards():
     assert "905" not in shown
     assert "1,177" not in shown
     table = app.dataframe[0].value  # the figures CRSS published, listed because one year cannot be compared
-    assert set(table["Value"]) == {"909"}
+    assert set(table["Value"]) == {909}
     assert "misattributed to this tracker" in table["Other values stated"].iloc[0]
 
 
@@ -174,7 +175,7 @@ def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
         & (disputed["Period"] == "Aug 2025")
         & (disputed["Measure"] == "Deaths")
     ]
-    assert "294" not in set(august["Value"])
+    assert 294 not in set(august["Value"])
     assert "outlet's error, not the tracker's figure" not in set(disputed["Status"])
 
 
@@ -414,7 +415,9 @@ def test_a_tracker_s_lone_figures_read_with_headers_in_words():
     ]
     (row,) = file_rows(tracker="CRSS", series="overall_violence", period_type="month", metric="deaths_total")
     shown = table.iloc[0]
-    assert (shown["Year"], shown["Period"], shown["Value"]) == (2024, "Nov", f"{float(row['value']):,g}")
+    assert (shown["Year"], shown["Period"], shown["Value"]) == (2024, "Nov", float(row["value"]))
+    config = json.loads(app.dataframe[0].proto.columns)["Value"]
+    assert config["type_config"]["format"] == "localized"  # read with a thousands separator, sorted as numbers
     assert shown["Source"] == row["source_name"]
     assert shown["Source kind"] == "repost on an unrelated site"
 
@@ -443,3 +446,19 @@ def test_a_preliminary_figure_says_so_on_its_card_and_in_the_sentence():
     assert "published" in statuses("combined", "deaths_total")
     combined = open_page(TRENDS, source="PICSS:combined", cadence="year", year="2025", vs="2024")
     assert {m.label for m in combined.metric if "preliminary" in m.label} == {"Injured (preliminary), 2025"}
+
+
+def test_the_values_the_sources_disagree_on_are_numbers_that_sort_as_numbers():
+    """The table held each value as text, so sorting by Value put "1,010" before "143". Each value is the
+    number its source states in tracker_stats.csv, shown with a thousands separator."""
+    app = open_page(TRENDS)
+    disputed = next(d for d in app.dataframe if "Charted" in d.value)
+    table = disputed.value
+    assert json.loads(disputed.proto.columns)["Value"]["type_config"]["format"] == "localized"
+    assert pd.api.types.is_numeric_dtype(table["Value"])
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {(row["tracker"], row["source_url"], float(row["value"])) for row in csv.DictReader(handle)}
+    assert set(zip(table["Tracker"], table["Link"], table["Value"], strict=True)) <= stated
+    ordered = list(table.sort_values("Value")["Value"])
+    assert ordered == sorted(ordered, key=float)
+    assert ordered[0] < 1000 <= ordered[-1], "the data hold values on both sides of 1,000"

@@ -217,9 +217,15 @@ def choice(container, label: str, options: list, key: str, default=None, scant=(
     return linked(container.selectbox, label, options, key=key, link_default=fallback, **kwargs)
 
 
-# The longest card label three cards across show whole at 1280 x 720 with the sidebar open ("Civilians killed, 6
-# months of 2025"; "Security forces killed, 6 months of 2025" ended in an ellipsis): longer labels go two across.
-THREE_ACROSS_CHARS = 34
+CARDS_ACROSS = 3
+CARDS_KEY = "kpi-cards"
+# Static styling (no data in it): Streamlit cuts a metric's label to one line with an ellipsis, so three cards
+# across cut "Security forces killed, 6 months of 2025" at 1280 px. The cards' labels wrap instead, and each row
+# of cards sits on its bottom edge, so the values line up under labels of one line and of two.
+WRAPPED_LABELS_CSS = f"""<style>
+.st-key-{CARDS_KEY} [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+.st-key-{CARDS_KEY} [data-testid="stMetricLabel"] p {{white-space: normal; overflow: visible; text-overflow: clip;}}
+</style>"""
 
 
 def kpi_row(row: KpiRow) -> None:
@@ -229,8 +235,13 @@ def kpi_row(row: KpiRow) -> None:
         return
     st.markdown(f"**{escape_markdown(row.heading)}**")
     labels = [f"{label}, {row.span}" for label in row.cards["label"]]
-    per_row = 3 if max(map(len, labels)) <= THREE_ACROSS_CHARS else 2
-    columns = [column for _ in range(0, len(row.cards), per_row) for column in st.columns(per_row)]
+    st.html(WRAPPED_LABELS_CSS)
+    cards = st.container(key=CARDS_KEY)
+    columns = [
+        column
+        for _ in range(0, len(row.cards), CARDS_ACROSS)
+        for column in cards.columns(CARDS_ACROSS, vertical_alignment="bottom")
+    ]
     for column, label, card in zip(columns, labels, row.cards.itertuples(index=False), strict=False):
         shown = None if card.change_pct is None or pd.isna(card.change_pct) else round(card.change_pct)
         column.metric(

@@ -7,7 +7,7 @@ import streamlit as st
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.dates import format_day
 from components.export import comparison_context, source_names
-from components.figures import disagreements_table
+from components.figures import FIGURE_HEADERS, disagreements_table
 from components.textsafe import escape_markdown
 from components.trends import (
     CADENCE_LABELS,
@@ -50,6 +50,8 @@ from components.vocabulary import TRACKER_REGIONS
 
 data = dataset()
 figures = data.figures
+# A figure's value held as a number, so it sorts 143 before 1,010, and read with a thousands separator.
+VALUE_COLUMN = {FIGURE_HEADERS["value"]: st.column_config.NumberColumn(format="localized", width="small")}
 
 st.title("Year-over-year trends")
 coverage_caption(data, curated=False)
@@ -131,7 +133,7 @@ if not pairs:
             lambda: published_table(figures, tracker, series, region, metric, cadence),
         ),
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
-        column_config={"Link": st.column_config.LinkColumn("Link")},
+        column_config={**VALUE_COLUMN, "Link": st.column_config.LinkColumn("Link")},
     )
     later = earlier = None
 else:
@@ -226,7 +228,9 @@ disputed = derived(
     (),
     lambda: disagreements_table(data.figure_disagreements),
 )
-narrow = {header: st.column_config.TextColumn(width="small") for header in ("Tracker", "Period", "Value", "Charted")}
+narrow = {header: st.column_config.TextColumn(width="small") for header in ("Tracker", "Period", "Charted")}
 table_with_download(
-    disputed, "disputed_figures.csv", column_config={**narrow, "Link": st.column_config.LinkColumn("Link")}
+    disputed,
+    "disputed_figures.csv",
+    column_config={**narrow, **VALUE_COLUMN, "Link": st.column_config.LinkColumn("Link")},
 )
