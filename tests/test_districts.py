@@ -7,6 +7,7 @@ import csv
 
 import pandas as pd
 
+from components.dataset import load_dataset
 from components.districts import district_table, left_out_sentence
 from components.paths import BUNDLED_DATA_DIR
 from components.ui.incident_detail import account_lines, claims_line
@@ -134,3 +135,15 @@ def test_the_map_pages_district_row_reads_as_the_file_states_its_tolls():
     unstated = sum(not stated_totals(rows) for rows in accounts.values())
     said = " ".join(caption.value for caption in app.caption)
     assert f"{unstated} of these {len(accounts)} incidents state no total and add nothing" in said
+
+
+def test_one_district_reads_as_one_row_and_a_shared_one_is_never_a_district():
+    """'Bolan/Kachhi' and 'Kachhi (Bolan)' were two rows for one district, and 'Zhob / Loralai' read as a district
+    of its own: incidents.csv names a district one way, and several only with DISTRICT_SEPARATOR."""
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert not [row["district"] for row in rows if "/" in row["district"]]
+    table = district_table(load_dataset(BUNDLED_DATA_DIR).events).table.set_index("District")
+    kachhi = {row["incident_id"] for row in rows if row["district"] == "Kachhi (Bolan)"}
+    assert table.loc["Kachhi (Bolan)", "Incidents"] == len(kachhi) == 3
+    assert not [name for name in table.index if "Bolan" in name and name != "Kachhi (Bolan)"]
