@@ -228,8 +228,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
-        title = (
-            f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y}; "
+        title = (  # the peak of the months with a figure only: a month not found may have been higher
+            f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y} "
+            f"(of {len(monthly)} {'month' if len(monthly) == 1 else 'months'} with a figure); "
             f"{len(talks)} diplomatic events in the period"
         )
     source = (

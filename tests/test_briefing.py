@@ -554,4 +554,20 @@ def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
         if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
         == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
     ]
-    assert f"peaked at {float(october[0]):,.0f} in Oct 2025" in slide_title(app)
+    assert f"peaked at {float(october[0]):,.0f} in Oct 2025 (of 1 month with a figure)" in slide_title(app)
+
+
+def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
+    """Over Jan 2024-Apr 2026 eight months have no deaths figure: the peak is the highest of the other 20."""
+    app = open_briefing(panel="timeline")
+    months = {
+        row["period_start"]: float(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+    }
+    peak = max(months, key=months.get)
+    when = dt.date.fromisoformat(peak)
+    assert slide_title(app).startswith(
+        f"Deaths in militant attacks peaked at {months[peak]:,.0f} in {when:%b %Y} (of {len(months)} months with"
+    )
