@@ -8,8 +8,11 @@ import pytest
 from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
+from components.data_age import CURATED_START, Coverage
+from components.dataset import load_dataset
+from components.diplomacy import window_counts
 from components.palette import HARM_FELL
-from components.paths import ROOT
+from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.ui.widgets import CHANGE_COLOURS
 
 PAGES = {
@@ -142,3 +145,22 @@ def test_an_events_sources_read_in_words_with_each_publication_day_or_why_there_
     expected = {row["source_url"]: (row["source_name"], row["title"], published(row)) for row in rows}
     shown = {row.Link: (row.Source, row[3], row.Published) for row in table.value.itertuples(index=False)}
     assert shown == expected
+
+
+def test_a_killed_card_says_how_many_of_its_incidents_state_no_total():
+    """Dar's Kabul visit, 30 days: "Killed before 0" over two incidents that give killed only by category read
+    as no one killed; each killed card now says how many of its incidents add nothing."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    visit = data.diplomacy_events.set_index("event_id").loc["20250419-dar-kabul-visit"]
+    covered = Coverage(CURATED_START, data.data_as_of)
+    expected = window_counts(data.events, visit["date_start"].date(), visit["date_end"].date(), 30, covered)
+    assert expected.before_killed.unstated  # the case: incidents before with no stated total
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20250419-dar-kabul-visit").run()
+    app.slider(key="days").set_value(30).run()
+    cards = {m.label: m for m in app.metric}
+    for side, total in (("before", expected.before_killed), ("after", expected.after_killed)):
+        card = cards[f"Killed {side} (lowest stated)"]
+        assert card.value == str(total.killed)
+        said = f"{total.unstated} of {total.incidents} state no total" if total.unstated else ""
+        assert card.delta == said

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.dates import format_day, format_published
 from components.diplomacy import WindowCounts, split_list
-from components.incidents import INCIDENT_HEADERS
+from components.incidents import INCIDENT_HEADERS, KilledSum
 from components.sources import SOURCE_KIND_HEADER, source_label
 from components.textsafe import escape_markdown
 from components.ui.widgets import change_colour, day_columns, show_table
@@ -76,12 +76,20 @@ def window_comparison(counts: WindowCounts) -> None:
         incidents if counts.comparable else None,
         delta_color=change_colour(incidents),
     )
-    cols[2].metric("Killed before (lowest stated)", _count(counts.before_killed.killed, counts.before_covered))
+    cols[2].metric(
+        "Killed before (lowest stated)",
+        _count(counts.before_killed.killed, counts.before_covered),
+        _unstated(counts.before_killed),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    change = counts.killed_comparable  # else the card says how many incidents add nothing
     cols[3].metric(
         "Killed after (lowest stated)",
         _count(counts.after_killed.killed, counts.after_covered),
-        killed if counts.killed_comparable else None,
-        delta_color=change_colour(killed),
+        killed if change else _unstated(counts.after_killed),
+        delta_color=change_colour(killed) if change else "off",
+        delta_arrow="auto" if change else "off",
     )
     sides = (counts.before_covered, counts.after_covered) * 2  # the cards go before, after, before, after
     for column, covered in zip(cols, sides, strict=True):
@@ -104,6 +112,14 @@ def _mark_partial(column, covered: int, days: int) -> None:
     """Under a card whose window the data cover only in part: how much (a card label is too short to say it)."""
     if covered < days:
         column.caption(f"Partial: {covered} of {days} days covered")
+
+
+def _unstated(total: KilledSum) -> str | None:
+    """Under a killed card: how many of its incidents add nothing, so "0" over two clashes giving killed by
+    category only does not read as no one killed."""
+    if not total.unstated:
+        return None
+    return f"{total.unstated} of {total.incidents} state no total"
 
 
 def _count(value: int, covered: int) -> int | str:
