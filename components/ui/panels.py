@@ -21,7 +21,7 @@ from components.export import (
     with_events,
 )
 from components.map_labels import LABEL_PX
-from components.map_views import DEFAULT_VIEW, resolve_view
+from components.map_views import DEFAULT_VIEW, fit_view, resolve_view
 from components.slides import Slide
 from components.sources import cited
 from components.textsafe import escape_markdown
@@ -98,8 +98,10 @@ SMALL_MAP_SIZES = ((308, SMALL_MAP_HEIGHT), (372, SMALL_MAP_HEIGHT), (564, SMALL
 
 
 def map_panel(data: Dataset, events, key: str = "small-map") -> None:
+    """The selection's incidents on a map framed to hold them all on the narrowest column (1280 px screens)."""
     day = data.data_as_of or events["date"].max()
-    deck = map_deck(current_filter(), "points", day, resolve_view(DEFAULT_VIEW), labels=(LABEL_PX, SMALL_MAP_SIZES))
+    view = fit_view(events["lat"].dropna(), events["lon"].dropna(), SMALL_MAP_SIZES[0], resolve_view(DEFAULT_VIEW))
+    deck = map_deck(current_filter(), "points", day, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
     st.pydeck_chart(deck, height=SMALL_MAP_HEIGHT, key=key)
 
 
