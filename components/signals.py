@@ -150,7 +150,7 @@ def wording(code: str, numbers: dict, values: pd.Series, place: str, measure: st
     # The count is in the headline, so every place a signal is shown (title, line, table) says what it rests on.
     headline = (
         f"{place} {measure} {abs(numbers['share']):.0f}% {side} the {window}-month median "
-        f"({numbers['published']} of {window} published)"
+        f"({numbers['published']} of {window} months found)"
     )
     return headline, f"{headline}: {now}, against a median of {figure(numbers['median'])}"
 
@@ -254,7 +254,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
     if not found:
         return Slide(
             "signals",
-            "No tracker series stands out in its latest published month",
+            "No tracker series stands out in its latest month with a figure",
             f"Trackers' monthly figures as published · every region they publish · {as_of}",
             statements=tuple(rule.text for rule in SIGNAL_RULES.items),
         )
@@ -266,7 +266,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
     return Slide(
         "signals",
         f"{found[0].headline}{more}",
-        f"{', '.join(layers)} · {', '.join(regions)} · latest published months, {span} · monthly figures as "
+        f"{', '.join(layers)} · {', '.join(regions)} · latest months with a figure, {span} · monthly figures as "
         f"published · {as_of}",
         table=signals_table(found),
         statements=(*(f"{s.statement}." for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),

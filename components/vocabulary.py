@@ -440,7 +440,7 @@ class SignalRule(Code):
 
 
 # Statements on a tracker series' latest published month (components/signals.py), in the order a briefing
-# lists them. A month not published breaks every run: it is never read as zero, nor stepped over.
+# lists them. A month with no figure found breaks every run: it is never read as zero, nor stepped over.
 SIGNAL_RULES = CodeList(
     "signal_rule",
     (
@@ -448,29 +448,29 @@ SIGNAL_RULES = CodeList(
             "highest_since",
             "highest in N months",
             minimum=6,
-            words="Highest in N months: the latest published month is above each of the N-1 months before it, "
-            "every one of them published, and N is at least {minimum}.",
+            words="Highest in N months: the latest month with a figure is above each of the N-1 months before it, "
+            "every one of them with a figure, and N is at least {minimum}.",
         ),
         SignalRule(
             "lowest_since",
             "lowest in N months",
             minimum=6,
-            words="Lowest in N months: the latest published month is below each of the N-1 months before it, "
-            "every one of them published, and N is at least {minimum}.",
+            words="Lowest in N months: the latest month with a figure is below each of the N-1 months before it, "
+            "every one of them with a figure, and N is at least {minimum}.",
         ),
         SignalRule(
             "rising_run",
             "rise for k months in a row",
             minimum=3,
-            words="Rise for k months in a row: each of the latest k published months is higher than the month "
-            "before it, with no month unpublished in between, and k is at least {minimum}.",
+            words="Rise for k months in a row: each of the latest k months with a figure is higher than the month "
+            "before it, with no month without a figure in between, and k is at least {minimum}.",
         ),
         SignalRule(
             "falling_run",
             "decline for k months in a row",
             minimum=3,
-            words="Decline for k months in a row: each of the latest k published months is lower than the month "
-            "before it, with no month unpublished in between, and k is at least {minimum}.",
+            words="Decline for k months in a row: each of the latest k months with a figure is lower than the month "
+            "before it, with no month without a figure in between, and k is at least {minimum}.",
         ),
         SignalRule(
             "above_median",
@@ -478,9 +478,9 @@ SIGNAL_RULES = CodeList(
             minimum=50,
             window=12,
             published=6,
-            words="Far above the {window}-month median: the latest published month is at least {minimum}% above the "
-            "median of the {window} months before it, at least {published} of them published (each signal says "
-            "how many); unpublished months are left out of the median, never counted as zero.",
+            words="Far above the {window}-month median: the latest month with a figure is at least {minimum}% above the "
+            "median of the {window} months before it, at least {published} of them with a figure (each signal says "
+            "how many); months with no figure found are left out of the median, never counted as zero.",
         ),
         SignalRule(
             "below_median",
@@ -488,9 +488,9 @@ SIGNAL_RULES = CodeList(
             minimum=50,
             window=12,
             published=6,
-            words="Far below the {window}-month median: the latest published month is at least {minimum}% below the "
-            "median of the {window} months before it, at least {published} of them published (each signal says "
-            "how many); unpublished months are left out of the median, never counted as zero.",
+            words="Far below the {window}-month median: the latest month with a figure is at least {minimum}% below the "
+            "median of the {window} months before it, at least {published} of them with a figure (each signal says "
+            "how many); months with no figure found are left out of the median, never counted as zero.",
         ),
     ),
 )

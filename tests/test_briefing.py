@@ -506,7 +506,7 @@ def test_each_median_signal_line_says_how_many_published_months_the_median_rests
             == (tracker, series, "month", query["region"][0], query["metric"][0])
         }
         count = len([m for m in published if month - 12 <= m < month])
-        assert f"the 12-month median ({count} of 12 published) · " in text, text
+        assert f"the 12-month median ({count} of 12 months found) · " in text, text
 
 
 def unescaped_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -71,7 +71,7 @@ def test_highest_in_14_months_names_the_months_it_beat():
         "Source: PICSS, militant attacks only."
     )
     assert signal.month.isoformat() == "2025-03-01"
-    assert signal.rule_text.startswith("Highest in N months: the latest published month is above each")
+    assert signal.rule_text.startswith("Highest in N months: the latest month with a figure is above each")
 
 
 def test_a_gap_ends_the_look_back_instead_of_counting_as_a_low_month():
@@ -124,7 +124,7 @@ def test_far_above_the_median_says_how_many_months_it_rests_on():
     values = [100, None, 100, 100, None, 100, 100, 100, 100, 100, None, 100, 160]  # 9 of the 12 published
     (signal,) = found(values)
     assert signal.rule == "above_median"
-    assert signal.headline == "Balochistan deaths 60% above the 12-month median (9 of 12 published)"
+    assert signal.headline == "Balochistan deaths 60% above the 12-month median (9 of 12 months found)"
     assert signal.sentence.startswith(f"{signal.headline}: 160 in Jan 2025, against a median of 100. Source: ")
 
 
@@ -141,7 +141,7 @@ def test_far_below_the_median():
     values[4] = 30
     assert rules(values) == ["below_median"]
     (signal,) = found(values)
-    assert signal.headline == "Balochistan deaths 60% below the 12-month median (8 of 12 published)"
+    assert signal.headline == "Balochistan deaths 60% below the 12-month median (8 of 12 months found)"
 
 
 def test_only_displayed_figures_are_read():
@@ -229,7 +229,7 @@ def test_signals_slide_states_the_first_signals_and_lists_every_one(bundled):
 
 def test_no_signal_says_so_and_states_the_rules():
     slide = signals_slide([], None)
-    assert slide.title == "No tracker series stands out in its latest published month"
+    assert slide.title == "No tracker series stands out in its latest month with a figure"
     assert len(slide.statements) == len(SIGNAL_RULES)
     assert "Data date unknown" in slide.source_line
 
