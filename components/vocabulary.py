@@ -478,8 +478,8 @@ SIGNAL_RULES = CodeList(
             minimum=50,
             window=12,
             published=6,
-            words="Far above the {window}-month median: the latest month with a figure is at least {minimum}% above the "
-            "median of the {window} months before it, at least {published} of them with a figure (each signal says "
+            words="Far above the {window}-month median: the latest month with a figure is at least {minimum}% above "
+            "the median of the {window} months before it, at least {published} of them with a figure (each signal says "
             "how many); months with no figure found are left out of the median, never counted as zero.",
         ),
         SignalRule(
@@ -488,8 +488,8 @@ SIGNAL_RULES = CodeList(
             minimum=50,
             window=12,
             published=6,
-            words="Far below the {window}-month median: the latest month with a figure is at least {minimum}% below the "
-            "median of the {window} months before it, at least {published} of them with a figure (each signal says "
+            words="Far below the {window}-month median: the latest month with a figure is at least {minimum}% below "
+            "the median of the {window} months before it, at least {published} of them with a figure (each signal says "
             "how many); months with no figure found are left out of the median, never counted as zero.",
         ),
     ),
