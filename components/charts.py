@@ -502,9 +502,9 @@ def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.La
     title = f"{measure} by district (top {len(top)})"
     unstated = int(table[measure].isna().sum())
     if unstated:
-        title = alt.Title(
-            title, subtitle=f"{unstated:,} districts where no incident states a killed total are left out."
-        )
+        one = unstated == 1
+        which = f"district{'' if one else 's'} where no incident states a killed total {'is' if one else 'are'}"
+        title = alt.Title(title, subtitle=f"{unstated:,} {which} left out.")
     base = alt.Chart(top, title=title).encode(
         y=alt.Y(
             "District:N",

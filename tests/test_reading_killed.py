@@ -95,7 +95,7 @@ def test_the_district_chart_of_killed_says_which_districts_it_leaves_out():
     spec = district_chart(district_table(events).table, "Killed (lowest stated)").to_dict()
     drawn = [row["District"] for rows in spec["datasets"].values() for row in rows]
     assert drawn == ["Bannu"]
-    assert spec["layer"][0]["title"]["subtitle"] == "1 districts where no incident states a killed total are left out."
+    assert spec["layer"][0]["title"]["subtitle"] == "1 district where no incident states a killed total is left out."
 
 
 def test_the_legend_names_the_smallest_dot_as_0_killed_or_no_total_stated():
