@@ -206,12 +206,19 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year: horizontal bars
     with their percentage written at the end, so every label reads level."""
     label = BORDER_SHARES.label(measure)
-    data = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["year"].astype(str))
-    years = sorted(data["year"].unique())
+    every = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["year"].astype(str))
+    data = every.dropna(subset=[measure])  # a band with no stated total has no share: no bar, never a 0% one
+    years = sorted(every["year"].unique())
     bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
     title = f"Share of {label} near the Durand Line, by year"
     if measure == "killed_share":  # an incident with no stated total adds nothing to either side of the share
-        title = alt.Title(title, subtitle="Of the tolls stated: incidents with no stated total are left out")
+        title = alt.Title(
+            title,
+            subtitle=[
+                "Of the tolls stated: incidents with no stated total are left out.",
+                "A band where no incident states a total has no bar.",
+            ],
+        )
     base = alt.Chart(data, title=title).encode(
         y=alt.Y("band:N", sort=bands, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("year:N", sort=years),
@@ -490,10 +497,16 @@ def scale_bar_chart(km: int, pixels: float) -> alt.LayerChart:
 def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.LayerChart:
     """The `shown` districts with the most `measure` (a column of components.districts' table), as horizontal
     bars shaded by distance band (darker: nearer the line), each with its number written at its end."""
-    top = table.nlargest(shown, measure)
+    top = table.dropna(subset=[measure]).nlargest(shown, measure)  # no bar for a district with no stated total
     bands = sorted(table["Distance band"].unique(), key=lambda band: (band.startswith(">"), len(band), band))
     shades = [COUNT_RAMP[-1 - i] for i in range(len(bands))]
-    base = alt.Chart(top, title=f"{measure} by district (top {len(top)})").encode(
+    title = f"{measure} by district (top {len(top)})"
+    unstated = int(table[measure].isna().sum())
+    if unstated:
+        one = unstated == 1
+        which = f"district{'' if one else 's'} where no incident states a killed total {'is' if one else 'are'}"
+        title = alt.Title(title, subtitle=f"{unstated:,} {which} left out.")
+    base = alt.Chart(top, title=title).encode(
         y=alt.Y(
             "District:N",
             sort=alt.EncodingSortField(field=measure, op="max", order="descending"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.geo import band_label
-from components.incidents import UNSTATED_HEADER
+from components.incidents import KILLED_HEADER, UNSTATED_HEADER
 from components.vocabulary import LOCATION_PRECISIONS
 
 IN_ONE_DISTRICT = ("exact", "district")
@@ -27,7 +27,8 @@ class DistrictTable:
 
 
 def district_table(events: pd.DataFrame) -> DistrictTable:
-    """Per district: incidents, killed (lowest stated figures), median distance to the line and its band."""
+    """Per district: incidents, killed (lowest stated figures), median distance to the line and its band, and
+    the dates of its first and latest incident."""
     one = events[
         events["location_precision"].isin(IN_ONE_DISTRICT)
         & events["district"].notna()
@@ -38,7 +39,9 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
         .groupby(["district", "province", "country"], sort=False)
         .agg(
             incidents=("incident_id", "size"),
-            killed=("killed", "sum"),  # the stated totals (killed_sum's rule): a missing toll is counted apart
+            # The stated totals (killed_sum's rule): a missing toll is counted apart, and a district where no
+            # incident states a total has no killed (missing, never 0: Bolan read "2 incidents, killed 0").
+            killed=("killed", lambda killed: killed.sum(min_count=1)),
             unstated=("unstated", "sum"),
             median_km=("distance_km", "median"),
             first=("date", "min"),
@@ -52,14 +55,14 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
             "Province": grouped["province"],
             "Country": grouped["country"],
             "Incidents": grouped["incidents"].astype(int),
-            "Killed (lowest stated)": grouped["killed"].astype(int),
+            KILLED_HEADER: grouped["killed"].astype("Int64"),
             UNSTATED_HEADER: grouped["unstated"].astype(int),
-            "Median distance to the line (km)": grouped["median_km"].round(0).astype(int),
+            "Median km": grouped["median_km"].round(0).astype(int),
             "Distance band": grouped["median_km"].map(band_label),
-            "First incident": grouped["first"],
-            "Latest incident": grouped["last"],
+            "First": grouped["first"],
+            "Latest": grouped["last"],
         }
-    ).sort_values(["Incidents", "Killed (lowest stated)"], ascending=False, ignore_index=True)
+    ).sort_values(["Incidents", KILLED_HEADER], ascending=False, ignore_index=True)
     return DistrictTable(table, len(events) - len(one))
 
 

@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
 
+from components.incidents import killed_sum
 from components.schemas import BOUNDARY_LAYER
 from components.validation import Problem, failure_problems, plain_reason
 
@@ -109,7 +110,9 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
     """Per year: incidents and fatalities within 10/25/50 km of the line, as counts and shares.
 
     Killed adds the stated totals; `killed_unstated` counts the band's incidents that state none, which add
-    nothing (never a zero), so the share of killed is a share of the stated tolls.
+    nothing (never a zero), so the share of killed is a share of the stated tolls. A band where no incident
+    states a total has no killed and no share (missing, not 0: two incidents "within 10 km" stating no toll
+    read "0 killed, 0%"); `killed_total_unstated` says how many of the year's incidents the denominator lacks.
 
     Bands are cumulative (≤25 km includes ≤10 km), as analysts read "within X km".
     `events` needs `distance_km`, `killed` and the year column.
@@ -117,21 +120,25 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
     rows = []
     for year, group in events.groupby(year_column):
         total_n = len(group)
-        total_killed = group["killed"].sum()  # stated totals only; incidents without one are counted apart
+        year_killed = killed_sum(group["killed"])
+        year_stated = year_killed.incidents > year_killed.unstated
         for limit in BANDS_KM:
-            near = group[group["distance_km"] <= limit]
-            killed = near["killed"].sum()
+            near = killed_sum(group.loc[group["distance_km"] <= limit, "killed"])
+            stated = near.incidents > near.unstated
             rows.append(
                 {
                     "year": int(year),
                     "within_km": limit,
-                    "incidents": len(near),
+                    "incidents": near.incidents,
                     "incidents_total": total_n,
-                    "incident_share": len(near) / total_n if total_n else float("nan"),
-                    "killed": int(killed),
-                    "killed_unstated": int(near["killed"].isna().sum()),
-                    "killed_total": int(total_killed),
-                    "killed_share": killed / total_killed if total_killed else float("nan"),
+                    "incident_share": near.incidents / total_n if total_n else float("nan"),
+                    "killed": near.killed if stated else pd.NA,
+                    "killed_unstated": near.unstated,
+                    "killed_total": year_killed.killed if year_stated else pd.NA,
+                    "killed_total_unstated": year_killed.unstated,
+                    "killed_share": near.killed / year_killed.killed
+                    if stated and year_stated and year_killed.killed
+                    else float("nan"),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"killed": "Int64", "killed_total": "Int64"}) if rows else pd.DataFrame(rows)

@@ -95,7 +95,10 @@ def _toll_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
     return accounts[~superseded]
 
 
-UNSTATED_HEADER = "Incidents with no stated toll"  # beside a sum of killed, in every table that adds one up
+# The headers of every table that adds killed up: the sum of the lowest stated totals, and beside it how many
+# incidents state none. Short, so a table's killed columns read whole at 1280 px; the captions say the rest.
+KILLED_HEADER = "Killed (lowest stated)"
+UNSTATED_HEADER = "No stated toll"
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,26 @@ def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
             distance_km=events["distance_km"].round(0),
+            province=province_cells(events),
         )
         .rename(columns=INCIDENT_HEADERS)
     )
+
+
+def province_cells(events: pd.DataFrame) -> pd.Series:
+    """The province, or for an incident its sources place in several (multi_province) the first and how many
+    others, then their names as `provinces` lists them: "Punjab and 2 others: Balochistan, Khyber Pakhtunkhwa".
+    The 13 Mar 2026 drone strikes on Quetta, Kohat and Rawalpindi read "Punjab" alone; the count comes first
+    because a table cuts a long cell at its end."""
+    several = events["multi_province"].fillna(False).astype(bool) & events["provinces"].notna()
+    named = events["province"].astype(object).fillna("")  # rows are formatted one by one only where several
+    spans = events[several]
+    named[several] = [
+        _several_provinces(first, listed) for first, listed in zip(spans["province"], spans["provinces"], strict=True)
+    ]
+    return named
+
+
+def _several_provinces(first, listed) -> str:
+    others = [name for name in split_list(listed) if name != first]
+    return f"{first} and {len(others)} other{'s' if len(others) != 1 else ''}: {', '.join(others)}"

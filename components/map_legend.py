@@ -32,6 +32,7 @@ from components.vocabulary import (
 EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's Web Mercator uses
 SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
 SCALE_MAX_PX = 150
+SMALLEST_DOT = "Smallest dot: 0 killed or no total stated"
 NEUTRAL_DOT = NEUTRAL["black"]  # a dot of any type: ink, since grey is the "Other" type's colour
 
 
@@ -62,7 +63,9 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
     drawn = drawn_family_colours(events["event_type"].map(family_label)) or FAMILY_COLOURS
     types = {family: data_uri(dot_svg(colour)) for family, colour in drawn.items()}
     styles = {
-        "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT)),
+        "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT, radius=12)),
+        # A dot's size is the lowest stated total, so an incident stating none is drawn as small as 0 killed.
+        SMALLEST_DOT: data_uri(dot_svg(NEUTRAL_DOT, radius=6)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),
         "Province known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
         "Several incidents at one point": data_uri(stack_svg(NEUTRAL_DOT)),

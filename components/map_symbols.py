@@ -48,9 +48,9 @@ def crossing_icon(status: str) -> dict:
     return {"url": data_uri(crossing_svg(status)), "width": ICON_PX, "height": ICON_PX, "anchorY": ICON_PX / 2}
 
 
-def dot_svg(colour: str, ring: bool = False, faint: bool = False) -> str:
+def dot_svg(colour: str, ring: bool = False, faint: bool = False, radius: float = 9) -> str:
     """An incident: a filled dot (exact place) or a ring (district- or province-level location, faint for
-    province), as the map draws it."""
+    province), as the map draws it; `radius` of the filled dot, in the image's 32 units."""
     if ring:
         width, opacity = (1.5, 0.6) if faint else (2.5, 1)
         body = (
@@ -58,7 +58,7 @@ def dot_svg(colour: str, ring: bool = False, faint: bool = False) -> str:
             f'stroke-width="{width}" stroke-opacity="{opacity}"/>'
         )
     else:
-        body = f'<circle cx="16" cy="16" r="9" fill="{colour}" stroke="{PAPER}" stroke-width="1.5"/>'
+        body = f'<circle cx="16" cy="16" r="{radius}" fill="{colour}" stroke="{PAPER}" stroke-width="1.5"/>'
     return _svg(body)
 
 

@@ -1,0 +1,126 @@
+"""The map page never reads an incident with no stated killed total as 0 killed (analyst review, session 14):
+the distance table and chart, the district table and chart, the map's legend, and the incidents table's
+province of an incident in several provinces, each compared with data/incidents.csv."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.charts import border_share_chart, district_chart
+from components.dataset import load_dataset
+from components.districts import district_table
+from components.geo import border_shares
+from components.incidents import events_from_accounts
+from components.map_layers import dot_radius, incident_records
+from components.map_legend import SMALLEST_DOT, points_legends
+from components.paths import BUNDLED_DATA_DIR
+from components.schemas import split_list
+from tests.test_districts import accounts_by_incident, stated_totals
+from tests.test_pages import run_page
+
+
+@pytest.fixture(scope="module")
+def map_page():
+    return run_page("views/map/map.py")
+
+
+@pytest.fixture(scope="module")
+def accounts():
+    return accounts_by_incident()
+
+
+def _table(app, column: str) -> pd.DataFrame:
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def test_a_distance_band_whose_incidents_state_no_total_has_no_killed_and_no_share(map_page, accounts):
+    """2024 "within 10 km" read "Killed (lowest stated) 0" and drew a 0% bar though both its incidents state no
+    toll; and the year's killed (the share's denominator) did not say how many of the year's incidents lack one."""
+    table = _table(map_page, "Within (km)")
+    unstated = table[table["No stated toll"].eq(table["Incidents"]) & table["Incidents"].gt(0)]
+    assert not unstated.empty  # 2024 within 10 km, in the bundled file
+    assert unstated["Killed (lowest stated)"].isna().all()
+    assert unstated["Killed share (%)"].isna().all()
+    stated = table[table["No stated toll"].lt(table["Incidents"])]
+    assert stated["Killed (lowest stated)"].notna().all()
+    for year, rows in table.groupby("Year"):
+        in_year = [rows for rows in accounts.values() if rows[0]["date"].startswith(str(year))]
+        assert set(rows["Incidents that year"]) == {len(in_year)}
+        assert set(rows["No stated toll that year"]) == {sum(not stated_totals(rows) for rows in in_year)}
+        totals = [min(stated) for rows in in_year if (stated := stated_totals(rows))]
+        assert set(rows["Killed that year"]) == {sum(totals)}
+    said = " ".join(caption.value for caption in map_page.caption)
+    assert "No stated toll: incidents stating no killed total" in said
+
+
+def test_the_share_chart_draws_no_bar_for_a_band_without_a_stated_total():
+    events = pd.DataFrame({"year": [2024, 2024, 2024], "distance_km": [3, 5, 40], "killed": [None, None, 6]})
+    spec = border_share_chart(border_shares(events), "killed_share").to_dict()
+    drawn = [row for rows in spec["datasets"].values() for row in rows]
+    assert [(row["band"], row["killed_share"]) for row in drawn] == [("within 50 km", 1.0)]
+    assert "A band where no incident states a total has no bar." in spec["layer"][0]["title"]["subtitle"]
+    assert border_shares(events)["killed_total_unstated"].tolist() == [2, 2, 2]
+
+
+def test_a_district_whose_incidents_state_no_total_has_no_killed(map_page, accounts):
+    """Bolan/Kachhi read "2 incidents, killed 0" though neither states a total."""
+    table = _table(map_page, "District").set_index("District")
+    by_district: dict[str, list[list[int]]] = {}
+    for rows in accounts.values():
+        if rows[0]["location_precision"] in ("exact", "district") and ";" not in rows[0]["district"]:
+            by_district.setdefault(rows[0]["district"], []).append(stated_totals(rows))
+    assert table.loc["Bolan/Kachhi", "Incidents"] == len(by_district["Bolan/Kachhi"])
+    for district, tolls in by_district.items():
+        if not any(tolls):
+            assert pd.isna(table.loc[district, "Killed (lowest stated)"]), district
+        else:
+            assert table.loc[district, "Killed (lowest stated)"] == sum(min(stated) for stated in tolls if stated)
+    assert pd.isna(table.loc["Bolan/Kachhi", "Killed (lowest stated)"])
+
+
+def test_the_district_chart_of_killed_says_which_districts_it_leaves_out():
+    events = pd.DataFrame(
+        {
+            "incident_id": ["a", "b", "c"],
+            "district": ["Bannu", "Bolan/Kachhi", "Bolan/Kachhi"],
+            "location_precision": "district",
+            "killed": pd.array([4, None, None], dtype="Int64"),
+            "distance_km": [40.0, 200.0, 210.0],
+            "province": ["Khyber Pakhtunkhwa", "Balochistan", "Balochistan"],
+            "country": "Pakistan",
+            "date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]),
+        }
+    )
+    spec = district_chart(district_table(events).table, "Killed (lowest stated)").to_dict()
+    drawn = [row["District"] for rows in spec["datasets"].values() for row in rows]
+    assert drawn == ["Bannu"]
+    assert spec["layer"][0]["title"]["subtitle"] == "1 district where no incident states a killed total is left out."
+
+
+def test_the_legend_names_the_smallest_dot_as_0_killed_or_no_total_stated():
+    """A dot's size is its lowest stated killed, so an incident stating no total is drawn as small as 0 killed;
+    the legend said only "size: killed"."""
+    events = events_from_accounts(load_dataset(BUNDLED_DATA_DIR)["incidents"]).assign(distance_km=0.0)
+    records = {record["incident_id"]: record for record in incident_records(events)}
+    exact_unstated = events[events["location_precision"].eq("exact") & events["killed"].isna()]
+    assert not exact_unstated.empty
+    assert {records[i]["radius"] for i in exact_unstated["incident_id"]} == {dot_radius(0)}
+    location = next(legend for legend in points_legends(events) if legend.title == "Location")
+    assert SMALLEST_DOT == "Smallest dot: 0 killed or no total stated"
+    assert SMALLEST_DOT in location.entries
+
+
+def test_an_incident_in_several_provinces_lists_them_all(map_page, accounts):
+    """The 13 Mar 2026 drone strikes on Quetta, Kohat and Rawalpindi read "Punjab" alone."""
+    table = _table(map_page, "Source link")
+    several = {rows[0]["place"]: rows[0] for rows in accounts.values() if rows[0]["multi_province"] == "true"}
+    assert "Quetta, Kohat and Rawalpindi" in several
+    for place, row in several.items():
+        shown = table.loc[table["Place"].eq(place), "Province"]
+        others = [name for name in split_list(row["provinces"]) if name != row["province"]]
+        assert set(shown) == {
+            f"{row['province']} and {len(others)} other{'s' * (len(others) > 1)}: {', '.join(others)}"
+        }, place
+    quetta = table.loc[table["Place"].eq("Quetta, Kohat and Rawalpindi"), "Province"].iloc[0]
+    assert quetta == "Punjab and 2 others: Balochistan, Khyber Pakhtunkhwa"
