@@ -15,10 +15,10 @@ import altair as alt
 import pandas as pd
 
 from components.charts import comparison_chart, date_axis
-from components.crossings import status_on
+from components.crossings import SAME_START_DAYS, latest_report, since_text, status_on
 from components.data_age import Coverage
 from components.dataset import Dataset
-from components.dates import VEGA_DAY, format_day
+from components.dates import VEGA_DAY, format_day, format_published
 from components.diplomacy import filter_events
 from components.incidents import IncidentFilter, count_text, figure_range, killed_sum, place_names
 from components.map_labels import pixels
@@ -183,7 +183,8 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
 
 
 def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str) -> Slide:
-    """The incidents the filters keep and the crossings on the data date; the screen draws the map itself."""
+    """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
+    map itself."""
     killed = killed_sum(events["killed"])
     title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
     if killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
@@ -192,7 +193,7 @@ def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, event
             f"{len(events):,} incidents; {killed.killed:,} killed in the {stated:,} that state a toll (lowest figure)"
         )
     where = filters_sentence(selection).removeprefix("Filters: ")
-    source = f"{events_label} · {where} · crossings as of the data date · {as_of}"
+    source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families)
 
@@ -377,8 +378,10 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
 
 
 def crossings_slide(data: Dataset, as_of: str) -> Slide:
-    """Each crossing's status on the data date, by the rule of components.crossings (latest period wins), since
-    the day it began without a break, with the source of that day's row."""
+    """Each crossing's status as last reported by the data date, by the rule of components.crossings (latest
+    period wins): since the day it began without a break (each day the accounts give, when they differ) with
+    the source of that day's row, and the latest dated report of it with its source. A status is carried on
+    until a source reports a change, so the title dates it by the latest report, not by the data date."""
     day = data.data_as_of or dt.date.today()
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
@@ -386,18 +389,35 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
         {
             "Crossing": status["name"],
             "Status": status["status"].map(labels),
-            "Since": [format_day(d) if pd.notna(d) else "" for d in status["start_date"]],
+            "Since": status["start_dates"].map(since_text),
             "Source": status["source_name"].fillna(""),
+            "Last reported": [
+                "" if code == NO_CROSSING_STATUS.code else _reported(published, source)
+                for code, published, source in status[["status", "last_reported", "last_reported_source"]].itertuples(
+                    index=False
+                )
+            ],
         }
     )
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
-    title = f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} on {format_day(day)}"
-    source = (
-        f"Crossing status periods as sources state them, the latest in force; since: the first day of that status "
-        f"without a break, and its source · {as_of}"
+    latest = latest_report(status)
+    reported = f"latest report {format_published(latest)}" if latest else "no dated report"
+    title = (
+        f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} as last reported ({reported})"
     )
-    return Slide("crossings", title, source, table=table, links=_links(status))
+    source = (
+        "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
+        "the first day of that status without a break, and its source, or each day the sources give for that start "
+        f"when they differ (within {SAME_START_DAYS} days); last reported: its latest dated report · {as_of}"
+    )
+    links = _links(status) + _links(status, "last_reported_url")
+    return Slide("crossings", title, source, table=table, links=tuple(dict.fromkeys(links)))
+
+
+def _reported(published, source) -> str:
+    """'18 Feb 2026, Khaama Press (via 103news)', or that none of the status's rows shows its publication date."""
+    return f"{format_published(published)}, {source}" if pd.notna(published) else "no dated report"
 
 
 def disagree_slide(data: Dataset, as_of: str) -> Slide | None:

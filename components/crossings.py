@@ -2,7 +2,8 @@
 
 Sources often report a new status without ending the previous one (a closure announced while a
 "restricted" period is still open), so periods overlap. One rule settles every day, on the map and on
-the timeline alike: among the periods covering a day, the one that started last is in force.
+the timeline alike: among the periods covering a day, the one that started last is in force. A status is
+carried on until a source reports a change, so each status also says when a source last reported it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,17 @@ import datetime as dt
 
 import pandas as pd
 
+from components.dates import format_days_or
+
 ALL_CROSSINGS = "all"  # crossing_id of a period a source states for every crossing at once
 ONE_DAY = pd.Timedelta(days=1)
+# Accounts of one closure date its start a day or two apart (a night attack either side of midnight, the day
+# the gates shut or the day it was announced, a recount months later), so rows of a run's status that start
+# within this many days of its first day (that day and the two after it) are accounts of that same start, and
+# when they differ every day they give is shown ("since 10, 11 or 12 Oct 2025"), not the earliest alone. A
+# later row is news of its own, such as the customs board's transit suspension of 16 Oct 2025 six days into
+# the closure, and is not one of them.
+SAME_START_DAYS = 3
 
 
 def per_crossing(periods: pd.DataFrame, crossings: pd.DataFrame) -> pd.DataFrame:
@@ -38,6 +48,8 @@ def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> p
     `start_date` is when that status began without a break: periods of one status that follow or overlap
     one another are one run (a closure of every crossing restated by later reports is still the closure
     that began first), and `reason` and the source are the row in force on the run's first day.
+    `start_dates` are the days the run's rows give for that start (see _run_accounts), and `last_reported`
+    the run's latest report.
     """
     columns = ["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]
     steps = _steps(periods, crossings, day)
@@ -45,9 +57,48 @@ def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> p
         **{column: (column, "first") for column in columns}, draw_end=("draw_end", "last")
     )
     current = runs[runs["draw_end"] == pd.Timestamp(day) + ONE_DAY][columns]
+    current = current.merge(_run_accounts(per_crossing(periods, crossings), current, day), on="crossing_id")
     out = crossings.merge(current, on="crossing_id", how="left", suffixes=("", "_status"))
     out["status"] = out["status"].fillna("unknown")
     return out
+
+
+def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """Per run in force on `day`, what its rows (that status, for that crossing or all, overlapping the run)
+    say: its first day and the other starts they give within SAME_START_DAYS of it (`start_dates`, a tuple in
+    order), and the latest `source_published` (`last_reported`, with `last_reported_source` and `_url`; blank
+    when no row is dated: a row with a `published_note` instead does not count).
+    A month-only date ("2025-12") ranks below that month's days, so no report is made later than its source.
+    """
+    starts = runs[["crossing_id", "status", "start_date"]].rename(columns={"start_date": "run_start"})
+    rows = rows.merge(starts, on=["crossing_id", "status"])
+    rows = rows[
+        (rows["start_date"] <= pd.Timestamp(day)) & (rows["end_date"].isna() | (rows["end_date"] >= rows["run_start"]))
+    ]
+    early = rows[rows["start_date"].between(rows["run_start"], rows["run_start"] + (SAME_START_DAYS - 1) * ONE_DAY)]
+    given = early.groupby("crossing_id")["start_date"].agg(set)
+    reports = rows.dropna(subset=["source_published"]).sort_values("source_published", kind="stable")
+    reports = reports.drop_duplicates("crossing_id", keep="last").set_index("crossing_id")
+    reports = reports[["source_published", "source_name", "source_url"]].set_axis(
+        ["last_reported", "last_reported_source", "last_reported_url"], axis=1
+    )
+    accounts = starts.set_index("crossing_id").join(reports)
+    accounts["start_dates"] = [
+        tuple(sorted(given.get(crossing_id, set()) | {first})) for crossing_id, first in accounts["run_start"].items()
+    ]
+    return accounts.drop(columns=["status", "run_start"]).reset_index()
+
+
+def since_text(start_dates) -> str:
+    """'1 Nov 2025', or '10, 11 or 12 Oct 2025' when the accounts of a start (SAME_START_DAYS) differ; '' for none."""
+    return format_days_or([day.date() for day in start_dates]) if isinstance(start_dates, tuple) else ""
+
+
+def latest_report(status: pd.DataFrame) -> str | None:
+    """The latest `last_reported` of the statuses shown (as the file gives it, a month below its days), None if
+    none is dated."""
+    dated = status["last_reported"].dropna()
+    return max(dated) if not dated.empty else None
 
 
 def _steps(periods: pd.DataFrame, crossings: pd.DataFrame, until: dt.date) -> pd.DataFrame:

@@ -23,6 +23,17 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def format_days_or(days: list[dt.date]) -> str:
+    """Days one of which is meant, in order, the shared month and year said once: "10, 11 or 12 Oct 2025";
+    written out in full when they differ: "30 Sep 2025 or 1 Oct 2025"."""
+    days = sorted(days)
+    if len({(day.year, day.month) for day in days}) == 1:
+        *first, last = [str(day.day) for day in days]
+        return f"{', '.join(first)} or {last} {days[0]:%b %Y}" if first else format_day(days[0])
+    *first, last = [format_day(day) for day in days]
+    return f"{', '.join(first)} or {last}" if first else last
+
+
 def format_days(days: pd.Series) -> pd.Series:
     """format_day for a column of dates."""
     return days.dt.day.astype(str) + days.dt.strftime(" %b %Y")

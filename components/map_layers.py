@@ -22,7 +22,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components.dates import format_day
+from components.crossings import since_text
+from components.dates import format_day, format_published
 from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
@@ -125,20 +126,29 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
 
 
 def crossing_records(crossings: pd.DataFrame) -> list[dict]:
+    """A gate per located crossing, its tooltip saying its status since when (components.crossings.since_text)
+    and when a source last reported it."""
     return [
         {
             "lon": float(row.lon),
             "lat": float(row.lat),
             "icon": crossing_icon(row.status),
             "title": f"{row.name} crossing",
-            "line1": (
-                f"Status: {row.status}" + (f" since {format_day(row.start_date)}" if pd.notna(row.start_date) else "")
-            ),
+            "line1": f"Status: {row.status}" + _since_and_reported(row),
             "line2": str(row.reason) if pd.notna(row.reason) else "",
             "line3": f"Location {row.coord_precision}",
         }
         for row in crossings.dropna(subset=["lat", "lon"]).itertuples(index=False)
     ]
+
+
+def _since_and_reported(row) -> str:
+    """' since 10, 11 or 12 Oct 2025; last reported 18 Feb 2026', or '' for a crossing with no status."""
+    if pd.isna(row.start_date):
+        return ""
+    dated = pd.notna(row.last_reported)
+    reported = f"last reported {format_published(row.last_reported)}" if dated else "no dated report"
+    return f" since {since_text(row.start_dates)}; {reported}"
 
 
 def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1, fill: list[int] | None = None):

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.dates import format_day
+from components.crossings import latest_report
+from components.dates import format_day, format_published
 from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
@@ -50,11 +51,17 @@ def crossing_symbols() -> dict[str, str]:
     }
 
 
-def crossing_legend(day) -> Legend:
+def crossing_legend(status: pd.DataFrame, day) -> Legend:
+    """The gates of `status` (components.crossings.status_on for `day`, the period's end). A status holds until
+    a source reports a change, so the title says it is as last reported, and the note which day it is in
+    force on and the latest report it rests on."""
+    latest = latest_report(status)
+    reported = f"latest report {format_published(latest)}" if latest else "no dated report"
     return Legend(
-        f"Crossing status on {format_day(day)}",
+        "Crossing status as last reported",
         crossing_symbols(),
-        "Square gates; 'Unknown': no recorded status covers the day.",
+        f"In force on {format_day(day)} (the period's end); {reported}. Square gates; 'Unknown': no recorded "
+        "status covers the day.",
     )
 
 

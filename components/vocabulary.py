@@ -553,7 +553,7 @@ BRIEFING_PANELS = CodeList(
         Code("map", "Map"),
         Code("timeline", "Diplomacy and violence"),
         Code("latest", "Latest developments"),
-        Code("crossings", "Crossings now"),
+        Code("crossings", "Crossing status"),
         # Trackers' annual totals far apart, mostly by counting rules: not "Figures the sources disagree on" (Trends),
         # which lists conflicting statements of one figure. The code stays, so links keep working.
         Code("disagree", "Trackers' totals differ"),

@@ -418,25 +418,35 @@ def test_a_figure_no_single_account_states_is_credited_to_none():
     assert set(links) == {row["source_url"] for row in accounts_by_incident()[event.name]}
 
 
-def test_the_crossings_slide_dates_each_status_from_the_start_of_its_unbroken_run():
-    """Checked by hand against crossing_status.csv: every crossing closed from 10 Oct 2025 (Khaama Press's
-    row for all crossings; later rows restate the closure, among them Geo News's of 16 Oct on the customs
-    board's transit suspension, which the slide once gave as the start), Chaman shut again on 6 Dec after
-    two days restricted, Torkham restricted since reopening for returnees on 1 Nov (UN cargo from 4 Dec)."""
+def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_its_sources_give():
+    """Checked by hand against crossing_status.csv and data/research-notes/unchecked_rows_2026-12-01.md. The
+    slide said "closed on 8 Apr 2026", but no row was published after 18 Feb 2026 (Khaama Press's repost of an
+    Express Tribune story), so the count is as last reported. The closure of every crossing was "since 10 Oct
+    2025" on that retrospective account alone: the accounts written in October date it 11 Oct (The Express
+    Tribune and three others) or, at Ghulam Khan, 12 Oct (Wesal), and all of them are shown. Torkham is
+    restricted since 1 Nov (Dawn), last reported by AP's UN-cargo row of 5 Dec; Chaman shut again on 6 Dec
+    (its Tribune row is undated), last reported by the all-crossings row of 18 Feb."""
     from components.paths import BUNDLED_DATA_DIR
 
     app = open_briefing(panel="crossings")
-    assert slide_title(app) == "9 of 10 border crossings closed on 8 Apr 2026"
+    assert slide_title(app) == "9 of 10 border crossings closed as last reported (latest report 18 Feb 2026)"
     (table,) = app.get("table")
     shown = table.value.reset_index()
-    since_oct = ("Closed", "10 Oct 2025", "Khaama Press (via 103news)")
+    assert list(shown.columns) == ["Crossing", "Status", "Since", "Source", "Last reported"]
+    khaama, khaama_feb = "Khaama Press (via 103news)", "18 Feb 2026, Khaama Press (via 103news)"
     assert [tuple(row) for row in shown.itertuples(index=False)] == [
-        ("Torkham", "Restricted", "1 Nov 2025", "Dawn"),
-        ("Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)", "Closed", "6 Dec 2025", "The Express Tribune"),
+        ("Torkham", "Restricted", "1 Nov 2025", "Dawn", "5 Dec 2025, The Navhind Times (AP)"),
+        (
+            "Chaman–Spin Boldak (Wesh–Chaman, Friendship Gate)",
+            "Closed",
+            "6 Dec 2025",
+            "The Express Tribune",
+            khaama_feb,
+        ),
+        ("Ghulam Khan", "Closed", "10, 11 or 12 Oct 2025", khaama, khaama_feb),
         *[
-            (name, *since_oct)
+            (name, "Closed", "10 or 11 Oct 2025", khaama, khaama_feb)
             for name in (
-                "Ghulam Khan",
                 "Angoor Adda (Angur Ada)",
                 "Kharlachi",
                 "Badini (Badinai)",
@@ -450,12 +460,27 @@ def test_the_crossings_slide_dates_each_status_from_the_start_of_its_unbroken_ru
     with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
         ids = {row["name"]: row["crossing_id"] for row in csv.DictReader(handle)}
     with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
-        stated = {
-            (row["crossing_id"], row["status"], row["start_date"], row["source_name"]) for row in csv.DictReader(handle)
-        }
-    for name, status, since, source in shown.itertuples(index=False):
-        day = dt.datetime.strptime(since, "%d %b %Y").date().isoformat()
-        assert {(ids[name], status.lower(), day, source), ("all", status.lower(), day, source)} & stated, name
+        rows = list(csv.DictReader(handle))
+    assert max(row["source_published"] for row in rows) == "2026-02-18"  # the title's latest report
+    for name, status, since, source, reported in shown.itertuples(index=False):
+        of_status = [
+            row for row in rows if row["crossing_id"] in (ids[name], "all") and row["status"] == status.lower()
+        ]
+        days = _days_said(since)
+        window = {(days[0] + dt.timedelta(days=n)).isoformat() for n in range(3)}  # SAME_START_DAYS
+        assert {day.isoformat() for day in days} == {row["start_date"] for row in of_status} & window, name
+        assert any(row["start_date"] == days[0].isoformat() and row["source_name"] == source for row in of_status)
+        in_run = [row for row in of_status if not row["end_date"] or row["end_date"] >= days[0].isoformat()]
+        latest = max(row["source_published"] for row in in_run if row["source_published"])
+        published, by = reported.split(", ", 1)
+        assert dt.datetime.strptime(published, "%d %b %Y").date().isoformat() == latest, name
+        assert any(row["source_published"] == latest and row["source_name"] == by for row in in_run), name
+
+
+def _days_said(text: str) -> list[dt.date]:
+    """The days of "10, 11 or 12 Oct 2025" or "1 Nov 2025"."""
+    days, month = re.fullmatch(r"([\d, or]+) ([A-Z][a-z]{2} \d{4})", text).groups()
+    return [dt.datetime.strptime(f"{day} {month}", "%d %b %Y").date() for day in re.findall(r"\d+", days)]
 
 
 def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not_unpublished():

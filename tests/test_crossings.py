@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from components.charts import timeline_chart
-from components.crossings import status_bands, status_on
+from components.crossings import latest_report, since_text, status_bands, status_on
 from components.palette import NEUTRAL, RESTRICTED_FILL
 
 CROSSINGS = pd.DataFrame({"crossing_id": ["tk", "ch"], "name": ["Torkham", "Chaman"]})
@@ -21,6 +21,7 @@ PERIODS = pd.DataFrame(
         "reason": ["r", "c", "all", "later"],
         "source_name": ["S"] * 4,
         "source_url": ["https://s.test/"] * 4,
+        "source_published": ["2024-01-02", "2024-03-02", "2024-06-02", "2024-09-02"],
     }
 )
 UNTIL = dt.date(2024, 7, 1)
@@ -112,6 +113,7 @@ def test_a_status_restated_by_later_rows_is_in_force_since_its_first_row_with_th
             "reason": ["closed", "customs", "returnees", "UN cargo", "a few hours"],
             "source_name": ["First", "Customs", "Returnees", "UN", "Hours"],
             "source_url": ["https://s.test/"] * 5,
+            "source_published": ["2025-10-11", "2025-10-16", "2025-11-02", "2025-12-05", "2025-10-14"],
         }
     )
     # Chaman's closure resumes the day after its one restricted day, still the first closure's row.
@@ -119,3 +121,75 @@ def test_a_status_restated_by_later_rows_is_in_force_since_its_first_row_with_th
     assert _since(periods, "2026-04-08") == [("restricted", "11-01", "Returnees"), ("closed", "10-14", "First")]
     assert _since(periods, "2025-10-13") == [("closed", "10-10", "First"), ("restricted", "10-13", "Hours")]
     assert _since(periods, "2025-10-09") == [("unknown", "", "nan"), ("unknown", "", "nan")]
+
+
+def test_a_start_the_accounts_date_differently_shows_every_day_they_give_and_a_status_its_latest_report():
+    """Crossing_status.csv's case: a retrospective account (published Feb 2026) dates the closure of every
+    crossing 10 Oct, the October accounts 11 Oct, and one crossing's own account 12 Oct; the customs board's
+    suspension six days in is news of its own, not another start. A status is as last reported: the latest
+    publication date among its run's rows, for its crossing or all, not counting an undated row, and a
+    month-only date ranking below that month's days."""
+    periods = pd.DataFrame(
+        {
+            "crossing_id": ["all", "all", "ch", "all", "tk", "tk", "tk", "ch", "tk"],
+            "status": [
+                "closed",
+                "closed",
+                "closed",
+                "closed",
+                "restricted",
+                "restricted",
+                "restricted",
+                "closed",
+                "open",
+            ],
+            "start_date": pd.to_datetime(
+                [
+                    "2025-10-10",
+                    "2025-10-11",
+                    "2025-10-12",
+                    "2025-10-16",
+                    "2025-11-01",
+                    "2025-12-04",
+                    "2025-12-10",
+                    "2025-10-12",
+                    "2025-03-19",
+                ]
+            ),
+            "end_date": pd.to_datetime([None] * 8 + ["2025-10-09"]),
+            "reason": ["recount", "october", "own", "customs", "returnees", "UN cargo", "undated", "monthly", "open"],
+            "source_name": ["Repost", "Tribune", "Wesal", "Customs", "Dawn", "AP", "Undated", "Monthly", "Old"],
+            "source_url": [f"https://s.test/{n}" for n in range(9)],
+            "source_published": [
+                "2026-02-18",
+                "2025-10-15",
+                "2025-10-21",
+                "2025-10-16",
+                "2025-11-02",
+                "2025-12-05",
+                None,
+                "2026-02",
+                "2025-03-19",
+            ],
+        }
+    )
+    shown = status_on(CROSSINGS, periods, dt.date(2026, 4, 8)).set_index("crossing_id")
+    assert [since_text(days) for days in shown["start_dates"]] == ["1 Nov 2025", "10, 11 or 12 Oct 2025"]
+    assert shown["source_name"].tolist() == ["Dawn", "Repost"]  # the first day's row
+    assert shown["last_reported"].tolist() == ["2025-12-05", "2026-02-18"]
+    assert shown["last_reported_source"].tolist() == ["AP", "Repost"]
+    assert latest_report(shown) == "2026-02-18"
+    # Torkham's closure before it reopened: its own start on 12 Oct is Chaman's, not Torkham's.
+    before = status_on(CROSSINGS, periods, dt.date(2025, 10, 20)).set_index("crossing_id")
+    assert since_text(before.loc["tk", "start_dates"]) == "10 or 11 Oct 2025"
+    assert before.loc["tk", "last_reported"] == "2026-02-18"
+    # Before the closure: Torkham open, reported only by its own open row; Chaman with no status and no report.
+    earlier = status_on(CROSSINGS, periods, dt.date(2025, 10, 1))
+    assert earlier["last_reported"].fillna("").tolist() == ["2025-03-19", ""]
+
+
+def test_a_status_none_of_whose_rows_is_dated_has_no_last_report():
+    periods = PERIODS.assign(source_published=[None, None, None, None])
+    shown = status_on(CROSSINGS, periods, UNTIL)
+    assert shown["last_reported"].isna().all()
+    assert latest_report(shown) is None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.dates import format_day, format_days, format_published, published_day
+from components.dates import format_day, format_days, format_days_or, format_published, published_day
 from components.paths import BUNDLED_DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,6 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_a_day_reads_without_a_leading_zero():
     assert format_day(dt.date(2026, 4, 8)) == "8 Apr 2026"
     assert format_day(pd.Timestamp("2025-10-12")) == "12 Oct 2025"
+
+
+def test_days_one_of_which_is_meant_say_their_shared_month_once():
+    assert format_days_or([dt.date(2025, 10, 12), dt.date(2025, 10, 10), dt.date(2025, 10, 11)]) == (
+        "10, 11 or 12 Oct 2025"
+    )
+    assert format_days_or([dt.date(2025, 10, 10), dt.date(2025, 10, 11)]) == "10 or 11 Oct 2025"
+    assert format_days_or([dt.date(2025, 9, 30), dt.date(2025, 10, 1)]) == "30 Sep 2025 or 1 Oct 2025"
+    assert format_days_or([dt.date(2025, 11, 1)]) == "1 Nov 2025"
 
 
 def test_a_column_of_days_reads_the_same_as_one_day():

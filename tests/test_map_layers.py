@@ -56,18 +56,19 @@ def test_crossings_are_square_gates_drawn_from_inline_images():
         assert fill not in FAMILY_COLOURS.values()
 
 
-def test_a_gates_tooltip_dates_its_status_from_the_start_of_the_run_with_that_rows_reason():
+def test_a_gates_tooltip_dates_its_status_by_every_start_its_sources_give_and_its_last_report():
     """On the data date (8 Apr 2026) Torkham has been restricted since it reopened for returnees on 1 Nov
-    2025 (Dawn's row; the AP row of 4 Dec restates it), Ghulam Khan closed since the closure of every
-    crossing began on 10 Oct 2025 (Khaama Press's row), not since a later row restating it."""
+    2025 (Dawn's row), last reported by AP's UN-cargo row published 5 Dec; Ghulam Khan closed since 10 Oct
+    (Khaama Press's Feb 2026 repost, whose reason the tooltip gives), 11 Oct (The Express Tribune and others)
+    or 12 Oct (Wesal), last reported 18 Feb 2026 (crossing_status.csv): not "closed since 10 Oct 2025"."""
     (layer,) = crossing_layers(status_on(DATA["crossings"], DATA["crossing_status"], DATA.data_as_of))
     tips = {row["title"]: (row["line1"], row["line2"]) for row in layer.data}
     assert tips["Torkham crossing"] == (
-        "Status: restricted since 1 Nov 2025",
+        "Status: restricted since 1 Nov 2025; last reported 5 Dec 2025",
         "Reopened only for return/deportation of Afghans after 20-day closure; trade and regular travel still "
         "suspended pending security improvement",
     )
-    assert tips["Ghulam Khan crossing"][0] == "Status: closed since 10 Oct 2025"
+    assert tips["Ghulam Khan crossing"][0] == "Status: closed since 10, 11 or 12 Oct 2025; last reported 18 Feb 2026"
     assert tips["Ghulam Khan crossing"][1].startswith("Major crossings still closed in Feb 2026")
 
 

@@ -54,6 +54,13 @@ LATEST_CSS = """
 .st-key-slide-body li {font-size: calc(2.1 * var(--u)) !important; margin-bottom: calc(1.6 * var(--u));}
 </style>
 """
+# The crossings table's dates and sources keep to one line each; only the crossing's name (the index) wraps,
+# so ten crossings fit under the title (left to the browser, every column wrapped and the last rows were cut).
+CROSSINGS_CSS = """
+<style>
+.st-key-slide-body tbody td, .st-key-slide-body tbody td p {white-space: nowrap !important;}
+</style>
+"""
 # On every other slide the map is off screen and invisible, yet drawn, so "Next" to it shows it at once.
 MAP_OFF_SCREEN_CSS = """
 <style>
@@ -153,6 +160,7 @@ def page_style(code: str, theme: str) -> None:
         + (DARK_CSS if theme == "dark" else "")
         + (MAP_ON_SCREEN_CSS if code == "map" else MAP_OFF_SCREEN_CSS)
         + (LATEST_CSS if code == "latest" else "")
+        + (CROSSINGS_CSS if code == "crossings" else "")
     )
     # With an element beside it the style stays in the page: style alone goes to Streamlit's event
     # container, which a rerun empties, so every "Next" flashed the unstyled page.

@@ -23,11 +23,14 @@ PICKER_LIMIT = 2_000
 MAP_HEIGHT = 560
 AT_POINT_KEY = "at-point"
 # Static styling (no data in it): the map's box and deck.gl's tooltip holder clip their content, so a tooltip
-# near the map's edge was cut; let it spill over the page, above the columns beside and below the map.
+# near the map's edge was cut; let it spill over the page, above the columns beside and below the map. The
+# tooltip's z-index counts only inside deck.gl's own layer (z-index 0), so the map's element is raised too:
+# without it the incident picker beside the map covered a crossing's "last reported" date.
 TOOLTIP_UNCLIPPED_CSS = """<style>
 [data-testid="stDeckGlJsonChart"] > div:has(canvas),
 [data-testid="stDeckGlJsonChart"] .deck-widgets-root > div {overflow: visible !important;}
 [data-testid="stDeckGlJsonChart"] .deck-tooltip {z-index: 100 !important;}
+[data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]) {z-index: 1;}
 </style>"""
 
 

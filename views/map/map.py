@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
+from components.crossings import status_on
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares
 from components.incidents import KILLED_HEADER, UNSTATED_HEADER, incidents_table, killed_sum
@@ -89,7 +90,10 @@ legends = derived(
     (selection, mode),
     lambda: [
         (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
-        for legend in (*incident_legends(events, mode), crossing_legend(selection.end))
+        for legend in (
+            *incident_legends(events, mode),
+            crossing_legend(status_on(data["crossings"], data["crossing_status"], selection.end), selection.end),
+        )
     ],
 )
 km, pixels = scale_bar(view.lat, view.zoom)
