@@ -19,12 +19,14 @@ import pandas as pd
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
 
 from bench.synthetic_events import acled_frame, write_csv
 from components.dataset import load_dataset
 from components.export import ExportContext, briefing_file, chart_svg
 from components.map_layers import INITIAL_VIEW
-from components.textsafe import csv_bytes
+from components.paths import ROOT
+from components.textsafe import csv_bytes, escape_markdown
 from components.ui.timeline import timeline_figure
 from tests.conftest import serve
 from tests.hostile import LITERAL, PAYLOAD, write_hostile_dataset
@@ -209,3 +211,23 @@ def test_an_uploaded_acled_file_with_payloads_stays_text(browser, app_url, tmp_p
         page.screenshot(path=SCREENSHOTS / "hostile-upload.png", full_page=True)
     finally:
         context.close()
+
+
+def test_static_tables_escape_data_text(hostile_dir, monkeypatch):
+    """st.table reads each cell as Markdown: a crossing's source name drew "**x**" in bold on the briefing."""
+    monkeypatch.setenv("DLM_DATA_DIR", str(hostile_dir))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["panel"] = "crossings"
+    app.run()
+    app.switch_page("views/briefing/briefing.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    cells = [
+        str(cell)
+        for table in app.table
+        for frame in (table.value,)
+        for cell in [*frame.index, *frame.to_numpy().ravel()]
+    ]
+    with_payload = [cell for cell in cells if "xss" in cell]
+    assert with_payload, "no table showed a payload"
+    assert all(escape_markdown("**x**") in cell for cell in with_payload)
+    assert not [cell for cell in with_payload if "**x**" in cell.replace(escape_markdown("**x**"), "")]

@@ -23,7 +23,7 @@ from components.palette import DARK_SLIDE, ON_DARK
 from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.ui.url_state import PENDING, keep, link_notices, linked
-from components.ui.widgets import ChartSpec, chart_spec, show_chart
+from components.ui.widgets import ChartSpec, chart_spec, show_chart, static_table
 from components.url_codec import PARAMS
 from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, FAMILY_COLOURS
 
@@ -251,7 +251,7 @@ def slide_body(slide: Slide, chart: ChartSpec | None) -> None:
         if chart is not None:
             show_chart(chart, width="content")
         elif slide.table is not None:
-            st.table(slide.table.set_index(slide.table.columns[0]))
+            static_table(slide.table.set_index(slide.table.columns[0]))
         if slide.statements:
             st.markdown("\n".join(f"- {escape_markdown(line)}" for line in slide.statements))
 

@@ -114,6 +114,19 @@ def show_table(data, **kwargs) -> None:
     st.dataframe(data, placeholder=NO_VALUE, **kwargs)
 
 
+def static_table(frame: pd.DataFrame, **kwargs) -> None:
+    """st.table with every text cell and index label escaped: st.table reads cells as Markdown, so a source
+    name holding "**x**" or "[a](b)" drew bold text or a link."""
+
+    def escaped(column: pd.Series) -> pd.Series:
+        return column.map(escape_markdown, na_action="ignore") if pd.api.types.is_string_dtype(column) else column
+
+    shown = frame.apply(escaped)
+    if pd.api.types.is_string_dtype(shown.index):
+        shown.index = shown.index.map(escape_markdown)
+    st.table(shown.rename(columns=escape_markdown), **kwargs)
+
+
 def day_columns(frame: pd.DataFrame) -> dict:
     """Date columns shown as days ("8 Jan 2024"), not as timestamps ending "00:00:00"."""
     return {

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import about
 from components.ui.store import dataset
-from components.ui.widgets import coverage_caption
+from components.ui.widgets import coverage_caption, static_table
 
 data = dataset()
 
@@ -31,7 +31,7 @@ st.markdown(
     "The trackers count different things, so their totals are not interchangeable: compare a tracker "
     "with itself across periods, and trackers with each other only as a check."
 )
-st.table(about.counting_rules(data.figures), hide_index=True)
+static_table(about.counting_rules(data.figures), hide_index=True)
 
 st.header("Which figure is shown")
 st.markdown(
@@ -43,7 +43,7 @@ st.markdown(
     "still disagree, the tracker's own page wins, then the figure more sources give, then the latest "
     "published; the other values stay listed beside it on Data & sources."
 )
-st.table(about.figure_statuses(), hide_index=True)
+static_table(about.figure_statuses(), hide_index=True)
 
 st.header("Incidents: tolls and attribution")
 stages = about.toll_stages()
@@ -58,7 +58,7 @@ st.markdown(
     "actor group. A group the sources only suspect is not counted as that group: the incident stays "
     "Unknown / not attributed, and the suspicion is shown in its details."
 )
-st.table(about.actor_groups(data.events), hide_index=True)
+static_table(about.actor_groups(data.events), hide_index=True)
 
 st.header("Sources")
 st.markdown(
@@ -67,7 +67,7 @@ st.markdown(
     "is labelled wherever its source is shown. A row without a publication date says why (the page shows "
     "none, or it has not yet been checked)."
 )
-st.table(about.sourcing({name: data[name] for name in data.tables}), hide_index=True)
+static_table(about.sourcing({name: data[name] for name in data.tables}), hide_index=True)
 
 st.header("How to cite")
 st.markdown(
