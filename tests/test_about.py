@@ -6,7 +6,7 @@ import csv
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import COUNTING_RULES
 from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES, SERIES, TRACKERS
-from tests.test_pages import run_page
+from tests.test_pages import run_page, static_table
 
 DEVELOPER_WORDS = ("DLM_", "tests/", "pytest", "python -m", ".py", "components/")
 
@@ -36,7 +36,7 @@ def test_the_page_explains_counting_statuses_sources_citation_and_licences():
 
 def test_its_tables_say_what_the_files_hold():
     app = run_page("views/data/about.py")
-    counting, statuses, groups, sourcing = (app.table[i].value for i in (0, 1, 2, 3))
+    counting, statuses, groups, sourcing = (static_table(app.table[i]) for i in (0, 1, 2, 3))
     held = {(row["tracker"], row["series"]) for row in rows_of("tracker_stats.csv")}
     listed = set(zip(counting["Tracker"], counting["Series"], strict=True))
     assert listed == {

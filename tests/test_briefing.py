@@ -19,6 +19,7 @@ from components.incidents import IncidentFilter
 from components.paths import BUNDLED_DATA_DIR
 from components.vocabulary import BRIEFING_PANELS
 from tests.test_districts import accounts_by_incident
+from tests.test_pages import static_table
 from tests.test_reading_pages import open_page, shown_figures, window_slots
 
 BRIEFING = "views/briefing/briefing.py"
@@ -431,7 +432,7 @@ def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_
     app = open_briefing(panel="crossings")
     assert slide_title(app) == "9 of 10 border crossings closed as last reported (latest report 18 Feb 2026)"
     (table,) = app.get("table")
-    shown = table.value.reset_index()
+    shown = static_table(table).reset_index()
     assert list(shown.columns) == ["Crossing", "Status", "Since", "Source", "Last reported"]
     khaama, khaama_feb = "Khaama Press (via 103news)", "18 Feb 2026, Khaama Press (via 103news)"
     assert [tuple(row) for row in shown.itertuples(index=False)] == [

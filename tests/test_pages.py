@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import pandas as pd
 import pytest
 from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
@@ -32,6 +34,18 @@ def run_page(page: str) -> AppTest:
     app.switch_page(page)
     app.run()
     return app
+
+
+def static_table(element) -> pd.DataFrame:
+    """An st.table as a person reads it: its cells are Markdown, escaped (components.ui.widgets.static_table)."""
+
+    def read(text):
+        return re.sub(r"\\(.)", r"\1", text) if isinstance(text, str) else text
+
+    frame = element.value
+    shown = frame.apply(lambda column: column.map(read))
+    shown.index = frame.index.map(read)
+    return shown.rename(columns=read)
 
 
 def _assert_clean(app: AppTest, title: str | None) -> None:
