@@ -188,9 +188,9 @@ def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, event
     killed = killed_sum(events["killed"])
     title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
     if killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
-        stated = killed.incidents - killed.unstated
         title = (
-            f"{len(events):,} incidents; {killed.killed:,} killed in the {stated:,} that state a toll (lowest figure)"
+            f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
+            "(lowest figure)"
         )
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"

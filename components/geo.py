@@ -121,10 +121,8 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
     for year, group in events.groupby(year_column):
         total_n = len(group)
         year_killed = killed_sum(group["killed"])
-        year_stated = year_killed.incidents > year_killed.unstated
         for limit in BANDS_KM:
             near = killed_sum(group.loc[group["distance_km"] <= limit, "killed"])
-            stated = near.incidents > near.unstated
             rows.append(
                 {
                     "year": int(year),
@@ -132,12 +130,12 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
                     "incidents": near.incidents,
                     "incidents_total": total_n,
                     "incident_share": near.incidents / total_n if total_n else float("nan"),
-                    "killed": near.killed if stated else pd.NA,
+                    "killed": near.killed if near.stated else pd.NA,
                     "killed_unstated": near.unstated,
-                    "killed_total": year_killed.killed if year_stated else pd.NA,
+                    "killed_total": year_killed.killed if year_killed.stated else pd.NA,
                     "killed_total_unstated": year_killed.unstated,
                     "killed_share": near.killed / year_killed.killed
-                    if stated and year_stated and year_killed.killed
+                    if near.stated and year_killed.stated and year_killed.killed
                     else float("nan"),
                 }
             )

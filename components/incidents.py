@@ -111,6 +111,11 @@ class KilledSum:
     unstated: int
     incidents: int
 
+    @property
+    def stated(self) -> int:
+        """How many of the incidents state a total: with none, their killed is missing, not 0."""
+        return self.incidents - self.unstated
+
     def sentence(self) -> str:
         """'' when every incident states a total, else how many do not, to read beside a table of sums."""
         if not self.unstated:
