@@ -15,7 +15,14 @@ import altair as alt
 import pandas as pd
 
 from components.charts import comparison_chart, date_axis
-from components.crossings import SAME_START_DAYS, latest_report, since_text, status_on
+from components.crossings import (
+    NO_DATED_REPORT,
+    SAME_START_DAYS,
+    latest_report,
+    reported_text,
+    since_text,
+    status_on,
+)
 from components.data_age import Coverage
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day, format_published
@@ -401,10 +408,9 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     )
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
-    latest = latest_report(status)
-    reported = f"latest report {format_published(latest)}" if latest else "no dated report"
     title = (
-        f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} as last reported ({reported})"
+        f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} as last reported "
+        f"({reported_text(latest_report(status), 'latest report')})"
     )
     source = (
         "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
@@ -417,7 +423,7 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
 
 def _reported(published, source) -> str:
     """'18 Feb 2026, Khaama Press (via 103news)', or that none of the status's rows shows its publication date."""
-    return f"{format_published(published)}, {source}" if pd.notna(published) else "no dated report"
+    return f"{format_published(published)}, {source}" if pd.notna(published) else NO_DATED_REPORT
 
 
 def disagree_slide(data: Dataset, as_of: str) -> Slide | None:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from components.dates import format_days_or
+from components.dates import format_days_or, format_published
 
 ALL_CROSSINGS = "all"  # crossing_id of a period a source states for every crossing at once
 ONE_DAY = pd.Timedelta(days=1)
@@ -92,6 +92,14 @@ def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.Da
 def since_text(start_dates) -> str:
     """'1 Nov 2025', or '10, 11 or 12 Oct 2025' when the accounts of a start (SAME_START_DAYS) differ; '' for none."""
     return format_days_or([day.date() for day in start_dates]) if isinstance(start_dates, tuple) else ""
+
+
+NO_DATED_REPORT = "no dated report"  # a status none of whose rows shows its publication date
+
+
+def reported_text(published, words: str) -> str:
+    """'last reported 18 Feb 2026' (`words` and the date as the file gives it), or NO_DATED_REPORT."""
+    return f"{words} {format_published(published)}" if pd.notna(published) else NO_DATED_REPORT
 
 
 def latest_report(status: pd.DataFrame) -> str | None:

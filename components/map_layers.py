@@ -22,8 +22,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components.crossings import since_text
-from components.dates import format_day, format_published
+from components.crossings import reported_text, since_text
+from components.dates import format_day
 from components.incidents import figure_range, place_names
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
@@ -146,9 +146,7 @@ def _since_and_reported(row) -> str:
     """' since 10, 11 or 12 Oct 2025; last reported 18 Feb 2026', or '' for a crossing with no status."""
     if pd.isna(row.start_date):
         return ""
-    dated = pd.notna(row.last_reported)
-    reported = f"last reported {format_published(row.last_reported)}" if dated else "no dated report"
-    return f" since {since_text(row.start_dates)}; {reported}"
+    return f" since {since_text(row.start_dates)}; {reported_text(row.last_reported, 'last reported')}"
 
 
 def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1, fill: list[int] | None = None):

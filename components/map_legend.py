@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.crossings import latest_report
-from components.dates import format_day, format_published
+from components.crossings import latest_report, reported_text, status_on
+from components.dates import format_day
 from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
@@ -51,12 +51,11 @@ def crossing_symbols() -> dict[str, str]:
     }
 
 
-def crossing_legend(status: pd.DataFrame, day) -> Legend:
-    """The gates of `status` (components.crossings.status_on for `day`, the period's end). A status holds until
-    a source reports a change, so the title says it is as last reported, and the note which day it is in
-    force on and the latest report it rests on."""
-    latest = latest_report(status)
-    reported = f"latest report {format_published(latest)}" if latest else "no dated report"
+def crossing_legend(crossings: pd.DataFrame, periods: pd.DataFrame, day) -> Legend:
+    """The gates, with the crossings' status on `day` (the period's end; components.crossings.status_on). A
+    status holds until a source reports a change, so the title says it is as last reported, and the note which
+    day it is in force on and the latest report it rests on."""
+    reported = reported_text(latest_report(status_on(crossings, periods, day)), "latest report")
     return Legend(
         "Crossing status as last reported",
         crossing_symbols(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from components.charts import symbol_legend_chart
-from components.crossings import status_on
 from components.dataset import load_dataset
 from components.map_legend import crossing_legend
 from components.paths import BUNDLED_DATA_DIR
@@ -14,7 +13,7 @@ from components.paths import BUNDLED_DATA_DIR
 def test_legend_labels_are_text_marks_beside_the_maps_own_symbols():
     """As axis labels beside a 28 px plot, Streamlit clipped them to "Inci", "Bord"."""
     data, day = load_dataset(BUNDLED_DATA_DIR), dt.date(2025, 10, 20)
-    legend = crossing_legend(status_on(data["crossings"], data["crossing_status"], day), day)
+    legend = crossing_legend(data["crossings"], data["crossing_status"], day)
     spec = symbol_legend_chart(legend.entries, legend.title).to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["image", "text"]

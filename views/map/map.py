@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
-from components.crossings import status_on
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares
 from components.incidents import KILLED_HEADER, UNSTATED_HEADER, incidents_table, killed_sum
@@ -92,7 +91,7 @@ legends = derived(
         (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
         for legend in (
             *incident_legends(events, mode),
-            crossing_legend(status_on(data["crossings"], data["crossing_status"], selection.end), selection.end),
+            crossing_legend(data["crossings"], data["crossing_status"], selection.end),
         )
     ],
 )
