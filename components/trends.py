@@ -234,8 +234,9 @@ class YearComparison:
 
     def provisional(self, side: str) -> str:
         """' (preliminary)' when `side`'s ('earlier' or 'later') window rests on preliminary figures only,
-        ' (N months preliminary)' when on some, else ''."""
-        return provisional_mark(self.table.loc[self.table["slot"].isin(self.window_slots), f"{side}_provisional"])
+        ' (N months preliminary)' (or quarters...) when on some, else ''."""
+        window = self.table.loc[self.table["slot"].isin(self.window_slots), f"{side}_provisional"]
+        return provisional_mark(window, self.cadence)
 
     @property
     def window_change_pct(self) -> float | None:
@@ -331,10 +332,12 @@ def compare_years(
     names = CADENCES[cadence]
     by_year = {year: series[series["year"] == year].set_index("slot")["value"] for year in (earlier, later)}
     table = pd.DataFrame({"slot": range(1, len(names) + 1), "label": names})
-    provisional = series["status"].isin(PROVISIONAL_STATUSES) if "status" in series else False
+    provisional = series.assign(
+        provisional=series["status"].isin(PROVISIONAL_STATUSES) if "status" in series else False
+    )
     for side, year in (("earlier", earlier), ("later", later)):
         table[side] = table["slot"].map(by_year[year])
-        marked = series.assign(provisional=provisional)[series["year"] == year].set_index("slot")["provisional"]
+        marked = provisional[provisional["year"] == year].set_index("slot")["provisional"]
         table[f"{side}_provisional"] = table["slot"].map(marked).eq(True)
         table[f"{side}_note"] = [
             slot_note(year, slot, cadence, pd.notna(value), data_as_of)
@@ -376,7 +379,7 @@ def compare_years(
     )
 
 
-def provisional_mark(provisional: pd.Series, cadence: str = "month") -> str:
+def provisional_mark(provisional: pd.Series, cadence: str) -> str:
     """What a sum of periods says of its preliminary parts: all of them, some (how many), or none."""
     count = int(provisional.sum())
     if not count:

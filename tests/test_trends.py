@@ -56,6 +56,21 @@ def test_full_year_comparison(attacks):
     assert comparison.window == "full year"
 
 
+def test_a_sum_resting_on_some_preliminary_quarters_counts_them_as_quarters():
+    """The mark counted periods as months whatever the cadence: "(1 months preliminary)" for one quarter."""
+    quarters = pd.DataFrame(
+        {
+            "year": [2024] * 4 + [2025] * 4,
+            "slot": [1, 2, 3, 4] * 2,
+            "value": [10.0, 20.0, 30.0, 40.0, 11.0, 21.0, 31.0, 41.0],
+            "status": ["published"] * 7 + ["preliminary"],
+        }
+    )
+    comparison = compare_years(quarters, 2025, cadence="quarter")
+    assert comparison.provisional("later") == " (1 quarter preliminary)"
+    assert comparison.provisional("earlier") == ""
+
+
 def test_period_the_later_year_passed_the_earlier_full_year(attacks):
     # 2025 running total: Sep 630, Oct 710 > 678.
     comparison = compare_years(attacks, 2025)
