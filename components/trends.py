@@ -507,14 +507,15 @@ def kpis(
     for metric in shown:
         rows = rows_of[metric]
         in_window = rows[rows["slot"].isin(window)]
-        provisional = [
-            str(year)
+        later_provisional, earlier_provisional = (
+            in_window.loc[in_window["year"] == year, "status"].isin(PROVISIONAL_STATUSES).any()
             for year in (later, earlier)
-            if in_window.loc[in_window["year"] == year, "status"].isin(PROVISIONAL_STATUSES).any()
-        ]
-        mark = {(): "", (str(later),): " (preliminary)", (str(earlier),): f" ({earlier} figure preliminary)"}.get(
-            tuple(provisional), " (both years preliminary)"
         )
+        mark = ""
+        if later_provisional:
+            mark = " (both years preliminary)" if earlier_provisional else " (preliminary)"
+        elif earlier_provisional:
+            mark = f" ({earlier} figure preliminary)"
         in_window = in_window.groupby("year")["value"].sum()
         cards.append(
             {
