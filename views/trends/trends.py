@@ -52,6 +52,7 @@ data = dataset()
 figures = data.figures
 # A figure's value held as a number, so it sorts 143 before 1,010, and read with a thousands separator.
 VALUE_COLUMN = {FIGURE_HEADERS["value"]: st.column_config.NumberColumn(format="localized", width="small")}
+LINK_COLUMN = {FIGURE_HEADERS["source_url"]: st.column_config.LinkColumn(FIGURE_HEADERS["source_url"])}
 
 st.title("Year-over-year trends")
 coverage_caption(data, curated=False)
@@ -133,7 +134,7 @@ if not pairs:
             lambda: published_table(figures, tracker, series, region, metric, cadence),
         ),
         f"{metric}_{tracker}_{series}_{region}_{cadence}.csv".lower().replace(" ", "-"),
-        column_config={**VALUE_COLUMN, "Link": st.column_config.LinkColumn("Link")},
+        column_config={**VALUE_COLUMN, **LINK_COLUMN},
     )
     later = earlier = None
 else:
@@ -232,5 +233,5 @@ narrow = {header: st.column_config.TextColumn(width="small") for header in ("Tra
 table_with_download(
     disputed,
     "disputed_figures.csv",
-    column_config={**narrow, **VALUE_COLUMN, "Link": st.column_config.LinkColumn("Link")},
+    column_config={**narrow, **VALUE_COLUMN, **LINK_COLUMN},
 )
