@@ -33,6 +33,7 @@ from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
+from components.sources import cited
 from components.trends import (
     CADENCES,
     COUNTING_RULES,
@@ -387,8 +388,9 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
 def crossings_slide(data: Dataset, as_of: str) -> Slide:
     """Each crossing's status as last reported by the data date, by the rule of components.crossings (latest
     period wins): since the day it began without a break (each day the accounts give, when they differ) with
-    the source of that day's row, and the latest dated report of it with its source. A status is carried on
-    until a source reports a change, so the title dates it by the latest report, not by the data date."""
+    the best-sourced account of that start, and the latest dated report of it with its source (a repost says
+    so). A status is carried on until a source reports a change, so the title dates it by the latest report,
+    not by the data date."""
     day = data.data_as_of or dt.date.today()
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
@@ -397,12 +399,15 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
             "Crossing": status["name"],
             "Status": status["status"].map(labels),
             "Since": status["start_dates"].map(since_text),
-            "Source": status["source_name"].fillna(""),
+            "Source": [
+                cited(name, kind) if isinstance(name, str) else ""
+                for name, kind in zip(status["source_name"], status["status_source_kind"], strict=True)
+            ],
             "Last reported": [
-                "" if code == NO_CROSSING_STATUS.code else _reported(published, source)
-                for code, published, source in status[["status", "last_reported", "last_reported_source"]].itertuples(
-                    index=False
-                )
+                "" if code == NO_CROSSING_STATUS.code else _reported(published, cited(source, kind))
+                for code, published, source, kind in status[
+                    ["status", "last_reported", "last_reported_source", "last_reported_kind"]
+                ].itertuples(index=False)
             ],
         }
     )
@@ -422,7 +427,8 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
 
 
 def _reported(published, source) -> str:
-    """'18 Feb 2026, Khaama Press (via 103news)', or that none of the status's rows shows its publication date."""
+    """'18 Feb 2026, Khaama Press (via 103news) (repost on an unrelated site)', or that none of the status's
+    rows shows its publication date."""
     return f"{format_published(published)}, {source}" if pd.notna(published) else NO_DATED_REPORT
 
 

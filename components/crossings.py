@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from components.dates import format_days_or, format_published
+from components.vocabulary import SOURCE_KINDS
 
 ALL_CROSSINGS = "all"  # crossing_id of a period a source states for every crossing at once
 ONE_DAY = pd.Timedelta(days=1)
@@ -47,28 +48,35 @@ def status_on(crossings: pd.DataFrame, periods: pd.DataFrame, day: dt.date) -> p
 
     `start_date` is when that status began without a break: periods of one status that follow or overlap
     one another are one run (a closure of every crossing restated by later reports is still the closure
-    that began first), and `reason` and the source are the row in force on the run's first day.
-    `start_dates` are the days the run's rows give for that start (see _run_accounts), and `last_reported`
-    the run's latest report.
+    that began first). `start_dates` are the days the run's rows give for that start, `reason` and the
+    source the best-sourced account of it, and `last_reported` the run's latest report (_run_accounts).
     """
-    columns = ["crossing_id", "status", "start_date", "reason", "source_name", "source_url"]
+    periods = periods.reindex(columns=[*periods.columns.drop("source_kind", errors="ignore"), "source_kind"])
+    columns = ["crossing_id", "status", "start_date"]
     steps = _steps(periods, crossings, day)
     runs = steps.groupby(_run_ids(steps, "status")).agg(
-        **{column: (column, "first") for column in columns}, draw_end=("draw_end", "last")
+        **{column: (column, "first") for column in [*columns, *ACCOUNT]}, draw_end=("draw_end", "last")
     )
-    current = runs[runs["draw_end"] == pd.Timestamp(day) + ONE_DAY][columns]
-    current = current.merge(_run_accounts(per_crossing(periods, crossings), current, day), on="crossing_id")
+    current = runs[runs["draw_end"] == pd.Timestamp(day) + ONE_DAY]
+    current = current[columns].merge(_run_accounts(per_crossing(periods, crossings), current, day), on="crossing_id")
     out = crossings.merge(current, on="crossing_id", how="left", suffixes=("", "_status"))
     out["status"] = out["status"].fillna("unknown")
     return out
 
 
+ACCOUNT = ["reason", "source_name", "source_url", "source_kind"]  # what a row says of a status, and who says it
+
+
 def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """Per run in force on `day`, what its rows (that status, for that crossing or all, overlapping the run)
-    say: its first day and the other starts they give within SAME_START_DAYS of it (`start_dates`, a tuple in
-    order), and the latest `source_published` (`last_reported`, with `last_reported_source` and `_url`; blank
-    when no row is dated: a row with a `published_note` instead does not count).
-    A month-only date ("2025-12") ranks below that month's days, so no report is made later than its source.
+    """Per run in force on `day` (with the ACCOUNT of the row in force on its first day), what its rows (that
+    status, for that crossing or all, overlapping the run) say:
+    - `start_dates`: its first day and the other starts they give within SAME_START_DAYS of it, in order;
+    - `reason`, `source_name`, `source_url` and `status_source_kind`: the best-sourced account of that start
+      (_best_sourced): the first day's row unless a row giving the start has a better kind of source. A
+      repost dated the closure's first day gave the reason while The Express Tribune's account was in the file;
+    - `last_reported` (with `last_reported_source`, `_url` and `_kind`): the latest `source_published`, blank
+      when no row is dated (a row with a `published_note` instead does not count). A month-only date
+      ("2025-12") ranks below that month's days, so no report is made later than its source.
     """
     starts = runs[["crossing_id", "status", "start_date"]].rename(columns={"start_date": "run_start"})
     rows = rows.merge(starts, on=["crossing_id", "status"])
@@ -77,16 +85,27 @@ def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.Da
     ]
     early = rows[rows["start_date"].between(rows["run_start"], rows["run_start"] + (SAME_START_DAYS - 1) * ONE_DAY)]
     given = early.groupby("crossing_id")["start_date"].agg(set)
+    in_order = early.sort_values("start_date", kind="stable")
+    candidates = pd.concat([runs[["crossing_id", *ACCOUNT]], in_order[["crossing_id", *ACCOUNT]]])
+    account = _best_sourced(candidates).drop_duplicates("crossing_id").set_index("crossing_id")[ACCOUNT]
+    account = account.rename(columns={"source_kind": "status_source_kind"})
     reports = rows.dropna(subset=["source_published"]).sort_values("source_published", kind="stable")
     reports = reports.drop_duplicates("crossing_id", keep="last").set_index("crossing_id")
-    reports = reports[["source_published", "source_name", "source_url"]].set_axis(
-        ["last_reported", "last_reported_source", "last_reported_url"], axis=1
-    )
-    accounts = starts.set_index("crossing_id").join(reports)
+    reported = {"source_published": "last_reported", "source_name": "last_reported_source"}
+    reported |= {"source_url": "last_reported_url", "source_kind": "last_reported_kind"}
+    reports = reports[list(reported)].rename(columns=reported)
+    accounts = starts.set_index("crossing_id").join(account).join(reports)
     accounts["start_dates"] = [
         tuple(sorted(given.get(crossing_id, set()) | {first})) for crossing_id, first in accounts["run_start"].items()
     ]
     return accounts.drop(columns=["status", "run_start"]).reset_index()
+
+
+def _best_sourced(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows in the order their source is preferred: by kind (SOURCE_KINDS' order, an unregistered one last),
+    then in the order given (the first day's row, then the earliest start)."""
+    rank = rows["source_kind"].map({code: place for place, code in enumerate(SOURCE_KINDS.codes)})
+    return rows.assign(_rank=rank.fillna(len(SOURCE_KINDS))).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
 def since_text(start_dates) -> str:

@@ -193,3 +193,34 @@ def test_a_status_none_of_whose_rows_is_dated_has_no_last_report():
     shown = status_on(CROSSINGS, periods, UNTIL)
     assert shown["last_reported"].isna().all()
     assert latest_report(shown) is None
+
+
+def test_a_start_is_told_by_its_best_sourced_account_not_by_a_repost_dated_its_first_day():
+    """Crossing_status.csv's closure of every crossing: Khaama Press's repost (Feb 2026) dates it 10 Oct, The
+    Express Tribune's October account 11 Oct. The reason and source were the repost's, being the first day's;
+    a major outlet's account of the same start comes first, a repost only when no better account gives it,
+    and a later row (the customs suspension, six days in) is no account of the start."""
+    periods = pd.DataFrame(
+        {
+            "crossing_id": ["all", "all", "all", "ch", "ch"],
+            "status": ["closed", "closed", "closed", "restricted", "closed"],
+            "start_date": pd.to_datetime(["2025-10-10", "2025-10-11", "2025-10-16", "2025-11-01", "2025-12-06"]),
+            "end_date": pd.to_datetime([None] * 5),
+            "reason": ["reposted wording", "Tribune wording", "customs", "reopened", "December wording"],
+            "source_name": ["Repost", "Tribune", "Customs", "Dawn", "Repost again"],
+            "source_url": [f"https://s.test/{n}" for n in range(5)],
+            "source_published": ["2026-02-18", "2025-10-15", "2025-10-16", "2025-11-02", "2025-12-07"],
+            "source_kind": ["repost", "major_outlet", "tracker_site", "major_outlet", "repost"],
+        }
+    )
+    shown = status_on(CROSSINGS, periods, dt.date(2026, 4, 8)).set_index("crossing_id")
+    assert shown.loc["tk", ["reason", "source_name", "status_source_kind"]].tolist() == [
+        "Tribune wording",
+        "Tribune",
+        "major_outlet",
+    ]
+    assert since_text(shown.loc["tk", "start_dates"]) == "10 or 11 Oct 2025"  # every day the accounts give
+    # The latest report is still the repost, and says what kind of site it is on.
+    assert shown.loc["tk", ["last_reported_source", "last_reported_kind"]].tolist() == ["Repost", "repost"]
+    # Chaman's closure after its November reopening has only a repost's account: shown, as nothing better gives it.
+    assert shown.loc["ch", ["reason", "source_name"]].tolist() == ["December wording", "Repost again"]
