@@ -419,8 +419,9 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     )
     source = (
         "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
-        "the first day of that status without a break, and its source, or each day the sources give for that start "
-        f"when they differ (within {SAME_START_DAYS} days); last reported: its latest dated report · {as_of}"
+        "the first day of that status without a break, or each day the sources give for that start when they "
+        f"differ (within {SAME_START_DAYS} days); source: the best-sourced account of that start (a major outlet "
+        f"before a repost); last reported: its latest dated report · {as_of}"
     )
     links = _links(status) + _links(status, "last_reported_url")
     return Slide("crossings", title, source, table=table, links=tuple(dict.fromkeys(links)))
