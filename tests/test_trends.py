@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pandas as pd
@@ -223,6 +224,23 @@ def test_headline_layer_comes_first(figures):
     assert source_choices(options(figures))[0] == "PICSS:militant_attacks"
 
 
+def _annual_total_in_file(tracker: str, series: str, region: str, metric: str, start: str) -> float:
+    """The annual total tracker_stats.csv gives: a restatement by a later release when there is one (all of
+    them agreeing), else the published figure."""
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(newline="", encoding="utf-8") as handle:
+        rows = [
+            row
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["period_start"], row["region"], row["metric"])
+            == (tracker, series, "year", start, region, metric)
+        ]
+    values = {float(r["value"]) for r in rows if r["status"] == "restated"} or {
+        float(r["value"]) for r in rows if r["status"] == "published"
+    }
+    assert len(values) == 1, values
+    return values.pop()
+
+
 def test_bundled_picss_2025_against_2024_by_hand():
     """PICSS militant attacks as bundled: 2024 lacks December, so the window is Jan–Nov.
 
@@ -235,9 +253,11 @@ def test_bundled_picss_2025_against_2024_by_hand():
     assert comparison.window_later == 982
     assert comparison.table.loc[0, "change_pct"] == pytest.approx((74 - 93) / 93 * 100)  # January: -20.4%
     assert comparison.earlier_full_year is None  # no December 2024 figure, so no sum of 12 months
-    # With PICSS's published 2024 total (905): 2025 running total is 885 by October, 982 by November.
+    # With PICSS's 2024 annual total as the data file gives it (the 2025 annual report restates The Nation's
+    # 905 as 908): 2025 running total is 885 by October, 982 by November.
     published = compare(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024)
-    assert (published.earlier_full_year, published.full_year_basis) == (905, "published annual total")
+    annual_2024 = _annual_total_in_file("PICSS", "militant_attacks", "Pakistan", "attacks", "2024-01-01")
+    assert (published.earlier_full_year, published.full_year_basis) == (annual_2024, "published annual total")
     assert published.table.loc[9, "cum_later"] == 885
     assert published.passed_slot == 11
 
