@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
+from components.crossings import SAME_START_DAYS, status_on
 from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import TABLES
@@ -112,3 +113,40 @@ def test_data_as_of_is_stated_and_not_before_any_source(bundled):
     ).dropna()
     latest = max(dt.date.fromisoformat(p if len(p) == 10 else p + "-01") for p in published)
     assert latest <= as_of <= dt.date.today()
+
+
+def test_no_crossing_status_outlives_the_end_another_account_of_it_gives(bundled):
+    """Two accounts of one closure (same crossing or all, same status, starts within SAME_START_DAYS): when
+    one ends it and the other is left open, the open one must not bring the status back the day after, since
+    the period that started last is in force. Pajhwok's own row of the Chaman sit-in closure (20 Nov 2023)
+    had no end, while the MENAFN row of it ended 27 Feb 2024: the gate read closed again from 28 Feb to the
+    next closure on 4 May 2024, a date no source gives."""
+    periods = bundled["crossing_status"]
+    status = {}
+    for open_row in periods[periods["end_date"].isna()].itertuples():
+        twins = periods[
+            periods["crossing_id"].isin({open_row.crossing_id, "all"} if open_row.crossing_id != "all" else {"all"})
+            & periods["status"].eq(open_row.status)
+            & (periods["start_date"] - open_row.start_date).abs().le(pd.Timedelta(days=SAME_START_DAYS - 1))
+        ]
+        for twin in twins.dropna(subset=["end_date"]).itertuples():
+            day = (twin.end_date + pd.Timedelta(days=1)).date()
+            if day > bundled.data_as_of:
+                continue
+            if day not in status:
+                status[day] = status_on(bundled["crossings"], periods, day).set_index("crossing_id")
+            shown = status[day]
+            crossings = shown.index if open_row.crossing_id == "all" else [open_row.crossing_id]
+            for crossing in crossings:
+                if shown.loc[crossing, "status"] != open_row.status:
+                    continue
+                later = periods[
+                    periods["crossing_id"].isin({crossing, "all"})
+                    & periods["status"].eq(open_row.status)
+                    & periods["start_date"].gt(twin.end_date)
+                    & periods["start_date"].le(pd.Timestamp(day))
+                ]
+                assert not later.empty, (
+                    f"crossing_status.csv row {open_row.source_row}: {crossing} still {open_row.status} on {day}, "
+                    f"though row {twin.source_row}, an account of the same start, ends it on {twin.end_date:%Y-%m-%d}"
+                )
