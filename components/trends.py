@@ -633,14 +633,17 @@ SIDE_BY_SIDE_HEADERS = {
 }
 
 
+SIDE_BY_SIDE_NUMBERS = tuple(SIDE_BY_SIDE_HEADERS[key] for key in ("published_annual", "sum_of_periods", "difference"))
+
+
 def side_by_side_table(side: pd.DataFrame) -> pd.DataFrame:
-    """annual_side_by_side as a reader's table: words for codes, headers in words, blanks for no figure."""
+    """annual_side_by_side as a reader's table: words for codes, headers in words; the figures stay numbers
+    (SIDE_BY_SIDE_NUMBERS), so they sort as numbers and a download writes 1063 as the source does, and a
+    missing one stays a gap."""
     table = side.drop(columns="metric").assign(
         series=side["series"].map(SERIES_LABELS),
         status=side["status"].map(lambda code: FIGURE_STATUSES.label(code) if code else ""),
     )
-    for column in ("published_annual", "sum_of_periods", "difference"):
-        table[column] = [f"{value:,.0f}" if pd.notna(value) else "" for value in side[column]]
     return table.rename(columns=SIDE_BY_SIDE_HEADERS)
 
 

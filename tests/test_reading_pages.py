@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import re
 
@@ -462,3 +463,35 @@ def test_the_values_the_sources_disagree_on_are_numbers_that_sort_as_numbers():
     ordered = list(table.sort_values("Value")["Value"])
     assert ordered == sorted(ordered, key=float)
     assert ordered[0] < 1000 <= ordered[-1], "the data hold values on both sides of 1,000"
+
+
+def test_trends_downloads_write_each_figure_as_the_data_file_writes_it(downloads):
+    """The CSVs wrote PICSS's Aug 2025 attacks (143 in tracker_stats.csv) as "143.0" and its preliminary 2025
+    annual total (1063) as "1,063": a figure is recorded exactly as its source gives it."""
+    open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", year="2025", vs="2024")
+    written = {
+        name: list(csv.DictReader(io.StringIO(make().decode("utf-8"))))
+        for name, make in downloads.items()
+        if name.endswith(".csv")
+    }
+    cells = [cell for rows in written.values() for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if re.fullmatch(r"-?\d+\.0", cell)], "a whole figure written with '.0'"
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {(row["source_url"], row["value"]) for row in csv.DictReader(handle)}
+    disputed = written["disputed_figures.csv"]
+    assert disputed
+    assert {(row["Link"], row["Value"]) for row in disputed} <= stated
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "metric": "attacks"}
+
+    def stated_value(**period) -> str:
+        (value,) = {row["value"] for row in file_rows(**picss, **period)}
+        return value
+
+    side = next(rows for name, rows in written.items() if name.startswith("sources_attacks_pakistan_2025"))
+    annual = stated_value(period_type="year", year="2025")
+    assert next(row for row in side if row["Tracker"] == "PICSS")["Annual total"] == annual == "1063"
+    monthly = next(rows for name, rows in written.items() if name.startswith("attacks_month"))
+    august = stated_value(period_type="month", period_start="2025-08-01")
+    assert next(row for row in monthly if row["period"] == "Aug")["2025"] == august == "143"
+    running = next(rows for name, rows in written.items() if name.startswith("cumulative_attacks"))
+    assert running[0]["2025 running total"] == stated_value(period_type="month", period_start="2025-01-01")

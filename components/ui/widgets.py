@@ -174,12 +174,17 @@ def table_with_download(
 
 
 def chart_with_table(
-    shown: ChartSpec, frame: pd.DataFrame, file_name: str, context: ExportContext | None = None
+    shown: ChartSpec,
+    frame: pd.DataFrame,
+    file_name: str,
+    context: ExportContext | None = None,
+    column_config: dict | None = None,
 ) -> None:
     """A chart with its numbers beneath it (table and CSV of exactly what is shown) and image exports.
 
     With a `context`, `file_name` names the subject only ("deaths_total.csv"): the images carry the context
-    printed under their title, and every file name adds tracker, layer, region, periods and data date."""
+    printed under their title, and every file name adds tracker, layer, region, periods and data date.
+    `column_config` is the table's (e.g. its figures read with a thousands separator)."""
     show_chart(shown)
     chart = shown.chart
     stem = file_name.removesuffix(".csv")
@@ -188,7 +193,7 @@ def chart_with_table(
         return f"{stem}.{extension}" if context is None else export_file_name(stem, context, extension)
 
     with st.expander("Numbers in this chart, and downloads"):
-        table_with_download(frame, name("csv"))
+        table_with_download(frame, name("csv"), column_config=column_config or {})
         png, svg = st.columns(2)
         png.download_button(
             "Chart as PNG",
