@@ -561,17 +561,24 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
 
 
 def comparison_table(comparison: YearComparison) -> pd.DataFrame:
-    """The numbers a chart shows, as a person reads them: every period, NOT_FOUND where it has no figure."""
-
-    def cell(value, note: str) -> str:
-        return note if pd.isna(value) else f"{value:,.0f}"
-
+    """The numbers a chart shows, as a person reads them: each year's figures, change and change % (whole
+    percent, as read) as numbers, so they sort as numbers and a download writes them as the source does; a
+    period with no figure is a gap, and its note says why (NOT_FOUND), as it says which figures are preliminary."""
     table = comparison.table
+    years = {"earlier": comparison.earlier, "later": comparison.later}
     out = pd.DataFrame({"period": table["label"]})
-    for side, year in (("earlier", comparison.earlier), ("later", comparison.later)):
-        out[str(year)] = [cell(v, n) for v, n in zip(table[side], table[f"{side}_note"], strict=True)]
-    out["change"] = [cell(v, "") for v in table["change"]]
-    out["change %"] = ["" if pd.isna(p) else f"{p:+.0f}%" for p in table["change_pct"]]
+    for side, year in years.items():
+        out[str(year)] = table[side].astype(float)
+    out["change"] = table["change"].astype(float)
+    out["change %"] = table["change_pct"].astype(float).round()
+    out["note"] = [
+        "; ".join(
+            f"{year}: {row[f'{side}_note'] or 'preliminary'}"
+            for side, year in years.items()
+            if row[f"{side}_note"] or row[f"{side}_provisional"]
+        )
+        for _, row in table.iterrows()
+    ]
     return out
 
 

@@ -108,8 +108,9 @@ def test_missing_month_is_a_gap_never_a_zero(attacks):
     assert pd.isna(comparison.table.loc[2, "cum_earlier"])  # the running total stops instead of adding zero
     assert not comparison.contiguous
     table = comparison_table(comparison)
-    assert table.loc[2, "2024"] == "no figure found in this data set"
-    assert table.loc[2, "2025"] == "66"
+    assert pd.isna(table.loc[2, "2024"])  # a gap, never a zero
+    assert table.loc[2, "note"] == "2024: no figure found in this data set"
+    assert table.loc[2, "2025"] == 66
     spec = comparison_chart(comparison, "Attacks").to_dict()
     crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_FOUND]
     assert [(c["label"], c["year"], c["zero"]) for c in crosses[0]] == [("Mar", "2024", 0)]

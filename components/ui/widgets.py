@@ -136,6 +136,16 @@ def day_columns(frame: pd.DataFrame) -> dict:
     }
 
 
+def comparison_columns(table: pd.DataFrame) -> dict:
+    """A year-against-year table's numbers (trends.comparison_table) read with a thousands separator, change %
+    with its sign ("+88%"): numbers, so they sort as numbers and sit right-aligned."""
+    figure = st.column_config.NumberColumn(format="localized")
+    return {
+        **dict.fromkeys(table.select_dtypes("number").columns, figure),
+        "change %": st.column_config.NumberColumn(format="%+d%%"),
+    }
+
+
 def events_csv_name(subject: str) -> str:
     """The CSV name of a table of the events this session shows (an upload's name its file)."""
     return events_file_name(subject, active_import())

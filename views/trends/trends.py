@@ -42,6 +42,7 @@ from components.ui.widgets import (
     chart_spec,
     chart_with_table,
     choice,
+    comparison_columns,
     coverage_caption,
     kpi_row,
     rejected_rows_notice,
@@ -182,7 +183,9 @@ if later is not None:
     if comparison.is_partial:
         st.info(escape_markdown(partial_year(comparison, shown.later_annual, tracker)))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
-    chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
+    chart_with_table(
+        shown.chart, shown.table, f"{metric}_{cadence}.csv", export, column_config=comparison_columns(shown.table)
+    )
     if cadence != "year" and metric not in NOT_ADDITIVE:
         st.header("Cumulative")
         if comparison.contiguous:
