@@ -142,3 +142,31 @@ def test_an_incident_in_several_provinces_lists_them_all(map_page, accounts):
         }, place
     quetta = table.loc[table["Place"].eq("Quetta, Kohat and Rawalpindi"), "Province"].iloc[0]
     assert quetta == "Punjab and 2 others: Balochistan, Khyber Pakhtunkhwa"
+
+
+def test_the_district_table_shows_every_column_under_short_headers_with_full_names_as_tooltips(accounts):
+    """At 1280 px the district table scrolled sideways; it fits now with short headers (Killed, No toll, km) and
+    provinces by their short names (KP), each full name in a tooltip and in the download, nothing left out."""
+    app = open_page("views/map/map.py")
+    element = next(frame for frame in app.dataframe if "District" in frame.value.columns)
+    table = element.value.set_index("District")
+    shown = json.loads(element.proto.columns)
+    order = list(element.proto.column_order)
+    assert [shown.get(column, {}).get("label", column) for column in order] == [
+        "District",
+        "Province",
+        "Country",
+        "Incidents",
+        "Killed",
+        "No toll",
+        "km",
+        "First",
+        "Latest",
+    ]
+    assert shown["Killed (lowest stated)"]["help"].startswith("Killed (lowest stated): ")
+    assert shown["Median km"]["help"].startswith("Median km: ")
+    assert "KP is Khyber Pakhtunkhwa" in shown[order[1]]["help"]
+    (bannu,) = {rows[0]["province"] for rows in accounts.values() if rows[0]["district"] == "Bannu"}
+    assert bannu == "Khyber Pakhtunkhwa"
+    assert table.loc["Bannu", order[1]] == "KP"
+    assert table.loc["Bannu", "Province"] == bannu  # the download's column, in full

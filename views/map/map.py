@@ -12,7 +12,7 @@ from components.map_views import describe
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
-from components.ui.map_tables import distance_table
+from components.ui.map_tables import show_distance_table, show_district_table
 from components.ui.map_view import map_view_controls
 from components.ui.store import dataset, derived, events_again, filtered_events
 from components.ui.url_state import linked
@@ -100,7 +100,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    distance_table(shares, measure)
+    show_distance_table(shares, measure)
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
@@ -114,15 +114,7 @@ if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
     show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
-    table_with_download(
-        districts.table,
-        events_csv_name("incidents_by_district"),
-        column_order=[column for column in districts.table.columns if column != "Distance band"],
-    )
-    st.caption(
-        "Median km: the median distance of the district's incidents to the line (its band, the chart's colour, is "
-        "in the download). First, Latest: the dates of the district's first and latest incident."
-    )
+    show_district_table(districts.table)
 
 st.header("Incidents shown")
 table_with_download(
