@@ -517,6 +517,10 @@ def test_the_year_against_year_table_holds_numbers_and_marks_the_preliminary_one
     assert config["change %"]["type_config"]["format"] == "%+d%%"
     months = open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", year="2025", vs="2024")
     table = months.dataframe[0].value
+    note = "2024: no figure found in this data set"  # December's, the 12th row: sized to the first rows, cut
+    assert table.loc[table["period"] == "Dec", "note"].tolist() == [note]
+    width = json.loads(months.dataframe[0].proto.columns)["note"]["width"]
+    assert width >= 6 * len(note)  # 14 px Source Sans: about 6 px a character, measured in Chromium
     assert all(pd.api.types.is_numeric_dtype(table[column]) for column in ("2024", "2025", "change", "change %"))
     august = {row["value"] for row in file_rows(**picss, period_type="month", period_start="2025-08-01")}
     assert table.loc[table["period"] == "Aug", "2025"].tolist() == [float(value) for value in august]

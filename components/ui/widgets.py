@@ -136,13 +136,21 @@ def day_columns(frame: pd.DataFrame) -> dict:
     }
 
 
+TEXT_PX_PER_CHARACTER = 7  # a table's 14 px Source Sans averages 6 px a character (measured in Chromium)
+CELL_PADDING_PX = 24
+
+
 def comparison_columns(table: pd.DataFrame) -> dict:
     """A year-against-year table's numbers (trends.comparison_table) read with a thousands separator, change %
-    with its sign ("+88%"): numbers, so they sort as numbers and sit right-aligned."""
+    with its sign ("+88%"): numbers, so they sort as numbers and sit right-aligned. Its note column is as wide
+    as its longest note: sized to the rows drawn first (no note), it cut December's "2024: no figure found…"."""
     figure = st.column_config.NumberColumn(format="localized")
+    longest = int(table["note"].str.len().max())
+    note_px = longest * TEXT_PX_PER_CHARACTER + CELL_PADDING_PX if longest else None
     return {
         **dict.fromkeys(table.select_dtypes("number").columns, figure),
         "change %": st.column_config.NumberColumn(format="%+d%%"),
+        "note": st.column_config.TextColumn(width=note_px),
     }
 
 
