@@ -20,8 +20,8 @@ import pandas as pd
 from components.dates import format_day
 from components.links import share_link
 from components.slides import Slide
-from components.trends import METRIC_LABELS, NOT_ADDITIVE, SERIES_LABELS, comparable_pairs
-from components.vocabulary import METRICS, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
+from components.trends import METRIC_LABELS, NOT_ADDITIVE, comparable_pairs
+from components.vocabulary import METRICS, SERIES, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
 
 SERIES_KEY = ["tracker", "series", "region", "metric"]  # one series: its months are read together
 TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
@@ -41,14 +41,20 @@ class Signal:
     month: dt.date  # first day of the latest published month
     value: float
     headline: str  # "Balochistan deaths highest in 14 months"
-    statement: str  # the headline with its figures and months, for a slide whose source line names the tracker
-    sentence: str  # the statement and its source, to be quoted alone
+    sentence: str  # the headline with its figures and months, and whose count they are (scope)
     link: str  # the Trends page showing this series' monthly chart
     source_url: str  # where the latest month's figure was published
 
     @property
     def rule_text(self) -> str:
         return SIGNAL_RULES[self.rule].text
+
+    @property
+    def scope(self) -> str:
+        """Whose count the figures are: "PICSS, attacks and security operations combined". One slide holds
+        signals of several counting layers, each with its own latest month (Feb 2026 combined, Oct 2025
+        militant attacks only), so each figure names its own."""
+        return f"{self.tracker}, {SERIES.label(self.series)}"
 
 
 def monthly_values(rows: pd.DataFrame) -> pd.DataFrame:
@@ -179,7 +185,7 @@ def series_signals(rows: pd.DataFrame, app_url="") -> list[Signal]:
     values = months["value"]
     latest = values.index[-1]
     place, measure = TRACKER_REGIONS.label(region), METRIC_LABELS.get(metric, metric).lower()
-    source = f"Source: {tracker}, {SERIES_LABELS.get(series, series)}"
+    source = f"Source: {tracker}, {SERIES.label(series)}"
     out = []
     for code, numbers in findings(values):
         headline, sentence = wording(code, numbers, values, place, measure)
@@ -193,7 +199,6 @@ def series_signals(rows: pd.DataFrame, app_url="") -> list[Signal]:
                 latest.to_timestamp().date(),
                 float(values.iloc[-1]),
                 headline,
-                sentence,
                 f"{sentence}. {source}.",
                 trends_link(tracker, series, region, metric, values.index, app_url),
                 str(months["source_url"].iloc[-1]),
@@ -234,7 +239,7 @@ def signals_table(found: list[Signal]) -> pd.DataFrame:
             "Signal": [s.headline for s in found],
             "Month": [f"{s.month:%b %Y}" for s in found],
             "Figure": [figure(s.value) for s in found],
-            "Tracker and layer": [f"{s.tracker}, {SERIES_LABELS.get(s.series, s.series)}" for s in found],
+            "Tracker and layer": [s.scope for s in found],
             "Rule": [SIGNAL_RULES.label(s.rule) for s in found],
         }
     )
@@ -246,10 +251,25 @@ def rules_statement(found: list[Signal]) -> str:
     return "Rules: " + " ".join(rule.text for rule in used)
 
 
+def latest_months(found: list[Signal]) -> str:
+    """'Feb 2026 in PICSS (attacks and security operations combined), Oct 2025 in PICSS (militant attacks
+    only)': the latest month with a figure of each counting layer the signals read, which differ."""
+    months: dict[tuple[str, str], set[dt.date]] = {}
+    for signal in found:
+        months.setdefault((signal.tracker, signal.series), set()).add(signal.month)
+    spans = []
+    for (tracker, series), held in months.items():
+        first, last = min(held), max(held)
+        span = f"{first:%b %Y}" if first == last else f"{first:%b %Y} to {last:%b %Y}"
+        spans.append(f"{span} in {tracker} ({SERIES.label(series)})")
+    return ", ".join(spans)
+
+
 def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
-    """The briefing's signals slide: the first signals as statements (the source line and the table name whose
-    figures they are) and the words of every rule used, every signal in its table, the Trends links and the
-    sources for the speaker notes."""
+    """The briefing's signals slide: the first signals as statements, each naming whose count its figures are
+    (Signal.scope), and the words of every rule used, every signal in its table, the Trends links and the
+    sources for the speaker notes. Its title names the first signal's counting layer, and its source line each
+    layer's latest month."""
     as_of = f"Data as of {format_day(data_as_of)}" if data_as_of else "Data date unknown"
     if not found:
         return Slide(
@@ -258,18 +278,17 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
             f"Trackers' monthly figures as published · every region they publish · {as_of}",
             statements=tuple(rule.text for rule in SIGNAL_RULES.items),
         )
-    layers = dict.fromkeys(f"{s.tracker} ({SERIES_LABELS.get(s.series, s.series)})" for s in found)
-    months = sorted({s.month for s in found})
-    span = f"{months[0]:%b %Y}" if len(months) == 1 else f"{months[0]:%b %Y} to {months[-1]:%b %Y}"
+    first = found[0]
+    trackers = dict.fromkeys(s.tracker for s in found)
     regions = dict.fromkeys(TRACKER_REGIONS.label(s.region) for s in found)
     more = f", and {len(found) - 1} more signal{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
     return Slide(
         "signals",
-        f"{found[0].headline}{more}",
-        f"{', '.join(layers)} · {', '.join(regions)} · latest months with a figure, {span} · monthly figures as "
-        f"published · {as_of}",
+        f"{first.tracker}, {SERIES.short(first.series)}: {first.headline}{more}",
+        f"{', '.join(trackers)} · {', '.join(regions)} · latest month with a figure: {latest_months(found)} · "
+        f"monthly figures as published · {as_of}",
         table=signals_table(found),
-        statements=(*(f"{s.statement}." for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
+        statements=(*(s.sentence for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
         links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),
         row_links=tuple(s.link for s in found),
     )

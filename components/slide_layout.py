@@ -18,6 +18,7 @@ from matplotlib.textpath import TextToPath
 from components.export import MARGIN, PAGE
 from components.palette import NEUTRAL, SOFT_INK
 from components.slides import BigNumber, Slide
+from components.textsafe import exact_number
 
 TITLE_SIZE, LABEL_SIZE, NUMBER_SIZE, BODY_SIZE, TABLE_SIZE, SOURCE_SIZE = 24, 12, 30, 15, 10, 10  # points
 BESIDE_TABLE_SIZE = 12  # statements above a table, so the table keeps room for its rows
@@ -216,7 +217,8 @@ def column_widths(cells: pd.DataFrame, width: float) -> tuple[float, ...]:
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as text: a day as '9 May 2026', a missing value blank, so a slide never reads 'nan' or 'None'."""
+    """Every cell as text: a day as '9 May 2026', a figure as its source writes it (1063, not '1063.0'), a
+    missing value blank, so a slide never reads 'nan' or 'None'."""
     return table.astype(object).map(_cell)
 
 
@@ -225,6 +227,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, pd.Timestamp | dt.date):
         return f"{value.day} {value:%b %Y}"
+    if isinstance(value, float):  # 93, not "93.0": a figure as its source writes it
+        return exact_number(value)
     return str(value)
 
 

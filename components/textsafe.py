@@ -25,8 +25,15 @@ def blank_missing_text(frame: pd.DataFrame) -> pd.DataFrame:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def exact_number(value: float) -> str:
+    """A number as its source writes it: 1010, not the "1010.0" pandas writes for a float column (a column
+    with a gap, or one holding 8.374 beside 83, is float), and 8.374 in its shortest exact form."""
+    return str(int(value)) if value.is_integer() else repr(float(value))
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV of `frame` in which no text cell can run as a spreadsheet formula.
+    """UTF-8 CSV of `frame` in which no text cell can run as a spreadsheet formula, and every number reads
+    as its source writes it (exact_number).
 
     A cell such as =HYPERLINK(...) in a summary would run when an analyst opens the download in Excel or
     LibreOffice; a leading apostrophe (OWASP's advice) shows it as text there. Numbers are left alone.
@@ -36,4 +43,4 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     for column in text_columns:
         risky = safe[column].astype("string").str.startswith(_FORMULA_START).fillna(False).astype(bool)
         safe.loc[risky, column] = "'" + safe.loc[risky, column].astype(str)
-    return safe.to_csv(index=False).encode("utf-8")
+    return safe.to_csv(index=False, float_format=exact_number).encode("utf-8")

@@ -561,17 +561,24 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
 
 
 def comparison_table(comparison: YearComparison) -> pd.DataFrame:
-    """The numbers a chart shows, as a person reads them: every period, NOT_FOUND where it has no figure."""
-
-    def cell(value, note: str) -> str:
-        return note if pd.isna(value) else f"{value:,.0f}"
-
+    """The numbers a chart shows, as a person reads them: each year's figures, change and change % (whole
+    percent, as read) as numbers, so they sort as numbers and a download writes them as the source does; a
+    period with no figure is a gap, and its note says why (NOT_FOUND), as it says which figures are preliminary."""
     table = comparison.table
+    years = {"earlier": comparison.earlier, "later": comparison.later}
     out = pd.DataFrame({"period": table["label"]})
-    for side, year in (("earlier", comparison.earlier), ("later", comparison.later)):
-        out[str(year)] = [cell(v, n) for v, n in zip(table[side], table[f"{side}_note"], strict=True)]
-    out["change"] = [cell(v, "") for v in table["change"]]
-    out["change %"] = ["" if pd.isna(p) else f"{p:+.0f}%" for p in table["change_pct"]]
+    for side, year in years.items():
+        out[str(year)] = table[side].astype(float)
+    out["change"] = table["change"].astype(float)
+    out["change %"] = table["change_pct"].astype(float).round()
+    out["note"] = [
+        "; ".join(
+            f"{year}: {row[f'{side}_note'] or 'preliminary'}"
+            for side, year in years.items()
+            if row[f"{side}_note"] or row[f"{side}_provisional"]
+        )
+        for _, row in table.iterrows()
+    ]
     return out
 
 
@@ -633,14 +640,17 @@ SIDE_BY_SIDE_HEADERS = {
 }
 
 
+SIDE_BY_SIDE_NUMBERS = tuple(SIDE_BY_SIDE_HEADERS[key] for key in ("published_annual", "sum_of_periods", "difference"))
+
+
 def side_by_side_table(side: pd.DataFrame) -> pd.DataFrame:
-    """annual_side_by_side as a reader's table: words for codes, headers in words, blanks for no figure."""
+    """annual_side_by_side as a reader's table: words for codes, headers in words; the figures stay numbers
+    (SIDE_BY_SIDE_NUMBERS), so they sort as numbers and a download writes 1063 as the source does, and a
+    missing one stays a gap."""
     table = side.drop(columns="metric").assign(
         series=side["series"].map(SERIES_LABELS),
         status=side["status"].map(lambda code: FIGURE_STATUSES.label(code) if code else ""),
     )
-    for column in ("published_annual", "sum_of_periods", "difference"):
-        table[column] = [f"{value:,.0f}" if pd.notna(value) else "" for value in side[column]]
     return table.rename(columns=SIDE_BY_SIDE_HEADERS)
 
 

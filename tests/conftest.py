@@ -8,9 +8,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from functools import partial
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from components.paths import ROOT
 from tests.synthetic import write_dataset
@@ -33,6 +35,28 @@ def use_data_dir(monkeypatch):
         monkeypatch.setenv("DLM_DATA_DIR", str(folder))
 
     return use
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """File name -> a function writing that file, for each download button of the pages a test runs: a
+    click's bytes, made by Streamlit's own media file manager running the button's callable. (AppTest drops
+    its manager after each run, so the test keeps it.)"""
+    files: dict = {}
+    register = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+        files[file_name] = partial(_clicked, self, file_id)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return files
+
+
+def _clicked(manager: MediaFileManager, file_id: str) -> bytes:
+    url = manager.execute_deferred(file_id)
+    return manager.read_file(url.rsplit("/", 1)[-1].split(".")[0]).content
 
 
 def _free_port() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import itertools
@@ -113,7 +114,7 @@ def test_pptx_charts_and_the_map_are_pictures_and_tables_are_native(made):
     cells = [[cell.text for cell in row.cells] for row in table.rows]
     assert cells == [
         ["Date", "Where", "Killed"],
-        ["12 Jan 2026", "Quetta, Balochistan", "12.0"],
+        ["12 Jan 2026", "Quetta, Balochistan", "12"],  # a toll as written, not "12.0"
         ["9 Jan 2026", "Bannu, Khyber Pakhtunkhwa", ""],
     ]
     for row in table.rows:  # an empty cell too is 10 pt: PowerPoint's default 18 pt would make its row taller
@@ -233,3 +234,37 @@ def test_statements_beyond_the_page_are_named_and_left_to_the_notes():
     text = " ".join(PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages[0].extract_text().split())
     assert f"{left} more statements not shown on this slide." in text
     assert SOURCE in text
+
+
+def test_a_bundled_deck_writes_each_figure_as_the_data_file_does():
+    """The slides' tables and speaker notes wrote CRSS's 2025 deaths (3417 in tracker_stats.csv) as "3417.0" and
+    PICSS's Aug 2025 attacks (143) as "143.0": a figure is recorded exactly as its source gives it."""
+    import re
+
+    from components.briefing_slides import briefing_slides
+    from components.incidents import IncidentFilter
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = briefing_slides(data, selection.apply(data.events), selection)
+    deck = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT)))
+    texts = [
+        text
+        for page in deck.slides
+        for text in (
+            *shape_texts(page),
+            *(cell.text for shape in page.shapes if shape.has_table for row in shape.table.rows for cell in row.cells),
+            page.notes_slide.notes_text_frame.text,
+        )
+    ]
+    written = "\n".join(texts)
+    assert not re.findall(r"\b\d+\.0\b", written), "a whole figure written with '.0'"
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        (stated,) = {
+            row["value"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["period_type"], row["metric"], row["region"], row["period_start"])
+            == ("CRSS", "year", "deaths_total", "Pakistan", "2025-01-01")
+            and row["status"] == "published"
+        }
+    assert f"CRSS · overall_violence · {stated} · " in written  # the disagree slide's speaker notes

@@ -159,3 +159,27 @@ def test_no_table_on_the_map_page_shows_a_time_or_a_raw_fraction(browser, app_ur
             assert not [h for h in headers if "_" in h], f"snake_case headers: {headers}"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1440, 900), (1920, 1080)])
+def test_the_distance_and_district_tables_fit_without_scrolling_sideways(browser, app_url, width, height):
+    """The district table ran 942 px wide in its 789 px at 1280 (its last columns behind a sideways scroll), and
+    the distance table's fatalities view 912 once it kept the year's incidents. Their headers are short now,
+    each full name in its tooltip (components/ui/map_tables.py)."""
+    context, page, _ = open_page(browser, f"{app_url}/map?share_of=killed_share", width=width, height=height)
+    try:
+        grids = page.locator("[data-testid=stDataFrame]")
+        by_first_header = {
+            grids.nth(i).locator("[role=columnheader]").first.inner_text(): grids.nth(i) for i in range(grids.count())
+        }
+        for first, last in (("Year", "Killed share"), ("District", "Latest")):
+            grid = by_first_header[first]
+            grid.scroll_into_view_if_needed()
+            time.sleep(1)
+            overflow = grid.locator(".dvn-scroller").evaluate("e => e.scrollWidth - e.clientWidth")
+            assert overflow <= 0, f"the table headed {first} scrolls {overflow} px sideways at {width} px"
+            assert grid.locator("[role=columnheader]").all_inner_texts()[-1] == last  # every column drawn
+            grid.screenshot(path=SCREENSHOTS / f"map-table-{first.lower()}-{width}.png")
+    finally:
+        context.close()

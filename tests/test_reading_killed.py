@@ -4,6 +4,8 @@ province of an incident in several provinces, each compared with data/incidents.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -18,6 +20,7 @@ from components.paths import BUNDLED_DATA_DIR
 from components.schemas import split_list
 from tests.test_districts import accounts_by_incident, stated_totals
 from tests.test_pages import run_page
+from tests.test_reading_pages import open_page
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +54,21 @@ def test_a_distance_band_whose_incidents_state_no_total_has_no_killed_and_no_sha
         totals = [min(stated) for rows in in_year if (stated := stated_totals(rows))]
         assert set(rows["Killed that year"]) == {sum(totals)}
     said = " ".join(caption.value for caption in map_page.caption)
-    assert "No stated toll: incidents stating no killed total" in said
+    assert "No toll: incidents stating no killed total" in said  # the header as shown; its tooltip: No stated toll
+
+
+@pytest.mark.parametrize("share_of", ["incident_share", "killed_share"])
+def test_both_views_of_the_distance_table_show_the_year_s_incidents(share_of, accounts):
+    """The fatalities view dropped "Incidents that year", which the incidents view shows: the count its "No stated
+    toll" incidents are part of. Each view shows it, under the same short header with its full name as tooltip."""
+    app = open_page("views/map/map.py", share_of=share_of)
+    element = next(frame for frame in app.dataframe if "Within (km)" in frame.value.columns)
+    assert "Incidents that year" in element.proto.column_order
+    shown = json.loads(element.proto.columns)["Incidents that year"]
+    assert shown["label"] == "Year's incidents"
+    assert shown["help"].startswith("Incidents that year: all the year's incidents")
+    for year, rows in element.value.groupby("Year"):
+        assert set(rows["Incidents that year"]) == {sum(r[0]["date"].startswith(str(year)) for r in accounts.values())}
 
 
 def test_the_share_chart_draws_no_bar_for_a_band_without_a_stated_total():
@@ -125,3 +142,31 @@ def test_an_incident_in_several_provinces_lists_them_all(map_page, accounts):
         }, place
     quetta = table.loc[table["Place"].eq("Quetta, Kohat and Rawalpindi"), "Province"].iloc[0]
     assert quetta == "Punjab and 2 others: Balochistan, Khyber Pakhtunkhwa"
+
+
+def test_the_district_table_shows_every_column_under_short_headers_with_full_names_as_tooltips(accounts):
+    """At 1280 px the district table scrolled sideways; it fits now with short headers (Killed, No toll, km) and
+    provinces by their short names (KP), each full name in a tooltip and in the download, nothing left out."""
+    app = open_page("views/map/map.py")
+    element = next(frame for frame in app.dataframe if "District" in frame.value.columns)
+    table = element.value.set_index("District")
+    shown = json.loads(element.proto.columns)
+    order = list(element.proto.column_order)
+    assert [shown.get(column, {}).get("label", column) for column in order] == [
+        "District",
+        "Province",
+        "Country",
+        "Incidents",
+        "Killed",
+        "No toll",
+        "km",
+        "First",
+        "Latest",
+    ]
+    assert shown["Killed (lowest stated)"]["help"].startswith("Killed (lowest stated): ")
+    assert shown["Median km"]["help"].startswith("Median km: ")
+    assert "KP is Khyber Pakhtunkhwa" in shown[order[1]]["help"]
+    (bannu,) = {rows[0]["province"] for rows in accounts.values() if rows[0]["district"] == "Bannu"}
+    assert bannu == "Khyber Pakhtunkhwa"
+    assert table.loc["Bannu", order[1]] == "KP"
+    assert table.loc["Bannu", "Province"] == bannu  # the download's column, in full

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import re
 
@@ -141,7 +142,7 @@ def test_a_month_with_no_figure_is_never_called_unpublished():
     assert picss_national_attacks("2025-12-01")
     trends = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
     table = trends.dataframe[0].value
-    assert table[table["period"] == "Dec"].iloc[0]["2024"] == "no figure found in this data set"
+    assert table[table["period"] == "Dec"].iloc[0]["note"] == "2024: no figure found in this data set"
     overview = open_page("views/overview/home.py")
     sentence = next(m.value for m in overview.markdown if "left out" in m.value).replace("\\", "")
     assert "Dec 2025 left out: this data set has no figure for it in 2024." in sentence
@@ -167,7 +168,7 @@ def test_picss_august_2025_deaths_read_194_and_the_outlets_294_is_not_offered():
     error, which the Trends page once listed among the figures the sources disagree on."""
     app = open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", metric="deaths_total", year="2025")
     table = app.dataframe[0].value
-    assert table.loc[table["period"] == "Aug", "2025"].tolist() == ["194"]
+    assert table.loc[table["period"] == "Aug", "2025"].tolist() == [194]
     disputed = next(d.value for d in app.dataframe if "Charted" in d.value)
     august = disputed[
         (disputed["Tracker"] == "PICSS")
@@ -462,3 +463,64 @@ def test_the_values_the_sources_disagree_on_are_numbers_that_sort_as_numbers():
     ordered = list(table.sort_values("Value")["Value"])
     assert ordered == sorted(ordered, key=float)
     assert ordered[0] < 1000 <= ordered[-1], "the data hold values on both sides of 1,000"
+
+
+def test_trends_downloads_write_each_figure_as_the_data_file_writes_it(downloads):
+    """The CSVs wrote PICSS's Aug 2025 attacks (143 in tracker_stats.csv) as "143.0" and its preliminary 2025
+    annual total (1063) as "1,063": a figure is recorded exactly as its source gives it."""
+    open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", year="2025", vs="2024")
+    written = {
+        name: list(csv.DictReader(io.StringIO(make().decode("utf-8"))))
+        for name, make in downloads.items()
+        if name.endswith(".csv")
+    }
+    cells = [cell for rows in written.values() for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if re.fullmatch(r"-?\d+\.0", cell)], "a whole figure written with '.0'"
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {(row["source_url"], row["value"]) for row in csv.DictReader(handle)}
+    disputed = written["disputed_figures.csv"]
+    assert disputed
+    assert {(row["Link"], row["Value"]) for row in disputed} <= stated
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "metric": "attacks"}
+
+    def stated_value(**period) -> str:
+        (value,) = {row["value"] for row in file_rows(**picss, **period)}
+        return value
+
+    side = next(rows for name, rows in written.items() if name.startswith("sources_attacks_pakistan_2025"))
+    annual = stated_value(period_type="year", year="2025")
+    assert next(row for row in side if row["Tracker"] == "PICSS")["Annual total"] == annual == "1063"
+    monthly = next(rows for name, rows in written.items() if name.startswith("attacks_month"))
+    august = stated_value(period_type="month", period_start="2025-08-01")
+    assert next(row for row in monthly if row["period"] == "Aug")["2025"] == august == "143"
+    running = next(rows for name, rows in written.items() if name.startswith("cumulative_attacks"))
+    assert running[0]["2025 running total"] == stated_value(period_type="month", period_start="2025-01-01")
+
+
+def test_the_year_against_year_table_holds_numbers_and_marks_the_preliminary_one():
+    """The comparison table held its figures as text ("1,063"), so they sorted as text and sat left-aligned.
+    PICSS's 2025 annual attacks are preliminary in the file and 2024's are not: the table says so in words."""
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "metric": "attacks"}
+    stated = {
+        year: {(row["value"], row["status"]) for row in file_rows(**picss, period_type="year", year=year)}
+        for year in ("2024", "2025")
+    }
+    ((value_2025, status_2025),), ((value_2024, status_2024),) = stated["2025"], stated["2024"]
+    assert (status_2025, status_2024) == ("preliminary", "published")
+    app = open_page(TRENDS, source="PICSS:militant_attacks", cadence="year", year="2025", vs="2024")
+    element = app.dataframe[0]
+    (row,) = element.value.to_dict("records")
+    assert (row["2024"], row["2025"]) == (float(value_2024), float(value_2025))
+    assert row["note"] == "2025: preliminary"
+    config = json.loads(element.proto.columns)
+    assert {config[year]["type_config"]["format"] for year in ("2024", "2025", "change")} == {"localized"}
+    assert config["change %"]["type_config"]["format"] == "%+d%%"
+    months = open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", year="2025", vs="2024")
+    table = months.dataframe[0].value
+    note = "2024: no figure found in this data set"  # December's, the 12th row: sized to the first rows, cut
+    assert table.loc[table["period"] == "Dec", "note"].tolist() == [note]
+    width = json.loads(months.dataframe[0].proto.columns)["note"]["width"]
+    assert width >= 6 * len(note)  # 14 px Source Sans: about 6 px a character, measured in Chromium
+    assert all(pd.api.types.is_numeric_dtype(table[column]) for column in ("2024", "2025", "change", "change %"))
+    august = {row["value"] for row in file_rows(**picss, period_type="month", period_start="2025-08-01")}
+    assert table.loc[table["period"] == "Aug", "2025"].tolist() == [float(value) for value in august]

@@ -14,6 +14,7 @@ from components.figures import DISPLAYED_STATUSES, displayed_figures
 from components.paths import BUNDLED_DATA_DIR
 from components.signals import (
     SLIDE_STATEMENTS,
+    figure,
     main,
     months_beyond,
     run_length,
@@ -207,8 +208,8 @@ def test_bundled_signals_use_declared_codes_newest_month_first(bundled):
         assert signal.series in SERIES
         assert signal.region in TRACKER_REGIONS
         assert signal.metric in METRICS
-        assert signal.sentence.startswith(signal.statement)
-        assert signal.statement.startswith(signal.headline)
+        assert signal.sentence.startswith(f"{signal.headline}: ")
+        assert signal.sentence.endswith(f". Source: {signal.tracker}, {SERIES.label(signal.series)}.")
     months = [signal.month for signal in found_now]
     assert months == sorted(months, reverse=True)
 
@@ -217,8 +218,8 @@ def test_signals_slide_states_the_first_signals_and_lists_every_one(bundled):
     data, found_now = bundled
     slide = signals_slide(found_now, data.data_as_of)
     assert slide.code == "signals"
-    assert slide.title.startswith(found_now[0].headline)
-    assert slide.statements[:-1] == tuple(f"{s.statement}." for s in found_now[:SLIDE_STATEMENTS])
+    assert slide.title.endswith(f": {found_now[0].headline}, and {len(found_now) - 1} more signals")
+    assert slide.statements[:-1] == tuple(s.sentence for s in found_now[:SLIDE_STATEMENTS])
     assert list(slide.table["Signal"]) == [s.headline for s in found_now]
     assert list(slide.table["Rule"]) == [SIGNAL_RULES.label(s.rule) for s in found_now]
     for signal in found_now:  # every rule met is stated in words once
@@ -241,3 +242,29 @@ def test_module_prints_the_current_signals(bundled, capsys, monkeypatch):
     _, found_now = bundled
     assert printed.startswith(f"{len(found_now)} signals, data as of 8 Apr 2026")
     assert found_now[0].sentence in printed
+
+
+def test_every_figure_on_the_signals_slide_names_its_counting_layer(bundled):
+    """The slide put a Feb 2026 figure of PICSS's combined layer beside Oct 2025 militant-attacks-only ones under
+    a source line naming both layers, so no figure said whose count it was: its title, each statement and the
+    source line now name the layer (vocabulary.SERIES), each layer with its own latest month in the file."""
+    data, found_now = bundled
+    slide = signals_slide(found_now, data.data_as_of)
+    first = found_now[0]
+    assert slide.title.startswith(f"{first.tracker}, {SERIES.short(first.series)}: {first.headline}")
+    for signal, statement in zip(found_now, slide.statements[:-1], strict=False):
+        assert f"{figure(signal.value)} in {signal.month:%b %Y}" in statement
+        assert statement.endswith(f"Source: {signal.tracker}, {SERIES.label(signal.series)}.")
+    signalled = {(s.tracker, s.series, s.region, s.metric) for s in found_now}
+    latest: dict[tuple[str, str], set[str]] = {}
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["tracker"], row["series"], row["region"], row["metric"])
+            if row["period_type"] == "month" and row["status"] in DISPLAYED_STATUSES and key in signalled:
+                latest.setdefault(key[:2], set()).add(row["period_start"][:7])
+    assert {series for _, series in latest} == {"combined", "militant_attacks"}  # two layers on one slide
+    for (tracker, series), months in latest.items():
+        month = f"{pd.Period(max(months), 'M'):%b %Y}"
+        assert f"{month} in {tracker} ({SERIES.label(series)})" in slide.source_line
+    assert "Feb 2026 in PICSS (attacks and security operations combined)" in slide.source_line
+    assert "Oct 2025 in PICSS (militant attacks only)" in slide.source_line

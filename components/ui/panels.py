@@ -39,7 +39,7 @@ from components.trends import (
 )
 from components.ui.filters import current_filter
 from components.ui.store import active_import, derived, events_again, map_deck
-from components.ui.widgets import chart_spec, chart_with_table, kpi_row
+from components.ui.widgets import chart_spec, chart_with_table, comparison_columns, kpi_row
 
 NO_FIGURES = "No PICSS monthly figures are loaded."
 
@@ -68,7 +68,7 @@ def trend_panel(data: Dataset) -> None:
         return
     sentence, chart, table, context = trend
     st.markdown(escape_markdown(sentence))
-    chart_with_table(chart, table, "headline_attacks.csv", context)
+    chart_with_table(chart, table, "headline_attacks.csv", context, column_config=comparison_columns(table))
 
 
 def _headline_trend(data: Dataset, provinces: tuple[str, ...]):

@@ -136,6 +136,24 @@ def day_columns(frame: pd.DataFrame) -> dict:
     }
 
 
+TEXT_PX_PER_CHARACTER = 7  # a table's 14 px Source Sans averages 6 px a character (measured in Chromium)
+CELL_PADDING_PX = 24
+
+
+def comparison_columns(table: pd.DataFrame) -> dict:
+    """A year-against-year table's numbers (trends.comparison_table) read with a thousands separator, change %
+    with its sign ("+88%"): numbers, so they sort as numbers and sit right-aligned. Its note column is as wide
+    as its longest note: sized to the rows drawn first (no note), it cut December's "2024: no figure found…"."""
+    figure = st.column_config.NumberColumn(format="localized")
+    longest = int(table["note"].str.len().max())
+    note_px = longest * TEXT_PX_PER_CHARACTER + CELL_PADDING_PX if longest else None
+    return {
+        **dict.fromkeys(table.select_dtypes("number").columns, figure),
+        "change %": st.column_config.NumberColumn(format="%+d%%"),
+        "note": st.column_config.TextColumn(width=note_px),
+    }
+
+
 def events_csv_name(subject: str) -> str:
     """The CSV name of a table of the events this session shows (an upload's name its file)."""
     return events_file_name(subject, active_import())
@@ -174,12 +192,17 @@ def table_with_download(
 
 
 def chart_with_table(
-    shown: ChartSpec, frame: pd.DataFrame, file_name: str, context: ExportContext | None = None
+    shown: ChartSpec,
+    frame: pd.DataFrame,
+    file_name: str,
+    context: ExportContext | None = None,
+    column_config: dict | None = None,
 ) -> None:
     """A chart with its numbers beneath it (table and CSV of exactly what is shown) and image exports.
 
     With a `context`, `file_name` names the subject only ("deaths_total.csv"): the images carry the context
-    printed under their title, and every file name adds tracker, layer, region, periods and data date."""
+    printed under their title, and every file name adds tracker, layer, region, periods and data date.
+    `column_config` is the table's (e.g. its figures read with a thousands separator)."""
     show_chart(shown)
     chart = shown.chart
     stem = file_name.removesuffix(".csv")
@@ -188,7 +211,7 @@ def chart_with_table(
         return f"{stem}.{extension}" if context is None else export_file_name(stem, context, extension)
 
     with st.expander("Numbers in this chart, and downloads"):
-        table_with_download(frame, name("csv"))
+        table_with_download(frame, name("csv"), column_config=column_config or {})
         png, svg = st.columns(2)
         png.download_button(
             "Chart as PNG",

@@ -5,18 +5,18 @@ import streamlit as st
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares
-from components.incidents import KILLED_HEADER, UNSTATED_HEADER, incidents_table, killed_sum
+from components.incidents import KILLED_HEADER, incidents_table, killed_sum
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
 from components.map_legend import crossing_legend, incident_legends, scale_bar
 from components.map_views import describe
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
+from components.ui.map_tables import show_distance_table, show_district_table
 from components.ui.map_view import map_view_controls
 from components.ui.store import dataset, derived, events_again, filtered_events
 from components.ui.url_state import linked
 from components.ui.widgets import (
-    NO_VALUE,
     chart_spec,
     code_radio,
     coverage_caption,
@@ -29,31 +29,6 @@ from components.ui.widgets import (
 from components.vocabulary import BORDER_SHARES, DISTRICT_MEASURES, MAP_MODES
 
 DISTRICT_COLUMNS = {"incidents": "Incidents", "killed": KILLED_HEADER}  # measure code: table column
-SHARE_HEADERS = {
-    "year": "Year",
-    "within_km": "Within (km)",
-    "incidents": "Incidents",
-    "incidents_total": "Incidents that year",
-    "incident_share": "Incident share (%)",
-    "killed": KILLED_HEADER,
-    "killed_unstated": UNSTATED_HEADER,
-    "killed_total": "Killed that year",
-    "killed_total_unstated": f"{UNSTATED_HEADER} that year",
-    "killed_share": "Killed share (%)",
-}
-# The columns shown with each share (the download holds them all): ten, or eight, ran past 1280 px.
-SHARE_SHOWN = {
-    "incident_share": ["year", "within_km", "incidents", "incidents_total", "incident_share"],
-    "killed_share": [
-        "year",
-        "within_km",
-        "killed",
-        "killed_unstated",
-        "killed_total",
-        "killed_total_unstated",
-        "killed_share",
-    ],
-}
 
 data = dataset()
 selection = current_filter()
@@ -125,22 +100,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    percent = st.column_config.NumberColumn(format="%.1f%%")
-    table_with_download(
-        shares.assign(
-            incident_share=(shares["incident_share"] * 100).round(1),
-            killed_share=(shares["killed_share"] * 100).round(1),
-        ).rename(columns=SHARE_HEADERS),
-        events_csv_name("border_shares"),
-        column_config={SHARE_HEADERS["incident_share"]: percent, SHARE_HEADERS["killed_share"]: percent},
-        column_order=[SHARE_HEADERS[column] for column in SHARE_SHOWN[measure]],
-    )
-    st.caption(
-        f"{KILLED_HEADER}: {NO_VALUE} where no incident in the band states a total, or the band has none (no share "
-        "either). "
-        f"{UNSTATED_HEADER}: incidents stating no killed total, which add nothing to the band's killed or to the "
-        "year's, which the share divides by. The download holds both shares' columns."
-    )
+    show_distance_table(shares, measure)
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
@@ -154,15 +114,7 @@ if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
     show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
-    table_with_download(
-        districts.table,
-        events_csv_name("incidents_by_district"),
-        column_order=[column for column in districts.table.columns if column != "Distance band"],
-    )
-    st.caption(
-        "Median km: the median distance of the district's incidents to the line (its band, the chart's colour, is "
-        "in the download). First, Latest: the dates of the district's first and latest incident."
-    )
+    show_district_table(districts.table)
 
 st.header("Incidents shown")
 table_with_download(

@@ -17,6 +17,7 @@ from components.trends import (
     NATIONAL,
     NOT_ADDITIVE,
     SERIES_LABELS,
+    SIDE_BY_SIDE_NUMBERS,
     annual_figure,
     annual_side_by_side,
     comparable_pairs,
@@ -41,6 +42,7 @@ from components.ui.widgets import (
     chart_spec,
     chart_with_table,
     choice,
+    comparison_columns,
     coverage_caption,
     kpi_row,
     rejected_rows_notice,
@@ -51,7 +53,8 @@ from components.vocabulary import TRACKER_REGIONS
 data = dataset()
 figures = data.figures
 # A figure's value held as a number, so it sorts 143 before 1,010, and read with a thousands separator.
-VALUE_COLUMN = {FIGURE_HEADERS["value"]: st.column_config.NumberColumn(format="localized", width="small")}
+FIGURE_NUMBER = st.column_config.NumberColumn(format="localized", width="small")
+VALUE_COLUMN = {FIGURE_HEADERS["value"]: FIGURE_NUMBER}
 LINK_COLUMN = {FIGURE_HEADERS["source_url"]: st.column_config.LinkColumn(FIGURE_HEADERS["source_url"])}
 
 st.title("Year-over-year trends")
@@ -180,7 +183,9 @@ if later is not None:
     if comparison.is_partial:
         st.info(escape_markdown(partial_year(comparison, shown.later_annual, tracker)))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
-    chart_with_table(shown.chart, shown.table, f"{metric}_{cadence}.csv", export)
+    chart_with_table(
+        shown.chart, shown.table, f"{metric}_{cadence}.csv", export, column_config=comparison_columns(shown.table)
+    )
     if cadence != "year" and metric not in NOT_ADDITIVE:
         st.header("Cumulative")
         if comparison.contiguous:
@@ -215,7 +220,12 @@ else:
     side, chart = derived(
         "sources-side-by-side", (year_for_sources, metric, region), lambda: sources_view(year_for_sources)
     )
-    chart_with_table(chart, side_by_side_table(side), f"sources_{metric}_{region}_{year_for_sources}.csv".lower())
+    chart_with_table(
+        chart,
+        side_by_side_table(side),
+        f"sources_{metric}_{region}_{year_for_sources}.csv".lower(),
+        column_config=dict.fromkeys(SIDE_BY_SIDE_NUMBERS, FIGURE_NUMBER),
+    )
 
 st.header("Figures the sources disagree on")
 st.caption(

@@ -1,0 +1,129 @@
+"""The Map page's distance and district tables: which columns each shows, and short headers that fit the page
+at 1280 px (a table 789 px wide), each with its full name and meaning in a tooltip. The downloads keep the full
+headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.incidents import KILLED_HEADER, UNSTATED_HEADER
+from components.ui.widgets import NO_VALUE, events_csv_name, table_with_download
+from components.vocabulary import PROVINCES, SHORT_NAMES
+
+SHARE_HEADERS = {
+    "year": "Year",
+    "within_km": "Within (km)",
+    "incidents": "Incidents",
+    "incidents_total": "Incidents that year",
+    "incident_share": "Incident share (%)",
+    "killed": KILLED_HEADER,
+    "killed_unstated": UNSTATED_HEADER,
+    "killed_total": "Killed that year",
+    "killed_total_unstated": f"{UNSTATED_HEADER} that year",
+    "killed_share": "Killed share (%)",
+}
+# The columns shown with each share: the band's, then the year's, then the share. Both keep the year's
+# incidents, the count every band's incidents (stated toll or not) are part of.
+SHARE_SHOWN = {
+    "incident_share": ["year", "within_km", "incidents", "incidents_total", "incident_share"],
+    "killed_share": [
+        "year",
+        "within_km",
+        "killed",
+        "killed_unstated",
+        "incidents_total",
+        "killed_total",
+        "killed_total_unstated",
+        "killed_share",
+    ],
+}
+# (short header, what the column holds): eight full headers ran 912 px wide in a table 789 px wide at 1280.
+_SHARE_SHORT = {
+    "within_km": ("Within km", "incidents within this many km of the Durand Line; bands are cumulative"),
+    "incidents": ("Incidents", "the band's incidents"),
+    "incidents_total": ("Year's incidents", "all the year's incidents in the selection, at any distance"),
+    "incident_share": ("Incident share", "the band's incidents as a share of the year's"),
+    "killed": ("Killed", "the band's incidents' lowest stated totals added up; — where none states one"),
+    "killed_unstated": ("No toll", "the band's incidents stating no killed total: they add nothing to its killed"),
+    "killed_total": ("Year's killed", "the year's lowest stated totals added up: what the share divides by"),
+    "killed_total_unstated": ("Year's no toll", "the year's incidents stating no killed total"),
+    "killed_share": ("Killed share", "the band's killed as a share of the year's killed; — without a stated total"),
+}
+_PERCENT = ("incident_share", "killed_share")
+
+
+def show_distance_table(shares: pd.DataFrame, measure: str) -> None:
+    """The distance bands' table (geo.border_shares) with the columns of one share shown, the download holding
+    both shares' columns, and what its killed columns mean."""
+    table_with_download(
+        shares.assign(
+            incident_share=(shares["incident_share"] * 100).round(1),
+            killed_share=(shares["killed_share"] * 100).round(1),
+        ).rename(columns=SHARE_HEADERS),
+        events_csv_name("border_shares"),
+        column_config=_share_columns(),
+        column_order=[SHARE_HEADERS[column] for column in SHARE_SHOWN[measure]],
+    )
+    killed, unstated = _SHARE_SHORT["killed"][0], _SHARE_SHORT["killed_unstated"][0]  # as the headers read
+    st.caption(
+        f"{killed} (lowest stated totals): {NO_VALUE} where no incident in the band states a total, or the band "
+        f"has none (no share either). {unstated}: incidents stating no killed total, which add nothing to the "
+        "band's killed or to the year's, which the share divides by. A header's tooltip gives its full name; the "
+        "download holds both shares' columns under their full names."
+    )
+
+
+def _share_columns() -> dict:
+    """The distance table's column_config: short headers, the full header and its meaning as the tooltip,
+    shares read as percent."""
+    return {
+        SHARE_HEADERS[column]: st.column_config.NumberColumn(
+            short,
+            help=f"{SHARE_HEADERS[column]}: {meaning}.",
+            format="%.1f%%" if column in _PERCENT else None,
+        )
+        for column, (short, meaning) in _SHARE_SHORT.items()
+    }
+
+
+# The district table's (components.districts.district_table) short headers: its full ones ran 942 px wide.
+_DISTRICT_SHORT = {
+    KILLED_HEADER: ("Killed", "the district's incidents' lowest stated totals added up; — where none states one"),
+    UNSTATED_HEADER: ("No toll", "the district's incidents stating no killed total: they add nothing to its killed"),
+    "Median km": ("km", "the median distance of the district's incidents to the Durand Line"),
+}
+# The province as shown: its short name (vocabulary.PROVINCES, 'KP'); the download keeps "Province" in full too.
+PROVINCE_SHOWN = "Province (short name)"
+# Text columns sized to their longest value in pixels ("Dera Ismail Khan", "Afghanistan"): left to size
+# themselves, they fit the rows drawn first and cut a later "Afghanistan" or "Islamabad Capital Territory".
+_DISTRICT_WIDTHS = {"District": 130, PROVINCE_SHOWN: 105, "Country": 95}
+
+
+def show_district_table(table: pd.DataFrame) -> None:
+    """Incidents and deaths by district, its download holding every column (the distance band as well)."""
+    shown = table.assign(**{PROVINCE_SHOWN: table["Province"].map(PROVINCES.short)})
+    order = [PROVINCE_SHOWN if column == "Province" else column for column in table.columns]
+    shortened = ", ".join(f"{short} is {name}" for name, short in SHORT_NAMES.items())
+    table_with_download(
+        shown,
+        events_csv_name("incidents_by_district"),
+        column_config={
+            **{
+                header: st.column_config.NumberColumn(short, help=f"{header}: {meaning}.")
+                for header, (short, meaning) in _DISTRICT_SHORT.items()
+            },
+            **{column: st.column_config.TextColumn(width=width) for column, width in _DISTRICT_WIDTHS.items()},
+            PROVINCE_SHOWN: st.column_config.TextColumn(
+                "Province",
+                width=_DISTRICT_WIDTHS[PROVINCE_SHOWN],
+                help=f"{shortened}; the download names each in full.",
+            ),
+        },
+        column_order=[column for column in order if column != "Distance band"],
+    )
+    st.caption(
+        f"{_DISTRICT_SHORT['Median km'][0]}: the median distance of the district's incidents to the line (its band, "
+        "the chart's colour, is in the download). First, Latest: the dates of the district's first and latest "
+        f"incident. {shortened}. A header's tooltip gives its full name."
+    )
