@@ -352,8 +352,9 @@ def latest_slide(
 
 
 def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
-    """'16 Mar 2026 · Airstrike in Kabul: 143–408 killed (143 per Dawn, 408 per AFP)', from declared fields only,
-    each figure beside the source that states it (see incident_toll) and a place named once."""
+    """'16 Mar 2026 · Airstrike in Kabul: 143–408 killed (143 per press report in Dazzling Dawn; 408 per Afghan
+    Taliban government in Vancouver Courier (AFP))', from declared fields only, each figure beside the party
+    stating it and the outlet it appeared in (see incident_toll), and a place named once."""
     lines, links = [], []
     for row in events.itertuples(index=False):
         toll, sources = incident_toll(row, accounts)
@@ -364,10 +365,13 @@ def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFram
 
 
 def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
-    """'143–408 killed (143 per Dazzling Dawn, 408 per Vancouver Courier (AFP))' and the links of the sources
-    named. An event's own source is its first account, which need not state the lowest or highest figure, so
-    each end of the range is credited to the first account (in file order) stating it; an event that is not
-    one of `accounts`' incidents (an imported file's) has one source, which states its whole range."""
+    """'143–408 killed (143 per press report in Dazzling Dawn; 408 per Afghan Taliban government in Vancouver
+    Courier (AFP))' and the links of the sources named. A figure is credited to who states it (the account:
+    a party's claim, or a press report) and then to the outlet that carried it, so an outlet is never read as
+    the author of a party's claim. An event's own source is its first account, which need not state the lowest
+    or highest figure, so each end of the range is credited to the first account (in file order) stating it;
+    an event that is not one of `accounts`' incidents (an imported file's) has one source, which states its
+    whole range."""
     if pd.isna(event.killed_low):
         return f"toll not stated ({event.source_name})", (event.source_url,)
     low_high = (event.killed_low, event.killed_high)
@@ -380,9 +384,15 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
         return f"{toll} ({own['account'].nunique()} accounts)", tuple(own["source_url"].unique())
     low, high = (found.iloc[0] for found in stating)
     if low_high[0] == low_high[1]:
-        return f"{toll} ({low['source_name']})", (low["source_url"],)
-    credits = f"{count_text(low_high[0])} per {low['source_name']}, {count_text(low_high[1])} per {high['source_name']}"
+        return f"{toll} (per {_stated_by(low)})", (low["source_url"],)
+    credits = f"{count_text(low_high[0])} per {_stated_by(low)}; {count_text(low_high[1])} per {_stated_by(high)}"
     return f"{toll} ({credits})", (low["source_url"], high["source_url"])
+
+
+def _stated_by(account: pd.Series) -> str:
+    """'Afghan Taliban government in Vancouver Courier (AFP)': who states a figure (the declared `account`),
+    then the outlet it appeared in (a repost says so)."""
+    return f"{account['account']} in {cited(account['source_name'], account['source_kind'])}"
 
 
 def crossings_slide(data: Dataset, as_of: str) -> Slide:

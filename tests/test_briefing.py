@@ -18,7 +18,7 @@ from components.dataset import load_dataset
 from components.dates import format_day
 from components.incidents import IncidentFilter
 from components.paths import BUNDLED_DATA_DIR
-from components.vocabulary import BRIEFING_PANELS
+from components.vocabulary import BRIEFING_PANELS, SOURCE_KINDS
 from tests.test_districts import accounts_by_incident
 from tests.test_pages import static_table
 from tests.test_reading_pages import open_page, shown_figures, window_slots
@@ -299,15 +299,32 @@ def test_the_map_slide_adds_up_only_the_tolls_stated_and_says_whose():
 INCIDENT_LINE = re.compile(r"(?P<day>\d{1,2} \w{3} \d{4}) · (?P<kind>[^:]+?) in (?P<where>.+): (?P<toll>[^:]+)")
 
 
+REPOST = f" ({SOURCE_KINDS.label('repost')})"
+CREDIT = re.compile(r"(?P<figure>[\d,]+) per (?P<who>.+?) in (?P<outlet>.+?)(?:; (?=[\d,]+ per )|$)")
+
+
+def credited(who: str) -> list[tuple[str, str, str]]:
+    """'143 per press report in Dazzling Dawn; 408 per ...' as (figure, account, outlet) as the file writes them."""
+    return [
+        (m["figure"].replace(",", ""), m["who"], m["outlet"].removesuffix(REPOST))
+        for m in CREDIT.finditer(who.removeprefix("per "))
+    ]
+
+
 def test_each_toll_on_the_latest_slide_is_credited_to_a_source_stating_it():
-    """The Kabul rehab-centre strike: the Taliban's 408 (Vancouver Courier/AFP) and the UN's 143 (Dazzling
-    Dawn); the line once read '143 killed (Vancouver Courier (AFP))', a figure that source never gave."""
+    """The Kabul rehab-centre strike: 408 is the Afghan Taliban government's figure (its `account`), carried by
+    Vancouver Courier (AFP); 143 a press report's in Dazzling Dawn. The line read '408 per Vancouver Courier
+    (AFP)', crediting a party's claim to the outlet that printed it."""
     app = open_briefing(panel="latest")
     lines = [line.removeprefix("- ") for text in said(app) for line in text.splitlines() if line.startswith("- ")]
     omid = next(line for line in lines if "Omid" in line)
-    assert omid == (
-        "16 Mar 2026 · Airstrike in Omid drug addiction treatment hospital (former Camp Phoenix site), Kabul: "
-        "143–408 killed (143 per Dazzling Dawn, 408 per Vancouver Courier (AFP))"
+    rows = accounts_by_incident()["20260316-kabul-omid-rehab-centre-strike"]
+    killed = [int(row["killed_total"]) for row in rows if row["killed_total"]]
+    low, high = (next(row for row in rows if row["killed_total"] == str(f)) for f in (min(killed), max(killed)))
+    assert (low["account"], high["account"]) == ("press report", "Afghan Taliban government")
+    assert omid.endswith(
+        f": {low['killed_total']}–{high['killed_total']} killed ({low['killed_total']} per press report in "
+        f"{low['source_name']}; {high['killed_total']} per Afghan Taliban government in {high['source_name']})"
     )
     accounts = accounts_by_incident()
     incidents = [match for line in lines if (match := INCIDENT_LINE.fullmatch(line))]
@@ -321,26 +338,27 @@ def test_each_toll_on_the_latest_slide_is_credited_to_a_source_stating_it():
             if format_day(dt.date.fromisoformat(rows[0]["date"])) == match["day"]
             and match["where"].startswith(rows[0]["place"])
         )
-        stated = {(row["source_name"], row["killed_total"]) for row in rows}
+        stated = {(row["killed_total"], row["account"], row["source_name"]) for row in rows}
         credits = re.fullmatch(r"(?P<range>[\d,–]+) killed \((?P<who>.+)\)", match["toll"])
         if credits is None:
             assert match["toll"] == f"toll not stated ({rows[0]['source_name']})"
             assert not any(row["killed_total"] for row in rows)
             continue
         figures = credits["range"].replace(",", "").split("–")
-        pairs = re.findall(r"(\d+) per (.+?)(?:, (?=\d+ per )|$)", credits["who"])
+        pairs = credited(credits["who"])
         if len(figures) == 1:
-            pairs = [(figures[0], credits["who"])]
-        assert [figure for figure, _ in pairs] == figures, match["toll"]
-        for figure, source in pairs:
-            assert (source, figure) in stated, f"{source} does not state {figure}: {match[0]}"
+            pairs = [(figures[0], *pair[1:]) for pair in credited(f"{figures[0]} {credits['who']}")]
+        assert [figure for figure, *_ in pairs] == figures, match["toll"]
+        for triple in pairs:
+            assert triple in stated, f"{triple[1]} in {triple[2]} does not state {triple[0]}: {match[0]}"
         killed = [int(row["killed_total"]) for row in rows if row["killed_total"]]
         assert [int(figures[0]), int(figures[-1])] == [min(killed), max(killed)]
 
 
 def test_every_curated_toll_names_only_sources_that_state_its_figures():
     """Every incident, not only the newest: the first account (the event's own source) need not state the
-    lowest figure (Geo News gives none for the 15 Oct 2025 strikes on Kandahar and Kabul; Nukta gives 5)."""
+    lowest figure (Geo News gives none for the 15 Oct 2025 strikes on Kandahar and Kabul; Nukta gives 5).
+    Each figure names who states it (the `account` column) and the outlet that carried it."""
     from components.briefing_slides import incident_toll
     from components.paths import BUNDLED_DATA_DIR
 
@@ -351,16 +369,24 @@ def test_every_curated_toll_names_only_sources_that_state_its_figures():
         toll, links = incident_toll(event, data["incidents"])
         tolls[event.incident_id] = toll
         rows = accounts[event.incident_id]
-        stated = {(row["source_name"], row["killed_total"]) for row in rows}
-        pairs = re.findall(r"(\d+) per (.+?)(?:, (?=\d+ per )|\)$)", toll)
-        if not pairs and (single := re.fullmatch(r"(\d+) killed \((.+)\)", toll)):
-            pairs = [single.groups()]
-        assert pairs or toll.startswith("toll not stated"), toll
-        for figure, source in pairs:
-            assert (source, figure) in stated, f"{event.incident_id}: {source} does not state {figure}"
+        stated = {(row["killed_total"], row["account"], row["source_name"]) for row in rows}
+        credits = re.fullmatch(r"([\d,–]+) killed \((.+)\)", toll)
+        pairs = []
+        if credits and "–" not in credits[1]:
+            pairs = credited(f"{credits[1]} {credits[2]}")
+        elif credits:
+            pairs = credited(credits[2])
+        assert pairs or toll.startswith("toll not stated") or toll.endswith(" accounts)"), toll
+        for triple in pairs:
+            assert triple in stated, f"{event.incident_id}: {triple[1]} in {triple[2]} does not state {triple[0]}"
         assert set(links) <= {row["source_url"] for row in rows}
-    assert tolls["20251015-pakistani-strikes-kandahar-kabul"] == "5 killed (Nukta)"
-    assert tolls["20250316-noshki-fc-convoy-attack"] == "5–11 killed (5 per Dawn, 11 per WION)"
+    assert tolls["20251015-pakistani-strikes-kandahar-kabul"] == "5 killed (per press report in Nukta)"
+    noshki = accounts["20250316-noshki-fc-convoy-attack"]
+    five, eleven = (next(row for row in noshki if row["killed_total"] == figure) for figure in ("5", "11"))
+    assert tolls["20250316-noshki-fc-convoy-attack"] == (
+        f"5–11 killed (5 per {five['account']} in {five['source_name']}; "
+        f"11 per {eleven['account']} in {eleven['source_name']})"
+    )
 
 
 def test_an_imported_events_range_is_its_one_source_s():
