@@ -48,22 +48,51 @@ def test_the_headline_slide_states_the_attacks_change_the_file_gives_over_its_wi
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
     window = source.split(" · ")[1]  # "Jan, May–Jun, Aug–Oct 2025 vs the same months of 2024"
     later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
-    slots = window_slots(window.split(" vs ")[0], "month")
-    totals = {later: 0.0, earlier: 0.0}
-    seen = set()
-    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
-        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
-        month = (int(row["period_start"][:4]), int(row["period_start"][5:7]))
-        wanted = key == ("PICSS", "militant_attacks", "month", "Pakistan", "attacks") and month[0] in totals
-        if wanted and month[1] in slots and month not in seen:
-            totals[month[0]] += float(row["value"])
-            seen.add(month)
+    totals = picss_attacks("Pakistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
     change = (totals[later] - totals[earlier]) / totals[earlier] * 100
     direction = "up" if change > 0 else "down"
     assert slide_title(app).startswith(f"Attacks {direction} {abs(change):.0f}% in ")
     card = next(line for line in said(app) if line.startswith("Attacks, "))
     assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
     assert card.split("\n\n")[2] == f"{direction} {abs(change):.0f}% vs {totals[earlier]:,.0f} in {earlier}"
+
+
+def picss_attacks(region: str, slots: set[int], years: tuple[int, ...]) -> dict[int, float]:
+    """tracker_stats.csv's PICSS monthly attacks (every attack type: PICSS publishes no split) over `slots`."""
+    totals = dict.fromkeys(years, 0.0)
+    seen = set()
+    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
+        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        month = (int(row["period_start"][:4]), int(row["period_start"][5:7]))
+        wanted = key == ("PICSS", "militant_attacks", "month", region, "attacks") and month[0] in totals
+        if wanted and month[1] in slots and month not in seen:
+            totals[month[0]] += float(row["value"])
+            seen.add(month)
+    return totals
+
+
+REVIEWER_LINK = {"province": "Balochistan", "type": "suicide_bombing", "from": "2025-01-01", "to": "2025-06-30"}
+
+
+def test_tracker_totals_beside_a_type_filter_say_they_count_every_attack_type():
+    """The reviewer's link: the slide read "Balochistan: attacks down 23%… 140 … 183" above "Filters:
+    Balochistan; Suicide bombing; 1 Jan 2025 – 30 Jun 2025", as if suicide bombings were down 23%. The 140
+    is PICSS's Balochistan attacks of every type over months outside that period; the source line now says so."""
+    app = open_briefing(panel="kpis", **REVIEWER_LINK)
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    window = source.split(" · ")[1]
+    later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
+    totals = picss_attacks("Balochistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
+    card = next(line for line in said(app) if line.startswith("Attacks, "))
+    assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
+    assert "Filters: Balochistan; Suicide bombing; 1 Jan 2025 – 30 Jun 2025" in said(app)
+    scope = "Tracker totals cover every attack type, in the months shown: the period and type filters do not apply"
+    assert f" · {scope} to them · " in source
+    trend = open_briefing(panel="trend", **REVIEWER_LINK)
+    assert f" · {scope} to them · " in next(line for line in said(trend) if line.startswith("Source: PICSS"))
+    assert " · Tracker totals cover the months shown: the period filter does not apply to them · " in next(
+        line for line in said(open_briefing(panel="kpis")) if line.startswith("Source: PICSS")
+    )
 
 
 def test_the_disagreement_slide_names_the_lowest_and_highest_annual_tolls_in_the_file():
