@@ -78,16 +78,22 @@ CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
 
 def briefing_slides(
-    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, events_label: str = CURATED_EVENTS
+    data: Dataset,
+    events: pd.DataFrame,
+    selection: IncidentFilter,
+    events_label: str = CURATED_EVENTS,
+    past_data: bool = False,
 ) -> list[Slide]:
-    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do."""
+    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do.
+    `past_data`: the link's period lay past the data date (and was cut to it), so an empty slide says so."""
     as_of = _as_of(data)
+    past = _past_data(data) if past_data else None
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label),
+        map_slide(events, selection, as_of, events_label, past),
         timeline_slide(data, selection, as_of),
-        latest_slide(data, events, selection, as_of, events_label),
+        latest_slide(data, events, selection, as_of, events_label, past),
         crossings_slide(data, as_of),
         disagree_slide(data, as_of),
         signals_slide(signals(data.figures), data.data_as_of),
@@ -108,6 +114,13 @@ def filters_sentence(selection: IncidentFilter) -> str:
 
 def _as_of(data: Dataset) -> str:
     return f"data as of {format_day(data.data_as_of)}" if data.data_as_of else "data date unknown"
+
+
+def _past_data(data: Dataset) -> str:
+    """The title of an empty slide whose period the link set past the data: never "0 incidents", which reads
+    as a quiet time."""
+    day = format_day(data.data_as_of) if data.data_as_of else "unknown"
+    return f"The link's period runs past the data date ({day}): this data set holds nothing after it"
 
 
 def _direction(change: float | None) -> str:
@@ -202,12 +215,16 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
     return _in_region(title, region)
 
 
-def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str) -> Slide:
+def map_slide(
+    events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str, past: str | None = None
+) -> Slide:
     """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
-    map itself."""
+    map itself. `past`: the title when the link's period lies past the data and nothing is in it."""
     killed = killed_sum(events["killed"])
     title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
-    if killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
+    if past and events.empty:
+        title = past
+    elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (
             f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
             "(lowest figure)"
@@ -332,9 +349,15 @@ def _timeline_chart(
 
 
 def latest_slide(
-    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str
+    data: Dataset,
+    events: pd.DataFrame,
+    selection: IncidentFilter,
+    as_of: str,
+    events_label: str,
+    past: str | None = None,
 ) -> Slide:
-    """The newest incidents and diplomatic events, one short line each, newest first."""
+    """The newest incidents and diplomatic events, one short line each, newest first; `past`: the title when
+    the link's period lies past the data and nothing is in it."""
     talks = filter_events(data.diplomacy_events, selection.start, selection.end)
     lines = pd.concat(
         [
@@ -356,7 +379,8 @@ def latest_slide(
     )
     newest = lines.sort_values("date", ascending=False, kind="stable").head(LATEST_COUNT)
     if newest.empty:
-        return Slide("latest", "Nothing recorded in the period", f"{filters_sentence(selection)} · {as_of}")
+        title = past or "Nothing recorded in the period"
+        return Slide("latest", title, f"{filters_sentence(selection)} · {as_of}")
     title = f"Latest developments to {format_day(newest['date'].iloc[0])}"
     source = f"{events_label} and the curated diplomatic timeline · {filters_sentence(selection)} · {as_of}"
     links = tuple(dict.fromkeys(url for urls in newest["links"] for url in urls if isinstance(url, str) and url))

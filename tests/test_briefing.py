@@ -668,3 +668,22 @@ def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
     assert slide_title(app).startswith(
         f"Deaths in militant attacks peaked at {months[peak]:,.0f} in {when:%b %Y} (of {len(months)} months with"
     )
+
+
+def test_a_link_past_the_data_says_so_on_the_slide_not_zero_incidents():
+    """/briefing?from=2026-06-01&to=2026-12-31 read "0 incidents, 0 killed" for "8 Apr 2026 – 8 Apr 2026", and
+    the notice that the link's dates lie outside the data was in the sidebar, which Briefing hides."""
+    import json
+
+    as_of = dt.date.fromisoformat(json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text())["data_as_of"])
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        assert max(row["date"] for row in csv.DictReader(handle)) < "2026-06-01"
+    past = f"The link's period runs past the data date ({format_day(as_of)}): this data set holds nothing after it"
+    for panel in ("map", "latest"):
+        app = open_briefing(panel=panel, **{"from": "2026-06-01", "to": "2026-12-31"})
+        assert slide_title(app) == past
+        on_slide = [unescaped(w.value) for w in app.main.warning]
+        assert any(w.startswith("The link's 'From' date, 1 Jun 2026, is outside the data") for w in on_slide)
+        assert any(w.startswith("The link's 'To' date, 31 Dec 2026, is outside the data") for w in on_slide)
+        assert any(w.endswith(f"showing {format_day(as_of)}.") for w in on_slide)
+    assert slide_title(open_briefing(panel="map", **{"from": "2025-01-01", "to": "2026-12-31"})) != past
