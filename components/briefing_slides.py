@@ -48,6 +48,7 @@ from components.trends import (
     kpis,
     monthly_on_calendar,
     slots_label,
+    unfollowed_filters,
 )
 from components.ui.timeline import VIOLENCE_SERIES, partial_months, unpublished_months
 from components.vocabulary import (
@@ -77,16 +78,22 @@ CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
 
 def briefing_slides(
-    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, events_label: str = CURATED_EVENTS
+    data: Dataset,
+    events: pd.DataFrame,
+    selection: IncidentFilter,
+    events_label: str = CURATED_EVENTS,
+    past_data: bool = False,
 ) -> list[Slide]:
-    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do."""
+    """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do.
+    `past_data`: the link's period lay past the data date (and was cut to it), so an empty slide says so."""
     as_of = _as_of(data)
+    past = _past_data(data) if past_data else None
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label),
+        map_slide(events, selection, as_of, events_label, past),
         timeline_slide(data, selection, as_of),
-        latest_slide(data, events, selection, as_of, events_label),
+        latest_slide(data, events, selection, as_of, events_label, past),
         crossings_slide(data, as_of),
         disagree_slide(data, as_of),
         signals_slide(signals(data.figures), data.data_as_of),
@@ -109,6 +116,13 @@ def _as_of(data: Dataset) -> str:
     return f"data as of {format_day(data.data_as_of)}" if data.data_as_of else "data date unknown"
 
 
+def _past_data(data: Dataset) -> str:
+    """The title of an empty slide whose period the link set past the data: never "0 incidents", which reads
+    as a quiet time."""
+    day = format_day(data.data_as_of) if data.data_as_of else "unknown"
+    return f"The link's period runs past the data date ({day}): this data set holds nothing after it"
+
+
 def _direction(change: float | None) -> str:
     """'up 15%', 'down 3%', 'unchanged' (rounded as shown)."""
     if change is None or round(change) == 0:
@@ -119,6 +133,13 @@ def _direction(change: float | None) -> str:
 def _tracker_source(region: str) -> str:
     tracker, series = HEADLINE
     return f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}"
+
+
+def _tracker_scope(selection: IncidentFilter) -> str:
+    """What the tracker totals on a slide cover of the link's filters (components.trends.unfollowed_filters):
+    the period always, the actor-group and type filters when the link sets them."""
+    names = ("period", *(("actor-group",) if selection.actors else ()), *(("type",) if selection.types else ()))
+    return unfollowed_filters(names)
 
 
 def _links(frame: pd.DataFrame, column: str = "source_url") -> tuple[str, ...]:
@@ -145,7 +166,10 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     )
     first = row.cards.iloc[0]
     title = _in_region(f"{first.label} {_direction(first.change_pct)} in {row.span} vs {row.earlier}", view.region)
-    source = f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · {as_of}"
+    source = (
+        f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · "
+        f"{_tracker_scope(selection)} · {as_of}"
+    )
     links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
     return Slide(code, title, source, numbers=numbers, links=links[-3:])
 
@@ -167,7 +191,8 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     title = _trend_title(comparison, view.region)
     source = (
         f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
-        f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {as_of}"
+        f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {_tracker_scope(selection)} · "
+        f"{as_of}"
     )
     gaps = comparison.table[
         comparison.table["earlier_note"].eq(NOT_FOUND) | comparison.table["later_note"].eq(NOT_FOUND)
@@ -190,12 +215,16 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
     return _in_region(title, region)
 
 
-def map_slide(events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str) -> Slide:
+def map_slide(
+    events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str, past: str | None = None
+) -> Slide:
     """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
-    map itself."""
+    map itself. `past`: the title when the link's period lies past the data and nothing is in it."""
     killed = killed_sum(events["killed"])
     title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
-    if killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
+    if past and events.empty:
+        title = past
+    elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (
             f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
             "(lowest figure)"
@@ -320,9 +349,15 @@ def _timeline_chart(
 
 
 def latest_slide(
-    data: Dataset, events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str
+    data: Dataset,
+    events: pd.DataFrame,
+    selection: IncidentFilter,
+    as_of: str,
+    events_label: str,
+    past: str | None = None,
 ) -> Slide:
-    """The newest incidents and diplomatic events, one short line each, newest first."""
+    """The newest incidents and diplomatic events, one short line each, newest first; `past`: the title when
+    the link's period lies past the data and nothing is in it."""
     talks = filter_events(data.diplomacy_events, selection.start, selection.end)
     lines = pd.concat(
         [
@@ -344,7 +379,8 @@ def latest_slide(
     )
     newest = lines.sort_values("date", ascending=False, kind="stable").head(LATEST_COUNT)
     if newest.empty:
-        return Slide("latest", "Nothing recorded in the period", f"{filters_sentence(selection)} · {as_of}")
+        title = past or "Nothing recorded in the period"
+        return Slide("latest", title, f"{filters_sentence(selection)} · {as_of}")
     title = f"Latest developments to {format_day(newest['date'].iloc[0])}"
     source = f"{events_label} and the curated diplomatic timeline · {filters_sentence(selection)} · {as_of}"
     links = tuple(dict.fromkeys(url for urls in newest["links"] for url in urls if isinstance(url, str) and url))
@@ -352,8 +388,9 @@ def latest_slide(
 
 
 def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
-    """'16 Mar 2026 · Airstrike in Kabul: 143–408 killed (143 per Dawn, 408 per AFP)', from declared fields only,
-    each figure beside the source that states it (see incident_toll) and a place named once."""
+    """'16 Mar 2026 · Airstrike in Kabul: 143–408 killed (143 per press report in Dazzling Dawn; 408 per Afghan
+    Taliban government in Vancouver Courier (AFP))', from declared fields only, each figure beside the party
+    stating it and the outlet it appeared in (see incident_toll), and a place named once."""
     lines, links = [], []
     for row in events.itertuples(index=False):
         toll, sources = incident_toll(row, accounts)
@@ -364,10 +401,13 @@ def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFram
 
 
 def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
-    """'143–408 killed (143 per Dazzling Dawn, 408 per Vancouver Courier (AFP))' and the links of the sources
-    named. An event's own source is its first account, which need not state the lowest or highest figure, so
-    each end of the range is credited to the first account (in file order) stating it; an event that is not
-    one of `accounts`' incidents (an imported file's) has one source, which states its whole range."""
+    """'143–408 killed (143 per press report in Dazzling Dawn; 408 per Afghan Taliban government in Vancouver
+    Courier (AFP))' and the links of the sources named. A figure is credited to who states it (the account:
+    a party's claim, or a press report) and then to the outlet that carried it, so an outlet is never read as
+    the author of a party's claim. An event's own source is its first account, which need not state the lowest
+    or highest figure, so each end of the range is credited to the first account (in file order) stating it;
+    an event that is not one of `accounts`' incidents (an imported file's) has one source, which states its
+    whole range."""
     if pd.isna(event.killed_low):
         return f"toll not stated ({event.source_name})", (event.source_url,)
     low_high = (event.killed_low, event.killed_high)
@@ -380,9 +420,15 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
         return f"{toll} ({own['account'].nunique()} accounts)", tuple(own["source_url"].unique())
     low, high = (found.iloc[0] for found in stating)
     if low_high[0] == low_high[1]:
-        return f"{toll} ({low['source_name']})", (low["source_url"],)
-    credits = f"{count_text(low_high[0])} per {low['source_name']}, {count_text(low_high[1])} per {high['source_name']}"
+        return f"{toll} (per {_stated_by(low)})", (low["source_url"],)
+    credits = f"{count_text(low_high[0])} per {_stated_by(low)}; {count_text(low_high[1])} per {_stated_by(high)}"
     return f"{toll} ({credits})", (low["source_url"], high["source_url"])
+
+
+def _stated_by(account: pd.Series) -> str:
+    """'Afghan Taliban government in Vancouver Courier (AFP)': who states a figure (the declared `account`),
+    then the outlet it appeared in (a repost says so)."""
+    return f"{account['account']} in {cited(account['source_name'], account['source_kind'])}"
 
 
 def crossings_slide(data: Dataset, as_of: str) -> Slide:

@@ -22,12 +22,22 @@ from components.imports import ImportedEvents
 from components.map_layers import incident_cells
 from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
 from components.sources import cited
-from components.trends import NOT_FOUND, SERIES_LABELS, KpiRow, YearComparison, slots_label
+from components.trends import (
+    NOT_FOUND,
+    PUBLISHED_ANNUAL,
+    SERIES_LABELS,
+    KpiRow,
+    YearComparison,
+    annual_figure,
+    periods,
+    slots_label,
+)
 from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
 
 MONITOR = "Durand Line Monitor"
 CURATED_EVENTS = "Notable incidents, curated, not exhaustive."
 FIGURES_NOTE = "Figures as published by each source."
+REPORTED_BY = " as reported by "  # a briefing source: what (PICSS figures, incidents on the map), then the outlet
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,49 @@ def source_names(series_rows: pd.DataFrame, years: tuple[int, ...]) -> tuple[str
     a repost on an unrelated site says so."""
     rows = series_rows.loc[series_rows["year"].isin(years), ["source_name", "source_kind"]]
     return tuple(dict.fromkeys(cited(name, kind) for name, kind in rows.itertuples(index=False)))
+
+
+def briefing_sources(
+    figures: pd.DataFrame,
+    headline: tuple[str, str, str],
+    cards: KpiRow | None,
+    comparison: YearComparison | None,
+    events: pd.DataFrame,
+    accounts: pd.DataFrame,
+) -> tuple[str, ...]:
+    """Every outlet behind a figure the one-page briefing shows, once each: the tracker's rows summed into its
+    cards (their measures, shared months, both years) and drawn as its bars (attacks, every month of both
+    years), the annual total its sentence names, then every account of the incidents on its map (newest
+    first; an imported file's events cite their own source). `headline`: tracker, series, region."""
+    tracker, series, region = headline
+    rows = []
+    if cards is not None:
+        for metric in cards.cards["metric"]:
+            shown = periods(figures, tracker, series, region, metric, cards.cadence)
+            rows.append(
+                shown[shown["slot"].isin(cards.window_slots) & shown["year"].isin((cards.later, cards.earlier))]
+            )
+    if comparison is not None:
+        years = (comparison.later, comparison.earlier)
+        shown = periods(figures, tracker, series, region, "attacks", comparison.cadence)
+        rows.append(shown[shown["year"].isin(years)])
+        if comparison.passed_slot and comparison.full_year_basis == PUBLISHED_ANNUAL:
+            annual = annual_figure(figures, tracker, series, region, "attacks", comparison.earlier)
+            rows.append(pd.DataFrame([annual])[["source_name", "source_kind"]])
+    tracker_outlets = [
+        f"{tracker} figures{REPORTED_BY}{outlet}"
+        for frame in rows
+        for outlet in (cited(name, kind) for name, kind in frame[["source_name", "source_kind"]].to_numpy())
+    ]
+    newest = events.sort_values("date", ascending=False, kind="stable")
+    known = newest["incident_id"].isin(accounts["incident_id"])
+    curated = accounts.set_index("incident_id").loc[newest.loc[known, "incident_id"]]
+    imported = newest.loc[~known, ["source_name"]].assign(source_kind=None)
+    incident_outlets = [
+        f"Incidents on the map{REPORTED_BY}{cited(name, kind)}"
+        for name, kind in pd.concat([curated[["source_name", "source_kind"]], imported]).drop_duplicates().to_numpy()
+    ]
+    return tuple(dict.fromkeys([*tracker_outlets, *incident_outlets]))
 
 
 def comparison_context(
@@ -216,7 +269,7 @@ MARGIN = 0.45  # inches, every side
 GAP = 0.2
 PAD = 0.1  # inside a KPI card
 MAP_ASPECT = 1.05  # height over width of the map's extent as geopandas draws it (latitude-corrected)
-MAX_SOURCES = 8  # printed on the page; the file's metadata holds them all
+MAX_SOURCES = 24  # outlets named on the page (about three lines); the file's metadata holds them all
 STATIC_POINTS_LIMIT = 2_000  # above this, the briefing map counts events per grid cell
 
 
@@ -323,12 +376,9 @@ def _kpi_cards(figure, cards: KpiRow, top: float) -> float:
 
 def _notes(figure, sentence: str, context: ExportContext) -> float:
     """The sentence, the sources and the footer, resting on the bottom margin; returns their top in inches."""
-    shown = list(context.sources[:MAX_SOURCES]) or ["none recorded"]
-    if len(context.sources) > MAX_SOURCES:
-        shown.append(f"… and {len(context.sources) - MAX_SOURCES} more, listed in this file's metadata")
     blocks = [
         _text(figure, MARGIN, 0, [sentence], 10),
-        _text(figure, MARGIN, 0, ["Sources:", *shown], 7.5),
+        _text(figure, MARGIN, 0, ["Sources:", *source_paragraphs(context.sources)], 7.5),
         _text(
             figure, MARGIN, 0, [f"{context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}."], 7.5, color=MUTED_INK
         ),
@@ -340,6 +390,23 @@ def _notes(figure, sentence: str, context: ExportContext) -> float:
         artist.set_y(_at(0, y)[1])
         y += height + spacing
     return top
+
+
+def source_paragraphs(sources: tuple[str, ...]) -> list[str]:
+    """The first MAX_SOURCES sources as the page prints them: entries naming what an outlet reported
+    ('PICSS figures as reported by Dawn') run together, one paragraph per what ('PICSS figures as reported
+    by PICSS, Dawn, ...'); past MAX_SOURCES, how many more and where every one is listed."""
+    groups: dict[str, list[str]] = {}
+    for source in sources[:MAX_SOURCES]:
+        what, said, outlet = source.partition(REPORTED_BY)
+        groups.setdefault(what + said if said else source, []).append(outlet)
+    shown = [what + ", ".join(outlet for outlet in outlets if outlet) for what, outlets in groups.items()]
+    if len(sources) > MAX_SOURCES:
+        shown.append(
+            f"… and {len(sources) - MAX_SOURCES} more: every source is listed on the {MONITOR}'s Data & sources "
+            "page and in this file's metadata"
+        )
+    return shown or ["none recorded"]
 
 
 def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, comparison) -> None:

@@ -693,8 +693,25 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
         why = "national totals: several provinces are selected and tracker figures cannot be added across them"
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
     note = (
-        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. The sidebar's period, actor-group and "
-        "type filters do not apply to tracker totals; the map and the lists follow every sidebar filter. "
-        + COUNTING_RULES[HEADLINE]
+        f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. {unfollowed_filters()}; the map and the "
+        "lists follow every sidebar filter. " + COUNTING_RULES[HEADLINE]
     )
     return Headline(region, default_pair(slots), note)
+
+
+# The sidebar filters a tracker total cannot follow (trackers publish totals by region alone), in the
+# sidebar's order, each with what the total covers instead.
+UNFOLLOWED_FILTERS = {"period": "the months shown", "actor-group": "every actor group", "type": "every attack type"}
+
+
+def unfollowed_filters(names: tuple[str, ...] = tuple(UNFOLLOWED_FILTERS)) -> str:
+    """'Tracker totals cover every attack type, in the months shown: the period and type filters do not apply
+    to them', for the sidebar's filters `names`: the Overview says it of all three, a briefing slide of those
+    its link sets, beside the figures, so "attacks down 23%" is not read as the filtered type's change."""
+    listed = [name for name in UNFOLLOWED_FILTERS if name in names]
+    cover = " and ".join(UNFOLLOWED_FILTERS[name] for name in ("type", "actor-group") if name in listed)
+    if "period" in listed:
+        cover = f"{cover}, in {UNFOLLOWED_FILTERS['period']}" if cover else UNFOLLOWED_FILTERS["period"]
+    filters = " and ".join([", ".join(listed[:-1]), listed[-1]] if len(listed) > 1 else listed)
+    verb = "filters do" if len(listed) > 1 else "filter does"
+    return f"Tracker totals cover {cover}: the {filters} {verb} not apply to them"

@@ -18,7 +18,7 @@ from components.dataset import load_dataset
 from components.dates import format_day
 from components.incidents import IncidentFilter
 from components.paths import BUNDLED_DATA_DIR
-from components.vocabulary import BRIEFING_PANELS
+from components.vocabulary import BRIEFING_PANELS, SOURCE_KINDS
 from tests.test_districts import accounts_by_incident
 from tests.test_pages import static_table
 from tests.test_reading_pages import open_page, shown_figures, window_slots
@@ -48,22 +48,51 @@ def test_the_headline_slide_states_the_attacks_change_the_file_gives_over_its_wi
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
     window = source.split(" · ")[1]  # "Jan, May–Jun, Aug–Oct 2025 vs the same months of 2024"
     later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
-    slots = window_slots(window.split(" vs ")[0], "month")
-    totals = {later: 0.0, earlier: 0.0}
-    seen = set()
-    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
-        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
-        month = (int(row["period_start"][:4]), int(row["period_start"][5:7]))
-        wanted = key == ("PICSS", "militant_attacks", "month", "Pakistan", "attacks") and month[0] in totals
-        if wanted and month[1] in slots and month not in seen:
-            totals[month[0]] += float(row["value"])
-            seen.add(month)
+    totals = picss_attacks("Pakistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
     change = (totals[later] - totals[earlier]) / totals[earlier] * 100
     direction = "up" if change > 0 else "down"
     assert slide_title(app).startswith(f"Attacks {direction} {abs(change):.0f}% in ")
     card = next(line for line in said(app) if line.startswith("Attacks, "))
     assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
     assert card.split("\n\n")[2] == f"{direction} {abs(change):.0f}% vs {totals[earlier]:,.0f} in {earlier}"
+
+
+def picss_attacks(region: str, slots: set[int], years: tuple[int, ...]) -> dict[int, float]:
+    """tracker_stats.csv's PICSS monthly attacks (every attack type: PICSS publishes no split) over `slots`."""
+    totals = dict.fromkeys(years, 0.0)
+    seen = set()
+    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
+        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        month = (int(row["period_start"][:4]), int(row["period_start"][5:7]))
+        wanted = key == ("PICSS", "militant_attacks", "month", region, "attacks") and month[0] in totals
+        if wanted and month[1] in slots and month not in seen:
+            totals[month[0]] += float(row["value"])
+            seen.add(month)
+    return totals
+
+
+REVIEWER_LINK = {"province": "Balochistan", "type": "suicide_bombing", "from": "2025-01-01", "to": "2025-06-30"}
+
+
+def test_tracker_totals_beside_a_type_filter_say_they_count_every_attack_type():
+    """The reviewer's link: the slide read "Balochistan: attacks down 23%… 140 … 183" above "Filters:
+    Balochistan; Suicide bombing; 1 Jan 2025 – 30 Jun 2025", as if suicide bombings were down 23%. The 140
+    is PICSS's Balochistan attacks of every type over months outside that period; the source line now says so."""
+    app = open_briefing(panel="kpis", **REVIEWER_LINK)
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    window = source.split(" · ")[1]
+    later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
+    totals = picss_attacks("Balochistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
+    card = next(line for line in said(app) if line.startswith("Attacks, "))
+    assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
+    assert "Filters: Balochistan; Suicide bombing; 1 Jan 2025 – 30 Jun 2025" in said(app)
+    scope = "Tracker totals cover every attack type, in the months shown: the period and type filters do not apply"
+    assert f" · {scope} to them · " in source
+    trend = open_briefing(panel="trend", **REVIEWER_LINK)
+    assert f" · {scope} to them · " in next(line for line in said(trend) if line.startswith("Source: PICSS"))
+    assert " · Tracker totals cover the months shown: the period filter does not apply to them · " in next(
+        line for line in said(open_briefing(panel="kpis")) if line.startswith("Source: PICSS")
+    )
 
 
 def test_the_disagreement_slide_names_the_lowest_and_highest_annual_tolls_in_the_file():
@@ -299,15 +328,32 @@ def test_the_map_slide_adds_up_only_the_tolls_stated_and_says_whose():
 INCIDENT_LINE = re.compile(r"(?P<day>\d{1,2} \w{3} \d{4}) · (?P<kind>[^:]+?) in (?P<where>.+): (?P<toll>[^:]+)")
 
 
+REPOST = f" ({SOURCE_KINDS.label('repost')})"
+CREDIT = re.compile(r"(?P<figure>[\d,]+) per (?P<who>.+?) in (?P<outlet>.+?)(?:; (?=[\d,]+ per )|$)")
+
+
+def credited(who: str) -> list[tuple[str, str, str]]:
+    """'143 per press report in Dazzling Dawn; 408 per ...' as (figure, account, outlet) as the file writes them."""
+    return [
+        (m["figure"].replace(",", ""), m["who"], m["outlet"].removesuffix(REPOST))
+        for m in CREDIT.finditer(who.removeprefix("per "))
+    ]
+
+
 def test_each_toll_on_the_latest_slide_is_credited_to_a_source_stating_it():
-    """The Kabul rehab-centre strike: the Taliban's 408 (Vancouver Courier/AFP) and the UN's 143 (Dazzling
-    Dawn); the line once read '143 killed (Vancouver Courier (AFP))', a figure that source never gave."""
+    """The Kabul rehab-centre strike: 408 is the Afghan Taliban government's figure (its `account`), carried by
+    Vancouver Courier (AFP); 143 a press report's in Dazzling Dawn. The line read '408 per Vancouver Courier
+    (AFP)', crediting a party's claim to the outlet that printed it."""
     app = open_briefing(panel="latest")
     lines = [line.removeprefix("- ") for text in said(app) for line in text.splitlines() if line.startswith("- ")]
     omid = next(line for line in lines if "Omid" in line)
-    assert omid == (
-        "16 Mar 2026 · Airstrike in Omid drug addiction treatment hospital (former Camp Phoenix site), Kabul: "
-        "143–408 killed (143 per Dazzling Dawn, 408 per Vancouver Courier (AFP))"
+    rows = accounts_by_incident()["20260316-kabul-omid-rehab-centre-strike"]
+    killed = [int(row["killed_total"]) for row in rows if row["killed_total"]]
+    low, high = (next(row for row in rows if row["killed_total"] == str(f)) for f in (min(killed), max(killed)))
+    assert (low["account"], high["account"]) == ("press report", "Afghan Taliban government")
+    assert omid.endswith(
+        f": {low['killed_total']}–{high['killed_total']} killed ({low['killed_total']} per press report in "
+        f"{low['source_name']}; {high['killed_total']} per Afghan Taliban government in {high['source_name']})"
     )
     accounts = accounts_by_incident()
     incidents = [match for line in lines if (match := INCIDENT_LINE.fullmatch(line))]
@@ -321,26 +367,27 @@ def test_each_toll_on_the_latest_slide_is_credited_to_a_source_stating_it():
             if format_day(dt.date.fromisoformat(rows[0]["date"])) == match["day"]
             and match["where"].startswith(rows[0]["place"])
         )
-        stated = {(row["source_name"], row["killed_total"]) for row in rows}
+        stated = {(row["killed_total"], row["account"], row["source_name"]) for row in rows}
         credits = re.fullmatch(r"(?P<range>[\d,–]+) killed \((?P<who>.+)\)", match["toll"])
         if credits is None:
             assert match["toll"] == f"toll not stated ({rows[0]['source_name']})"
             assert not any(row["killed_total"] for row in rows)
             continue
         figures = credits["range"].replace(",", "").split("–")
-        pairs = re.findall(r"(\d+) per (.+?)(?:, (?=\d+ per )|$)", credits["who"])
+        pairs = credited(credits["who"])
         if len(figures) == 1:
-            pairs = [(figures[0], credits["who"])]
-        assert [figure for figure, _ in pairs] == figures, match["toll"]
-        for figure, source in pairs:
-            assert (source, figure) in stated, f"{source} does not state {figure}: {match[0]}"
+            pairs = [(figures[0], *pair[1:]) for pair in credited(f"{figures[0]} {credits['who']}")]
+        assert [figure for figure, *_ in pairs] == figures, match["toll"]
+        for triple in pairs:
+            assert triple in stated, f"{triple[1]} in {triple[2]} does not state {triple[0]}: {match[0]}"
         killed = [int(row["killed_total"]) for row in rows if row["killed_total"]]
         assert [int(figures[0]), int(figures[-1])] == [min(killed), max(killed)]
 
 
 def test_every_curated_toll_names_only_sources_that_state_its_figures():
     """Every incident, not only the newest: the first account (the event's own source) need not state the
-    lowest figure (Geo News gives none for the 15 Oct 2025 strikes on Kandahar and Kabul; Nukta gives 5)."""
+    lowest figure (Geo News gives none for the 15 Oct 2025 strikes on Kandahar and Kabul; Nukta gives 5).
+    Each figure names who states it (the `account` column) and the outlet that carried it."""
     from components.briefing_slides import incident_toll
     from components.paths import BUNDLED_DATA_DIR
 
@@ -351,16 +398,24 @@ def test_every_curated_toll_names_only_sources_that_state_its_figures():
         toll, links = incident_toll(event, data["incidents"])
         tolls[event.incident_id] = toll
         rows = accounts[event.incident_id]
-        stated = {(row["source_name"], row["killed_total"]) for row in rows}
-        pairs = re.findall(r"(\d+) per (.+?)(?:, (?=\d+ per )|\)$)", toll)
-        if not pairs and (single := re.fullmatch(r"(\d+) killed \((.+)\)", toll)):
-            pairs = [single.groups()]
-        assert pairs or toll.startswith("toll not stated"), toll
-        for figure, source in pairs:
-            assert (source, figure) in stated, f"{event.incident_id}: {source} does not state {figure}"
+        stated = {(row["killed_total"], row["account"], row["source_name"]) for row in rows}
+        credits = re.fullmatch(r"([\d,–]+) killed \((.+)\)", toll)
+        pairs = []
+        if credits and "–" not in credits[1]:
+            pairs = credited(f"{credits[1]} {credits[2]}")
+        elif credits:
+            pairs = credited(credits[2])
+        assert pairs or toll.startswith("toll not stated") or toll.endswith(" accounts)"), toll
+        for triple in pairs:
+            assert triple in stated, f"{event.incident_id}: {triple[1]} in {triple[2]} does not state {triple[0]}"
         assert set(links) <= {row["source_url"] for row in rows}
-    assert tolls["20251015-pakistani-strikes-kandahar-kabul"] == "5 killed (Nukta)"
-    assert tolls["20250316-noshki-fc-convoy-attack"] == "5–11 killed (5 per Dawn, 11 per WION)"
+    assert tolls["20251015-pakistani-strikes-kandahar-kabul"] == "5 killed (per press report in Nukta)"
+    noshki = accounts["20250316-noshki-fc-convoy-attack"]
+    five, eleven = (next(row for row in noshki if row["killed_total"] == figure) for figure in ("5", "11"))
+    assert tolls["20250316-noshki-fc-convoy-attack"] == (
+        f"5–11 killed (5 per {five['account']} in {five['source_name']}; "
+        f"11 per {eleven['account']} in {eleven['source_name']})"
+    )
 
 
 def test_an_imported_events_range_is_its_one_source_s():
@@ -613,3 +668,22 @@ def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
     assert slide_title(app).startswith(
         f"Deaths in militant attacks peaked at {months[peak]:,.0f} in {when:%b %Y} (of {len(months)} months with"
     )
+
+
+def test_a_link_past_the_data_says_so_on_the_slide_not_zero_incidents():
+    """/briefing?from=2026-06-01&to=2026-12-31 read "0 incidents, 0 killed" for "8 Apr 2026 – 8 Apr 2026", and
+    the notice that the link's dates lie outside the data was in the sidebar, which Briefing hides."""
+    import json
+
+    as_of = dt.date.fromisoformat(json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text())["data_as_of"])
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        assert max(row["date"] for row in csv.DictReader(handle)) < "2026-06-01"
+    past = f"The link's period runs past the data date ({format_day(as_of)}): this data set holds nothing after it"
+    for panel in ("map", "latest"):
+        app = open_briefing(panel=panel, **{"from": "2026-06-01", "to": "2026-12-31"})
+        assert slide_title(app) == past
+        on_slide = [unescaped(w.value) for w in app.main.warning]
+        assert any(w.startswith("The link's 'From' date, 1 Jun 2026, is outside the data") for w in on_slide)
+        assert any(w.startswith("The link's 'To' date, 31 Dec 2026, is outside the data") for w in on_slide)
+        assert any(w.endswith(f"showing {format_day(as_of)}.") for w in on_slide)
+    assert slide_title(open_briefing(panel="map", **{"from": "2025-01-01", "to": "2026-12-31"})) != past

@@ -17,6 +17,7 @@ from components.charts import comparison_chart, cumulative_chart
 from components.dataset import load_dataset
 from components.dates import format_day
 from components.export import (
+    MAX_SOURCES,
     PAGE,
     ExportContext,
     briefing_figure,
@@ -218,3 +219,55 @@ def test_a_large_selection_is_counted_per_cell_on_the_briefing_map(synthetic_dir
     assert len(pdf) < 2_000_000
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "80,000 events in" in text
+
+
+def test_the_one_page_briefing_cites_the_outlets_behind_its_own_figures_and_no_other():
+    """It cited the last three outlets of the whole PICSS attack series (Arab News for January 2026, on no
+    part of a 2025-vs-2024 page). Read off tracker_stats.csv: every PICSS outlet cited reports a figure of the
+    measures and years the page shows, every month drawn has one of its outlets cited, every incident outlet
+    is an account's in incidents.csv; the page says where the ones it has no room for are listed."""
+    import csv
+
+    from components.trends import HEADLINE, METRIC_LABELS, comparison_sentence
+    from components.ui.panels import _briefing_context
+    from components.vocabulary import SOURCE_KINDS
+    from tests.test_reading_pages import shown_figures
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    tracker, series = HEADLINE
+    view, comparison, context = _briefing_context(data, data.events, ())
+    cards = kpis(data.figures, tracker, series, view.region, comparison.later, comparison.earlier)
+    sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
+    pdf = PdfReader(io.BytesIO(briefing_file("pdf", cards, comparison, sentence, data.events, data.geo, context)))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    later, earlier = map(int, re.search(r"Attacks per month, (\d{4}) vs (\d{4})", text).groups())
+    measures = {metric for metric, label in METRIC_LABELS.items() if f" {label}, " in f" {text}"}
+    assert "attacks" in measures
+    rows = [
+        row
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"]) == (tracker, series, "month", "Pakistan")
+        and int(row["period_start"][:4]) in (later, earlier)
+    ]
+    outlets = {row["source_name"] for row in rows if row["metric"] in measures}
+    repost = f" ({SOURCE_KINDS.label('repost')})"
+    cited = [source.removesuffix(repost) for source in pdf.metadata.subject.removeprefix("Sources: ").split("; ")]
+    picss = [
+        source.removeprefix(f"{tracker} figures as reported by ") for source in cited if source.startswith(tracker)
+    ]
+    assert picss
+    assert set(picss) <= outlets, set(picss) - outlets
+    assert len(picss) == len(set(picss))  # each outlet once
+    for month in {row["period_start"] for row in rows if row["metric"] == "attacks"}:  # every bar drawn
+        assert {row["source_name"] for row in rows if (row["period_start"], row["metric"]) == (month, "attacks")} & set(
+            picss
+        ), month
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        account_outlets = {row["source_name"] for row in csv.DictReader(handle)}
+    incidents = [source for source in cited if not source.startswith(tracker)]
+    assert incidents
+    assert all(s.removeprefix("Incidents on the map as reported by ") in account_outlets for s in incidents)
+    assert cited[0] in text
+    assert f"{tracker} figures as reported by" in text
+    left = len(cited) - MAX_SOURCES
+    assert f"… and {left} more: every source is listed on the Durand Line Monitor's Data & sources page" in text

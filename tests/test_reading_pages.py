@@ -208,7 +208,10 @@ def test_overview_says_what_the_filters_do_and_follows_one_province():
     national = open_page("views/overview/home.py")
     note = next(c.value for c in national.caption if c.value.startswith("Cards and trend"))
     assert "national totals" in note
-    assert "do not apply to tracker totals" in note.replace("\\", "")
+    assert (
+        "Tracker totals cover every attack type and every actor group, in the months shown: the period, "
+        "actor-group and type filters do not apply to them; the map and the lists follow every sidebar filter."
+    ) in note.replace("\\", "")
     province = open_page("views/overview/home.py", province="Balochistan")
     note = next(c.value for c in province.caption if c.value.startswith("Cards and trend"))
     assert "Balochistan figures" in note

@@ -22,7 +22,7 @@ from components.map_legend import crossing_symbols
 from components.palette import DARK_SLIDE, ON_DARK
 from components.slides import Slide
 from components.textsafe import escape_markdown
-from components.ui.url_state import PENDING, keep, link_notices, linked
+from components.ui.url_state import PENDING, keep, link_notices, linked, standing_notices
 from components.ui.widgets import ChartSpec, chart_spec, show_chart, static_table
 from components.url_codec import PARAMS
 from components.vocabulary import BRIEFING_ADVANCE, BRIEFING_PANELS, FAMILY_COLOURS
@@ -222,6 +222,22 @@ def advance_choice() -> int:
 def slide_head(slide: Slide) -> None:
     with st.container(key="slide-head"):
         st.title(escape_markdown(slide.title), anchor=False)
+
+
+def period_notices(start: dt.date, data_as_of: dt.date | None) -> tuple[list[str], bool]:
+    """The notices a link's dates left (a date outside the data, which the hidden sidebar says elsewhere), and
+    whether its period lay past the data: its 'From' was cut back to the data date (`start`)."""
+    past = bool(standing_notices("from")) and data_as_of is not None and start >= data_as_of
+    return standing_notices("from", "to"), past
+
+
+def slide_notices(notices: list[str]) -> None:
+    """What the link could not give (a date outside the data: `notices`, Markdown), under the title in slide
+    type: the sidebar that says it on other pages is hidden here."""
+    if notices:
+        with st.container(key="slide-notice"):
+            for notice in notices:
+                st.warning(notice)
 
 
 def slide_chart(slide: Slide, theme: str) -> ChartSpec | None:

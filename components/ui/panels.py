@@ -14,6 +14,7 @@ from components.export import (
     DECK_FORMATS,
     ExportContext,
     briefing_file,
+    briefing_sources,
     comparison_context,
     deck_file_name,
     export_file_name,
@@ -23,7 +24,6 @@ from components.export import (
 from components.map_labels import LABEL_PX
 from components.map_views import DEFAULT_VIEW, fit_view, resolve_view
 from components.slides import Slide
-from components.sources import cited
 from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
@@ -175,29 +175,23 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
 
 
 def _briefing_context(data: Dataset, events, provinces: tuple[str, ...]):
-    """The headline view, its comparison (None without figures) and the briefing's export context."""
+    """The headline view, its comparison (None without figures) and the briefing's export context, whose
+    sources are the outlets behind the figures the page shows (export.briefing_sources)."""
     tracker, series = HEADLINE
     view = headline(data.figures, provinces)
-    latest = events.sort_values("date", ascending=False).head(5)
-    incident_sources = [f"{name}: {url}" for name, url in latest[["source_name", "source_url"]].to_numpy()]
     if not view.years:
+        sources = briefing_sources(data.figures, (tracker, series, view.region), None, None, events, data["incidents"])
         context = ExportContext(
-            tracker, SERIES_LABELS[series], view.region, "no monthly figures", tuple(incident_sources), data.data_as_of
+            tracker, SERIES_LABELS[series], view.region, "no monthly figures", sources, data.data_as_of
         )
         return view, None, context
     later, earlier = view.years
-    attacks = periods(data.figures, tracker, series, view.region, "attacks", "month")
     comparison = compare(
         data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
     )
-    sources = [
-        f"{tracker} monthly figures as reported by {cited(name, kind)}: {url}"
-        for name, kind, url in attacks[["source_name", "source_kind", "source_url"]]
-        .drop_duplicates()
-        .tail(3)
-        .to_numpy()
-    ]
-    context = comparison_context(
-        comparison, tracker, series, view.region, (*sources, *incident_sources), data.data_as_of
+    cards = kpis(data.figures, tracker, series, view.region, later, earlier)
+    sources = briefing_sources(
+        data.figures, (tracker, series, view.region), cards, comparison, events, data["incidents"]
     )
+    context = comparison_context(comparison, tracker, series, view.region, sources, data.data_as_of)
     return view, comparison, context

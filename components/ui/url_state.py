@@ -87,6 +87,13 @@ def link_notices(key: str, read: list[str] | None, value: Any, container=st) -> 
         container.warning(notice)
 
 
+def standing_notices(*keys: str) -> list[str]:
+    """The notices (Markdown) links left for `keys` that still stand (see link_notices): for the briefing
+    screen, which hides the sidebar where the date boxes show theirs."""
+    given = st.session_state.get(NOTICES, {})
+    return [notice for key in keys for notice in given.get(key, ((), None))[0]]
+
+
 def _left_out(widget, param, choices: dict | None, kwargs: dict, told: Any) -> Any:
     """The value a link leaves out: the page's, else the codec's, else a selectbox's or radio's opening option."""
     index = kwargs.get("index", 0)

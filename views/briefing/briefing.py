@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.briefing_slides import (
     BRIEFING_FONT,
+    CURATED_EVENTS,
     MAP_DESIGN_PX,
     briefing_map_view,
     briefing_slides,
@@ -13,10 +14,12 @@ from components.ui.briefing import (
     controls,
     current_panel,
     page_style,
+    period_notices,
     slide_body,
     slide_chart,
     slide_foot,
     slide_head,
+    slide_notices,
     theme_code,
 )
 from components.ui.filters import current_filter
@@ -28,10 +31,11 @@ selection = current_filter()
 events = filtered_events(selection)
 imported = active_import()
 label = None if imported is None else imported.attribution
+cut, past_data = period_notices(selection.start, data.data_as_of)
 slides = derived(
     "briefing-slides",
-    (selection, label),
-    lambda: briefing_slides(data, events, selection, *([label] if label else [])),
+    (selection, label, past_data),
+    lambda: briefing_slides(data, events, selection, label or CURATED_EVENTS, past_data),
 )
 code = current_panel([slide.code for slide in slides])
 slide = next(slide for slide in slides if slide.code == code)
@@ -40,6 +44,7 @@ theme = theme_code()
 page_style(code, theme)
 controls(slides, code, extra=lambda: briefing_download(data, events, slides))
 slide_head(slide)
+slide_notices(cut)
 day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
     view = derived(
