@@ -44,9 +44,11 @@ from components.trends import (
     YearComparison,
     annual_side_by_side,
     compare,
+    comparison_table,
     headline,
     kpis,
     monthly_on_calendar,
+    side_by_side_table,
     slots_label,
     unfollowed_filters,
 )
@@ -201,7 +203,7 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
-    return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
+    return Slide(code, title, source, chart=_styled(chart), table=comparison_table(comparison))
 
 
 def _trend_title(comparison: YearComparison, region: str) -> str:
@@ -511,7 +513,9 @@ def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
                 title,
                 source,
                 chart=_sources_chart(side, noun),
-                table=side[["tracker", "series", "published_annual", "source", "source_url"]],
+                table=side_by_side_table(
+                    side[["tracker", "series", "metric", "published_annual", "status", "source", "source_url"]]
+                ),
                 statements=tuple(dict.fromkeys(rule for rule in rules if rule)),
                 links=_links(side),
             )

@@ -21,6 +21,7 @@ from components.paths import BUNDLED_DATA_DIR
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.trends import compare_years, comparison_table, periods
+from components.vocabulary import SERIES
 from tests.synthetic import many_events
 
 A4_POINTS = (842, 595)
@@ -267,4 +268,36 @@ def test_a_bundled_deck_writes_each_figure_as_the_data_file_does():
             == ("CRSS", "year", "deaths_total", "Pakistan", "2025-01-01")
             and row["status"] == "published"
         }
-    assert f"CRSS · overall_violence · {stated} · " in written  # the disagree slide's speaker notes
+    assert f"CRSS · {SERIES.label('overall_violence')} · {stated} · as published · " in written  # disagree notes
+
+
+def test_the_speaker_notes_list_chart_rows_in_words_not_as_the_code_holds_them():
+    """The trend and disagree slides' notes listed their charts' rows as the code holds them: "False" for a
+    final figure, the code "overall_violence", and change % with 15 decimals ("-20.430107526881720"). They
+    read as the Trends tables do: PICSS's Jan 2024 and Jan 2025 attacks as tracker_stats.csv gives them, the
+    change and the whole percent."""
+    import re
+
+    from components.briefing_slides import briefing_slides
+    from components.incidents import IncidentFilter
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = briefing_slides(data, selection.apply(data.events), selection)
+    deck = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT)))
+    notes = {slide.code: page.notes_slide.notes_text_frame.text for slide, page in zip(slides, deck.slides)}
+    written = notes["trend"] + notes["disagree"]
+    assert not re.findall(r"\b(?:True|False|overall_violence|militant_attacks)\b", written)
+    assert not re.findall(r"\d\.\d{3,}", written), "a percentage written with its float's decimals"
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        january = {
+            row["period_start"][:4]: row["value"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
+            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
+            and row["period_start"][5:] == "01-01"
+            and row["status"] == "published"
+        }
+    before, after = int(january["2024"]), int(january["2025"])
+    change = after - before
+    assert f"Jan · {before} · {after} · {change} · {round(100 * change / before)} · " in notes["trend"]
