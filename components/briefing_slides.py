@@ -14,7 +14,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.charts import comparison_chart, date_axis
+from components.charts import comparison_chart, date_axis, gap_labels
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
@@ -39,7 +39,6 @@ from components.trends import (
     COUNTING_RULES,
     HEADLINE,
     NATIONAL,
-    NOT_FOUND,
     SERIES_LABELS,
     YearComparison,
     annual_side_by_side,
@@ -169,11 +168,6 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {as_of}"
     )
-    gaps = comparison.table[
-        comparison.table["earlier_note"].eq(NOT_FOUND) | comparison.table["later_note"].eq(NOT_FOUND)
-    ]
-    if not gaps.empty:
-        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
     return Slide(code, title, source, chart=_styled(chart), table=comparison.table)
@@ -246,8 +240,6 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"
     )
-    if not gaps.empty:
-        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
     after = covered.last if covered is not None and covered.last < end else None
     if after is not None:
@@ -265,9 +257,9 @@ def _timeline_chart(
     end: dt.date,
     figures_end: dt.date | None = None,
 ) -> alt.LayerChart:
-    """Monthly deaths as bars, gaps as crosses, diplomatic events as rules; after `figures_end` (the last
-    month with a figure, when the period runs past it) the empty stretch says in the chart why it is empty,
-    so on a screen across a room it does not read as a lull."""
+    """Monthly deaths as bars, gaps labelled in words (charts.gap_labels), diplomatic events as rules; after
+    `figures_end` (the last month with a figure, when the period runs past it) the empty stretch says in the
+    chart why it is empty, so on a screen across a room it does not read as a lull."""
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
     bars = (
@@ -281,10 +273,10 @@ def _timeline_chart(
             tooltip=[alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")],
         )
     )
-    crosses = (
-        alt.Chart(gaps.assign(zero=0))
-        .mark_point(shape="cross", size=500, filled=True, color=TOTALS, clip=True)
-        .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
+    crosses = gap_labels(
+        gaps.assign(gap_label=gaps["note"]),
+        alt.X("month_mid:T", scale=x_scale),
+        tooltip=[alt.Tooltip("month_mid:T", title="Month", format="%b %Y"), alt.Tooltip("note:N", title="Value")],
     )
     # One ink for diplomacy, as on the Diplomacy page: hues belong to incident types (components/palette.py).
     shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels), kind="Diplomatic event")
@@ -526,6 +518,7 @@ def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
             labelLimit=600,
             **_ink("label", "title"),
         )
+        .configure_text(fontSize=size)  # a text mark that sets no size: a gap's label
         .configure_view(stroke=None)
         .properties(usermeta={"embedOptions": {"renderer": "svg"}})
     )

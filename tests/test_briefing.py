@@ -613,3 +613,72 @@ def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
     assert slide_title(app).startswith(
         f"Deaths in militant attacks peaked at {months[peak]:,.0f} in {when:%b %Y} (of {len(months)} months with"
     )
+
+
+def gap_layers(spec: dict) -> list[tuple[dict, list[dict]]]:
+    """Each layer of a chart that draws a period with no figure, with its rows."""
+    found = []
+    for layer in spec["layer"]:
+        rows = spec["datasets"].get(layer.get("data", {}).get("name"), [])
+        if any(format(row.get("note", "")) == "no figure found in this data set" for row in rows):
+            found.append((layer, rows))
+    return found
+
+
+def drawn_ink(mark: dict, config: dict) -> str:
+    """The colour a mark is drawn in: its own, else the config's for its type, else Vega's default (black)."""
+    return mark.get("color") or config.get(mark["type"], {}).get("color") or "#000000"
+
+
+def test_a_month_with_no_figure_reads_as_words_above_the_axis_in_either_theme():
+    """On the Trend and Diplomacy-and-violence slides a month with no figure was a cross at zero, cut in half by
+    the x-axis, ~8 px in a pale year colour (dark purple on black with ?theme=dark), explained only in the footer:
+    it read as a small value. It is now words standing where the bar would be, above the baseline, in the type's
+    ink, saying what the gap is; the months are those with no figure in the file."""
+    from components.palette import DARK_SLIDE, NEUTRAL
+    from components.trends import NOT_FOUND
+    from components.ui.briefing import dark_spec
+    from tests.colour_science import contrast
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = {s.code: s for s in briefing_slides(data, selection.apply(data.events), selection)}
+    found = {
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan")
+    }
+    deaths = {
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+    }
+    between = [f"{m:%Y-%m}" for m in pd.date_range(min(deaths) + "-01", max(deaths) + "-01", freq="MS")]
+    missing_deaths = [month for month in between if month not in deaths]
+    assert missing_deaths == ["2024-12", "2025-02", "2025-04"]  # the months the reviewer saw cut by the axis
+    assert "2024-12" not in found
+
+    expected = {
+        "trend": ["2024: " + NOT_FOUND],
+        "timeline": [NOT_FOUND] * len(missing_deaths),
+    }
+    for code, labels in expected.items():
+        spec = slides[code].chart.to_dict()
+        ((layer, rows),) = gap_layers(spec)
+        mark = layer["mark"]
+        assert mark["type"] == "text", code  # words, not a bar-like symbol
+        assert [row["gap_label"] for row in rows] == labels
+        if code == "timeline":
+            assert [pd.Timestamp(row["month_mid"]).strftime("%Y-%m") for row in rows] == missing_deaths
+        # Read upward from above the baseline: the axis line never cuts them, and nothing clips them.
+        assert layer["encoding"]["y"]["field"] == "zero"
+        assert {row["zero"] for row in rows} == {0}
+        assert (mark["angle"], mark["align"], mark.get("clip", False)) == (270, "left", False)
+        assert mark["dx"] > 0
+        assert spec["config"]["text"]["fontSize"] >= BRIEFING_FONT
+        at = spec["layer"].index(layer)
+        for paper, drawn in ((NEUTRAL["white"], spec), (DARK_SLIDE["paper"], dark_spec(spec))):
+            assert contrast(drawn_ink(drawn["layer"][at]["mark"], drawn["config"]), paper) >= 4.5
+    assert "✚" not in slides["trend"].source_line + slides["timeline"].source_line
