@@ -71,6 +71,9 @@ CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and
 MAP_DESIGN_PX = (1840, 720)
 MAP_MARGIN_PX = 24  # kept clear round the two countries
 LATEST_COUNT = 5
+# A period shorter than this draws each month as a level across its days, not a bar that fills the plot.
+LEVELS_BELOW_DAYS = 93
+LEVEL_STROKE = 8  # design px
 TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type
 CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
@@ -229,11 +232,18 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     period = f"{format_day(start)} – {format_day(end)}"
     if monthly.empty:
         title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
+    elif len(monthly) == 1:  # one month has its figure, not a peak "of 1 month"
+        only = monthly.iloc[0]
+        whole = "the whole of " if partial_months(monthly, start, end) else ""
+        title = (
+            f"Deaths in militant attacks: {only['value']:,.0f} in {whole}{only['month_start']:%b %Y}; "
+            f"{len(talks)} diplomatic events in the period"
+        )
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
         title = (  # the peak of the months with a figure only: a month not found may have been higher
             f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y} "
-            f"(of {len(monthly)} {'month' if len(monthly) == 1 else 'months'} with a figure); "
+            f"(of {len(monthly)} months with a figure); "
             f"{len(talks)} diplomatic events in the period"
         )
     source = (
@@ -262,17 +272,17 @@ def _timeline_chart(
     chart why it is empty, so on a screen across a room it does not read as a lull."""
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
-    bars = (
-        alt.Chart(monthly)
-        .mark_bar(color=TOTALS, clip=True)
-        .encode(
-            x=alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0)),
-            x2="month_end:T",
-            y=alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f")),
-            y2=alt.datum(0),
-            tooltip=[alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")],
+    month_x = alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0))
+    deaths = alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=True))
+    month_tooltip = [alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")]
+    if (end - start).days + 1 < LEVELS_BELOW_DAYS:
+        bars = _month_levels(monthly, month_x, x_scale, deaths, month_tooltip, start)
+    else:
+        bars = (
+            alt.Chart(monthly)
+            .mark_bar(color=TOTALS, clip=True)
+            .encode(x=month_x, x2="month_end:T", y=deaths, y2=alt.datum(0), tooltip=month_tooltip)
         )
-    )
     crosses = gap_labels(
         gaps.assign(gap_label=gaps["note"]),
         alt.X("month_mid:T", scale=x_scale),
@@ -298,7 +308,8 @@ def _timeline_chart(
             ],
         )
     )
-    layers = [rules, bars, crosses]  # the rules behind the bars: drawn over them, they hid the 228 peak
+    # The events over the months: behind a month that filled the plot, a one-month period's nine were hidden.
+    layers = [bars, rules, crosses]
     if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
         middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
         note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
@@ -309,6 +320,28 @@ def _timeline_chart(
         )
     # Room on the right for the last month's label, which Vega's bounds leave out (cut in Chromium at 1280 px).
     return _styled(_sized(alt.layer(*layers)).properties(padding={"right": TIMELINE_RIGHT_PX}))
+
+
+def _month_levels(
+    monthly: pd.DataFrame, x: alt.X, x_scale: alt.Scale, y: alt.Y, tooltip: list, start: dt.date
+) -> alt.LayerChart:
+    """Each month as a level across its days at its figure, the figure written under it ("Oct 2025: 109 in
+    the whole month"): over a period of a few weeks a month's bar filled the whole plot, and its days and the
+    events on them could not be told apart."""
+    first = pd.Timestamp(start)
+    shown = monthly.assign(
+        label_at=monthly["month_start"].clip(lower=first),
+        label=[
+            f"{month:%b %Y}: {value:,.0f} in the whole month"
+            for month, value in monthly[["month_start", "value"]].itertuples(index=False)
+        ],
+    )
+    level = alt.Chart(shown).mark_rule(color=TOTALS, strokeWidth=LEVEL_STROKE, clip=True)
+    words = alt.Chart(shown).mark_text(align="left", baseline="top", dx=8, dy=LEVEL_STROKE + 4)
+    return alt.layer(
+        level.encode(x=x, x2="month_end:T", y=y, tooltip=tooltip),
+        words.encode(x=alt.X("label_at:T", scale=x_scale), y="value:Q", text="label:N"),
+    )
 
 
 def latest_slide(

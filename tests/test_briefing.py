@@ -585,8 +585,8 @@ def test_the_timeline_slide_says_inside_the_chart_where_the_monthly_figures_stop
 
 
 def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
-    """Over 14-18 Oct 2025 the slide's October bar stands for the whole month; its source line says so, and the
-    title's peak is the file's October figure."""
+    """Over 14-18 Oct 2025 the slide's October figure stands for the whole month; its source line and its title
+    say so, with the file's October figure."""
     app = open_briefing(panel="timeline", **{"from": "2025-10-14", "to": "2025-10-18"})
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
     assert "Oct 2025: the whole month's total; the period holds 5 of its 31 days" in source
@@ -596,7 +596,9 @@ def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
         if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
         == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
     ]
-    assert f"peaked at {float(october[0]):,.0f} in Oct 2025 (of 1 month with a figure)" in slide_title(app)
+    assert slide_title(app).startswith(
+        f"Deaths in militant attacks: {float(october[0]):,.0f} in the whole of Oct 2025;"
+    )
 
 
 def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
@@ -682,3 +684,47 @@ def test_a_month_with_no_figure_reads_as_words_above_the_axis_in_either_theme():
         for paper, drawn in ((NEUTRAL["white"], spec), (DARK_SLIDE["paper"], dark_spec(spec))):
             assert contrast(drawn_ink(drawn["layer"][at]["mark"], drawn["config"]), paper) >= 4.5
     assert "✚" not in slides["trend"].source_line + slides["timeline"].source_line
+
+
+def test_a_one_month_timeline_states_the_month_s_figure_and_draws_its_days_and_events():
+    """Over 1-31 Oct 2025 the title read "peaked at 109 in Oct 2025 (of 1 month with a figure)", one bar filled
+    the whole plot and the month's nine diplomatic events were drawn behind it. The title now gives the month's
+    figure; the month is a level across its days with its figure written on the chart, and the events are drawn
+    over it."""
+    from components.palette import DIPLOMACY_INK
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    october = [
+        float(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
+    ]
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        talks = {
+            row["event_id"]
+            for row in csv.DictReader(handle)
+            if row["date_start"] <= "2025-10-31" and (row["date_end"] or row["date_start"]) >= "2025-10-01"
+        }
+    selection = IncidentFilter(dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    (slide,) = [s for s in briefing_slides(data, selection.apply(data.events), selection) if s.code == "timeline"]
+    assert slide.title == (
+        f"Deaths in militant attacks: {october[0]:,.0f} in Oct 2025; {len(talks)} diplomatic events in the period"
+    )
+    spec = slide.chart.to_dict()
+
+    def rows(part: dict, layer: dict) -> list[dict]:
+        return spec["datasets"][part.get("data", layer.get("data"))["name"]]
+
+    flat = [(part, rows(part, layer)) for layer in spec["layer"] for part in layer.get("layer", [layer])]
+    assert not [part for part, _ in flat if part["mark"]["type"] == "bar"]  # no bar fills the plot
+    (level,) = [i for i, (part, _) in enumerate(flat) if part["mark"]["type"] == "rule" and "x2" in part["encoding"]]
+    assert flat[level][1][0]["value"] == october[0]
+    assert flat[level][0]["encoding"]["y"]["field"] == "value"  # a level at the figure, not a block down to 0
+    assert "y2" not in flat[level][0]["encoding"]
+    words = [row["label"] for part, found in flat if part["mark"]["type"] == "text" for row in found if "label" in row]
+    assert words == [f"Oct 2025: {october[0]:,.0f} in the whole month"]
+    (events,) = [i for i, (part, _) in enumerate(flat) if part["encoding"].get("color", {}).get("field") == "kind"]
+    assert events > level  # drawn over the month
+    assert len(flat[events][1]) == len(talks) == 9
+    assert flat[events][0]["encoding"]["color"]["scale"]["range"] == [DIPLOMACY_INK]
