@@ -230,20 +230,23 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     gaps = unpublished_months(monthly, covered, start, end)
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
+    after = covered.last if covered is not None and covered.last < end else None
+    # Where the series stops inside the period, the title says so: a footer was the only place that did.
+    stops = "" if after is None else f"no figure found after {after:%b %Y} in this data set"
     if monthly.empty:
         title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
     elif len(monthly) == 1:  # one month has its figure, not a peak "of 1 month"
         only = monthly.iloc[0]
         whole = "the whole of " if partial_months(monthly, start, end) else ""
         title = (
-            f"Deaths in militant attacks: {only['value']:,.0f} in {whole}{only['month_start']:%b %Y}; "
-            f"{len(talks)} diplomatic events in the period"
+            f"Deaths in militant attacks: {only['value']:,.0f} in {whole}{only['month_start']:%b %Y}"
+            f"{f' ({stops})' if stops else ''}; {len(talks)} diplomatic events in the period"
         )
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
         title = (  # the peak of the months with a figure only: a month not found may have been higher
             f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y} "
-            f"(of {len(monthly)} months with a figure); "
+            f"(of {len(monthly)} months with a figure{f'; {stops}' if stops else ''}); "
             f"{len(talks)} diplomatic events in the period"
         )
     source = (
@@ -251,7 +254,6 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"the curated timeline · {period} · {as_of}"
     )
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
-    after = covered.last if covered is not None and covered.last < end else None
     if after is not None:
         source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end, after)

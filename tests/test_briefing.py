@@ -728,3 +728,33 @@ def test_a_one_month_timeline_states_the_month_s_figure_and_draws_its_days_and_e
     assert events > level  # drawn over the month
     assert len(flat[events][1]) == len(talks) == 9
     assert flat[events][0]["encoding"]["color"]["scale"]["range"] == [DIPLOMACY_INK]
+
+
+def test_the_timeline_title_says_where_its_series_stops_when_other_layers_run_on():
+    """The title read "Deaths in militant attacks peaked at 228 in Mar 2025" over Jan 2024-Apr 2026, though that
+    series (trends.HEADLINE, the cards' and trend's) has no figure after Oct 2025 and the file holds PICSS's
+    combined count for later, war months: only the footer said the series stopped. The title says it now."""
+    from components.trends import HEADLINE, NATIONAL
+    from components.ui.timeline import VIOLENCE_SERIES
+
+    assert (*HEADLINE, NATIONAL, "deaths_total") == VIOLENCE_SERIES  # the declared rule: the headline series
+    months = {
+        series: {
+            row["period_start"][:7]
+            for row in shown_figures()
+            if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+            == ("PICSS", series, "month", "Pakistan", "deaths_total")
+        }
+        for series in ("militant_attacks", "combined")
+    }
+    last = dt.date.fromisoformat(max(months["militant_attacks"]) + "-01")
+    assert max(months["combined"]) > f"{last:%Y-%m}"  # later months exist in another counting layer
+    stops = f"no figure found after {last:%b %Y} in this data set"
+    title = slide_title(open_briefing(panel="timeline"))
+    assert f"(of {len(months['militant_attacks'])} months with a figure; {stops}); " in title
+    one = slide_title(open_briefing(panel="timeline", **{"from": f"{last:%Y-%m}-01", "to": "2026-01-31"}))
+    assert one.startswith("Deaths in militant attacks: ")
+    assert f" in {last:%b %Y} ({stops}); " in one
+    # A period the series covers says nothing of where it stops.
+    inside = slide_title(open_briefing(panel="timeline", **{"from": "2025-01-01", "to": f"{last:%Y-%m}-28"}))
+    assert "no figure found after" not in inside
