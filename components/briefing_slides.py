@@ -74,6 +74,7 @@ LATEST_COUNT = 5
 # A period shorter than this draws each month as a level across its days, not a bar that fills the plot.
 LEVELS_BELOW_DAYS = 93
 LEVEL_STROKE = 8  # design px
+LEVEL_HEADROOM = 1.25  # the level axis runs this far past the highest month's figure (room for its words)
 TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type
 CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
@@ -278,8 +279,11 @@ def _timeline_chart(
     deaths = alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=True))
     month_tooltip = [alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")]
     if (end - start).days + 1 < LEVELS_BELOW_DAYS:
-        bars = _month_levels(monthly, month_x, x_scale, deaths, month_tooltip, start)
+        # Room above the highest level for its words: drawn at the plot's top edge, it read as a border.
+        deaths = deaths.scale(zero=True, domainMax=float(monthly["value"].max()) * LEVEL_HEADROOM)
+        bars, words = _month_levels(monthly, month_x, x_scale, deaths, month_tooltip, start)
     else:
+        words = None
         bars = (
             alt.Chart(monthly)
             .mark_bar(color=TOTALS, clip=True)
@@ -311,7 +315,7 @@ def _timeline_chart(
         )
     )
     # The events over the months: behind a month that filled the plot, a one-month period's nine were hidden.
-    layers = [bars, rules, crosses]
+    layers = [bars, rules, crosses] + ([] if words is None else [words])
     if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
         middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
         note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
@@ -326,10 +330,10 @@ def _timeline_chart(
 
 def _month_levels(
     monthly: pd.DataFrame, x: alt.X, x_scale: alt.Scale, y: alt.Y, tooltip: list, start: dt.date
-) -> alt.LayerChart:
-    """Each month as a level across its days at its figure, the figure written under it ("Oct 2025: 109 in
+) -> tuple[alt.Chart, alt.Chart]:
+    """Each month as a level across its days at its figure, and the figure written over it ("Oct 2025: 109 in
     the whole month"): over a period of a few weeks a month's bar filled the whole plot, and its days and the
-    events on them could not be told apart."""
+    events on them could not be told apart. The words are drawn last, over the events' rules."""
     first = pd.Timestamp(start)
     shown = monthly.assign(
         label_at=monthly["month_start"].clip(lower=first),
@@ -339,8 +343,8 @@ def _month_levels(
         ],
     )
     level = alt.Chart(shown).mark_rule(color=TOTALS, strokeWidth=LEVEL_STROKE, clip=True)
-    words = alt.Chart(shown).mark_text(align="left", baseline="top", dx=8, dy=LEVEL_STROKE + 4)
-    return alt.layer(
+    words = alt.Chart(shown).mark_text(align="left", baseline="bottom", dx=8, dy=-LEVEL_STROKE)
+    return (
         level.encode(x=x, x2="month_end:T", y=y, tooltip=tooltip),
         words.encode(x=alt.X("label_at:T", scale=x_scale), y="value:Q", text="label:N"),
     )

@@ -728,6 +728,10 @@ def test_a_one_month_timeline_states_the_month_s_figure_and_draws_its_days_and_e
     assert events > level  # drawn over the month
     assert len(flat[events][1]) == len(talks) == 9
     assert flat[events][0]["encoding"]["color"]["scale"]["range"] == [DIPLOMACY_INK]
+    texts = [i for i, (part, found) in enumerate(flat) if part["mark"]["type"] == "text" and found]
+    (said,) = [i for i in texts if "label" in flat[i][1][0]]
+    assert said > events  # the month's words over the events' rules
+    assert flat[level][0]["encoding"]["y"]["scale"]["domainMax"] > october[0]  # not a line along the plot's edge
 
 
 def test_the_timeline_title_says_where_its_series_stops_when_other_layers_run_on():
