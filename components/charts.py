@@ -59,6 +59,7 @@ def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -
     return pd.concat(parts, ignore_index=True)
 
 
+GAP_WORDS = "no figure found"  # the first words of trends.NOT_FOUND, where a bar's place is narrow and short
 GAP_LABEL_LIFT = 8  # px between the baseline and the foot of a gap's label, so the axis line never cuts it
 
 
@@ -106,9 +107,10 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
         .add_params(pick)
     )
     gaps = data[data["note"] == NOT_FOUND]
-    # The year is written out: words have no colour of their own to tell the two years apart.
+    # The year is written out: words have no colour of their own to tell the two years apart. The short words
+    # stay about inside the Trends page's plot (some 130 px tall at 1280 px); the whole sentence ran far past it.
     gap_words = gap_labels(
-        gaps.assign(gap_label=gaps["year"] + ": " + NOT_FOUND),
+        gaps.assign(gap_label=gaps["year"] + ": " + GAP_WORDS),
         x,
         xOffset=offset,
         tooltip=[
