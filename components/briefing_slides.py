@@ -14,7 +14,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.charts import comparison_chart, date_axis
+from components.charts import comparison_chart, date_axis, gap_labels
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
@@ -39,7 +39,6 @@ from components.trends import (
     COUNTING_RULES,
     HEADLINE,
     NATIONAL,
-    NOT_FOUND,
     SERIES_LABELS,
     YearComparison,
     annual_side_by_side,
@@ -75,6 +74,10 @@ CHART_SIZE = (1640, 600)  # plot width and height in design px; axes, legend and
 MAP_DESIGN_PX = (1840, 720)
 MAP_MARGIN_PX = 24  # kept clear round the two countries
 LATEST_COUNT = 5
+# A period shorter than this draws each month as a level across its days, not a bar that fills the plot.
+LEVELS_BELOW_DAYS = 93
+LEVEL_STROKE = 8  # design px
+LEVEL_HEADROOM = 1.25  # the level axis runs this far past the highest month's figure (room for its words)
 TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type
 CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
 
@@ -196,11 +199,6 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {_tracker_scope(selection)} · "
         f"{as_of}"
     )
-    gaps = comparison.table[
-        comparison.table["earlier_note"].eq(NOT_FOUND) | comparison.table["later_note"].eq(NOT_FOUND)
-    ]
-    if not gaps.empty:
-        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     chart = _sized(comparison_chart(comparison, "Attacks"))
     chart.title = alt.Undefined
     return Slide(code, title, source, chart=_styled(chart), table=comparison_table(comparison))
@@ -264,23 +262,30 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     gaps = unpublished_months(monthly, covered, start, end)
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
+    after = covered.last if covered is not None and covered.last < end else None
+    # Where the series stops inside the period, the title says so: a footer was the only place that did.
+    stops = "" if after is None else f"no figure found after {after:%b %Y} in this data set"
     if monthly.empty:
         title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
+    elif len(monthly) == 1:  # one month has its figure, not a peak "of 1 month"
+        only = monthly.iloc[0]
+        whole = "the whole of " if partial_months(monthly, start, end) else ""
+        title = (
+            f"Deaths in militant attacks: {only['value']:,.0f} in {whole}{only['month_start']:%b %Y}"
+            f"{f' ({stops})' if stops else ''}; {len(talks)} diplomatic events in the period"
+        )
     else:
         worst = monthly.loc[monthly["value"].idxmax()]
         title = (  # the peak of the months with a figure only: a month not found may have been higher
             f"Deaths in militant attacks peaked at {worst['value']:,.0f} in {worst['month_start']:%b %Y} "
-            f"(of {len(monthly)} {'month' if len(monthly) == 1 else 'months'} with a figure); "
+            f"(of {len(monthly)} months with a figure{f'; {stops}' if stops else ''}); "
             f"{len(talks)} diplomatic events in the period"
         )
     source = (
         f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"
     )
-    if not gaps.empty:
-        source += f" · ✚ at zero: {NOT_FOUND} (a gap, not a zero)"
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
-    after = covered.last if covered is not None and covered.last < end else None
     if after is not None:
         source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end, after)
@@ -296,26 +301,29 @@ def _timeline_chart(
     end: dt.date,
     figures_end: dt.date | None = None,
 ) -> alt.LayerChart:
-    """Monthly deaths as bars, gaps as crosses, diplomatic events as rules; after `figures_end` (the last
-    month with a figure, when the period runs past it) the empty stretch says in the chart why it is empty,
-    so on a screen across a room it does not read as a lull."""
+    """Monthly deaths as bars, gaps labelled in words (charts.gap_labels), diplomatic events as rules; after
+    `figures_end` (the last month with a figure, when the period runs past it) the empty stretch says in the
+    chart why it is empty, so on a screen across a room it does not read as a lull."""
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
-    bars = (
-        alt.Chart(monthly)
-        .mark_bar(color=TOTALS, clip=True)
-        .encode(
-            x=alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0)),
-            x2="month_end:T",
-            y=alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f")),
-            y2=alt.datum(0),
-            tooltip=[alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")],
+    month_x = alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0))
+    deaths = alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=True))
+    month_tooltip = [alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")]
+    if (end - start).days + 1 < LEVELS_BELOW_DAYS:
+        # Room above the highest level for its words: drawn at the plot's top edge, it read as a border.
+        deaths = deaths.scale(zero=True, domainMax=float(monthly["value"].max()) * LEVEL_HEADROOM)
+        bars, words = _month_levels(monthly, month_x, x_scale, deaths, month_tooltip, start)
+    else:
+        words = None
+        bars = (
+            alt.Chart(monthly)
+            .mark_bar(color=TOTALS, clip=True)
+            .encode(x=month_x, x2="month_end:T", y=deaths, y2=alt.datum(0), tooltip=month_tooltip)
         )
-    )
-    crosses = (
-        alt.Chart(gaps.assign(zero=0))
-        .mark_point(shape="cross", size=500, filled=True, color=TOTALS, clip=True)
-        .encode(x=alt.X("month_mid:T", scale=x_scale), y="zero:Q")
+    crosses = gap_labels(
+        gaps.assign(gap_label=gaps["note"]),
+        alt.X("month_mid:T", scale=x_scale),
+        tooltip=[alt.Tooltip("month_mid:T", title="Month", format="%b %Y"), alt.Tooltip("note:N", title="Value")],
     )
     # One ink for diplomacy, as on the Diplomacy page: hues belong to incident types (components/palette.py).
     shown = talks.assign(track_label=talks["track"].map(DIPLOMACY_TRACKS.labels), kind="Diplomatic event")
@@ -337,7 +345,8 @@ def _timeline_chart(
             ],
         )
     )
-    layers = [rules, bars, crosses]  # the rules behind the bars: drawn over them, they hid the 228 peak
+    # The events over the months: behind a month that filled the plot, a one-month period's nine were hidden.
+    layers = [bars, rules, crosses] + ([] if words is None else [words])
     if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
         middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
         note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
@@ -348,6 +357,28 @@ def _timeline_chart(
         )
     # Room on the right for the last month's label, which Vega's bounds leave out (cut in Chromium at 1280 px).
     return _styled(_sized(alt.layer(*layers)).properties(padding={"right": TIMELINE_RIGHT_PX}))
+
+
+def _month_levels(
+    monthly: pd.DataFrame, x: alt.X, x_scale: alt.Scale, y: alt.Y, tooltip: list, start: dt.date
+) -> tuple[alt.Chart, alt.Chart]:
+    """Each month as a level across its days at its figure, and the figure written over it ("Oct 2025: 109 in
+    the whole month"): over a period of a few weeks a month's bar filled the whole plot, and its days and the
+    events on them could not be told apart. The words are drawn last, over the events' rules."""
+    first = pd.Timestamp(start)
+    shown = monthly.assign(
+        label_at=monthly["month_start"].clip(lower=first),
+        label=[
+            f"{month:%b %Y}: {value:,.0f} in the whole month"
+            for month, value in monthly[["month_start", "value"]].itertuples(index=False)
+        ],
+    )
+    level = alt.Chart(shown).mark_rule(color=TOTALS, strokeWidth=LEVEL_STROKE, clip=True)
+    words = alt.Chart(shown).mark_text(align="left", baseline="bottom", dx=8, dy=-LEVEL_STROKE)
+    return (
+        level.encode(x=x, x2="month_end:T", y=y, tooltip=tooltip),
+        words.encode(x=alt.X("label_at:T", scale=x_scale), y="value:Q", text="label:N"),
+    )
 
 
 def latest_slide(
@@ -576,6 +607,7 @@ def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
             labelLimit=600,
             **_ink("label", "title"),
         )
+        .configure_text(fontSize=size)  # a text mark that sets no size: a gap's label
         .configure_view(stroke=None)
         .properties(usermeta={"embedOptions": {"renderer": "svg"}})
     )

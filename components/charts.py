@@ -35,6 +35,7 @@ def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         chart.configure_axis(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE)
         .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, orient="top")
         .configure_title(fontSize=FONT_SIZE + 2)
+        .configure_text(fontSize=FONT_SIZE - 1)  # a text mark that sets no size: a gap's label
     )
 
 
@@ -58,13 +59,29 @@ def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -
     return pd.concat(parts, ignore_index=True)
 
 
+GAP_WORDS = "no figure found"  # the first words of trends.NOT_FOUND, where a bar's place is narrow and short
+GAP_LABEL_LIFT = 8  # px between the baseline and the foot of a gap's label, so the axis line never cuts it
+
+
+def gap_labels(gaps: pd.DataFrame, x: alt.X, **encodings) -> alt.Chart:
+    """A period with no figure as the words of its `gap_label` column, standing where its bar would be and read
+    upward from just above the baseline. A cross at zero was cut in half by the axis and, a few px across in a
+    pale hue, read as a small value; words need no key, and in the type's ink (no colour of their own, so the
+    dark slide's light type) they read on either paper. Their size is the chart's text size (config)."""
+    return (
+        alt.Chart(gaps.assign(zero=0))
+        .mark_text(angle=270, align="left", baseline="middle", dx=GAP_LABEL_LIFT)
+        .encode(x=x, y=alt.Y("zero:Q"), text="gap_label:N", **encodings)
+    )
+
+
 def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
     return alt.TitleParams(text, subtitle=subtitle, anchor="start", subtitleFontSize=FONT_SIZE - 2)
 
 
 def comparison_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
-    """Grouped bars per period, earlier year light and later year dark; a period the tracker has not
-    published is marked with a cross at zero (not a bar, never a zero), and every period stays on the axis."""
+    """Grouped bars per period, earlier year light and later year dark; a period with no figure is labelled
+    so where its bar would stand (gap_labels: words, not a bar, never a zero), and every period stays on the axis."""
     earlier, later = str(comparison.earlier), str(comparison.later)
     data = long_years(comparison)
     labels = list(CADENCES[comparison.cadence])
@@ -89,31 +106,26 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
         )
         .add_params(pick)
     )
-    gaps = data[data["note"] == NOT_FOUND].assign(zero=0)
-    crosses = (
-        alt.Chart(gaps)
-        .mark_point(shape="cross", size=160, filled=True, strokeWidth=1)
-        .encode(
-            x=x,
-            xOffset=offset,
-            y=alt.Y("zero:Q"),
-            color=alt.Color("year:N", scale=years, title="Year"),
-            tooltip=[
-                alt.Tooltip("year:N", title="Year"),
-                alt.Tooltip("label:N", title="Period"),
-                alt.Tooltip("note:N", title=metric_label),
-            ],
-        )
+    gaps = data[data["note"] == NOT_FOUND]
+    # The year is written out: words have no colour of their own to tell the two years apart. The short words
+    # stay about inside the Trends page's plot (some 130 px tall at 1280 px); the whole sentence ran far past it.
+    gap_words = gap_labels(
+        gaps.assign(gap_label=gaps["year"] + ": " + GAP_WORDS),
+        x,
+        xOffset=offset,
+        tooltip=[
+            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip("label:N", title="Period"),
+            alt.Tooltip("note:N", title=metric_label),
+        ],
     )
     noun = PERIOD_TYPES[comparison.cadence].noun
     subtitle = [*context]
-    if not gaps.empty:
-        subtitle.append(f"✚ at zero: {NOT_FOUND} (a gap, not a zero)")
     after = comparison.table[comparison.table["later_note"] == AFTER_DATA]
     if not after.empty:
         subtitle.append(f"{slots_label(after['slot'], comparison.cadence)} {later}: after the data date")
     title = _title(f"{metric_label} per {noun}, {later} vs {earlier}", subtitle)
-    return _style(alt.layer(bars, crosses, title=title).properties(height=340))
+    return _style(alt.layer(bars, gap_words, title=title).properties(height=340))
 
 
 def cumulative_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:

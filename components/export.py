@@ -270,6 +270,7 @@ GAP = 0.2
 PAD = 0.1  # inside a KPI card
 MAP_ASPECT = 1.05  # height over width of the map's extent as geopandas draws it (latitude-corrected)
 MAX_SOURCES = 24  # outlets named on the page (about three lines); the file's metadata holds them all
+GAP_LABEL_LIFT_PT = 3  # a gap's label stands this far above the trend's baseline
 STATIC_POINTS_LIMIT = 2_000  # above this, the briefing map counts events per grid cell
 
 
@@ -427,8 +428,21 @@ def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, co
     years = (comparison.earlier, comparison.later)
     for offset, column, year, colour in zip((-0.2, 0.2), ("earlier", "later"), years, YEAR_COLOURS, strict=True):
         trend_axis.bar(table["slot"] + offset, table[column], width=0.4, color=colour, label=str(year))
-        gaps = table[table[f"{column}_note"] == NOT_FOUND]  # a gap is marked, never left to read as zero
-        trend_axis.scatter(gaps["slot"] + offset, [0] * len(gaps), marker="x", color=colour, zorder=3)
+        # A gap is labelled in words where its bar would stand, in the type's ink from just above the baseline:
+        # a small cross at zero in the year's pale hue read as a small value, and had no key.
+        for slot in table.loc[table[f"{column}_note"] == NOT_FOUND, "slot"]:
+            trend_axis.annotate(
+                f"{year}: {NOT_FOUND}",
+                (slot + offset, 0),
+                xytext=(0, GAP_LABEL_LIFT_PT),
+                textcoords="offset points",
+                rotation=90,
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color=SOFT_INK,
+                annotation_clip=False,
+            )
     trend_axis.set_xticks(table["slot"], table["label"], fontsize=8)
     trend_axis.tick_params(axis="y", labelsize=8)
     trend_axis.legend(frameon=False, fontsize=9)

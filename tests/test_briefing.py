@@ -640,8 +640,8 @@ def test_the_timeline_slide_says_inside_the_chart_where_the_monthly_figures_stop
 
 
 def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
-    """Over 14-18 Oct 2025 the slide's October bar stands for the whole month; its source line says so, and the
-    title's peak is the file's October figure."""
+    """Over 14-18 Oct 2025 the slide's October figure stands for the whole month; its source line and its title
+    say so, with the file's October figure."""
     app = open_briefing(panel="timeline", **{"from": "2025-10-14", "to": "2025-10-18"})
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
     assert "Oct 2025: the whole month's total; the period holds 5 of its 31 days" in source
@@ -651,7 +651,9 @@ def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
         if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
         == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
     ]
-    assert f"peaked at {float(october[0]):,.0f} in Oct 2025 (of 1 month with a figure)" in slide_title(app)
+    assert slide_title(app).startswith(
+        f"Deaths in militant attacks: {float(october[0]):,.0f} in the whole of Oct 2025;"
+    )
 
 
 def test_the_timeline_slide_s_peak_is_of_the_months_with_a_figure():
@@ -687,3 +689,150 @@ def test_a_link_past_the_data_says_so_on_the_slide_not_zero_incidents():
         assert any(w.startswith("The link's 'To' date, 31 Dec 2026, is outside the data") for w in on_slide)
         assert any(w.endswith(f"showing {format_day(as_of)}.") for w in on_slide)
     assert slide_title(open_briefing(panel="map", **{"from": "2025-01-01", "to": "2026-12-31"})) != past
+
+
+def gap_layers(spec: dict) -> list[tuple[dict, list[dict]]]:
+    """Each layer of a chart that draws a period with no figure, with its rows."""
+    found = []
+    for layer in spec["layer"]:
+        rows = spec["datasets"].get(layer.get("data", {}).get("name"), [])
+        if any(format(row.get("note", "")) == "no figure found in this data set" for row in rows):
+            found.append((layer, rows))
+    return found
+
+
+def drawn_ink(mark: dict, config: dict) -> str:
+    """The colour a mark is drawn in: its own, else the config's for its type, else Vega's default (black)."""
+    return mark.get("color") or config.get(mark["type"], {}).get("color") or "#000000"
+
+
+def test_a_month_with_no_figure_reads_as_words_above_the_axis_in_either_theme():
+    """On the Trend and Diplomacy-and-violence slides a month with no figure was a cross at zero, cut in half by
+    the x-axis, ~8 px in a pale year colour (dark purple on black with ?theme=dark), explained only in the footer:
+    it read as a small value. It is now words standing where the bar would be, above the baseline, in the type's
+    ink, saying what the gap is; the months are those with no figure in the file."""
+    from components.palette import DARK_SLIDE, NEUTRAL
+    from components.trends import NOT_FOUND
+    from components.ui.briefing import dark_spec
+    from tests.colour_science import contrast
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = {s.code: s for s in briefing_slides(data, selection.apply(data.events), selection)}
+    found = {
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan")
+    }
+    deaths = {
+        row["period_start"][:7]
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+    }
+    between = [f"{m:%Y-%m}" for m in pd.date_range(min(deaths) + "-01", max(deaths) + "-01", freq="MS")]
+    missing_deaths = [month for month in between if month not in deaths]
+    assert missing_deaths == ["2024-12", "2025-02", "2025-04"]  # the months the reviewer saw cut by the axis
+    assert "2024-12" not in found
+
+    expected = {
+        "trend": ["2024: no figure found"],  # the first words: the whole sentence ran past the plot's top
+        "timeline": [NOT_FOUND] * len(missing_deaths),
+    }
+    for code, labels in expected.items():
+        spec = slides[code].chart.to_dict()
+        ((layer, rows),) = gap_layers(spec)
+        mark = layer["mark"]
+        assert mark["type"] == "text", code  # words, not a bar-like symbol
+        assert [row["gap_label"] for row in rows] == labels
+        if code == "timeline":
+            assert [pd.Timestamp(row["month_mid"]).strftime("%Y-%m") for row in rows] == missing_deaths
+        # Read upward from above the baseline: the axis line never cuts them, and nothing clips them.
+        assert layer["encoding"]["y"]["field"] == "zero"
+        assert {row["zero"] for row in rows} == {0}
+        assert (mark["angle"], mark["align"], mark.get("clip", False)) == (270, "left", False)
+        assert mark["dx"] > 0
+        assert spec["config"]["text"]["fontSize"] >= BRIEFING_FONT
+        at = spec["layer"].index(layer)
+        for paper, drawn in ((NEUTRAL["white"], spec), (DARK_SLIDE["paper"], dark_spec(spec))):
+            assert contrast(drawn_ink(drawn["layer"][at]["mark"], drawn["config"]), paper) >= 4.5
+    assert "✚" not in slides["trend"].source_line + slides["timeline"].source_line
+
+
+def test_a_one_month_timeline_states_the_month_s_figure_and_draws_its_days_and_events():
+    """Over 1-31 Oct 2025 the title read "peaked at 109 in Oct 2025 (of 1 month with a figure)", one bar filled
+    the whole plot and the month's nine diplomatic events were drawn behind it. The title now gives the month's
+    figure; the month is a level across its days with its figure written on the chart, and the events are drawn
+    over it."""
+    from components.palette import DIPLOMACY_INK
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    october = [
+        float(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"], row["period_start"])
+        == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total", "2025-10-01")
+    ]
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        talks = {
+            row["event_id"]
+            for row in csv.DictReader(handle)
+            if row["date_start"] <= "2025-10-31" and (row["date_end"] or row["date_start"]) >= "2025-10-01"
+        }
+    selection = IncidentFilter(dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    (slide,) = [s for s in briefing_slides(data, selection.apply(data.events), selection) if s.code == "timeline"]
+    assert slide.title == (
+        f"Deaths in militant attacks: {october[0]:,.0f} in Oct 2025; {len(talks)} diplomatic events in the period"
+    )
+    spec = slide.chart.to_dict()
+
+    def rows(part: dict, layer: dict) -> list[dict]:
+        return spec["datasets"][part.get("data", layer.get("data"))["name"]]
+
+    flat = [(part, rows(part, layer)) for layer in spec["layer"] for part in layer.get("layer", [layer])]
+    assert not [part for part, _ in flat if part["mark"]["type"] == "bar"]  # no bar fills the plot
+    (level,) = [i for i, (part, _) in enumerate(flat) if part["mark"]["type"] == "rule" and "x2" in part["encoding"]]
+    assert flat[level][1][0]["value"] == october[0]
+    assert flat[level][0]["encoding"]["y"]["field"] == "value"  # a level at the figure, not a block down to 0
+    assert "y2" not in flat[level][0]["encoding"]
+    words = [row["label"] for part, found in flat if part["mark"]["type"] == "text" for row in found if "label" in row]
+    assert words == [f"Oct 2025: {october[0]:,.0f} in the whole month"]
+    (events,) = [i for i, (part, _) in enumerate(flat) if part["encoding"].get("color", {}).get("field") == "kind"]
+    assert events > level  # drawn over the month
+    assert len(flat[events][1]) == len(talks) == 9
+    assert flat[events][0]["encoding"]["color"]["scale"]["range"] == [DIPLOMACY_INK]
+    texts = [i for i, (part, found) in enumerate(flat) if part["mark"]["type"] == "text" and found]
+    (said,) = [i for i in texts if "label" in flat[i][1][0]]
+    assert said > events  # the month's words over the events' rules
+    assert flat[level][0]["encoding"]["y"]["scale"]["domainMax"] > october[0]  # not a line along the plot's edge
+
+
+def test_the_timeline_title_says_where_its_series_stops_when_other_layers_run_on():
+    """The title read "Deaths in militant attacks peaked at 228 in Mar 2025" over Jan 2024-Apr 2026, though that
+    series (trends.HEADLINE, the cards' and trend's) has no figure after Oct 2025 and the file holds PICSS's
+    combined count for later, war months: only the footer said the series stopped. The title says it now."""
+    from components.trends import HEADLINE, NATIONAL
+    from components.ui.timeline import VIOLENCE_SERIES
+
+    assert (*HEADLINE, NATIONAL, "deaths_total") == VIOLENCE_SERIES  # the declared rule: the headline series
+    months = {
+        series: {
+            row["period_start"][:7]
+            for row in shown_figures()
+            if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+            == ("PICSS", series, "month", "Pakistan", "deaths_total")
+        }
+        for series in ("militant_attacks", "combined")
+    }
+    last = dt.date.fromisoformat(max(months["militant_attacks"]) + "-01")
+    assert max(months["combined"]) > f"{last:%Y-%m}"  # later months exist in another counting layer
+    stops = f"no figure found after {last:%b %Y} in this data set"
+    title = slide_title(open_briefing(panel="timeline"))
+    assert f"(of {len(months['militant_attacks'])} months with a figure; {stops}); " in title
+    one = slide_title(open_briefing(panel="timeline", **{"from": f"{last:%Y-%m}-01", "to": "2026-01-31"}))
+    assert one.startswith("Deaths in militant attacks: ")
+    assert f" in {last:%b %Y} ({stops}); " in one
+    # A period the series covers says nothing of where it stops.
+    inside = slide_title(open_briefing(panel="timeline", **{"from": "2025-01-01", "to": f"{last:%Y-%m}-28"}))
+    assert "no figure found after" not in inside

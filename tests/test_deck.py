@@ -285,7 +285,8 @@ def test_the_speaker_notes_list_chart_rows_in_words_not_as_the_code_holds_them()
     selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
     slides = briefing_slides(data, selection.apply(data.events), selection)
     deck = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT)))
-    notes = {slide.code: page.notes_slide.notes_text_frame.text for slide, page in zip(slides, deck.slides)}
+    pages = zip(slides, deck.slides, strict=True)
+    notes = {slide.code: page.notes_slide.notes_text_frame.text for slide, page in pages}
     written = notes["trend"] + notes["disagree"]
     assert not re.findall(r"\b(?:True|False|overall_violence|militant_attacks)\b", written)
     assert not re.findall(r"\d\.\d{3,}", written), "a percentage written with its float's decimals"

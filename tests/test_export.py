@@ -271,3 +271,34 @@ def test_the_one_page_briefing_cites_the_outlets_behind_its_own_figures_and_no_o
     assert f"{tracker} figures as reported by" in text
     left = len(cited) - MAX_SOURCES
     assert f"… and {left} more: every source is listed on the Durand Line Monitor's Data & sources page" in text
+
+
+def test_the_one_page_trend_labels_a_month_with_no_figure_in_words_above_its_baseline():
+    """The one-page briefing drew Dec 2024 (no figure in the file) as a tiny × at zero in 2024's pale colour,
+    with no key: it read as a small value. It is now words standing where the bar would be, in dark type."""
+    from components.palette import NEUTRAL
+    from components.trends import NOT_FOUND
+    from tests.colour_science import contrast
+
+    figure = briefing_figure(*briefing_inputs(BUNDLED_DATA_DIR))
+    renderer = figure.canvas.get_renderer()
+    trend = next(axis for axis in figure.axes if axis.containers)  # the one with bars
+    comparison = briefing_inputs(BUNDLED_DATA_DIR)[1]
+    table = comparison.table
+    expected = [
+        f"{year}: {NOT_FOUND}"
+        for column, year in (("earlier", comparison.earlier), ("later", comparison.later))
+        for _ in table.index[table[f"{column}_note"] == NOT_FOUND]
+    ]
+    assert expected == [f"{comparison.earlier}: {NOT_FOUND}"]  # Dec 2024, the reviewer's month
+    labels = [text for text in trend.texts if NOT_FOUND in text.get_text()]
+    assert [text.get_text() for text in labels] == expected
+    assert not trend.collections  # no marker at zero that reads as a value
+    baseline = trend.transData.transform((0, 0))[1]
+    top = trend.get_window_extent(renderer).y1
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        assert label.get_rotation() == 90
+        assert baseline < box.y0  # above the axis line
+        assert box.y1 <= top  # inside the chart, clear of its title
+        assert contrast(label.get_color(), NEUTRAL["white"]) >= 4.5

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.charts import comparison_chart, cumulative_chart, sources_chart
+from components.charts import GAP_WORDS, comparison_chart, cumulative_chart, sources_chart
 from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import (
@@ -113,9 +113,12 @@ def test_missing_month_is_a_gap_never_a_zero(attacks):
     assert table.loc[2, "note"] == "2024: no figure found in this data set"
     assert table.loc[2, "2025"] == 66
     spec = comparison_chart(comparison, "Attacks").to_dict()
-    crosses = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_FOUND]
-    assert [(c["label"], c["year"], c["zero"]) for c in crosses[0]] == [("Mar", "2024", 0)]
-    assert "✚ at zero: no figure found in this data set (a gap, not a zero)" in " ".join(spec["title"]["subtitle"])
+    gaps = [d for d in spec["datasets"].values() if d and d[0].get("note") == NOT_FOUND]
+    assert [(g["label"], g["year"], g["zero"]) for g in gaps[0]] == [("Mar", "2024", 0)]
+    # Labelled where its bar would stand, in words that say which year and what the gap is: no key needed.
+    assert [g["gap_label"] for g in gaps[0]] == ["2024: no figure found"]
+    assert NOT_FOUND.startswith(GAP_WORDS)  # the same words as the table's, cut short
+    assert spec["layer"][1]["mark"]["type"] == "text"
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][2] == "Mar"  # the month keeps its slot
 
 

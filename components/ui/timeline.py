@@ -10,10 +10,12 @@ from components.charts import timeline_chart
 from components.crossings import status_bands
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
-from components.trends import NOT_FOUND, monthly_on_calendar
+from components.trends import HEADLINE, NATIONAL, NOT_FOUND, monthly_on_calendar
 from components.vocabulary import DIPLOMACY_TRACKS, family_label
 
-VIOLENCE_SERIES = ("PICSS", "militant_attacks", "Pakistan", "deaths_total")
+# The headline tracker's series (trends.HEADLINE, as on the cards and the trend), national: one counting layer
+# on the whole axis. Its months end where the file's figures of that layer end, whatever other layers hold later.
+VIOLENCE_SERIES = (*HEADLINE, NATIONAL, "deaths_total")
 VIOLENCE_LABEL = "Deaths in militant attacks per month (PICSS)"
 DOTS_LIMIT = 3_000  # an imported file can hold far more events than a chart can show one by one
 
