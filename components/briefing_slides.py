@@ -97,7 +97,7 @@ def briefing_slides(
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
         map_slide(events, selection, as_of, events_label, past),
-        timeline_slide(data, selection, as_of),
+        timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past),
         crossings_slide(data, as_of),
         disagree_slide(data, as_of),
@@ -248,8 +248,9 @@ def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
     return resolve_view(None, lat=lat, lon=(west + east) / 2, zoom=zoom)
 
 
-def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
-    """Monthly deaths and the diplomatic events of the period on one time axis."""
+def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: str | None = None) -> Slide:
+    """Monthly deaths and the diplomatic events of the period on one time axis; `past` is the title when the
+    link's period lay past the data date (briefing_slides)."""
     tracker, series, region, _ = VIOLENCE_SERIES
     start, end = selection.start, selection.end
     published = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
@@ -265,7 +266,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     after = covered.last if covered is not None and covered.last < end else None
     # Where the series stops inside the period, the title says so: a footer was the only place that did.
     stops = "" if after is None else f"no figure found after {after:%b %Y} in this data set"
-    if monthly.empty:
+    if past is not None:
+        title = past
+    elif monthly.empty:
         title = f"{len(talks)} diplomatic events; no monthly deaths figure found in this data set for {period}"
     elif len(monthly) == 1:  # one month has its figure, not a peak "of 1 month"
         only = monthly.iloc[0]
@@ -310,8 +313,8 @@ def _timeline_chart(
     deaths = alt.Y("value:Q", title="Deaths per month", axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=True))
     month_tooltip = [alt.Tooltip("month_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q")]
     if (end - start).days + 1 < LEVELS_BELOW_DAYS:
-        # Room above the highest level for its words: drawn at the plot's top edge, it read as a border.
-        deaths = deaths.scale(zero=True, domainMax=float(monthly["value"].max()) * LEVEL_HEADROOM)
+        if not monthly.empty:  # room above the highest level for its words: at the plot's edge it read as a border
+            deaths = deaths.scale(zero=True, domainMax=float(monthly["value"].max()) * LEVEL_HEADROOM)
         bars, words = _month_levels(monthly, month_x, x_scale, deaths, month_tooltip, start)
     else:
         words = None

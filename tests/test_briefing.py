@@ -681,7 +681,7 @@ def test_a_link_past_the_data_says_so_on_the_slide_not_zero_incidents():
     with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
         assert max(row["date"] for row in csv.DictReader(handle)) < "2026-06-01"
     past = f"The link's period runs past the data date ({format_day(as_of)}): this data set holds nothing after it"
-    for panel in ("map", "latest"):
+    for panel in ("map", "latest", "timeline"):
         app = open_briefing(panel=panel, **{"from": "2026-06-01", "to": "2026-12-31"})
         assert slide_title(app) == past
         on_slide = [unescaped(w.value) for w in app.main.warning]
@@ -836,3 +836,26 @@ def test_the_timeline_title_says_where_its_series_stops_when_other_layers_run_on
     # A period the series covers says nothing of where it stops.
     inside = slide_title(open_briefing(panel="timeline", **{"from": "2025-01-01", "to": f"{last:%Y-%m}-28"}))
     assert "no figure found after" not in inside
+
+
+@pytest.mark.parametrize(
+    "window",
+    [("2026-06-01", "2026-12-31"), ("2025-10-01", "2025-10-31"), ("2025-10-14", "2025-10-18"), ("2024-01-01", None)],
+)
+def test_every_slide_chart_is_valid_json_whatever_the_window(window):
+    """A window past the data drew the Diplomacy-and-violence slide's chart with a y domain of NaN, which the
+    browser's JSON parser refused: the slide showed a SyntaxError where the chart should be. Vega-Lite specs
+    are parsed strictly in the browser, so NaN and Infinity must never reach one."""
+    import json
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    start, end = window
+    last = dt.date.fromisoformat(end) if end else data.data_as_of
+    selection = IncidentFilter(min(dt.date.fromisoformat(start), data.data_as_of), min(last, data.data_as_of))
+
+    def refuse(constant: str):
+        raise ValueError(f"{constant} in a chart spec")
+
+    for slide in briefing_slides(data, selection.apply(data.events), selection):
+        if slide.chart is not None:
+            json.loads(slide.chart.to_json(), parse_constant=refuse)
