@@ -178,3 +178,20 @@ def test_a_killed_card_says_how_many_of_its_incidents_state_no_total():
         assert card.value == str(total.killed)
         said = f"{total.unstated} of {total.incidents} state no total" if total.unstated else ""
         assert card.delta == said
+
+
+def test_a_killed_card_over_incidents_that_state_no_total_shows_no_number():
+    """Doha ceasefire, 14 days after (20 Oct - 2 Nov 2025): incidents.csv lists incidents there, and no account
+    of any of them gives killed_total (killed by category only). The card read "0" and "2 of 2 state no total";
+    it now shows a dash, says no incident states a total, and makes no change out of the missing side."""
+    import csv
+
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if "2025-10-20" <= row["date"] <= "2025-11-02"]
+    assert rows and not any(row["killed_total"] for row in rows)  # the case, read from the file
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    card = {m.label: m for m in app.metric}["Killed after (lowest stated)"]
+    assert card.value == "—"
+    assert card.delta == "no incident states a total"
+    assert card.proto.color == Metric.MetricColor.GRAY
