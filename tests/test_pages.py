@@ -195,3 +195,26 @@ def test_a_killed_card_over_incidents_that_state_no_total_shows_no_number():
     assert card.value == "—"
     assert card.delta == "no incident states a total"
     assert card.proto.color == Metric.MetricColor.GRAY
+
+
+def test_a_period_after_the_data_date_says_there_is_nothing_to_draw_and_why():
+    """A link dated May-Jun 2026 opens on the data date, 8 Apr 2026, with no talks and no incident that day:
+    the page drew empty panels (one tick "0.000000") and said nothing. It now says so, and why, in words."""
+    import csv
+
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        assert not [row for row in csv.DictReader(handle) if row["date"] >= "2026-04-08"]
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        assert not [row for row in csv.DictReader(handle) if (row["date_end"] or row["date_start"]) >= "2026-04-08"]
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params.update({"from": "2026-05-01", "to": "2026-06-30"})
+    app.run()
+    app.switch_page("views/diplomacy/timeline.py")
+    app.run()
+    assert [i.value for i in app.info][0] == (
+        "Nothing to draw for 8 Apr 2026: no diplomatic event and no notable incident in this period. The data end "
+        "on 8 Apr 2026, so there is nothing after it to show; a link dated later opens on that last day. Choose "
+        "earlier dates in the sidebar."
+    )
+    assert not app.get("vega_lite_chart")
+
