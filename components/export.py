@@ -22,7 +22,7 @@ from components.imports import ImportedEvents
 from components.map_layers import incident_cells
 from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
 from components.sources import cited
-from components.trends import NOT_FOUND, SERIES_LABELS, KpiRow, YearComparison, slots_label
+from components.trends import NOT_FOUND, SERIES_LABELS, KpiRow, YearComparison, count_change, slots_label
 from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
 
 MONITOR = "Durand Line Monitor"
@@ -255,11 +255,12 @@ def kpi_card(card, row: KpiRow) -> tuple[str, str, str]:
     """One card of trends.kpis as ('Attacks, Jan–Nov 2025', '1,234', '+15% vs 1,073 in Jan–Nov 2024'):
     a card read alone still says which periods of which years it compares."""
     window = "" if row.cadence == "year" else f"{row.window} "
-    if pd.isna(card.change_pct):  # the earlier figure is zero: no percentage
-        change = f"vs {card.earlier:,.0f} in {window}{row.earlier}"
-    else:
-        change = f"{card.change_pct:+.0f}% vs {card.earlier:,.0f} in {window}{row.earlier}"
-    return f"{card.label}, {window}{row.later}", f"{card.later:,.0f}", change
+    change = count_change(card.earlier, card.later)  # in numbers on a small base: "+1", not "+50%"
+    return (
+        f"{card.label}, {window}{row.later}",
+        f"{card.later:,.0f}",
+        f"{change.signed()} vs {card.earlier:,.0f} in {window}{row.earlier}",
+    )
 
 
 def briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, context: ExportContext):

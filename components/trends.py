@@ -308,6 +308,42 @@ def no_running_total(comparison: YearComparison) -> str:
     return f"No running total: {' and '.join(reasons)}, and a running total across a missing period would be untrue."
 
 
+SMALL_BASE = 10  # an earlier count below this is too small for a percentage: 3 deaths against 2 read "+50%"
+
+
+@dataclass(frozen=True)
+class CountChange:
+    """A change of counts as every card, sentence and table gives it: a percentage, or the change in numbers
+    when the earlier count is under SMALL_BASE ("+1", not "+50%"). `amount` keeps the sign for colouring."""
+
+    amount: float
+    percent: bool
+
+    @property
+    def shown(self) -> int:
+        """The change as written, rounded: a colour or an arrow follows this, so "+0%" is never coloured."""
+        return round(self.amount)
+
+    def signed(self) -> str:
+        """'+15%', '-3', '0'."""
+        return f"{self.shown:+,d}{'%' if self.percent else ''}" if self.shown else "0"
+
+    def words(self) -> str:
+        """'up 15%', 'down 1', 'no change', for a sentence."""
+        if not self.shown:
+            return "no change"
+        return f"{'up' if self.shown > 0 else 'down'} {abs(self.shown):,d}{'%' if self.percent else ''}"
+
+
+def count_change(before: float | None, after: float | None) -> CountChange | None:
+    """The CountChange from `before` to `after`; None when either is missing."""
+    if before is None or after is None or pd.isna(before) or pd.isna(after):
+        return None
+    if before < SMALL_BASE:
+        return CountChange(after - before, percent=False)
+    return CountChange((after - before) / before * 100, percent=True)
+
+
 def pct_change(before: float | None, after: float | None) -> float | None:
     """Percentage change; None when either side is missing or the base is zero."""
     if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:
@@ -542,8 +578,7 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
             f"{source}: {metric_label.lower()} in {slots_label(comparison.later_slots, cadence)} {later} total "
             f"{comparison.table['later'].sum():,.0f}; this data set has no figure for those periods of {earlier}."
         )
-    change = comparison.window_change_pct
-    direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
+    direction = count_change(comparison.window_earlier, comparison.window_later).words()
     text = (
         f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}"
         f"{comparison.provisional('later')}, against {comparison.window_earlier:,.0f}"
@@ -571,7 +606,8 @@ def comparison_table(comparison: YearComparison) -> pd.DataFrame:
     for side, year in (("earlier", comparison.earlier), ("later", comparison.later)):
         out[str(year)] = [cell(v, n) for v, n in zip(table[side], table[f"{side}_note"], strict=True)]
     out["change"] = [cell(v, "") for v in table["change"]]
-    out["change %"] = ["" if pd.isna(p) else f"{p:+.0f}%" for p in table["change_pct"]]
+    changes = [count_change(b, a) for b, a in zip(table["earlier"], table["later"], strict=True)]
+    out["change %"] = [change.signed() if change and change.percent else "" for change in changes]
     return out
 
 

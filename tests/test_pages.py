@@ -218,3 +218,33 @@ def test_a_period_after_the_data_date_says_there_is_nothing_to_draw_and_why():
     )
     assert not app.get("vega_lite_chart")
 
+
+def test_a_card_on_a_small_base_gives_the_change_in_numbers_not_a_percentage():
+    """Overview for Sindh: PICSS gives May 2025 3 deaths and 3 attacks against 2 and 4 in May 2024. The cards
+    read "+50%" and "-25%" over single digits; below SMALL_BASE they now give the change in numbers, coloured
+    as a percentage would be, and so does the trend sentence."""
+    import csv
+
+    from components.palette import HARM_ROSE
+    from components.trends import SMALL_BASE
+
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        value = {
+            (row["metric"], row["period_start"][:4]): int(row["value"])
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["region"]) == ("PICSS", "militant_attacks", "month", "Sindh")
+            and row["period_start"][5:7] == "05" and row["status"] == "published"
+        }  # fmt: skip
+    assert value[("deaths_total", "2024")] < SMALL_BASE and value[("attacks", "2024")] < SMALL_BASE
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["province"] = "Sindh"
+    app.run()
+    cards = {m.label: m for m in app.metric}
+    for label, metric in (("Deaths, May 2025", "deaths_total"), ("Attacks, May 2025", "attacks")):
+        later, earlier = value[(metric, "2025")], value[(metric, "2024")]
+        assert cards[label].value == str(later)
+        assert cards[label].delta == f"{later - earlier:+d} vs 2024"
+    assert cards["Deaths, May 2025"].proto.color == Metric.MetricColor.Value(CHANGE_COLOURS[HARM_ROSE].upper())
+    later, earlier = value[("attacks", "2025")], value[("attacks", "2024")]
+    sentence = next(m.value for m in app.markdown if m.value.startswith("PICSS"))
+    assert f"against {earlier} in May 2024 (down {earlier - later})." in sentence.replace("\\", "")
