@@ -415,7 +415,8 @@ def test_a_timeline_panel_with_nothing_in_the_period_says_so_and_draws_no_empty_
     day = next(d.date() for d in data.diplomacy_events["date_start"] if d.date() not in incident_days)
     events = filter_events(data.diplomacy_events, day, day)
     quiet = data.events[data.events["date"].dt.date == day]
-    assert quiet.empty and not events.empty  # the case: talks that day, no incident in incidents.csv
+    assert quiet.empty  # the case: no incident in incidents.csv that day,
+    assert not events.empty  # and talks that day
     svg = vlc.vegalite_to_svg(timeline_figure(data, events, quiet, day, day).to_json())
     texts = re.findall(r">([^<>]+)</(?:text|tspan)>", svg)
     assert "no notable incident in this period" in texts
