@@ -354,7 +354,7 @@ def timeline_chart(
         "family:N",
         scale=alt.Scale(domain=list(drawn), range=list(drawn.values())),
         title="Incident type",
-        legend=alt.Legend(columns=4),
+        legend=None if incidents.empty else alt.Legend(columns=4),  # no lone "Incident type" over nothing
     )
     toll_scale = alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)
     toll_axis = None if incidents.empty else alt.Undefined  # an empty panel drew one tick labelled "0.000000"

@@ -420,4 +420,5 @@ def test_a_timeline_panel_with_nothing_in_the_period_says_so_and_draws_no_empty_
     svg = vlc.vegalite_to_svg(timeline_figure(data, events, quiet, day, day).to_json())
     texts = re.findall(r">([^<>]+)</(?:text|tspan)>", svg)
     assert "no notable incident in this period" in texts
+    assert "Incident type" not in texts  # no legend title over no legend
     assert not [text for text in texts if re.fullmatch(r"[\d.,]+", text) and "." in text]  # "0.000000" gone
