@@ -272,6 +272,12 @@ TIMELINE_EDGE_ROOM = 14
 GAP_CROSS_ROOM = 6
 
 
+EMPTY_PANEL = {  # what a timeline panel with nothing in the period says, in place of an empty scale
+    "diplomacy": "Diplomacy: no diplomatic event in this period",
+    "incidents": "no notable incident in this period",
+}
+
+
 def timeline_chart(
     diplomacy: pd.DataFrame,
     monthly_violence: pd.DataFrame,
@@ -316,7 +322,7 @@ def timeline_chart(
         talks_base.mark_point(size=220, filled=True, shape="diamond", clip=True)
         .encode(x=x, opacity=alt.condition(pick, alt.value(1), alt.value(0.35)))
         .add_params(pick),
-    ).properties(height=alt.Step(30), title="Diplomacy")
+    ).properties(height=alt.Step(30), title="Diplomacy" if len(diplomacy) else EMPTY_PANEL["diplomacy"])
 
     lines = list(violence_title)  # Vega-Lite does not wrap a title: one line per clause fits the chart's width
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
@@ -330,7 +336,7 @@ def timeline_chart(
             y=alt.Y(
                 "value:Q",
                 title=None,
-                axis=alt.Axis(format=",.0f", tickMinStep=1),
+                axis=None if monthly_violence.empty else alt.Axis(format=",.0f", tickMinStep=1),
                 scale=alt.Scale(padding=GAP_CROSS_ROOM, nice=False),
             ),
             y2=alt.datum(0),  # without it a bar with x and x2 is drawn as a thin ranged bar at its value
@@ -360,15 +366,16 @@ def timeline_chart(
         "family:N",
         scale=alt.Scale(domain=list(drawn), range=list(drawn.values())),
         title="Incident type",
-        legend=alt.Legend(columns=4),
+        legend=None if incidents.empty else alt.Legend(columns=4),  # no lone "Incident type" over nothing
     )
     toll_scale = alt.Scale(padding=TIMELINE_EDGE_ROOM, nice=False)
+    toll_axis = None if incidents.empty else alt.Undefined  # an empty panel drew one tick labelled "0.000000"
     stated = (
         alt.Chart(incidents[incidents["killed"].notna()])
         .mark_circle(opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=period, axis=days),
-            y=alt.Y("killed:Q", title=None, scale=toll_scale),
+            y=alt.Y("killed:Q", title=None, scale=toll_scale, axis=toll_axis),
             size=alt.Size("killed:Q", legend=None, scale=alt.Scale(range=[30, 600])),
             color=family,
             tooltip=[
@@ -387,7 +394,7 @@ def timeline_chart(
         .mark_point(shape="cross", size=120, filled=True, opacity=0.8, clip=True)
         .encode(
             x=alt.X("date:T", title=None, scale=period, axis=days),
-            y=alt.Y("zero:Q", title=None, scale=toll_scale),
+            y=alt.Y("zero:Q", title=None, scale=toll_scale, axis=toll_axis),
             color=family,
             tooltip=[
                 alt.Tooltip("date:T", format=VEGA_DAY),
@@ -398,6 +405,8 @@ def timeline_chart(
         )
     )
     title = [incidents_title, "✚ no total stated (not a zero)"] if len(unstated) else incidents_title
+    if incidents.empty:
+        title = [incidents_title, EMPTY_PANEL["incidents"]]
     dots = alt.layer(stated, no_total, title=title).properties(height=140)
     # A period no source has ended is drawn to the data date; its tooltip says so rather than show that
     # date as an end some source reported.

@@ -177,6 +177,19 @@ def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
     return blank_missing_text(table).rename(columns=SHOWN_HEADERS)
 
 
+def empty_period_note(start: dt.date, end: dt.date, covered: Coverage) -> str:
+    """What a period with no diplomatic event and no incident says in place of a chart, and why: an empty
+    chart drew one tick labelled "0.000000" and said nothing (a link dated after the data date opens on it)."""
+    period = format_day(start) if start == end else f"{format_day(start)}–{format_day(end)}"
+    said = f"Nothing to draw for {period}: no diplomatic event and no notable incident in this period."
+    if start >= covered.last:
+        return (
+            f"{said} The data end on {format_day(covered.last)}, so there is nothing after it to show; a link "
+            "dated later opens on that last day. Choose earlier dates in the sidebar."
+        )
+    return f"{said} The data cover these days: none of their events matches the filters chosen."
+
+
 def counted(number: int, noun: str) -> str:
     """'1 diplomatic event', '3 diplomatic events'."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"

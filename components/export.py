@@ -29,6 +29,7 @@ from components.trends import (
     KpiRow,
     YearComparison,
     annual_figure,
+    count_change,
     periods,
     slots_label,
 )
@@ -309,11 +310,12 @@ def kpi_card(card, row: KpiRow) -> tuple[str, str, str]:
     """One card of trends.kpis as ('Attacks, Jan–Nov 2025', '1,234', '+15% vs 1,073 in Jan–Nov 2024'):
     a card read alone still says which periods of which years it compares."""
     window = "" if row.cadence == "year" else f"{row.window} "
-    if pd.isna(card.change_pct):  # the earlier figure is zero: no percentage
-        change = f"vs {card.earlier:,.0f} in {window}{row.earlier}"
-    else:
-        change = f"{card.change_pct:+.0f}% vs {card.earlier:,.0f} in {window}{row.earlier}"
-    return f"{card.label}, {window}{row.later}", f"{card.later:,.0f}", change
+    change = count_change(card.earlier, card.later)  # in numbers on a small base: "+1", not "+50%"
+    return (
+        f"{card.label}, {window}{row.later}",
+        f"{card.later:,.0f}",
+        f"{change.signed()} vs {card.earlier:,.0f} in {window}{row.earlier}",
+    )
 
 
 def briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, context: ExportContext):

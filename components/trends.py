@@ -308,6 +308,42 @@ def no_running_total(comparison: YearComparison) -> str:
     return f"No running total: {' and '.join(reasons)}, and a running total across a missing period would be untrue."
 
 
+SMALL_BASE = 10  # an earlier count below this is too small for a percentage: 3 deaths against 2 read "+50%"
+
+
+@dataclass(frozen=True)
+class CountChange:
+    """A change of counts as every card, sentence and table gives it: a percentage, or the change in numbers
+    when the earlier count is under SMALL_BASE ("+1", not "+50%"). `amount` keeps the sign for colouring."""
+
+    amount: float
+    percent: bool
+
+    @property
+    def shown(self) -> int:
+        """The change as written, rounded: a colour or an arrow follows this, so "+0%" is never coloured."""
+        return round(self.amount)
+
+    def signed(self) -> str:
+        """'+15%', '-3', '0'."""
+        return f"{self.shown:+,d}{'%' if self.percent else ''}" if self.shown else "0"
+
+    def words(self) -> str:
+        """'up 15%', 'down 1', 'no change', for a sentence."""
+        if not self.shown:
+            return "no change"
+        return f"{'up' if self.shown > 0 else 'down'} {abs(self.shown):,d}{'%' if self.percent else ''}"
+
+
+def count_change(before: float | None, after: float | None) -> CountChange | None:
+    """The CountChange from `before` to `after`; None when either is missing."""
+    if before is None or after is None or pd.isna(before) or pd.isna(after):
+        return None
+    if before < SMALL_BASE:
+        return CountChange(after - before, percent=False)
+    return CountChange((after - before) / before * 100, percent=True)
+
+
 def pct_change(before: float | None, after: float | None) -> float | None:
     """Percentage change; None when either side is missing or the base is zero."""
     if before is None or after is None or pd.isna(before) or pd.isna(after) or before == 0:
@@ -542,8 +578,7 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
             f"{source}: {metric_label.lower()} in {slots_label(comparison.later_slots, cadence)} {later} total "
             f"{comparison.table['later'].sum():,.0f}; this data set has no figure for those periods of {earlier}."
         )
-    change = comparison.window_change_pct
-    direction = "no change" if not change else ("up" if change > 0 else "down") + f" {abs(change):.0f}%"
+    direction = count_change(comparison.window_earlier, comparison.window_later).words()
     text = (
         f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}"
         f"{comparison.provisional('later')}, against {comparison.window_earlier:,.0f}"
@@ -563,14 +598,17 @@ def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: 
 def comparison_table(comparison: YearComparison) -> pd.DataFrame:
     """The numbers a chart shows, as a person reads them: each year's figures, change and change % (whole
     percent, as read) as numbers, so they sort as numbers and a download writes them as the source does; a
-    period with no figure is a gap, and its note says why (NOT_FOUND), as it says which figures are preliminary."""
+    period with no figure is a gap, and its note says why (NOT_FOUND), as it says which figures are preliminary;
+    on a base under SMALL_BASE the change % is left blank."""
     table = comparison.table
     years = {"earlier": comparison.earlier, "later": comparison.later}
     out = pd.DataFrame({"period": table["label"]})
     for side, year in years.items():
         out[str(year)] = table[side].astype(float)
     out["change"] = table["change"].astype(float)
-    out["change %"] = table["change_pct"].astype(float).round()
+    changes = map(count_change, table["earlier"], table["later"])
+    small_base = [change is not None and not change.percent for change in changes]  # "change" holds it in numbers
+    out["change %"] = table["change_pct"].astype(float).round().mask(small_base)
     out["note"] = [
         "; ".join(
             f"{year}: {row[f'{side}_note'] or 'preliminary'}"

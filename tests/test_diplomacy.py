@@ -405,3 +405,20 @@ def test_incidents_stating_no_total_are_marked_on_the_timeline_not_left_out():
     assert panel["layer"][1]["mark"]["shape"] == "cross"
     assert len(crosses) == len(unstated)
     assert len(stated) + len(crosses) == len(accounts)
+
+
+def test_a_timeline_panel_with_nothing_in_the_period_says_so_and_draws_no_empty_scale():
+    """A day with a diplomatic event and no incident: the incidents panel drew one tick labelled "0.000000"
+    and said nothing. Rendered, it now reads that the period holds no notable incident, with no such tick."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    incident_days = set(data.events["date"].dt.date)
+    day = next(d.date() for d in data.diplomacy_events["date_start"] if d.date() not in incident_days)
+    events = filter_events(data.diplomacy_events, day, day)
+    quiet = data.events[data.events["date"].dt.date == day]
+    assert quiet.empty  # the case: no incident in incidents.csv that day,
+    assert not events.empty  # and talks that day
+    svg = vlc.vegalite_to_svg(timeline_figure(data, events, quiet, day, day).to_json())
+    texts = re.findall(r">([^<>]+)</(?:text|tspan)>", svg)
+    assert "no notable incident in this period" in texts
+    assert "Incident type" not in texts  # no legend title over no legend
+    assert not [text for text in texts if re.fullmatch(r"[\d.,]+", text) and "." in text]  # "0.000000" gone

@@ -137,7 +137,7 @@ def test_kpi_cards_say_the_year_and_what_they_are_compared_with():
     assert kpi_card(card, row) == ("Attacks, Jan–Nov 2025", "1,234", "+15% vs 1,073 in Jan–Nov 2024")
     zero = card.copy()
     zero[["earlier", "change_pct"]] = [0.0, None]
-    assert kpi_card(zero, row) == ("Attacks, Jan–Nov 2025", "1,234", "vs 0 in Jan–Nov 2024")
+    assert kpi_card(zero, row) == ("Attacks, Jan–Nov 2025", "1,234", "+1,234 vs 0 in Jan–Nov 2024")  # in numbers
 
 
 SOURCES = ("Synthetic test source: https://example.org/1", "Second synthetic source: https://example.org/2")

@@ -178,3 +178,77 @@ def test_a_killed_card_says_how_many_of_its_incidents_state_no_total():
         assert card.value == str(total.killed)
         said = f"{total.unstated} of {total.incidents} state no total" if total.unstated else ""
         assert card.delta == said
+
+
+def test_a_killed_card_over_incidents_that_state_no_total_shows_no_number():
+    """Doha ceasefire, 14 days after (20 Oct - 2 Nov 2025): incidents.csv lists incidents there, and no account
+    of any of them gives killed_total (killed by category only). The card read "0" and "2 of 2 state no total";
+    it now shows a dash, says no incident states a total, and makes no change out of the missing side."""
+    import csv
+
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if "2025-10-20" <= row["date"] <= "2025-11-02"]
+    assert rows  # the case, read from the file: incidents in the window,
+    assert not any(row["killed_total"] for row in rows)  # none with a stated total
+    app = run_page("views/diplomacy/timeline.py")
+    app.selectbox(key="event").set_value("20251019-doha-ceasefire").run()
+    card = {m.label: m for m in app.metric}["Killed after (lowest stated)"]
+    assert card.value == "—"
+    assert card.delta == "no incident states a total"
+    assert card.proto.color == Metric.MetricColor.GRAY
+
+
+def test_a_period_after_the_data_date_says_there_is_nothing_to_draw_and_why():
+    """A link dated May-Jun 2026 opens on the data date, 8 Apr 2026, with no talks and no incident that day:
+    the page drew empty panels (one tick "0.000000") and said nothing. It now says so, and why, in words."""
+    import csv
+
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        assert not [row for row in csv.DictReader(handle) if row["date"] >= "2026-04-08"]
+    with (BUNDLED_DATA_DIR / "diplomacy.csv").open(encoding="utf-8", newline="") as handle:
+        assert not [row for row in csv.DictReader(handle) if (row["date_end"] or row["date_start"]) >= "2026-04-08"]
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params.update({"from": "2026-05-01", "to": "2026-06-30"})
+    app.run()
+    app.switch_page("views/diplomacy/timeline.py")
+    app.run()
+    assert (
+        "Nothing to draw for 8 Apr 2026: no diplomatic event and no notable incident in this period. The data end "
+        "on 8 Apr 2026, so there is nothing after it to show; a link dated later opens on that last day. Choose "
+        "earlier dates in the sidebar."
+    ) in [i.value for i in app.info]
+    assert not app.get("vega_lite_chart")
+
+
+def test_a_card_on_a_small_base_gives_the_change_in_numbers_not_a_percentage():
+    """Overview for Sindh: PICSS gives May 2025 3 deaths and 3 attacks against 2 and 4 in May 2024. The cards
+    read "+50%" and "-25%" over single digits; below SMALL_BASE they now give the change in numbers, coloured
+    as a percentage would be, and so does the trend sentence."""
+    import csv
+
+    from components.palette import HARM_ROSE
+    from components.trends import SMALL_BASE
+
+    sindh = ("PICSS", "militant_attacks", "month", "Sindh")
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        value = {
+            (row["metric"], row["period_start"][:4]): int(row["value"])
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["region"]) == sindh
+            and row["period_start"][5:7] == "05"
+            and row["status"] == "published"
+        }
+    assert value[("deaths_total", "2024")] < SMALL_BASE  # the case: single digits in May 2024
+    assert value[("attacks", "2024")] < SMALL_BASE
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["province"] = "Sindh"
+    app.run()
+    cards = {m.label: m for m in app.metric}
+    for label, metric in (("Deaths, May 2025", "deaths_total"), ("Attacks, May 2025", "attacks")):
+        later, earlier = value[(metric, "2025")], value[(metric, "2024")]
+        assert cards[label].value == str(later)
+        assert cards[label].delta == f"{later - earlier:+d} vs 2024"
+    assert cards["Deaths, May 2025"].proto.color == Metric.MetricColor.Value(CHANGE_COLOURS[HARM_ROSE].upper())
+    later, earlier = value[("attacks", "2025")], value[("attacks", "2024")]
+    sentence = next(m.value for m in app.markdown if m.value.startswith("PICSS"))
+    assert f"against {earlier} in May 2024 (down {earlier - later})." in sentence.replace("\\", "")

@@ -10,7 +10,7 @@ from components.diplomacy import WindowCounts, split_list
 from components.incidents import INCIDENT_HEADERS, KilledSum
 from components.sources import SOURCE_KIND_HEADER, source_label
 from components.textsafe import escape_markdown
-from components.ui.widgets import change_colour, day_columns, show_table
+from components.ui.widgets import NO_VALUE, change_colour, day_columns, show_table
 from components.vocabulary import DIPLOMACY_TRACKS, EVENT_TYPES, PUBLISHED_NOTES
 
 
@@ -78,7 +78,7 @@ def window_comparison(counts: WindowCounts) -> None:
     )
     cols[2].metric(
         "Killed before (lowest stated)",
-        _count(counts.before_killed.killed, counts.before_covered),
+        _killed(counts.before_killed, counts.before_covered),
         _unstated(counts.before_killed),
         delta_color="off",
         delta_arrow="off",
@@ -86,7 +86,7 @@ def window_comparison(counts: WindowCounts) -> None:
     change = counts.killed_comparable  # else the card says how many incidents add nothing
     cols[3].metric(
         "Killed after (lowest stated)",
-        _count(counts.after_killed.killed, counts.after_covered),
+        _killed(counts.after_killed, counts.after_covered),
         killed if change else _unstated(counts.after_killed),
         delta_color=change_colour(killed) if change else "off",
         delta_arrow="auto" if change else "off",
@@ -119,7 +119,17 @@ def _unstated(total: KilledSum) -> str | None:
     category only does not read as no one killed."""
     if not total.unstated:
         return None
+    if not total.stated:
+        return "no incident states a total"
     return f"{total.unstated} of {total.incidents} state no total"
+
+
+def _killed(total: KilledSum, covered: int) -> int | str:
+    """The stated totals added up; a dash where incidents are listed but none states a total (the Doha
+    ceasefire's 14 days after read "0" over two clashes that give killed by category only)."""
+    if covered and total.incidents and not total.stated:
+        return NO_VALUE
+    return _count(total.killed, covered)
 
 
 def _count(value: int, covered: int) -> int | str:

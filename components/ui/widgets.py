@@ -19,7 +19,7 @@ from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_sv
 from components.links import page_url, share_link
 from components.palette import HARM_FELL, HARM_ROSE
 from components.textsafe import csv_bytes, escape_markdown
-from components.trends import KpiRow
+from components.trends import KpiRow, count_change
 from components.ui.store import active_import, events_coverage
 from components.ui.url_state import linked
 from components.vocabulary import RISE_IS_HARM, CodeList
@@ -279,13 +279,14 @@ def kpi_row(row: KpiRow) -> None:
         for column in cards.columns(CARDS_ACROSS, vertical_alignment="bottom")
     ]
     for column, label, card in zip(columns, labels, row.cards.itertuples(index=False), strict=False):
-        shown = None if card.change_pct is None or pd.isna(card.change_pct) else round(card.change_pct)
+        change = count_change(card.earlier, card.later)  # in numbers on a small base: "+1", not "+50%"
+        shown = change.shown if change else 0
         column.metric(
             label,
             f"{card.later:,.0f}",
-            None if shown is None else f"{shown:+d}% vs {row.earlier}",
+            None if change is None else f"{change.signed()} vs {row.earlier}",
             # Coloured only where a rise means more people hurt; otherwise the badge makes no judgement.
-            delta_color=change_colour(shown or 0, card.metric in RISE_IS_HARM),
+            delta_color=change_colour(shown, card.metric in RISE_IS_HARM),
             delta_arrow="auto" if shown else "off",
             help=f"{row.window} {row.earlier}: {card.earlier:,.0f}",
         )

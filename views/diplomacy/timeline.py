@@ -7,7 +7,15 @@ import pandas as pd
 import streamlit as st
 
 from components.dates import format_day
-from components.diplomacy import counted, event_labels, filter_events, mediators_in, shown_table, window_counts
+from components.diplomacy import (
+    counted,
+    empty_period_note,
+    event_labels,
+    filter_events,
+    mediators_in,
+    shown_table,
+    window_counts,
+)
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
@@ -50,19 +58,22 @@ st.markdown(
     )
 )
 
-chart = derived(
-    "timeline",
-    (selection, tuple(tracks), tuple(mediators)),
-    lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
-)
-st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
-picked = show_chart(chart, width="stretch", on_select="rerun", key="timeline")
-select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None)
-
-with st.expander("Numbers in this chart"):
-    table_with_download(
-        shown_table(shown), "diplomacy_shown.csv", column_config={"Link": st.column_config.LinkColumn()}
+if shown.empty and events.empty:
+    st.info(empty_period_note(selection.start, selection.end, events_coverage()))
+    picked = None
+else:
+    chart = derived(
+        "timeline",
+        (selection, tuple(tracks), tuple(mediators)),
+        lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
     )
+    st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
+    picked = show_chart(chart, width="stretch", on_select="rerun", key="timeline")
+    with st.expander("Numbers in this chart"):
+        table_with_download(
+            shown_table(shown), "diplomacy_shown.csv", column_config={"Link": st.column_config.LinkColumn()}
+        )
+select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None)
 
 st.header("Before and after an event")
 titles = event_labels(shown)
