@@ -44,6 +44,7 @@ from components.trends import (
     annual_side_by_side,
     compare,
     comparison_table,
+    count_change,
     headline,
     kpis,
     monthly_on_calendar,
@@ -128,11 +129,11 @@ def _past_data(data: Dataset) -> str:
     return f"The link's period runs past the data date ({day}): this data set holds nothing after it"
 
 
-def _direction(change: float | None) -> str:
-    """'up 15%', 'down 3%', 'unchanged' (rounded as shown)."""
-    if change is None or round(change) == 0:
-        return "unchanged"
-    return f"{'up' if change > 0 else 'down'} {abs(change):.0f}%"
+def _direction(before: float | None, after: float | None) -> str:
+    """'up 15%', 'down 3%', 'down 1' on a base under SMALL_BASE, 'no change' (trends.count_change, as the
+    cards and sentences of the other pages say it)."""
+    change = count_change(before, after)
+    return change.words() if change else "no change"
 
 
 def _tracker_source(region: str) -> str:
@@ -165,12 +166,14 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         BigNumber(
             f"{card.label}, {row.span}",
             f"{card.later:,.0f}",
-            f"{_direction(card.change_pct)} vs {card.earlier:,.0f} in {row.earlier}",
+            f"{_direction(card.earlier, card.later)} vs {card.earlier:,.0f} in {row.earlier}",
         )
         for card in row.cards.itertuples(index=False)
     )
     first = row.cards.iloc[0]
-    title = _in_region(f"{first.label} {_direction(first.change_pct)} in {row.span} vs {row.earlier}", view.region)
+    title = _in_region(
+        f"{first.label} {_direction(first.earlier, first.later)} in {row.span} vs {row.earlier}", view.region
+    )
     source = (
         f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · "
         f"{_tracker_scope(selection)} · {as_of}"
@@ -208,7 +211,8 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
     window, later, earlier = comparison.window, comparison.later, comparison.earlier
     if comparison.window_later is None:
         return _in_region(f"Attacks per month: {earlier} has none of {later}'s months published", region)
-    title = f"Attacks {_direction(comparison.window_change_pct)} in {window} {later} against {window} {earlier}"
+    direction = _direction(comparison.window_earlier, comparison.window_later)
+    title = f"Attacks {direction} in {window} {later} against {window} {earlier}"
     if comparison.passed_slot:
         month = CADENCES["month"][comparison.passed_slot - 1]
         title += f"; by {month} {later} they passed {comparison.earlier_total_name}"

@@ -18,6 +18,7 @@ from components.dataset import load_dataset
 from components.dates import format_day
 from components.incidents import IncidentFilter
 from components.paths import BUNDLED_DATA_DIR
+from components.trends import SMALL_BASE
 from components.vocabulary import BRIEFING_PANELS, SOURCE_KINDS
 from tests.test_districts import accounts_by_incident
 from tests.test_pages import static_table
@@ -859,3 +860,24 @@ def test_every_slide_chart_is_valid_json_whatever_the_window(window):
     for slide in briefing_slides(data, selection.apply(data.events), selection):
         if slide.chart is not None:
             json.loads(slide.chart.to_json(), parse_constant=refuse)
+
+
+def test_a_slide_on_a_small_base_gives_the_change_in_numbers_as_the_cards_do():
+    """Briefing for Sindh: PICSS's May 2025 3 attacks and 3 deaths against 4 and 2 in May 2024 read "down 25%"
+    and "up 50%" on the headline slide while the Overview's cards gave "-1" and "+1" (trends.SMALL_BASE)."""
+    sindh = ("PICSS", "militant_attacks", "month", "Sindh")
+    value = {
+        (row["metric"], row["period_start"][:4]): int(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"]) == sindh
+        and row["period_start"][5:7] == "05"
+    }
+    assert value[("attacks", "2024")] < SMALL_BASE
+    assert value[("deaths_total", "2024")] < SMALL_BASE
+    app = open_briefing(panel="kpis", province="Sindh")
+    shown = " ".join(unescaped(m.value) for m in app.main.markdown)
+    for label, metric in (("Attacks", "attacks"), ("Deaths", "deaths_total")):
+        later, earlier = value[(metric, "2025")], value[(metric, "2024")]
+        words = f"{'up' if later > earlier else 'down'} {abs(later - earlier)}"
+        assert f"{label}, May 2025\n\n{later}\n\n{words} vs {earlier} in 2024" in shown, label
+    assert "%" not in slide_title(app)
