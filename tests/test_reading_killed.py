@@ -49,10 +49,10 @@ def test_a_distance_band_whose_incidents_state_no_total_has_no_killed_and_no_sha
     assert stated["Killed (lowest stated)"].notna().all()
     for year, rows in table.groupby("Year"):
         in_year = [rows for rows in accounts.values() if rows[0]["date"].startswith(str(year))]
-        assert set(rows["Incidents that year"]) == {len(in_year)}
-        assert set(rows["No stated toll that year"]) == {sum(not stated_totals(rows) for rows in in_year)}
+        assert set(rows["Incidents in the period"]) == {len(in_year)}
+        assert set(rows["No stated toll in the period"]) == {sum(not stated_totals(rows) for rows in in_year)}
         totals = [min(stated) for rows in in_year if (stated := stated_totals(rows))]
-        assert set(rows["Killed that year"]) == {sum(totals)}
+        assert set(rows["Killed in the period"]) == {sum(totals)}
     said = " ".join(caption.value for caption in map_page.caption)
     assert "No toll: incidents stating no killed total" in said  # the header as shown; its tooltip: No stated toll
 
@@ -63,12 +63,13 @@ def test_both_views_of_the_distance_table_show_the_year_s_incidents(share_of, ac
     toll" incidents are part of. Each view shows it, under the same short header with its full name as tooltip."""
     app = open_page("views/map/map.py", share_of=share_of)
     element = next(frame for frame in app.dataframe if "Within (km)" in frame.value.columns)
-    assert "Incidents that year" in element.proto.column_order
-    shown = json.loads(element.proto.columns)["Incidents that year"]
-    assert shown["label"] == "Year's incidents"
-    assert shown["help"].startswith("Incidents that year: all the year's incidents")
+    assert "Incidents in the period" in element.proto.column_order
+    shown = json.loads(element.proto.columns)["Incidents in the period"]
+    assert shown["label"] == "Period's incidents"
+    assert shown["help"].startswith("Incidents in the period: all the period's incidents")
     for year, rows in element.value.groupby("Year"):
-        assert set(rows["Incidents that year"]) == {sum(r[0]["date"].startswith(str(year)) for r in accounts.values())}
+        in_year = sum(r[0]["date"].startswith(str(year)) for r in accounts.values())
+        assert set(rows["Incidents in the period"]) == {in_year}
 
 
 def test_the_share_chart_draws_no_bar_for_a_band_without_a_stated_total():

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
 from components.districts import district_table, left_out_sentence
-from components.geo import border_shares
+from components.geo import border_shares, whole_years
 from components.incidents import KILLED_HEADER, incidents_table, killed_sum
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
 from components.map_legend import crossing_legend, incident_legends, scale_bar
@@ -14,7 +14,7 @@ from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
 from components.ui.map_tables import show_distance_table, show_district_table
 from components.ui.map_view import map_view_controls
-from components.ui.store import dataset, derived, events_again, filtered_events
+from components.ui.store import dataset, derived, events_again, events_coverage, filtered_events
 from components.ui.url_state import linked
 from components.ui.widgets import (
     chart_spec,
@@ -92,7 +92,10 @@ st.caption(
     "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
     + killed_note
 )
-shares = derived("border-shares", (selection,), lambda: border_shares(events))
+# Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
+coverage = events_coverage()
+window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
+shares = derived("border-shares", (selection,), lambda: border_shares(events, window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
@@ -100,7 +103,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    show_distance_table(shares, measure)
+    show_distance_table(shares, measure, whole_years(shares))
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
