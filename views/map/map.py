@@ -5,7 +5,7 @@ import streamlit as st
 from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares, whole_years
-from components.incidents import KILLED_HEADER, incidents_table, killed_sum
+from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, several_places_sentence
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
 from components.map_legend import crossing_legend, incident_legends, scale_bar
 from components.map_views import describe
@@ -87,15 +87,18 @@ notes.caption(
 # Said under both tables that add up killed: the whole selection's (some incidents are in no district row).
 killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
 st.header("Distance to the Durand Line")
+several = derived("several-places", (selection,), lambda: len(events) - len(in_one_place(events)))
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
     + killed_note
 )
+if several:  # their coordinates are one of the places their sources name: no one distance is theirs
+    st.caption(escape_markdown(several_places_sentence(several)))
 # Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
 coverage = events_coverage()
 window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
-shares = derived("border-shares", (selection,), lambda: border_shares(events, window))
+shares = derived("border-shares", (selection,), lambda: border_shares(in_one_place(events), window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
