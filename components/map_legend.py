@@ -35,6 +35,7 @@ EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's We
 SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
 SCALE_MAX_PX = 150
 SMALLEST_DOT = "Smallest dot: 0 killed or no total stated"
+CLICK_TO_LIST = "Click a point to list every incident there."  # the Map page's map only: the Overview's is not
 NEUTRAL_DOT = NEUTRAL["black"]  # a dot of any type: ink, since grey is the "Other" type's colour
 
 
@@ -74,10 +75,10 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
         # A dot's size is the lowest stated total, so an incident stating none is drawn as small as 0 killed.
         SMALLEST_DOT: data_uri(dot_svg(NEUTRAL_DOT, radius=6)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),
-        "Province known, or one of several places": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
+        "Province, or one of several places": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
         "Several incidents at one point": data_uri(stack_svg(NEUTRAL_DOT)),
     }
-    return [Legend("Incident type", types), Legend("Location", styles, "Click a point to list every incident there.")]
+    return [Legend("Incident type", types), Legend("Location", styles, CLICK_TO_LIST)]
 
 
 def left_out_note(events: pd.DataFrame) -> str:

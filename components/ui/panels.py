@@ -21,6 +21,7 @@ from components.export import (
     with_events,
 )
 from components.map_labels import LABEL_PX
+from components.map_legend import CLICK_TO_LIST
 from components.map_views import DEFAULT_VIEW, fit_view, resolve_view
 from components.slides import Slide
 from components.sources import cited
@@ -38,6 +39,7 @@ from components.trends import (
     periods,
 )
 from components.ui.filters import current_filter
+from components.ui.map_key import map_key, show_map_key
 from components.ui.store import active_import, derived, events_again, map_deck
 from components.ui.widgets import chart_spec, chart_with_table, comparison_columns, kpi_row
 
@@ -99,10 +101,29 @@ SMALL_MAP_SIZES = ((308, SMALL_MAP_HEIGHT), (372, SMALL_MAP_HEIGHT), (564, SMALL
 
 def map_panel(data: Dataset, events, key: str = "small-map") -> None:
     """The selection's incidents on a map framed to hold them all on the narrowest column (1280 px screens)."""
-    day = data.data_as_of or events["date"].max()
+    day = _small_map_day(data, events)
     view = fit_view(events["lat"].dropna(), events["lon"].dropna(), SMALL_MAP_SIZES[0], resolve_view(DEFAULT_VIEW))
     deck = map_deck(current_filter(), "points", day, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
     st.pydeck_chart(deck, height=SMALL_MAP_HEIGHT, key=key)
+
+
+def map_key_panel(data: Dataset, events) -> None:
+    """The Map page's key to map_panel's small map, its legends side by side (three at 1280 px) under a line
+    naming the map: stacked in the map's column they ran 850 px tall."""
+    day = _small_map_day(data, events)
+    if pd.isna(day):  # no incidents and no data date: the crossings as of the period's end, as on the Map page
+        day = current_filter().end
+    legends = [
+        (legend, "" if note == CLICK_TO_LIST else note)  # the small map lists nothing on a click
+        for legend, note in map_key(data, events, current_filter(), "points", day)
+    ]
+    st.caption("Key to the map of notable incidents")
+    show_map_key(legends, st.columns(len(legends)))
+
+
+def _small_map_day(data: Dataset, events):
+    """The day the small map draws the crossings' status on: the data's date, else its latest incident."""
+    return data.data_as_of or events["date"].max()
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:
