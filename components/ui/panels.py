@@ -99,31 +99,24 @@ SMALL_MAP_HEIGHT = 420
 SMALL_MAP_SIZES = ((308, SMALL_MAP_HEIGHT), (372, SMALL_MAP_HEIGHT), (564, SMALL_MAP_HEIGHT))
 
 
-def map_panel(data: Dataset, events, key: str = "small-map") -> None:
+def map_panel(events, key: str = "small-map") -> None:
     """The selection's incidents on a map framed to hold them all on the narrowest column (1280 px screens)."""
-    day = _small_map_day(data, events)
     view = fit_view(events["lat"].dropna(), events["lon"].dropna(), SMALL_MAP_SIZES[0], resolve_view(DEFAULT_VIEW))
-    deck = map_deck(current_filter(), "points", day, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
+    # Crossings as on the period's end, as on the Map page and as the key below says.
+    deck = map_deck(current_filter(), "points", current_filter().end, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
     st.pydeck_chart(deck, height=SMALL_MAP_HEIGHT, key=key)
 
 
 def map_key_panel(data: Dataset, events) -> None:
     """The Map page's key to map_panel's small map, its legends side by side (three at 1280 px) under a line
     naming the map: stacked in the map's column they ran 850 px tall."""
-    day = _small_map_day(data, events)
-    if pd.isna(day):  # no incidents and no data date: the crossings as of the period's end, as on the Map page
-        day = current_filter().end
+    selection = current_filter()
     legends = [
         (legend, "" if note == CLICK_TO_LIST else note)  # the small map lists nothing on a click
-        for legend, note in map_key(data, events, current_filter(), "points", day)
+        for legend, note in map_key(data, events, selection, "points", selection.end)
     ]
     st.caption("Key to the map of notable incidents")
     show_map_key(legends, st.columns(len(legends)))
-
-
-def _small_map_day(data: Dataset, events):
-    """The day the small map draws the crossings' status on: the data's date, else its latest incident."""
-    return data.data_as_of or events["date"].max()
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:

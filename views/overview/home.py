@@ -21,7 +21,7 @@ with left:
     trend_panel(data)
 with right:
     st.subheader("Notable incidents in the selection")
-    map_panel(data, events)
+    map_panel(events)
     missing_layers_note(data)
 map_key_panel(data, events)  # below both columns: three legends side by side read at 1280 px
 st.subheader("Latest developments")
