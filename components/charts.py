@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day
+from components.geo import whole_years
 from components.map_labels import short_name
 from components.palette import (
     COUNT_RAMP,
@@ -218,9 +219,11 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year: horizontal bars
     with their percentage written at the end, so every label reads level."""
     label = BORDER_SHARES.label(measure)
-    every = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["year"].astype(str))
+    # Each year as the span counted ("2026 (to 8 Apr)"): a partial year is not read beside whole ones as one.
+    every = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["period"])
     data = every.dropna(subset=[measure])  # a band with no stated total has no share: no bar, never a 0% one
-    years = sorted(every["year"].unique())
+    years = list(every.sort_values("year")["period"].unique())
+    span = "year" if whole_years(shares) else "period"
     bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
     title = f"Share of {label} near the Durand Line, by year"
     if measure == "killed_share":  # an incident with no stated total adds nothing to either side of the share
@@ -236,7 +239,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
         yOffset=alt.YOffset("year:N", sort=years),
         x=alt.X(
             f"{measure}:Q",
-            title=f"Share of the year's {label}",
+            title=f"Share of the {span}'s {label}",
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),

@@ -23,6 +23,23 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def year_span(year: int, first: dt.date | None = None, last: dt.date | None = None) -> str:
+    """A year as the span of it a count covers, the window [first, last] cutting it: "2025" when whole,
+    "2026 (to 8 Apr)", "2024 (from 5 Mar)", "2025 (1–31 Oct)", "2025 (3 Feb–9 Sep)"; so a partial year is never
+    read beside whole ones as if it were one."""
+    start = max(first, dt.date(year, 1, 1)) if first else dt.date(year, 1, 1)
+    end = min(last, dt.date(year, 12, 31)) if last else dt.date(year, 12, 31)
+    cut_start, cut_end = start != dt.date(year, 1, 1), end != dt.date(year, 12, 31)
+    if not (cut_start or cut_end):
+        return str(year)
+    if not cut_start:
+        return f"{year} (to {end.day} {end:%b})"
+    if not cut_end:
+        return f"{year} (from {start.day} {start:%b})"
+    opening = str(start.day) if start.month == end.month else f"{start.day} {start:%b}"
+    return f"{year} ({opening}–{end.day} {end:%b})"
+
+
 def format_days_or(days: list[dt.date]) -> str:
     """Days one of which is meant, in order, the shared month and year said once: "10, 11 or 12 Oct 2025";
     written out in full when they differ: "30 Sep 2025 or 1 Oct 2025"."""

@@ -6,6 +6,7 @@ through the border region, so scale error stays under half a percent along the l
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
 
+from components.dates import year_span
 from components.incidents import killed_sum
 from components.schemas import BOUNDARY_LAYER
 from components.validation import Problem, failure_problems, plain_reason
@@ -106,7 +108,9 @@ def band_label(km: float) -> str:
     return f"> {BANDS_KM[-1]} km"
 
 
-def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFrame:
+def border_shares(
+    events: pd.DataFrame, window: tuple[dt.date, dt.date] | None = None, year_column: str = "year"
+) -> pd.DataFrame:
     """Per year: incidents and fatalities within 10/25/50 km of the line, as counts and shares.
 
     Killed adds the stated totals; `killed_unstated` counts the band's incidents that state none, which add
@@ -114,8 +118,9 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
     states a total has no killed and no share (missing, not 0: two incidents "within 10 km" stating no toll
     read "0 killed, 0%"); `killed_total_unstated` says how many of the year's incidents the denominator lacks.
 
-    Bands are cumulative (≤25 km includes ≤10 km), as analysts read "within X km".
-    `events` needs `distance_km`, `killed` and the year column.
+    Bands are cumulative (≤25 km includes ≤10 km), as analysts read "within X km". `period` names the span of
+    the year the row covers, `window` (the filter's days, cut to the data's) cutting it: "2026 (to 8 Apr)", so
+    a partial year is not read as a whole one. `events` needs `distance_km`, `killed` and the year column.
     """
     rows = []
     for year, group in events.groupby(year_column):
@@ -126,6 +131,7 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
             rows.append(
                 {
                     "year": int(year),
+                    "period": year_span(int(year), *(window or (None, None))),
                     "within_km": limit,
                     "incidents": near.incidents,
                     "incidents_total": total_n,
@@ -140,3 +146,8 @@ def border_shares(events: pd.DataFrame, year_column: str = "year") -> pd.DataFra
                 }
             )
     return pd.DataFrame(rows).astype({"killed": "Int64", "killed_total": "Int64"}) if rows else pd.DataFrame(rows)
+
+
+def whole_years(shares: pd.DataFrame) -> bool:
+    """Whether every row of border_shares covers its whole year: only then do its headers say "the year"."""
+    return bool((shares["period"] == shares["year"].astype(str)).all())

@@ -14,7 +14,7 @@ import pandas as pd
 
 from components.dates import format_day
 from components.pickers import unique_labels
-from components.schemas import split_list
+from components.schemas import LIST_SEPARATOR, split_list
 from components.textsafe import blank_missing_text
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES, UNKNOWN_ACTOR
 
@@ -269,6 +269,41 @@ def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
             province=province_cells(events),
         )
         .rename(columns=INCIDENT_HEADERS)
+    )
+
+
+def listed_places(events: pd.DataFrame) -> pd.Series:
+    """The places an incident's sources name when they name several, as its declared fields list them: its
+    `district` (`;`-separated), else its `provinces` when multi_province; NA for an incident in one place.
+    Its coordinates are then one of these (the 13 Mar 2026 drones over Rawalpindi, Quetta and Kohat sit at
+    Rawalpindi), so it is never drawn as exact at one of them nor measured from it to the line."""
+    districts = events["district"].astype(object)
+    several_districts = districts.fillna("").astype(str).str.contains(LIST_SEPARATOR, regex=False)
+    several_provinces = events["multi_province"].fillna(False).astype(bool) & events["provinces"].notna()
+    listed = pd.Series(pd.NA, index=events.index, dtype=object)
+    listed[several_provinces] = events.loc[several_provinces, "provinces"]
+    listed[several_districts] = districts[several_districts]
+    return listed
+
+
+def one_of_places(listed: str) -> str:
+    """How an incident in several places reads: "one of 3 places: Rawalpindi; Quetta; Kohat"."""
+    names = split_list(listed)
+    return f"one of {len(names)} places: {'; '.join(names)}"
+
+
+def in_one_place(events: pd.DataFrame) -> pd.DataFrame:
+    """The incidents a distance to the line is theirs: those whose sources place them in one place."""
+    return events[listed_places(events).isna()]
+
+
+def several_places_sentence(count: int) -> str:
+    """Why the distance bands count fewer incidents than the selection holds."""
+    one = count == 1
+    return (
+        f"{count:,} incident{'' if one else 's'} in the selection {'is' if one else 'are'} left out of the bands: "
+        f"{'its' if one else 'their'} sources place {'it' if one else 'them'} in several places (the district or "
+        f"province lists several), and {'its' if one else 'their'} coordinates are only one of them."
     )
 
 

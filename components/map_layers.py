@@ -24,7 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from components.crossings import reported_text, since_text
 from components.dates import format_day
-from components.incidents import figure_range, place_names
+from components.incidents import figure_range, in_one_place, listed_places, one_of_places, place_names
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
@@ -53,6 +53,8 @@ HEX_KM = 25  # hexagon size, centre to corner
 # event placed at the province's centre would pile up in one bin that means nothing.
 COUNTED_PRECISIONS = ("exact", "district")
 IMPRECISE_RING = {"district": (2.5, 230), "province": (1.5, 140)}  # ring width (px) and opacity
+# An incident its sources place in several places (incidents.listed_places) is drawn as a ring at its
+# coordinates, one of those places, never as an exact dot there: as faint as a province-level one.
 RING_RADIUS_PX = 7
 DOT_MIN_PX, DOT_MAX_PX = 5, 20
 OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
@@ -94,13 +96,18 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
     """Plain dicts for deck.gl: position, size, colour and tooltip lines."""
     together = events.groupby([events["lat"].round(5), events["lon"].round(5)])["incident_id"].transform("size")
     records = []
-    for row, stacked in zip(events.itertuples(index=False), together, strict=True):
+    several = listed_places(events)
+    for row, stacked, listed in zip(events.itertuples(index=False), together, several, strict=True):
         family = family_label(row.event_type)
-        exact = row.location_precision == "exact"
+        one_place = pd.isna(listed)
+        exact = row.location_precision == "exact" and one_place
         killed = 0 if pd.isna(row.killed) else float(row.killed)
         where = place_names(row.place, row.district, row.province)
-        width, alpha = IMPRECISE_RING.get(row.location_precision, (1, 255))
+        width, alpha = IMPRECISE_RING.get(row.location_precision, (1, 255)) if one_place else IMPRECISE_RING["province"]
         more = f" · {stacked - 1} more at this point: click to list all" if stacked > 1 else ""
+        if not one_place:  # the place as the source names it, and the places its fields list
+            where = " · ".join(filter(None, (place_names(row.place), f"drawn at {one_of_places(listed)}")))
+        known = "" if exact or not one_place else f" (location known to the {row.location_precision} only)"
         records.append(
             {
                 "incident_id": row.incident_id,
@@ -113,13 +120,14 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                 "stacked": int(stacked),
                 "killed": killed,
                 "title": f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)}{more}",
-                "line1": where + ("" if exact else f" (location known to the {row.location_precision} only)"),
+                "line1": where + known,
                 "line2": (
                     f"Killed {figure_range(row.killed_low, row.killed_high)}"
                     f" · injured {figure_range(row.injured_low, row.injured_high)}"
                     + (" · figures disputed" if row.disputed else "")
                 ),
-                "line3": f"{row.perpetrator} · {row.distance_km:.0f} km from the Durand Line",
+                "line3": f"{row.perpetrator} · "
+                + (f"{row.distance_km:.0f} km from the Durand Line" if one_place else "no one distance to the line"),
             }
         )
     return records
@@ -220,8 +228,8 @@ def label_layer(
 
 
 def located_to_district(events: pd.DataFrame) -> pd.DataFrame:
-    """The events aggregated modes count: located to the district or better."""
-    return events[events["location_precision"].isin(COUNTED_PRECISIONS)]
+    """The events aggregated modes count: located to the district or better, in one place."""
+    return in_one_place(events[events["location_precision"].isin(COUNTED_PRECISIONS)])
 
 
 def count_steps(largest: int) -> list[tuple[int, int | None]]:

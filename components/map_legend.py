@@ -10,6 +10,7 @@ import pandas as pd
 
 from components.crossings import latest_report, reported_text, status_on
 from components.dates import format_day
+from components.incidents import in_one_place
 from components.map_layers import (
     AGGREGATE_ABOVE,
     CELL_DEGREES,
@@ -34,6 +35,7 @@ EARTH_KM = 40_075.016686  # equatorial circumference (WGS84), which deck.gl's We
 SCALE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000)
 SCALE_MAX_PX = 150
 SMALLEST_DOT = "Smallest dot: 0 killed or no total stated"
+CLICK_TO_LIST = "Click a point to list every incident there."  # the Map page's map only: the Overview's is not
 NEUTRAL_DOT = NEUTRAL["black"]  # a dot of any type: ink, since grey is the "Other" type's colour
 
 
@@ -73,18 +75,24 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
         # A dot's size is the lowest stated total, so an incident stating none is drawn as small as 0 killed.
         SMALLEST_DOT: data_uri(dot_svg(NEUTRAL_DOT, radius=6)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),
-        "Province known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
+        "Province, or one of several places": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
         "Several incidents at one point": data_uri(stack_svg(NEUTRAL_DOT)),
     }
-    return [Legend("Incident type", types), Legend("Location", styles, "Click a point to list every incident there.")]
+    return [Legend("Incident type", types), Legend("Location", styles, CLICK_TO_LIST)]
 
 
 def left_out_note(events: pd.DataFrame) -> str:
-    """How many events an aggregated mode counts and how many it leaves out (province-level places)."""
-    kept = len(located_to_district(events))
-    left = len(events) - kept
-    note = f"{kept:,} incidents counted (located to the district or better)"
-    return note + (f"; {left:,} known only to the province left out." if left else ".")
+    """How many events an aggregated mode counts and how many it leaves out: province-level places, and
+    incidents placed in several places (incidents.listed_places), whose coordinates are one of them."""
+    kept, one = len(located_to_district(events)), len(in_one_place(events))
+    province, several = one - kept, len(events) - one
+    note = f"{kept:,} incidents counted (located to the district or better, in one place)"
+    left = [
+        f"{province:,} known only to the province" * bool(province),
+        f"{several:,} in several places" * bool(several),
+    ]
+    said = " and ".join(part for part in left if part)
+    return note + (f"; left out: {said}." if said else ".")
 
 
 def aggregated_legends(events: pd.DataFrame, mode: str) -> list[Legend]:

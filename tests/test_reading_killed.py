@@ -13,7 +13,7 @@ from components.charts import border_share_chart, district_chart
 from components.dataset import load_dataset
 from components.districts import district_table
 from components.geo import border_shares
-from components.incidents import events_from_accounts
+from components.incidents import events_from_accounts, listed_places
 from components.map_layers import dot_radius, incident_records
 from components.map_legend import SMALLEST_DOT, points_legends
 from components.paths import BUNDLED_DATA_DIR
@@ -21,6 +21,7 @@ from components.schemas import split_list
 from tests.test_districts import accounts_by_incident, stated_totals
 from tests.test_pages import run_page
 from tests.test_reading_pages import open_page
+from tests.test_reading_several_places import in_several_places
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +49,11 @@ def test_a_distance_band_whose_incidents_state_no_total_has_no_killed_and_no_sha
     stated = table[table["No stated toll"].lt(table["Incidents"])]
     assert stated["Killed (lowest stated)"].notna().all()
     for year, rows in table.groupby("Year"):
-        in_year = [rows for rows in accounts.values() if rows[0]["date"].startswith(str(year))]
-        assert set(rows["Incidents that year"]) == {len(in_year)}
-        assert set(rows["No stated toll that year"]) == {sum(not stated_totals(rows) for rows in in_year)}
+        in_year = [r for r in accounts.values() if r[0]["date"].startswith(str(year)) and not in_several_places(r)]
+        assert set(rows["Incidents in the period"]) == {len(in_year)}
+        assert set(rows["No stated toll in the period"]) == {sum(not stated_totals(rows) for rows in in_year)}
         totals = [min(stated) for rows in in_year if (stated := stated_totals(rows))]
-        assert set(rows["Killed that year"]) == {sum(totals)}
+        assert set(rows["Killed in the period"]) == {sum(totals)}
     said = " ".join(caption.value for caption in map_page.caption)
     assert "No toll: incidents stating no killed total" in said  # the header as shown; its tooltip: No stated toll
 
@@ -63,12 +64,13 @@ def test_both_views_of_the_distance_table_show_the_year_s_incidents(share_of, ac
     toll" incidents are part of. Each view shows it, under the same short header with its full name as tooltip."""
     app = open_page("views/map/map.py", share_of=share_of)
     element = next(frame for frame in app.dataframe if "Within (km)" in frame.value.columns)
-    assert "Incidents that year" in element.proto.column_order
-    shown = json.loads(element.proto.columns)["Incidents that year"]
-    assert shown["label"] == "Year's incidents"
-    assert shown["help"].startswith("Incidents that year: all the year's incidents")
+    assert "Incidents in the period" in element.proto.column_order
+    shown = json.loads(element.proto.columns)["Incidents in the period"]
+    assert shown["label"] == "Period's incidents"
+    assert shown["help"].startswith("Incidents in the period: all the period's incidents")
     for year, rows in element.value.groupby("Year"):
-        assert set(rows["Incidents that year"]) == {sum(r[0]["date"].startswith(str(year)) for r in accounts.values())}
+        in_year = sum(r[0]["date"].startswith(str(year)) and not in_several_places(r) for r in accounts.values())
+        assert set(rows["Incidents in the period"]) == {in_year}
 
 
 def test_the_share_chart_draws_no_bar_for_a_band_without_a_stated_total():
@@ -121,7 +123,8 @@ def test_the_legend_names_the_smallest_dot_as_0_killed_or_no_total_stated():
     the legend said only "size: killed"."""
     events = events_from_accounts(load_dataset(BUNDLED_DATA_DIR)["incidents"]).assign(distance_km=0.0)
     records = {record["incident_id"]: record for record in incident_records(events)}
-    exact_unstated = events[events["location_precision"].eq("exact") & events["killed"].isna()]
+    one_place = listed_places(events).isna()  # an incident in several places is drawn as a ring
+    exact_unstated = events[events["location_precision"].eq("exact") & one_place & events["killed"].isna()]
     assert not exact_unstated.empty
     assert {records[i]["radius"] for i in exact_unstated["incident_id"]} == {dot_radius(0)}
     location = next(legend for legend in points_legends(events) if legend.title == "Location")

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.dates import format_day
-from components.incidents import figure_range, place_names
+from components.incidents import figure_range, listed_places, one_of_places, place_names
 from components.schemas import split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
@@ -84,13 +84,15 @@ def account_lines(account: pd.Series) -> list[str]:
 
 def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     where = place_names(event["place"], event["district"], event["province"], event["country"])
+    listed = listed_places(event.to_frame().T).iloc[0]  # several places: its coordinates are one of them
+    one_place = pd.isna(listed)
     st.subheader(escape_markdown(f"{format_day(event['date'])} · {EVENT_TYPES.label(event['event_type'])}"))
     st.markdown(escape_markdown(where))
     st.markdown(
         escape_markdown(
             f"Killed {figure_range(event['killed_low'], event['killed_high'])} · injured "
             f"{figure_range(event['injured_low'], event['injured_high'])} · "
-            f"{event['distance_km']:.0f} km from the Durand Line"
+            + (f"{event['distance_km']:.0f} km from the Durand Line" if one_place else "no one distance to the line")
         )
     )
     st.markdown(f"**Perpetrator (as reported):** {escape_markdown(event['perpetrator'])}")
@@ -104,7 +106,12 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     st.caption(escape_markdown(attribution_line(event)))
     st.caption(
         escape_markdown(
-            f"Location known to: {event['location_precision']} level · coordinates: {event['coord_source']}"
+            (
+                f"Location known to: {event['location_precision']} level"
+                if one_place
+                else f"Location: {one_of_places(listed)}"
+            )
+            + f" · coordinates: {event['coord_source']}"
             + (" · cross-border event" if event["cross_border"] else "")
         )
     )

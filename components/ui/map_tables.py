@@ -11,24 +11,35 @@ from components.incidents import KILLED_HEADER, UNSTATED_HEADER
 from components.ui.widgets import NO_VALUE, events_csv_name, table_with_download
 from components.vocabulary import PROVINCES, SHORT_NAMES
 
-SHARE_HEADERS = {
-    "year": "Year",
-    "within_km": "Within (km)",
-    "incidents": "Incidents",
-    "incidents_total": "Incidents that year",
-    "incident_share": "Incident share (%)",
-    "killed": KILLED_HEADER,
-    "killed_unstated": UNSTATED_HEADER,
-    "killed_total": "Killed that year",
-    "killed_total_unstated": f"{UNSTATED_HEADER} that year",
-    "killed_share": "Killed share (%)",
-}
+# The year's totals are "that year" where every row covers its whole year, "in the period" where the filter's
+# window or the data's date cuts one: 14 October incidents read "Incidents that year 14" of a year holding 59.
+_THAT = {True: ("that year", "year's"), False: ("in the period", "period's")}
+
+
+def share_headers(whole_years: bool) -> dict[str, str]:
+    """The distance table's full headers, as the download keeps them."""
+    that, _ = _THAT[whole_years]
+    return {
+        "year": "Year",
+        "period": "Year (span covered)",
+        "within_km": "Within (km)",
+        "incidents": "Incidents",
+        "incidents_total": f"Incidents {that}",
+        "incident_share": "Incident share (%)",
+        "killed": KILLED_HEADER,
+        "killed_unstated": UNSTATED_HEADER,
+        "killed_total": f"Killed {that}",
+        "killed_total_unstated": f"{UNSTATED_HEADER} {that}",
+        "killed_share": "Killed share (%)",
+    }
+
+
 # The columns shown with each share: the band's, then the year's, then the share. Both keep the year's
 # incidents, the count every band's incidents (stated toll or not) are part of.
 SHARE_SHOWN = {
-    "incident_share": ["year", "within_km", "incidents", "incidents_total", "incident_share"],
+    "incident_share": ["period", "within_km", "incidents", "incidents_total", "incident_share"],
     "killed_share": [
-        "year",
+        "period",
         "within_km",
         "killed",
         "killed_unstated",
@@ -38,53 +49,70 @@ SHARE_SHOWN = {
         "killed_share",
     ],
 }
-# (short header, what the column holds): eight full headers ran 912 px wide in a table 789 px wide at 1280.
-_SHARE_SHORT = {
-    "within_km": ("Within km", "incidents within this many km of the Durand Line; bands are cumulative"),
-    "incidents": ("Incidents", "the band's incidents"),
-    "incidents_total": ("Year's incidents", "all the year's incidents in the selection, at any distance"),
-    "incident_share": ("Incident share", "the band's incidents as a share of the year's"),
-    "killed": ("Killed", "the band's incidents' lowest stated totals added up; — where none states one"),
-    "killed_unstated": ("No toll", "the band's incidents stating no killed total: they add nothing to its killed"),
-    "killed_total": ("Year's killed", "the year's lowest stated totals added up: what the share divides by"),
-    "killed_total_unstated": ("Year's no toll", "the year's incidents stating no killed total"),
-    "killed_share": ("Killed share", "the band's killed as a share of the year's killed; — without a stated total"),
-}
+
+
+def _share_short(whole_years: bool) -> dict[str, tuple[str, str]]:
+    """(short header, what the column holds): eight full headers ran 912 px wide in a table 789 px wide at 1280."""
+    owner = _THAT[whole_years][1].capitalize()  # "Year's", "Period's"
+    span = owner.removesuffix("'s").lower()
+    return {
+        "period": ("Year", "the year, and the span of it counted where the filter or the data's date cuts it"),
+        "within_km": ("Within km", "incidents within this many km of the Durand Line; bands are cumulative"),
+        "incidents": ("Incidents", "the band's incidents"),
+        "incidents_total": (f"{owner} incidents", f"all the {span}'s incidents in the selection, at any distance"),
+        "incident_share": ("Incident share", f"the band's incidents as a share of the {span}'s"),
+        "killed": ("Killed", "the band's incidents' lowest stated totals added up; — where none states one"),
+        "killed_unstated": ("No toll", "the band's incidents stating no killed total: they add nothing to its killed"),
+        "killed_total": (f"{owner} killed", f"the {span}'s lowest stated totals added up: what the share divides by"),
+        "killed_total_unstated": (f"{owner} no toll", f"the {span}'s incidents stating no killed total"),
+        "killed_share": (
+            "Killed share",
+            f"the band's killed as a share of the {span}'s killed; — without a stated total",
+        ),
+    }
+
+
 _PERCENT = ("incident_share", "killed_share")
 
 
-def show_distance_table(shares: pd.DataFrame, measure: str) -> None:
+def show_distance_table(shares: pd.DataFrame, measure: str, whole_years: bool) -> None:
     """The distance bands' table (geo.border_shares) with the columns of one share shown, the download holding
     both shares' columns, and what its killed columns mean."""
+    headers = share_headers(whole_years)
     table_with_download(
         shares.assign(
             incident_share=(shares["incident_share"] * 100).round(1),
             killed_share=(shares["killed_share"] * 100).round(1),
-        ).rename(columns=SHARE_HEADERS),
+        ).rename(columns=headers),
         events_csv_name("border_shares"),
-        column_config=_share_columns(),
-        column_order=[SHARE_HEADERS[column] for column in SHARE_SHOWN[measure]],
+        column_config=_share_columns(whole_years),
+        column_order=[headers[column] for column in SHARE_SHOWN[measure]],
     )
-    killed, unstated = _SHARE_SHORT["killed"][0], _SHARE_SHORT["killed_unstated"][0]  # as the headers read
+    short = _share_short(whole_years)
+    killed, unstated = short["killed"][0], short["killed_unstated"][0]  # as the headers read
+    span = _THAT[whole_years][1].removesuffix("'s")
     st.caption(
         f"{killed} (lowest stated totals): {NO_VALUE} where no incident in the band states a total, or the band "
         f"has none (no share either). {unstated}: incidents stating no killed total, which add nothing to the "
-        "band's killed or to the year's, which the share divides by. A header's tooltip gives its full name; the "
+        f"band's killed or to the {span}'s, which the share divides by. A header's tooltip gives its full name; the "
         "download holds both shares' columns under their full names."
     )
 
 
-def _share_columns() -> dict:
+def _share_columns(whole_years: bool) -> dict:
     """The distance table's column_config: short headers, the full header and its meaning as the tooltip,
-    shares read as percent."""
-    return {
-        SHARE_HEADERS[column]: st.column_config.NumberColumn(
-            short,
-            help=f"{SHARE_HEADERS[column]}: {meaning}.",
-            format="%.1f%%" if column in _PERCENT else None,
+    shares read as percent, the year wide enough for its span ("2025 (3 Feb–9 Sep)")."""
+    headers, short = share_headers(whole_years), _share_short(whole_years)
+    columns = {
+        headers[column]: st.column_config.NumberColumn(
+            label, help=f"{headers[column]}: {meaning}.", format="%.1f%%" if column in _PERCENT else None
         )
-        for column, (short, meaning) in _SHARE_SHORT.items()
+        for column, (label, meaning) in short.items()
+        if column != "period"
     }
+    label, meaning = short["period"]
+    columns[headers["period"]] = st.column_config.TextColumn(label, help=f"{headers['period']}: {meaning}.", width=135)
+    return columns
 
 
 # The district table's (components.districts.district_table) short headers: its full ones ran 942 px wide.

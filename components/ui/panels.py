@@ -22,6 +22,7 @@ from components.export import (
     with_events,
 )
 from components.map_labels import LABEL_PX
+from components.map_legend import CLICK_TO_LIST
 from components.map_views import DEFAULT_VIEW, fit_view, resolve_view
 from components.slides import Slide
 from components.textsafe import escape_markdown
@@ -38,6 +39,7 @@ from components.trends import (
     periods,
 )
 from components.ui.filters import current_filter
+from components.ui.map_key import map_key, show_map_key
 from components.ui.store import active_import, derived, events_again, map_deck
 from components.ui.widgets import chart_spec, chart_with_table, comparison_columns, kpi_row
 
@@ -97,12 +99,24 @@ SMALL_MAP_HEIGHT = 420
 SMALL_MAP_SIZES = ((308, SMALL_MAP_HEIGHT), (372, SMALL_MAP_HEIGHT), (564, SMALL_MAP_HEIGHT))
 
 
-def map_panel(data: Dataset, events, key: str = "small-map") -> None:
+def map_panel(events, key: str = "small-map") -> None:
     """The selection's incidents on a map framed to hold them all on the narrowest column (1280 px screens)."""
-    day = data.data_as_of or events["date"].max()
     view = fit_view(events["lat"].dropna(), events["lon"].dropna(), SMALL_MAP_SIZES[0], resolve_view(DEFAULT_VIEW))
-    deck = map_deck(current_filter(), "points", day, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
+    # Crossings as on the period's end, as on the Map page and as the key below says.
+    deck = map_deck(current_filter(), "points", current_filter().end, view, labels=(LABEL_PX, SMALL_MAP_SIZES))
     st.pydeck_chart(deck, height=SMALL_MAP_HEIGHT, key=key)
+
+
+def map_key_panel(data: Dataset, events) -> None:
+    """The Map page's key to map_panel's small map, its legends side by side (three at 1280 px) under a line
+    naming the map: stacked in the map's column they ran 850 px tall."""
+    selection = current_filter()
+    legends = [
+        (legend, "" if note == CLICK_TO_LIST else note)  # the small map lists nothing on a click
+        for legend, note in map_key(data, events, selection, "points", selection.end)
+    ]
+    st.caption("Key to the map of notable incidents")
+    show_map_key(legends, st.columns(len(legends)))
 
 
 def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame | None = None) -> None:

@@ -2,19 +2,20 @@
 
 import streamlit as st
 
-from components.charts import border_share_chart, district_chart, scale_bar_chart, symbol_legend_chart
+from components.charts import border_share_chart, district_chart, scale_bar_chart
 from components.districts import district_table, left_out_sentence
-from components.geo import border_shares
-from components.incidents import KILLED_HEADER, incidents_table, killed_sum
+from components.geo import border_shares, whole_years
+from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, several_places_sentence
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
-from components.map_legend import crossing_legend, incident_legends, scale_bar
+from components.map_legend import scale_bar
 from components.map_views import describe
 from components.textsafe import escape_markdown
 from components.ui.filters import current_filter
 from components.ui.map_details import map_and_details
+from components.ui.map_key import map_key, show_map_key
 from components.ui.map_tables import show_distance_table, show_district_table
 from components.ui.map_view import map_view_controls
-from components.ui.store import dataset, derived, events_again, filtered_events
+from components.ui.store import dataset, derived, events_again, events_coverage, filtered_events
 from components.ui.url_state import linked
 from components.ui.widgets import (
     chart_spec,
@@ -59,25 +60,12 @@ if len(events) > AGGREGATE_ABOVE and mode == "points":
         f"{len(events):,} events are drawn as {CELL_DEGREES}° grid cells coloured by how many events each holds; "
         f"narrow the filters to {AGGREGATE_ABOVE:,} events or fewer to see single events."
     )
-legends = derived(
-    "map-legends",
-    (selection, mode),
-    lambda: [
-        (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
-        for legend in (
-            *incident_legends(events, mode),
-            crossing_legend(data["crossings"], data["crossing_status"], selection.end),
-        )
-    ],
-)
+legends = map_key(data, events, selection, mode, selection.end)
 km, pixels = scale_bar(view.lat, view.zoom)
 # Two to a row: four in a row cut their labels at 1280 px ("District known (at its centre" ...).
 boxes = [box for _ in range(0, len(legends) + 1, 2) for box in st.columns(2)]
 *legend_boxes, notes = boxes[: len(legends) + 1]
-for column, (legend, note) in zip(legend_boxes, legends, strict=True):
-    show_chart(legend, container=column)
-    if note:
-        column.caption(escape_markdown(note))
+show_map_key(legends, legend_boxes)
 show_chart(derived("scale-bar", (km, pixels), lambda: chart_spec(scale_bar_chart(km, pixels))), container=notes)
 notes.caption(
     f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, count and chart on this "
@@ -87,12 +75,18 @@ notes.caption(
 # Said under both tables that add up killed: the whole selection's (some incidents are in no district row).
 killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
 st.header("Distance to the Durand Line")
+several = derived("several-places", (selection,), lambda: len(events) - len(in_one_place(events)))
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
     + killed_note
 )
-shares = derived("border-shares", (selection,), lambda: border_shares(events))
+if several:  # their coordinates are one of the places their sources name: no one distance is theirs
+    st.caption(escape_markdown(several_places_sentence(several)))
+# Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
+coverage = events_coverage()
+window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
+shares = derived("border-shares", (selection,), lambda: border_shares(in_one_place(events), window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
@@ -100,7 +94,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    show_distance_table(shares, measure)
+    show_distance_table(shares, measure, whole_years(shares))
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.ui.filters import current_filter
-from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_panel, trend_panel
+from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_key_panel, map_panel, trend_panel
 from components.ui.store import dataset, filtered_events
 from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice
 
@@ -21,8 +21,9 @@ with left:
     trend_panel(data)
 with right:
     st.subheader("Notable incidents in the selection")
-    map_panel(data, events)
+    map_panel(events)
     missing_layers_note(data)
+map_key_panel(data, events)  # below both columns: three legends side by side read at 1280 px
 st.subheader("Latest developments")
 latest_panel(data, events)
 briefing_download(data, events)
