@@ -287,9 +287,9 @@ def listed_places(events: pd.DataFrame) -> pd.Series:
 
 
 def one_of_places(listed: str) -> str:
-    """How an incident in several places reads: "one of 3 places: Rawalpindi; Quetta; Kohat"."""
-    names = split_list(listed)
-    return f"one of {len(names)} places: {'; '.join(names)}"
+    """How an incident in several places reads: "one of the places its sources name: Rawalpindi; Quetta; Kohat".
+    No count: a list may end "Lasbela and others" (the BLA attacks of 25 Aug 2024), which "3 places" understated."""
+    return f"one of the places its sources name: {'; '.join(split_list(listed))}"
 
 
 def in_one_place(events: pd.DataFrame) -> pd.DataFrame:

@@ -25,7 +25,7 @@ def test_the_drones_over_three_cities_read_as_one_of_three_places_not_an_exact_r
     events = load_dataset(BUNDLED_DATA_DIR).events
     (drawn,) = [r for r in incident_records(events) if r["incident_id"] == DRONES]
     assert not drawn["exact"]  # a faint ring, not a filled dot
-    assert f"one of 3 places: {row}" in drawn["line1"]
+    assert f"one of the places its sources name: {row}" in drawn["line1"]
     assert "km from the Durand Line" not in drawn["line3"]
     several = {i for i, rows in accounts_by_incident().items() if in_several_places(rows)}
     assert not any(r["exact"] for r in incident_records(events) if r["incident_id"] in several)
