@@ -72,14 +72,16 @@ notes.caption(
     "page follows the sidebar filters (period, province, actor group, type)."
 )
 
-# Said under both tables that add up killed: the whole selection's (some incidents are in no district row).
+# Said under the district table, which adds up killed: the whole selection's (some incidents are in no district
+# row); the distance bands add up only the incidents in one place, so their note counts those.
 killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
+banded_note = derived("killed-note-bands", (selection,), lambda: killed_sum(in_one_place(events)["killed"]).sentence())
 st.header("Distance to the Durand Line")
 several = derived("several-places", (selection,), lambda: len(events) - len(in_one_place(events)))
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
-    + killed_note
+    + banded_note
 )
 if several:  # their coordinates are one of the places their sources name: no one distance is theirs
     st.caption(escape_markdown(several_places_sentence(several)))
