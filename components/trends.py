@@ -228,6 +228,7 @@ class YearComparison:
     window_slots: tuple[int, ...]  # periods published in both years: the like-for-like window
     earlier_full_year: float | None
     full_year_basis: str | None  # "sum of 4 quarters" (all periods published) or PUBLISHED_ANNUAL
+    full_year_status: str | None  # the published annual total's figure status (None for a sum of periods)
     passed_slot: int | None  # first period the later year's running total exceeded earlier_full_year
     window_earlier: float | None  # sum over window_slots
     window_later: float | None
@@ -262,14 +263,22 @@ class YearComparison:
         """What the earlier year's total is, so a sum of periods is never read as the tracker's annual figure:
         "the sum of 2024's 4 quarters" or "2024's published annual total"."""
         if self.full_year_basis == PUBLISHED_ANNUAL:
-            return f"{self.earlier}'s {PUBLISHED_ANNUAL}"
+            return f"{self.earlier}'s {PUBLISHED_ANNUAL}{self.full_year_status_words}"
         names = CADENCES[self.cadence]
         return f"the sum of {self.earlier}'s {len(names)} {PERIOD_TYPES[self.cadence].plural}"
 
     @property
+    def full_year_status_words(self) -> str:
+        """', restated by the tracker' or ', preliminary' after a published annual total that is not the
+        tracker's first word on it, so a restated total is never read as the one first published; '' else."""
+        if self.full_year_status in (None, "published"):
+            return ""
+        return f", {FIGURE_STATUSES.label(self.full_year_status)}"
+
+    @property
     def earlier_total_label(self) -> str:
         """The running-total chart's rule: "2024, sum of 4 quarters: 2,562"."""
-        return f"{self.earlier}, {self.full_year_basis}: {self.earlier_full_year:,.0f}"
+        return f"{self.earlier}, {self.full_year_basis}{self.full_year_status_words}: {self.earlier_full_year:,.0f}"
 
 
 def sum_of_periods(cadence: str) -> str:
@@ -358,11 +367,13 @@ def compare_years(
     earlier_published_total: float | None = None,
     cadence: str = "month",
     data_as_of: dt.date | None = None,
+    earlier_published_status: str = "published",
 ) -> YearComparison:
     """Compare `later` with `earlier` (default: the year before) on one figure's periods (see `periods`).
 
     The earlier year's total is the sum of all its periods when all are published, otherwise the tracker's
-    published annual total if given (`full_year_basis` says which; every label names it).
+    published annual total if given (`full_year_basis` says which, `earlier_published_status` its figure
+    status; every label names both).
     """
     earlier = later - 1 if earlier is None else earlier
     names = CADENCES[cadence]
@@ -386,11 +397,12 @@ def compare_years(
 
     later_slots = tuple(int(s) for s in by_year[later].index.sort_values())
     earlier_slots = tuple(int(s) for s in by_year[earlier].index.sort_values())
-    earlier_full, basis = None, None
+    earlier_full, basis, status = None, None, None
     if len(earlier_slots) == len(names):
         earlier_full, basis = float(by_year[earlier].sum()), sum_of_periods(cadence)
     elif earlier_published_total is not None:
         earlier_full, basis = float(earlier_published_total), PUBLISHED_ANNUAL
+        status = earlier_published_status
     passed = None
     if earlier_full is not None and len(names) > 1:
         over = table[table["cum_later"] > earlier_full]
@@ -409,6 +421,7 @@ def compare_years(
         window,
         earlier_full,
         basis,
+        status,
         passed,
         window_earlier,
         window_later,
@@ -460,13 +473,15 @@ def compare(
     data_as_of: dt.date | None = None,
 ) -> YearComparison:
     """compare_years on one figure, falling back to the published annual total of `earlier`."""
+    annual = annual_figure(figures, tracker, series, region, metric, earlier) if cadence != "year" else None
     return compare_years(
         periods(figures, tracker, series, region, metric, cadence),
         later,
         earlier,
-        published_total(figures, tracker, series, region, metric, earlier) if cadence != "year" else None,
+        None if annual is None else float(annual["value"]),
         cadence,
         data_as_of,
+        "published" if annual is None else annual["status"],
     )
 
 
@@ -543,15 +558,7 @@ def kpis(
     for metric in shown:
         rows = rows_of[metric]
         in_window = rows[rows["slot"].isin(window)]
-        later_provisional, earlier_provisional = (
-            in_window.loc[in_window["year"] == year, "status"].isin(PROVISIONAL_STATUSES).any()
-            for year in (later, earlier)
-        )
-        mark = ""
-        if later_provisional:
-            mark = " (both years preliminary)" if earlier_provisional else " (preliminary)"
-        elif earlier_provisional:
-            mark = f" ({earlier} figure preliminary)"
+        mark = status_mark(*(in_window.loc[in_window["year"] == year, "status"] for year in (later, earlier)), earlier)
         in_window = in_window.groupby("year")["value"].sum()
         cards.append(
             {
@@ -564,6 +571,22 @@ def kpis(
         )
     frame = pd.DataFrame(cards, columns=["metric", "label", "later", "earlier", "change_pct"])
     return KpiRow(frame, tuple(sorted(window)), cadence, later, earlier, tuple(left_out))
+
+
+def status_mark(later: pd.Series, earlier: pd.Series, earlier_year: int) -> str:
+    """What a card's label adds when its figures are not all as first published (figure statuses of the
+    periods it sums, each year): ' (preliminary)', ' (2024 figure restated)', ' (both years preliminary)';
+    '' when every figure is as published. A restated base read as the figure first published misleads."""
+    words = [
+        [FIGURE_STATUSES.short(code) for code in FIGURE_STATUSES.codes if code in set(side) - {"published"}]
+        for side in (later, earlier)
+    ]
+    if not any(words):
+        return ""
+    if words[0] == words[1]:
+        return f" (both years {' and '.join(words[0])})"
+    parts = [" and ".join(words[0]), f"{earlier_year} figure {' and '.join(words[1])}" if words[1] else ""]
+    return f" ({'; '.join(filter(None, parts))})"
 
 
 def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str) -> str:

@@ -530,3 +530,28 @@ def test_the_year_against_year_table_holds_numbers_and_marks_the_preliminary_one
     assert all(pd.api.types.is_numeric_dtype(table[column]) for column in ("2024", "2025", "change", "change %"))
     august = {row["value"] for row in file_rows(**picss, period_type="month", period_start="2025-08-01")}
     assert table.loc[table["period"] == "Aug", "2025"].tolist() == [float(value) for value in august]
+
+
+def test_a_restated_annual_total_passed_by_the_running_total_says_it_is_restated():
+    """PICSS 2024 militant attacks: 905 as first published, 908 as the tracker's 2025 report restates it. The
+    sentence read 'passed 908, 2024's published annual total', as if 908 were the figure first published."""
+    app = open_page(TRENDS)
+    sentence = next(m.value for m in app.markdown if "running total had passed" in m.value).replace("\\", "")
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "metric": "attacks"}
+    annual = file_rows(**picss, period_type="year", year="2024")
+    restated = {float(r["value"]) for r in annual if r["status"] == "restated"}
+    assert restated == {908}
+    assert "passed 908, 2024's published annual total, restated by the tracker." in sentence
+
+
+def test_a_card_on_a_restated_annual_base_says_so():
+    """PICSS yearly figures: 2024's deaths, attacks and the rest are the tracker's restatements in its 2025
+    report; the cards compared 2025 with them with no word of it."""
+    app = open_page(TRENDS, cadence="year")
+    labels = {m.label.replace("\\", ""): m for m in app.metric}
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "period_type": "year"}
+    attacks_2024 = file_rows(**picss, metric="attacks", year="2024")
+    assert {r["status"] for r in attacks_2024} == {"published", "restated"}  # 905, then 908: restated wins
+    card = next(m for label, m in labels.items() if label.startswith("Attacks"))
+    assert "2024 figure restated" in card.label
+    assert "908" in card.help.replace("\\", ""), card.help
