@@ -225,7 +225,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     years = list(every.sort_values("year")["period"].unique())
     span = "year" if whole_years(shares) else "period"
     bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
-    title = f"Share of {label} near the Durand Line, by year"
+    title = f"Share of {label} near the Durand Line, by {'year' if span == 'year' else 'year or part of one'}"
     if measure == "killed_share":  # an incident with no stated total adds nothing to either side of the share
         title = alt.Title(
             title,
@@ -244,7 +244,7 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
             scale=alt.Scale(domain=[0, 1]),
         ),
         tooltip=[
-            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip("year:N", title=span.capitalize()),
             alt.Tooltip("band:N", title="Distance"),
             alt.Tooltip(f"{measure}:Q", format=".0%", title="Share"),
             alt.Tooltip("incidents:Q", title="Incidents"),
@@ -252,7 +252,9 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
         ],
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("year:N", title="Year", sort=years, scale=alt.Scale(domain=years, range=year_ramp(years)))
+        color=alt.Color(
+            "year:N", title=span.capitalize(), sort=years, scale=alt.Scale(domain=years, range=year_ramp(years))
+        )
     )
     text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2).encode(
         text=alt.Text(f"{measure}:Q", format=".0%")

@@ -65,3 +65,14 @@ def test_the_chart_names_each_bar_s_span():
     drawn = {row["year"] for rows in spec["datasets"].values() for row in rows}
     assert drawn == {"2025", "2026 (to 8 Apr)"}
     assert spec["layer"][0]["encoding"]["x"]["title"] == "Share of the period's incidents"
+
+
+def test_the_chart_title_and_legend_do_not_call_a_part_of_a_year_a_year():
+    """The title read 'by year' and the legend 'Year' above a bar for '2026 (to 8 Apr)'."""
+    events = pd.DataFrame({"year": [2025, 2026], "distance_km": [5, 20], "killed": [1, 2]})
+    partial = border_share_chart(border_shares(events, (dt.date(2025, 1, 1), dt.date(2026, 4, 8)))).to_dict()
+    assert partial["layer"][0]["title"] == "Share of incidents near the Durand Line, by year or part of one"
+    assert partial["layer"][0]["encoding"]["color"]["title"] == "Period"
+    whole = border_share_chart(border_shares(events, (dt.date(2025, 1, 1), dt.date(2026, 12, 31)))).to_dict()
+    assert whole["layer"][0]["title"] == "Share of incidents near the Durand Line, by year"
+    assert whole["layer"][0]["encoding"]["color"]["title"] == "Year"
