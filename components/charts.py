@@ -298,7 +298,7 @@ def timeline_chart(
 
     `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
     value, under `violence_title` (its lines, each whole); `violence_gaps` month_mid, note of months with no
-    figure (a cross at zero); `incidents` date, killed, family, place; `bands` crossing, status, start_date,
+    figure (words where the bar would stand, gap_labels); `incidents` date, killed, family, place; `bands` crossing, status, start_date,
     end_date, draw_end, open_ended, reason (see components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event"). The whole chart, axis labels and
     legends included, is as wide as its panels' width (TIMELINE_WIDTH, or the column's width in Streamlit).
@@ -351,20 +351,11 @@ def timeline_chart(
             ],
         )
     )
-    crosses = (
-        alt.Chart(violence_gaps.assign(zero=0))
-        .mark_point(shape="cross", size=120, filled=True, color=TOTALS, clip=True)
-        .encode(
-            x=alt.X("month_mid:T", title=None, scale=period, axis=days),
-            y="zero:Q",
-            tooltip=[
-                alt.Tooltip("month_mid:T", title="Month", format="%b %Y"),
-                alt.Tooltip("note:N", title="Value"),
-            ],
-        )
+    crosses = gap_labels(
+        violence_gaps.assign(gap_label=GAP_WORDS),
+        alt.X("month_mid:T", title=None, scale=period, axis=days),
+        tooltip=[alt.Tooltip("month_mid:T", title="Month", format="%b %Y"), alt.Tooltip("note:N", title="Value")],
     )
-    if not violence_gaps.empty:
-        lines.append(f"✚ {NOT_FOUND} (a gap, not zero)")
     violence = alt.layer(bars, crosses, title=lines if len(lines) > 1 else lines[0]).properties(height=120)
     drawn = drawn_family_colours(incidents["family"])
     family = alt.Color(
