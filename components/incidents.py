@@ -257,15 +257,23 @@ INCIDENT_HEADERS = {
 }
 
 
+SEVERAL_PLACES = "several places: drawn at one"  # where an incident in several places is known to
+
+
 def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events as the map page's table and download show them: labels for codes, whole kilometres, headers
-    in words, and a blank text cell left blank (the table showed a missing district as "None")."""
+    in words, and a blank text cell left blank (the table showed a missing district as "None"). An incident
+    its sources place in several places (listed_places) has no distance, as in its details: the distance of
+    its coordinates, one of the places, read a border offensive as 86 km inland; and "exact" became where it
+    is known to."""
+    one_place = listed_places(events).isna()
     return (
         blank_missing_text(events[list(INCIDENT_HEADERS)])
         .assign(
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
-            distance_km=events["distance_km"].round(0),
+            distance_km=events["distance_km"].round(0).where(one_place),
+            location_precision=events["location_precision"].where(one_place, SEVERAL_PLACES),
             province=province_cells(events),
         )
         .rename(columns=INCIDENT_HEADERS)

@@ -555,3 +555,25 @@ def test_a_card_on_a_restated_annual_base_says_so():
     card = next(m for label, m in labels.items() if label.startswith("Attacks"))
     assert "2024 figure restated" in card.label
     assert "908" in card.help.replace("\\", ""), card.help
+
+
+def test_the_map_table_gives_no_distance_for_an_incident_in_several_places():
+    """The 26 Feb 2026 border offensive (drawn at Kabul, one of its provinces) read 86 km from the line and the
+    13 Mar 2026 drones over Quetta, Kohat and Rawalpindi 190 km, 'exact': its details say 'no one distance'."""
+    app = open_page("views/map/map.py", **{"from": "2024-01-01", "to": "2026-04-08"})
+    table = next(d.value for d in app.dataframe if "Distance to the line (km)" in d.value.columns)
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))  # every account of every incident
+    several = {
+        (r["date"], r["place"])
+        for r in rows
+        if r["multi_province"] == "true" and r["provinces"] or ";" in r["district"]
+    }
+    assert ("2026-03-13", "Quetta, Kohat and Rawalpindi") in several
+    shown = table.assign(day=pd.to_datetime(table["Date"]).dt.strftime("%Y-%m-%d"))
+    listed = shown[[(day, place) in several for day, place in zip(shown["day"], shown["Place"], strict=True)]]
+    assert len(listed) >= 3
+    assert listed["Distance to the line (km)"].isna().all()
+    assert (listed["Location known to"] == "several places: drawn at one").all()
+    alone = shown.drop(listed.index)
+    assert alone["Distance to the line (km)"].notna().all()
