@@ -749,7 +749,7 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
     if len(provinces) == 1 and provinces[0] in regions:
         region, why = provinces[0], f"{provinces[0]} figures, following the sidebar's province filter"
     elif len(provinces) == 1:
-        why = f"national totals: {tracker} publishes no monthly {provinces[0]} figures"
+        why = f"national totals: this data set has no monthly {tracker} figures for {provinces[0]}"
     elif provinces:
         why = "national totals: several provinces are selected and tracker figures cannot be added across them"
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}

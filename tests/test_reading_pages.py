@@ -577,3 +577,20 @@ def test_the_map_table_gives_no_distance_for_an_incident_in_several_places():
     assert (listed["Location known to"] == "several places: drawn at one").all()
     alone = shown.drop(listed.index)
     assert alone["Distance to the line (km)"].notna().all()
+
+
+def test_a_figure_not_found_is_never_said_to_be_unpublished():
+    """coverage_notes.csv says PICSS's 2025 regional yearly figures were not found (state not_found), yet the
+    page said 'PICSS publishes no Balochistan figures at this cadence': only the coverage matrix may say
+    what a tracker did not publish, and only from its declared state."""
+    with (BUNDLED_DATA_DIR / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
+        notes = list(csv.DictReader(handle))
+    assert any(n["tracker"] == "PICSS" and n["period_type"] == "year" and n["state"] == "not_found" for n in notes)
+    trends = open_page(TRENDS, source="PICSS:combined", cadence="year", metric="deaths_total", province="Balochistan")
+    overview = open_page("views/overview/home.py", province="Balochistan")
+    for app in (trends, overview):
+        text = " ".join(e.value for kind in (app.caption, app.markdown, app.info) for e in kind).replace("\\", "")
+        assert "publishes no" not in text
+        assert "published for other periods only" not in text
+    captions = [c.value.replace("\\", "") for c in trends.caption]
+    assert "This data set has no PICSS figures for Balochistan at this cadence: showing Pakistan." in captions

@@ -293,7 +293,7 @@ def kpi_row(row: KpiRow) -> None:
     if row.left_out:
         st.caption(
             escape_markdown(
-                f"Not in these cards: {', '.join(row.left_out)} (published for other periods only, so they "
+                f"Not in these cards: {', '.join(row.left_out)} (this data set has them for other periods only, so they "
                 "would not add up with the cards above; each has its own chart on Trends)."
             )
         )

@@ -119,7 +119,9 @@ pairs = comparable_pairs(slots_by_year)
 label = METRIC_LABELS[metric]
 st.caption(escape_markdown(COUNTING_RULES.get((tracker, series), "")))
 if len(provinces) == 1 and region != provinces[0]:
-    st.caption(escape_markdown(f"{tracker} publishes no {provinces[0]} figures at this cadence: showing {region}."))
+    st.caption(
+        escape_markdown(f"This data set has no {tracker} figures for {provinces[0]} at this cadence: showing {region}.")
+    )
 
 if not pairs:
     published = ", ".join(str(y) for y in sorted(slots_by_year))
