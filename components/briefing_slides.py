@@ -252,12 +252,24 @@ def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
     return resolve_view(None, lat=lat, lon=(west + east) / 2, zoom=zoom)
 
 
+def _violence_months(data: Dataset, provinces: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
+    """The region and monthly deaths the timeline slide draws: the one province the link selects when the
+    headline tracker has its monthly deaths, else national. It drew national deaths under a link's
+    "Filters: Balochistan", and a room read Pakistan's 228 as Balochistan's."""
+    tracker, series, _, metric = VIOLENCE_SERIES
+    region = headline(data.figures, provinces).region
+    months = monthly_on_calendar(data.figures, tracker, series, region, metric)
+    if months.empty and region != NATIONAL:
+        region, months = NATIONAL, monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    return region, months
+
+
 def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: str | None = None) -> Slide:
     """Monthly deaths and the diplomatic events of the period on one time axis; `past` is the title when the
     link's period lay past the data date (briefing_slides)."""
-    tracker, series, region, _ = VIOLENCE_SERIES
+    tracker, series, *_ = VIOLENCE_SERIES
     start, end = selection.start, selection.end
-    published = monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
+    region, published = _violence_months(data, selection.provinces)
     monthly = published[(published["month_end"].dt.date >= start) & (published["month_start"].dt.date <= end)]
     covered = (
         None
@@ -288,6 +300,8 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
             f"(of {len(monthly)} months with a figure{f'; {stops}' if stops else ''}); "
             f"{len(talks)} diplomatic events in the period"
         )
+    if past is None and (region != NATIONAL or selection.provinces):  # whose deaths, when the link names provinces
+        title = f"{region}: {title[0].lower()}{title[1:]}"
     source = (
         f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"

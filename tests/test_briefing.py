@@ -121,6 +121,25 @@ def test_the_briefing_says_which_filters_of_the_link_apply():
     assert slide_title(app).startswith("Balochistan: attacks ")  # tracker figures follow the one province
 
 
+def test_the_timeline_slide_draws_the_deaths_of_the_province_the_link_names():
+    """Under 'Filters: Balochistan' the slide read 'Deaths in militant attacks peaked at 228 in Mar 2025':
+    Pakistan's figure, which a room took for Balochistan's."""
+    app = open_briefing(panel="timeline", province="Balochistan", **{"from": "2024-01-01", "to": "2025-12-31"})
+    months = {
+        row["period_start"][:7]: float(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["region"], row["metric"], row["period_type"])
+        == ("PICSS", "militant_attacks", "Balochistan", "deaths_total", "month")
+        and "2024" <= row["period_start"][:4] <= "2025"
+    }
+    worst = max(months, key=months.get)
+    title = slide_title(app)
+    assert title.startswith(f"Balochistan: deaths in militant attacks peaked at {months[worst]:,.0f} in ")
+    assert f"(of {len(months)} months with a figure" in title
+    several = open_briefing(panel="timeline", province=["Balochistan", "Sindh"], **{"from": "2025-01-01"})
+    assert slide_title(several).startswith("Pakistan: deaths in militant attacks ")
+
+
 @pytest.mark.parametrize(
     ("asked", "code"),
     [("trend", "trend"), ("TREND", "trend"), ("Latest developments", "latest"), ("Signals", "signals")],
