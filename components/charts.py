@@ -298,8 +298,8 @@ def timeline_chart(
 
     `diplomacy` needs event_id, date_start, date_end, track_label, title; `monthly_violence` month_start,
     value, under `violence_title` (its lines, each whole); `violence_gaps` month_mid, note of months with no
-    figure (words where the bar would stand, gap_labels); `incidents` date, killed, family, place; `bands` crossing, status, start_date,
-    end_date, draw_end, open_ended, reason (see components.crossings.status_bands).
+    figure (words where the bar would stand, gap_labels); `incidents` date, killed, family, place; `bands`
+    crossing, status, start_date, end_date, draw_end, open_ended, reason (see components.crossings.status_bands).
     Clicking a diplomatic event selects it (selection name "event"). The whole chart, axis labels and
     legends included, is as wide as its panels' width (TIMELINE_WIDTH, or the column's width in Streamlit).
     """

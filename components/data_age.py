@@ -66,3 +66,21 @@ def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.da
     if end > covered.last:
         gaps.append(f"no data after {format_day(covered.last)}")
     return f"{label} ({'; '.join(gaps)})" if gaps else label
+
+
+def events_end_note(covered: Coverage, start: dt.date, end: dt.date, imported: bool) -> str | None:
+    """What a period running past the events' last covered day says, with how much of it lies past: a count
+    of 0 there read as calm (a link to 17 Mar-8 Apr 2026 showed "0 incidents" and nothing else). None when
+    the period ends within them."""
+    if end <= covered.last:
+        return None
+    past = (end - max(start, covered.last + dt.timedelta(days=1))).days + 1
+    days = (end - start).days + 1
+    held = (
+        f"The imported file's events end on {format_day(covered.last)}"
+        if imported
+        else f"The curated incidents are kept up to {format_day(covered.last)}: the sources searched for this "
+        "release held almost none later"
+    )
+    share = "the whole period lies" if past == days else f"{past} of the period's {days} days lie"
+    return f"{held}. {share[0].upper()}{share[1:]} after that: no data, not a quiet spell."

@@ -62,6 +62,12 @@ class Dataset:
     def data_as_of(self) -> dt.date | None:
         return self.meta.get("data_as_of")
 
+    @property
+    def incidents_to(self) -> dt.date | None:
+        """The last day the curated incidents are kept up to, when the curator declares one before the data
+        date: the sources searched held almost nothing later, so days after it are no data, not calm."""
+        return self.meta.get("incidents_to")
+
     @cached_property
     def figures(self) -> pd.DataFrame:
         """The tracker figures the dashboard displays, one per period (components/figures.py)."""
@@ -107,7 +113,7 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
 
 
 def load_meta(path: Path) -> tuple[dict, list[Problem]]:
-    """datapackage.json's valid fields (data_as_of as a date) and a problem for each it cannot use.
+    """datapackage.json's valid fields (META_DATES as dates) and a problem for each it cannot use.
 
     A missing file is no problem (the pages say "Data date unknown"); a broken one is named, never fatal.
     """
@@ -119,13 +125,24 @@ def load_meta(path: Path) -> tuple[dict, list[Problem]]:
         return {}, [Problem(META_FILE, None, None, f"file not used: not readable JSON ({err})")]
     if not isinstance(meta, dict):
         return {}, [Problem(META_FILE, None, None, "file not used: not a JSON object ({...})")]
-    if "data_as_of" not in meta:
-        return meta, []
-    value = meta.pop("data_as_of")
-    as_of, reason = data_date(value)
-    if reason:
-        return meta, [Problem(META_FILE, None, "data_as_of", f"{reason}; the data date is unknown", str(value))]
-    return {**meta, "data_as_of": as_of}, []
+    problems = []
+    for name, unknown in META_DATES.items():
+        if name not in meta:
+            continue
+        value = meta.pop(name)
+        day, reason = data_date(value)
+        if reason:
+            problems.append(Problem(META_FILE, None, name, f"{reason}; {unknown}", str(value)))
+        else:
+            meta[name] = day
+    return meta, problems
+
+
+# datapackage.json's dates, each with what the pages do without it.
+META_DATES = {
+    "data_as_of": "the data date is unknown",
+    "incidents_to": "the curated incidents are taken to run to the data date",
+}
 
 
 def data_date(value) -> tuple[dt.date | None, str | None]:

@@ -12,6 +12,7 @@ from components.dates import format_day, format_days
 from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
 from components.schemas import split_list
+from components.sources import cited_names
 from components.textsafe import blank_missing_text
 from components.vocabulary import DIPLOMACY_TRACKS
 
@@ -56,6 +57,8 @@ class WindowCounts:
     before_covered: int
     after_covered: int
     coverage: Coverage
+    before_first: dt.date  # each window's first day: which edge of the data a window short of days meets
+    after_first: dt.date
 
     @property
     def comparable(self) -> bool:
@@ -70,9 +73,11 @@ class WindowCounts:
 
     def notes(self) -> list[str]:
         """One sentence per window that runs outside the data, for a person to read beside the numbers."""
+        # A window before an event after the data's end meets their end, not their start (and after one
+        # before their start, their start).
         sides = [
-            ("Before", self.before_covered, f"data start {format_day(self.coverage.first)}"),
-            ("After", self.after_covered, f"data end {format_day(self.coverage.last)}"),
+            ("Before", self.before_covered, _edge_words(self.coverage, self.before_first)),
+            ("After", self.after_covered, _edge_words(self.coverage, self.after_first)),
         ]
         notes = [
             f"{side}: {_days_covered(covered, self.days)} by the data ({edge}); no change is shown."
@@ -87,6 +92,14 @@ class WindowCounts:
                 "accounts' figures)."
             )
         return notes
+
+
+def _edge_words(coverage: Coverage, first: dt.date) -> str:
+    return (
+        f"data start {format_day(coverage.first)}"
+        if first < coverage.first
+        else f"data end {format_day(coverage.last)}"
+    )
 
 
 def _days_covered(covered: int, days: int) -> str:
@@ -122,6 +135,8 @@ def window_counts(
         coverage.days_in(first_before, start - one_day),
         coverage.days_in(first_after, last_after),
         coverage,
+        first_before,
+        first_after,
     )
 
 
@@ -132,7 +147,7 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
             "date": diplomacy["date_start"],
             "kind": diplomacy["track"].map(DIPLOMACY_TRACKS.labels),
             "what": diplomacy["title"],
-            "source_name": diplomacy["source_name"],
+            "source_name": cited_names(diplomacy),
             "source_url": diplomacy["source_url"],
         }
     )
@@ -142,7 +157,7 @@ def latest_developments(diplomacy: pd.DataFrame, events: pd.DataFrame, count: in
             "date": events["date"],
             "kind": "Incident",
             "what": events["summary"],
-            "source_name": events["source_name"],
+            "source_name": cited_names(events),
             "source_url": events["source_url"],
         }
     )

@@ -15,6 +15,7 @@ import pandas as pd
 from components.dates import format_day
 from components.pickers import unique_labels
 from components.schemas import LIST_SEPARATOR, split_list
+from components.sources import cited_names
 from components.textsafe import blank_missing_text
 from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES, UNKNOWN_ACTOR
 
@@ -70,6 +71,8 @@ def events_from_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
     ordered = accounts.sort_values("source_row", kind="stable")
     grouped = ordered.groupby("incident_id", sort=False)
     events = grouped[FIRST_ACCOUNT_COLUMNS].first()
+    if "source_kind" in ordered:  # outlets.csv's kind of the source named, so a repost is said to be one
+        events["source_kind"] = grouped["source_kind"].first()
     naming = ordered.sort_values("actor_group", key=lambda group: group.eq(UNKNOWN_ACTOR), kind="stable")
     events[ATTRIBUTION_COLUMNS] = naming.drop_duplicates("incident_id").set_index("incident_id")[ATTRIBUTION_COLUMNS]
     tolls = _toll_accounts(ordered).groupby("incident_id", sort=False)
@@ -274,6 +277,7 @@ def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
             distance_km=events["distance_km"].round(0).where(one_place),
             location_precision=events["location_precision"].where(one_place, SEVERAL_PLACES),
+            source_name=cited_names(events),
             province=province_cells(events),
         )
         .rename(columns=INCIDENT_HEADERS)

@@ -20,6 +20,7 @@ import pandas as pd
 from components.dates import format_day
 from components.links import share_link
 from components.slides import Slide
+from components.sources import cited
 from components.trends import METRIC_LABELS, NOT_ADDITIVE, comparable_pairs
 from components.vocabulary import METRICS, SERIES, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
 
@@ -44,6 +45,8 @@ class Signal:
     sentence: str  # the headline with its figures and months, and whose count they are (scope)
     link: str  # the Trends page showing this series' monthly chart
     source_url: str  # where the latest month's figure was published
+    source_name: str  # who published it
+    source_kind: str  # outlets.csv's kind of that source (a repost is said to be one)
 
     @property
     def rule_text(self) -> str:
@@ -59,10 +62,16 @@ class Signal:
 
 def monthly_values(rows: pd.DataFrame) -> pd.DataFrame:
     """One series' monthly rows of the displayed figures as its published months, oldest first, indexed by
-    month: value and source_url."""
+    month: value, source_name, source_url and source_kind."""
     rows = rows.sort_values("period_start")
     index = pd.PeriodIndex(rows["period_start"].dt.to_period("M"))
-    return pd.DataFrame({"value": rows["value"].to_numpy(float), "source_url": rows["source_url"].to_numpy()}, index)
+    return pd.DataFrame(
+        {
+            "value": rows["value"].to_numpy(float),
+            **{column: rows[column].to_numpy() for column in ("source_name", "source_url", "source_kind")},
+        },
+        index,
+    )
 
 
 def months_beyond(values: pd.Series, above: bool) -> int:
@@ -202,6 +211,8 @@ def series_signals(rows: pd.DataFrame, app_url="") -> list[Signal]:
                 f"{sentence}. {source}.",
                 trends_link(tracker, series, region, metric, values.index, app_url),
                 str(months["source_url"].iloc[-1]),
+                str(months["source_name"].iloc[-1]),
+                str(months["source_kind"].iloc[-1]),
             )
         )
     return out
@@ -265,6 +276,13 @@ def latest_months(found: list[Signal]) -> str:
     return ", ".join(spans)
 
 
+def reposted(found: list[Signal]) -> str:
+    """' (latest month from Dawn (via longform.social record) (repost on an unrelated site))' when a signal's
+    latest figure comes from a repost: the slide said only 'as published', like a tracker's own page."""
+    reposts = dict.fromkeys(cited(s.source_name, s.source_kind) for s in found if s.source_kind == "repost")
+    return f", latest month from {'; '.join(reposts)}" if reposts else ""
+
+
 def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
     """The briefing's signals slide: the first signals as statements, each naming whose count its figures are
     (Signal.scope), and the words of every rule used, every signal in its table, the Trends links and the
@@ -286,7 +304,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
         "signals",
         f"{first.tracker}, {SERIES.short(first.series)}: {first.headline}{more}",
         f"{', '.join(trackers)} · {', '.join(regions)} · latest month with a figure: {latest_months(found)} · "
-        f"monthly figures as published · {as_of}",
+        f"monthly figures as published{reposted(found)} · {as_of}",
         table=signals_table(found),
         statements=(*(s.sentence for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
         links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),

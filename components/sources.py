@@ -75,6 +75,17 @@ def cited(name: str, kind: str | None) -> str:
     return f"{name} ({SOURCE_KINDS.label('repost')})" if kind == "repost" else name
 
 
+def cited_names(frame: pd.DataFrame) -> pd.Series:
+    """`cited` for every row of a frame with source_name (and source_kind when it has one: imported events,
+    whose sources are not in outlets.csv, have none)."""
+    kinds = frame["source_kind"] if "source_kind" in frame else pd.Series(None, index=frame.index, dtype=object)
+    return pd.Series(
+        [cited(name, kind) for name, kind in zip(frame["source_name"], kinds, strict=True)],
+        index=frame.index,
+        dtype=object,
+    )
+
+
 def source_shares(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per table with sources: rows, rows citing a tracker's site or a major outlet, that share, undated rows."""
     out = []

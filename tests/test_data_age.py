@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 
 import pytest
 
-from components.data_age import Coverage, as_of_sentence, chart_title, data_age_days, stale_notice
+from components.data_age import Coverage, as_of_sentence, chart_title, data_age_days, events_end_note, stale_notice
+from components.paths import BUNDLED_DATA_DIR
 
 AS_OF = dt.date(2026, 4, 8)
 
@@ -63,3 +66,26 @@ def test_chart_title_says_where_the_series_stops():
         == f"{label} (no data before 1 Jan 2024; no data after 30 Sep 2025)"
     )
     assert chart_title(label, None, dt.date(2023, 6, 1), AS_OF) == label
+
+
+def test_a_period_past_the_incidents_says_how_much_of_it_is_no_data():
+    covered = Coverage(dt.date(2024, 1, 1), dt.date(2026, 3, 16))
+    assert events_end_note(covered, dt.date(2026, 1, 1), dt.date(2026, 3, 16), imported=False) is None
+    assert events_end_note(covered, dt.date(2026, 3, 17), dt.date(2026, 4, 8), imported=False) == (
+        "The curated incidents are kept up to 16 Mar 2026: the sources searched for this release held almost "
+        "none later. The whole period lies after that: no data, not a quiet spell."
+    )
+    assert events_end_note(covered, dt.date(2026, 3, 1), dt.date(2026, 4, 8), imported=True) == (
+        "The imported file's events end on 16 Mar 2026. 23 of the period's 39 days lie after that: no data, "
+        "not a quiet spell."
+    )
+
+
+def test_the_declared_end_of_the_curated_incidents_is_their_last_incident_or_later():
+    """datapackage.json's incidents_to marks where the curated list stops being kept: an incident after it
+    would sit in a stretch every page calls 'no data'; one before the data date only, never after it."""
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        last = max(dt.date.fromisoformat(row["date"]) for row in csv.DictReader(handle))
+    kept_to = dt.date.fromisoformat(meta["incidents_to"])
+    assert last <= kept_to <= dt.date.fromisoformat(meta["data_as_of"])

@@ -567,7 +567,7 @@ def test_the_map_table_gives_no_distance_for_an_incident_in_several_places():
     several = {
         (r["date"], r["place"])
         for r in rows
-        if r["multi_province"] == "true" and r["provinces"] or ";" in r["district"]
+        if (r["multi_province"] == "true" and r["provinces"]) or ";" in r["district"]
     }
     assert ("2026-03-13", "Quetta, Kohat and Rawalpindi") in several
     shown = table.assign(day=pd.to_datetime(table["Date"]).dt.strftime("%Y-%m-%d"))
@@ -594,3 +594,41 @@ def test_a_figure_not_found_is_never_said_to_be_unpublished():
         assert "published for other periods only" not in text
     captions = [c.value.replace("\\", "") for c in trends.caption]
     assert "This data set has no PICSS figures for Balochistan at this cadence: showing Pakistan." in captions
+
+
+def test_a_period_past_the_curated_incidents_is_no_data_not_calm():
+    """The curated incidents stop on 16 Mar 2026 (data/README: almost nothing after mid-March), the data date
+    is 8 Apr: a link to 17 Mar-8 Apr showed '0 incidents' with nothing else, and the Urumqi talks of 1 Apr
+    'Incidents, 14 days before: 0'."""
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    kept_to = dt.date.fromisoformat(meta["incidents_to"])
+    after = (kept_to + dt.timedelta(days=1)).isoformat()
+    for page in ("views/map/map.py", "views/overview/home.py"):
+        app = open_page(page, **{"from": after, "to": meta["data_as_of"]})
+        notes = [i.value for i in app.info]
+        assert f"The curated incidents are kept up to {kept_to.day} {kept_to:%b %Y}: " in notes[0], notes
+        assert "The whole period lies after that: no data, not a quiet spell." in notes[0]
+    talks = open_page("views/diplomacy/timeline.py", event="20260401-urumqi-talks")
+    cards = {m.label: m.value for m in talks.metric}
+    assert cards["Incidents, 14 days before"] == "no data"
+    warning = " ".join(w.value for w in talks.warning)
+    assert f"Before: none of the 14 days are covered by the data (data end {kept_to.day} {kept_to:%b %Y})" in warning
+    inside = open_page("views/map/map.py", **{"from": "2026-01-01", "to": kept_to.isoformat()})
+    assert not any("kept up to" in i.value for i in inside.info)
+
+
+def test_a_repost_is_said_to_be_one_in_the_latest_list_and_the_incidents_table():
+    """outlets.csv lists longform.social as a repost; the Overview's latest developments and the Map's
+    incidents table cited 'Dawn (via longform.social record)' like a major outlet."""
+    with (BUNDLED_DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as handle:
+        kinds = {row["domain"]: row["kind"] for row in csv.DictReader(handle)}
+    assert kinds["longform.social"] == "repost"
+    overview = open_page("views/overview/home.py")
+    lines = [m.value.replace("\\", "") for m in overview.markdown if "longform" in m.value]
+    assert lines
+    assert all("(via longform.social record) (repost on an unrelated site))" in line for line in lines), lines
+    shown = open_page("views/map/map.py", **{"from": "2024-01-01", "to": "2026-04-08"})
+    table = next(d.value for d in shown.dataframe if "Source link" in d.value.columns)
+    reposted = table[table["Source link"].str.contains("longform.social", regex=False)]
+    assert not reposted.empty
+    assert reposted["Source"].str.endswith("(repost on an unrelated site)").all()

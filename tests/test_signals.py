@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
@@ -268,3 +269,16 @@ def test_every_figure_on_the_signals_slide_names_its_counting_layer(bundled):
         assert f"{month} in {tracker} ({SERIES.label(series)})" in slide.source_line
     assert "Feb 2026 in PICSS (attacks and security operations combined)" in slide.source_line
     assert "Oct 2025 in PICSS (militant attacks only)" in slide.source_line
+
+
+def test_the_signals_slide_says_when_a_latest_figure_comes_from_a_repost():
+    """The slide said 'monthly figures as published' whatever published the latest month."""
+    found = signals(load_dataset(BUNDLED_DATA_DIR).figures)
+    assert found
+    assert all(s.source_kind != "repost" for s in found)
+    assert "repost" not in signals_slide(found, None).source_line
+    reposted = [replace(found[0], source_name="Dawn (via longform.social record)", source_kind="repost"), *found[1:]]
+    assert (
+        "monthly figures as published, latest month from Dawn (via longform.social record) "
+        "(repost on an unrelated site) · " in signals_slide(reposted, None).source_line
+    )

@@ -138,11 +138,14 @@ def _filter_options_for(folder: str, key: str) -> FilterOptions:
 
 def events_coverage() -> Coverage:
     """The period the shown events cover: an imported file's first to last event; the curated incidents
-    from CURATED_START to "data as of" (their last incident when that date is unknown)."""
+    from CURATED_START to the day the curator declares they are kept up to (datapackage.json incidents_to),
+    else "data as of", else their last incident."""
     options = filter_options()
     if active_import() is not None:
         return Coverage(options.first_day, options.last_day)
-    return Coverage(min(CURATED_START, options.first_day), dataset().data_as_of or options.last_day)
+    data = dataset()
+    last = min(filter(None, (data.incidents_to, data.data_as_of)), default=options.last_day)
+    return Coverage(min(CURATED_START, options.first_day), last)
 
 
 def _events_for(folder: str, key: str) -> pd.DataFrame:

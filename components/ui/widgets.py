@@ -12,10 +12,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
-from components.data_age import as_of_sentence, stale_notice
+from components.data_age import as_of_sentence, events_end_note, stale_notice
 from components.dataset import Dataset
 from components.dates import format_day
 from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
+from components.incidents import IncidentFilter
 from components.links import page_url, share_link
 from components.palette import HARM_FELL, HARM_ROSE
 from components.textsafe import csv_bytes, escape_markdown
@@ -75,6 +76,13 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         parts.append(CURATED_EVENTS)
     if parts:
         st.caption(" ".join(parts))
+
+
+def events_end_notice(selection: IncidentFilter) -> None:
+    """A note when the sidebar's period runs past the last day the incidents shown cover (data_age)."""
+    note = events_end_note(events_coverage(), selection.start, selection.end, active_import() is not None)
+    if note:
+        st.info(note)
 
 
 def rejected_rows_notice(data: Dataset) -> None:
@@ -293,8 +301,8 @@ def kpi_row(row: KpiRow) -> None:
     if row.left_out:
         st.caption(
             escape_markdown(
-                f"Not in these cards: {', '.join(row.left_out)} (this data set has them for other periods only, so they "
-                "would not add up with the cards above; each has its own chart on Trends)."
+                f"Not in these cards: {', '.join(row.left_out)} (this data set has them for other periods only, "
+                "so they would not add up with the cards above; each has its own chart on Trends)."
             )
         )
 

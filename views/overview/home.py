@@ -5,7 +5,12 @@ import streamlit as st
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_key_panel, map_panel, trend_panel
 from components.ui.store import dataset, filtered_events
-from components.ui.widgets import coverage_caption, missing_layers_note, rejected_rows_notice
+from components.ui.widgets import (
+    coverage_caption,
+    events_end_notice,
+    missing_layers_note,
+    rejected_rows_notice,
+)
 
 data = dataset()
 selection = current_filter()
@@ -14,6 +19,7 @@ events = filtered_events(selection)
 st.title("Overview")
 coverage_caption(data)
 rejected_rows_notice(data)
+events_end_notice(selection)
 kpi_panel(data)
 left, right = st.columns([3, 2])
 with left:
