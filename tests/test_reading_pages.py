@@ -632,3 +632,18 @@ def test_a_repost_is_said_to_be_one_in_the_latest_list_and_the_incidents_table()
     reposted = table[table["Source link"].str.contains("longform.social", regex=False)]
     assert not reposted.empty
     assert reposted["Source"].str.endswith("(repost on an unrelated site)").all()
+
+
+def test_an_injured_range_never_spans_two_groups():
+    """Operation Ghazab lil-Haq read 'injured 104–855': UNAMA's civilians wounded to 2 Mar and the Pakistani
+    government's tally of Taliban wounded, both in injured_total. Such counts of one group stay in notes."""
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["incident_id"] == "20260226-operation-ghazab-lil-haq-campaign"]
+    assert {r["injured_total"] for r in rows} == {""}
+    assert any("104" in r["notes"] for r in rows)
+    assert any("855" in r["notes"] for r in rows)
+    app = open_page("views/map/map.py", **{"from": "2026-02-26", "to": "2026-02-26"})
+    table = next(d.value for d in app.dataframe if "Injured (lowest)" in d.value.columns)
+    campaign = table[table["Place"].isin({r["place"] for r in rows})]
+    assert len(campaign) == 1
+    assert campaign[["Injured (lowest)", "Injured (highest)"]].isna().all(axis=None)
