@@ -67,6 +67,10 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
 
 
 def left_out_sentence(result: DistrictTable) -> str:
+    """Which incidents the district table leaves out; an empty selection has none to place ("Every incident
+    in the selection is located in one district" over an empty table read as a finding)."""
+    if result.table.empty and not result.left_out:
+        return "No incident in the selection."
     if not result.left_out:
         return "Every incident in the selection is located in one district."
     province = LOCATION_PRECISIONS.label("province")

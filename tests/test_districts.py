@@ -52,6 +52,13 @@ def test_incidents_in_several_districts_or_only_a_province_are_left_out_and_coun
     assert left_out_sentence(result).startswith("2 incidents are not in this table")
 
 
+def test_an_empty_selection_is_not_said_to_be_located_in_one_district():
+    """It read 'Every incident in the selection is located in one district.' over an empty table."""
+    assert left_out_sentence(district_table(events().iloc[:0])) == "No incident in the selection."
+    placed = district_table(events().iloc[:1])
+    assert left_out_sentence(placed) == "Every incident in the selection is located in one district."
+
+
 def test_an_account_shows_its_claims_and_leaves_blank_fields_out():
     account = pd.Series(
         {
