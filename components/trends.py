@@ -489,7 +489,7 @@ def compare(
 class KpiRow:
     """Headline cards that all cover one set of periods, so parts and totals add up."""
 
-    cards: pd.DataFrame  # metric, label, later, earlier, change_pct
+    cards: pd.DataFrame  # metric, label, later, earlier, change_pct, later_note, earlier_note (restated_note)
     window_slots: tuple[int, ...]
     cadence: str
     later: int
@@ -558,7 +558,15 @@ def kpis(
     for metric in shown:
         rows = rows_of[metric]
         in_window = rows[rows["slot"].isin(window)]
-        mark = status_mark(*(in_window.loc[in_window["year"] == year, "status"] for year in (later, earlier)), earlier)
+        statuses = {year: in_window.loc[in_window["year"] == year, "status"] for year in (later, earlier)}
+        later_provisional, earlier_provisional = (
+            statuses[y].isin(PROVISIONAL_STATUSES).any() for y in (later, earlier)
+        )
+        mark = ""
+        if later_provisional:
+            mark = " (both years preliminary)" if earlier_provisional else " (preliminary)"
+        elif earlier_provisional:
+            mark = f" ({earlier} figure preliminary)"
         in_window = in_window.groupby("year")["value"].sum()
         cards.append(
             {
@@ -567,26 +575,26 @@ def kpis(
                 "later": float(in_window.get(later)),
                 "earlier": float(in_window.get(earlier)),
                 "change_pct": pct_change(in_window.get(earlier), in_window.get(later)),
+                "later_note": restated_note(statuses[later], cadence),
+                "earlier_note": restated_note(statuses[earlier], cadence),
             }
         )
-    frame = pd.DataFrame(cards, columns=["metric", "label", "later", "earlier", "change_pct"])
+    columns = ["metric", "label", "later", "earlier", "change_pct", "later_note", "earlier_note"]
+    frame = pd.DataFrame(cards, columns=columns)
     return KpiRow(frame, tuple(sorted(window)), cadence, later, earlier, tuple(left_out))
 
 
-def status_mark(later: pd.Series, earlier: pd.Series, earlier_year: int) -> str:
-    """What a card's label adds when its figures are not all as first published (figure statuses of the
-    periods it sums, each year): ' (preliminary)', ' (2024 figure restated)', ' (both years preliminary)';
-    '' when every figure is as published. A restated base read as the figure first published misleads."""
-    words = [
-        [FIGURE_STATUSES.short(code) for code in FIGURE_STATUSES.codes if code in set(side) - {"published"}]
-        for side in (later, earlier)
-    ]
-    if not any(words):
+def restated_note(statuses: pd.Series, cadence: str) -> str:
+    """' (restated by the tracker)', or ' (2 of 11 months restated by the tracker)', for a card's figure whose
+    periods (their figure statuses) include the tracker's restatements; '' for none. A restated total (PICSS
+    2024 attacks: 908 in its 2025 report, 905 first) read as the figure first published."""
+    count = int((statuses == "restated").sum())
+    if not count:
         return ""
-    if words[0] == words[1]:
-        return f" (both years {' and '.join(words[0])})"
-    parts = [" and ".join(words[0]), f"{earlier_year} figure {' and '.join(words[1])}" if words[1] else ""]
-    return f" ({'; '.join(filter(None, parts))})"
+    label = FIGURE_STATUSES.label("restated")
+    if count == len(statuses):
+        return f" ({label})"
+    return f" ({count} of {len(statuses)} {PERIOD_TYPES[cadence].plural} {label})"
 
 
 def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str) -> str:

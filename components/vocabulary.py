@@ -356,7 +356,7 @@ TOLL_SCOPES = CodeList(
 FIGURE_STATUSES = CodeList(
     "figure_status",
     (
-        Code("restated", "restated by the tracker", group="displayed", short="restated"),
+        Code("restated", "restated by the tracker", group="displayed"),
         Code("published", "as published", group="displayed"),
         Code("preliminary", "preliminary", group="displayed"),
         Code("superseded", "superseded", group="never_displayed"),

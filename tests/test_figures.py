@@ -217,7 +217,7 @@ def test_the_disagreements_table_keeps_each_figures_values_together_with_days_as
     charted = crss[crss["Charted"] == "yes"].iloc[0]
     assert (charted["Value"], charted["Status"], charted["Published"]) == (
         2555,
-        "restated",
+        "restated by the tracker",
         "1 Jan 2026",
     )
     assert not table["Published"].str.match(r"\d{4}-").any()

@@ -283,3 +283,19 @@ def test_a_preliminary_annual_total_says_so_beside_the_sum_of_its_months():
     assert shown["Status of the annual total"] == "preliminary"
     assert shown["Annual total"] == 1063  # a number: it sorts as one and a download writes 1063
     assert "None" not in table.to_string()
+
+
+def test_a_card_says_how_many_of_its_periods_the_tracker_restated():
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    rows = periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month")
+    for year, column in ((2025, "later_note"), (2024, "earlier_note")):
+        shown = rows[(rows["year"] == year) & rows["slot"].isin(row.window_slots)]
+        restated = int((shown["status"] == "restated").sum())
+        note = row.cards.set_index("metric").loc["attacks", column]
+        if restated == 0:
+            assert note == ""
+        elif restated == len(shown):
+            assert note == " (restated by the tracker)"
+        else:
+            assert note == f" ({restated} of {len(shown)} months restated by the tracker)"

@@ -296,7 +296,8 @@ def kpi_row(row: KpiRow) -> None:
             # Coloured only where a rise means more people hurt; otherwise the badge makes no judgement.
             delta_color=change_colour(shown, card.metric in RISE_IS_HARM),
             delta_arrow="auto" if shown else "off",
-            help=f"{row.window} {row.earlier}: {card.earlier:,.0f}",
+            help=f"{row.window} {row.earlier}: {card.earlier:,.0f}{card.earlier_note}"
+            + (f"; {row.window} {row.later}{card.later_note}" if card.later_note else ""),
         )
     if row.left_out:
         st.caption(
