@@ -50,7 +50,7 @@ from components.trends import (
     monthly_on_calendar,
     side_by_side_table,
     slots_label,
-    unfollowed_filters,
+    tracker_scope,
 )
 from components.ui.timeline import VIOLENCE_SERIES, partial_months, unpublished_months
 from components.vocabulary import (
@@ -141,13 +141,6 @@ def _tracker_source(region: str) -> str:
     return f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}"
 
 
-def _tracker_scope(selection: IncidentFilter) -> str:
-    """What the tracker totals on a slide cover of the link's filters (components.trends.unfollowed_filters):
-    the period always, the actor-group and type filters when the link sets them."""
-    names = ("period", *(("actor-group",) if selection.actors else ()), *(("type",) if selection.types else ()))
-    return unfollowed_filters(names)
-
-
 def _links(frame: pd.DataFrame, column: str = "source_url") -> tuple[str, ...]:
     return tuple(dict.fromkeys(url for url in frame[column].dropna() if url))
 
@@ -176,7 +169,7 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     )
     source = (
         f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · "
-        f"{_tracker_scope(selection)} · {as_of}"
+        f"{tracker_scope(selection)} · {as_of}"
     )
     links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
     return Slide(code, title, source, numbers=numbers, links=links[-3:])
@@ -199,7 +192,7 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     title = _trend_title(comparison, view.region)
     source = (
         f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
-        f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {_tracker_scope(selection)} · "
+        f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {tracker_scope(selection)} · "
         f"{as_of}"
     )
     chart = _sized(comparison_chart(comparison, "Attacks"))

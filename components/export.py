@@ -32,6 +32,7 @@ from components.trends import (
     count_change,
     periods,
     slots_label,
+    tracker_scope,
 )
 from components.vocabulary import FAMILY_COLOURS, drawn_family_colours, family_label
 
@@ -55,6 +56,7 @@ class ExportContext:
     years: tuple[int, ...] = ()  # the years compared, later first: the file name's short form of `periods`
     events: str = CURATED_EVENTS  # which incidents the map and lists show, with their attribution
     events_file: str = ""  # an imported file's format and name ("ACLED export.csv"), named in the file name
+    filters: str = ""  # what the sidebar's filters keep of the incidents, and what tracker totals leave out of them
 
     @property
     def as_of(self) -> str:
@@ -151,6 +153,12 @@ def comparison_context(
         data_as_of,
         (comparison.later, comparison.earlier),
     )
+
+
+def with_filters(context: ExportContext, selection, count: int) -> ExportContext:
+    """The context of a page drawn under a selection's filters (an IncidentFilter): the map's incidents and
+    what the tracker totals do not follow, said on the page; a forwarded page did not say it was filtered."""
+    return replace(context, filters=f"Map: {selection.sentence(count)}. {tracker_scope(selection)}.")
 
 
 def with_events(context: ExportContext, imported: ImportedEvents | None) -> ExportContext:
@@ -383,7 +391,12 @@ def _notes(figure, sentence: str, context: ExportContext) -> float:
         _text(figure, MARGIN, 0, [sentence], 10),
         _text(figure, MARGIN, 0, ["Sources:", *source_paragraphs(context.sources)], 7.5),
         _text(
-            figure, MARGIN, 0, [f"{context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}."], 7.5, color=MUTED_INK
+            figure,
+            MARGIN,
+            0,
+            [f"{context.filters} {context.events} {FIGURES_NOTE} {context.as_of}. {MONITOR}.".lstrip()],
+            7.5,
+            color=MUTED_INK,
         ),
     ]
     spacing = 0.1

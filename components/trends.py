@@ -784,3 +784,11 @@ def unfollowed_filters(names: tuple[str, ...] = tuple(UNFOLLOWED_FILTERS)) -> st
     filters = " and ".join([", ".join(listed[:-1]), listed[-1]] if len(listed) > 1 else listed)
     verb = "filters do" if len(listed) > 1 else "filter does"
     return f"Tracker totals cover {cover}: the {filters} {verb} not apply to them"
+
+
+def tracker_scope(selection) -> str:
+    """What the tracker totals cover of a selection's filters (an IncidentFilter: unfollowed_filters): the
+    period always, the actor-group and type filters when it sets them; for a slide or an exported page that
+    shows tracker totals beside the filtered incidents."""
+    names = ("period", *(("actor-group",) if selection.actors else ()), *(("type",) if selection.types else ()))
+    return unfollowed_filters(names)

@@ -302,3 +302,36 @@ def test_the_one_page_trend_labels_a_month_with_no_figure_in_words_above_its_bas
         assert baseline < box.y0  # above the axis line
         assert box.y1 <= top  # inside the chart, clear of its title
         assert contrast(label.get_color(), NEUTRAL["white"]) >= 4.5
+
+
+def test_the_one_page_briefing_says_which_filters_its_map_follows():
+    """A page drawn for Balochistan's suicide bombings named neither: forwarded, its map read as every incident
+    and its tracker cards as the filtered type's."""
+    import csv
+
+    from components.export import with_filters
+    from components.incidents import IncidentFilter
+    from components.trends import HEADLINE, comparison_sentence
+    from components.ui.panels import _briefing_context
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2025, 1, 1), dt.date(2025, 12, 31), ("Balochistan",), (), ("suicide_bombing",))
+    events = selection.apply(data.events)
+    tracker, series = HEADLINE
+    view, comparison, context = _briefing_context(data, events, selection.provinces)
+    context = with_filters(context, selection, len(events))
+    cards = kpis(data.figures, tracker, series, view.region, comparison.later, comparison.earlier)
+    sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
+    pdf = PdfReader(io.BytesIO(briefing_file("pdf", cards, comparison, sentence, events, data.geo, context)))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        ids = {
+            row["incident_id"]
+            for row in csv.DictReader(handle)
+            if row["event_type"] == "suicide_bombing"
+            and row["date"].startswith("2025")
+            and "Balochistan" in (row["province"], *row["provinces"].split("; "))
+        }
+    assert len(events) == len(ids)
+    assert f"Map: {len(ids)} incidents, 1 Jan 2025–31 Dec 2025, Balochistan, all actors, Suicide bombing." in text
+    assert "Tracker totals cover every attack type, in the months shown: the period and type filters do not" in text

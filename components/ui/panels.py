@@ -20,6 +20,7 @@ from components.export import (
     export_file_name,
     source_names,
     with_events,
+    with_filters,
 )
 from components.map_labels import LABEL_PX
 from components.map_legend import CLICK_TO_LIST
@@ -149,6 +150,7 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
         "briefing-context", (selection,), lambda: _briefing_context(data, events, selection.provinces)
     )
     context = with_events(context, active_import())  # an upload's briefing names its file and ACLED or UCDP
+    context = with_filters(context, selection, len(events))
     tracker, series = HEADLINE
     events_on_click = events_again(selection)  # not `events`: the buttons outlive the run (see events_again)
 

@@ -205,7 +205,8 @@ if later is not None:
 st.header("Sources side by side")
 st.caption(
     "Each tracker counts differently (notes below), so their totals differ by design. Annual totals as "
-    "published are shown beside the sum of the periods when every period of the year is published. A "
+    "published are shown beside the sum of the periods when this data set holds a figure for every period of "
+    "the year, as first published or as the tracker later restated it (the table above says which). A "
     "difference can come from a later revision of some months, or from an annual total released before the "
     "year's last month was counted (marked preliminary)."
 )
