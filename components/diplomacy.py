@@ -192,16 +192,22 @@ def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
     return blank_missing_text(table).rename(columns=SHOWN_HEADERS)
 
 
-def empty_period_note(start: dt.date, end: dt.date, covered: Coverage) -> str:
+def empty_period_note(start: dt.date, end: dt.date, data_end: dt.date, incidents: Coverage) -> str:
     """What a period with no diplomatic event and no incident says in place of a chart, and why: an empty
-    chart drew one tick labelled "0.000000" and said nothing (a link dated after the data date opens on it)."""
+    chart drew one tick labelled "0.000000" and said nothing (a link dated after the data date opens on it).
+    `data_end` is the data date (where a link's dates stop), `incidents` the days the incidents cover, which
+    may end earlier (datapackage.json incidents_to): days past them are no data, not calm."""
     period = format_day(start) if start == end else f"{format_day(start)}–{format_day(end)}"
     said = f"Nothing to draw for {period}: no diplomatic event and no notable incident in this period."
-    if start >= covered.last:
+    kept = f"The incidents are kept up to {format_day(incidents.last)}"
+    if start >= data_end:
+        earlier = f" {kept}." if incidents.last < data_end else ""
         return (
-            f"{said} The data end on {format_day(covered.last)}, so there is nothing after it to show; a link "
-            "dated later opens on that last day. Choose earlier dates in the sidebar."
+            f"{said} The data end on {format_day(data_end)}, so there is nothing after it to show; a link "
+            f"dated later opens on that last day.{earlier} Choose earlier dates in the sidebar."
         )
+    if start > incidents.last:
+        return f"{said} {kept}: this period lies after them, so their absence is no data, not calm."
     return f"{said} The data cover these days: none of their events matches the filters chosen."
 
 

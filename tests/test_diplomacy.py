@@ -17,7 +17,7 @@ from components.charts import date_ticks
 from components.data_age import Coverage
 from components.dataset import load_dataset
 from components.dates import format_day
-from components.diplomacy import filter_events, latest_developments, split_list, window_counts
+from components.diplomacy import empty_period_note, filter_events, latest_developments, split_list, window_counts
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import monthly_on_calendar
 from components.ui.timeline import VIOLENCE_LABEL, VIOLENCE_SERIES, timeline_figure
@@ -430,3 +430,14 @@ def test_a_timeline_panel_with_nothing_in_the_period_says_so_and_draws_no_empty_
     assert "no notable incident in this period" in texts
     assert "Incident type" not in texts  # no legend title over no legend
     assert not [text for text in texts if re.fullmatch(r"[\d.,]+", text) and "." in text]  # "0.000000" gone
+
+
+def test_an_empty_period_after_the_incidents_but_before_the_data_date_says_why():
+    incidents = Coverage(dt.date(2024, 1, 1), dt.date(2026, 3, 16))
+    assert empty_period_note(dt.date(2026, 3, 25), dt.date(2026, 3, 31), dt.date(2026, 4, 8), incidents) == (
+        "Nothing to draw for 25 Mar 2026–31 Mar 2026: no diplomatic event and no notable incident in this period. "
+        "The incidents are kept up to 16 Mar 2026: this period lies after them, so their absence is no data, not calm."
+    )
+    assert empty_period_note(dt.date(2025, 3, 25), dt.date(2025, 3, 31), dt.date(2026, 4, 8), incidents).endswith(
+        "The data cover these days: none of their events matches the filters chosen."
+    )

@@ -84,15 +84,17 @@ def test_every_page_says_how_old_the_data_are_and_warns_when_old():
 
 
 def test_a_window_past_the_data_end_is_marked_partial_with_no_change():
-    """FO briefing on 2 Apr 2026: the 14 days after run to 16 Apr, the data end on 08 Apr (6 days covered)."""
+    """The Eid pause, 19-24 Mar 2026: the 14 days before run 5-18 Mar, the incidents are kept up to 16 Mar
+    (datapackage.json incidents_to): 12 days covered; the 14 after, from 25 Mar, none."""
     app = run_page("views/diplomacy/timeline.py")
-    app.selectbox(key="event").set_value("20260402-fo-urumqi-briefing").run()
-    notes = [w.value for w in app.warning]
-    assert "After: only 6 of 14 days are covered by the data (data end 8 Apr 2026); no change is shown." in notes
+    app.selectbox(key="event").set_value("20260318-eid-pause").run()
+    notes = " ".join(w.value for w in app.warning)
+    assert "Before: only 12 of 14 days are covered by the data (data end 16 Mar 2026); no change is shown." in notes
+    assert "After: none of the 14 days are covered by the data (data end 16 Mar 2026)" in notes
     cards = {m.label: m for m in app.metric}
     assert cards["Incidents, 14 days after"].delta == ""
     assert cards["Killed after (lowest stated)"].delta == ""
-    assert [c.value for c in app.caption].count("Partial: 6 of 14 days covered") == 2  # the two "after" cards
+    assert [c.value for c in app.caption].count("Partial: 12 of 14 days covered") == 2  # the two "before" cards
 
 
 def test_a_window_inside_the_data_shows_its_change():
@@ -214,8 +216,8 @@ def test_a_period_after_the_data_date_says_there_is_nothing_to_draw_and_why():
     app.run()
     assert (
         "Nothing to draw for 8 Apr 2026: no diplomatic event and no notable incident in this period. The data end "
-        "on 8 Apr 2026, so there is nothing after it to show; a link dated later opens on that last day. Choose "
-        "earlier dates in the sidebar."
+        "on 8 Apr 2026, so there is nothing after it to show; a link dated later opens on that last day. The "
+        "incidents are kept up to 16 Mar 2026. Choose earlier dates in the sidebar."
     ) in [i.value for i in app.info]
     assert not app.get("vega_lite_chart")
 

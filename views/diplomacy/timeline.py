@@ -59,7 +59,7 @@ st.markdown(
 )
 
 if shown.empty and events.empty:
-    st.info(empty_period_note(selection.start, selection.end, events_coverage()))
+    st.info(empty_period_note(selection.start, selection.end, data.data_as_of or selection.end, events_coverage()))
     picked = None
 else:
     chart = derived(
