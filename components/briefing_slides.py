@@ -89,15 +89,17 @@ def briefing_slides(
     selection: IncidentFilter,
     events_label: str = CURATED_EVENTS,
     past_data: bool = False,
+    events_end: dt.date | None = None,
 ) -> list[Slide]:
     """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do.
-    `past_data`: the link's period lay past the data date (and was cut to it), so an empty slide says so."""
+    `past_data`: the link's period lay past the data date (and was cut to it), so an empty slide says so;
+    `events_end`: the last day the events cover (store.events_coverage), which may be before the data date."""
     as_of = _as_of(data)
     past = _past_data(data) if past_data else None
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label, past),
+        map_slide(events, selection, as_of, events_label, past, events_end),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past),
         crossings_slide(data, as_of),
@@ -213,19 +215,29 @@ def _trend_title(comparison: YearComparison, region: str) -> str:
 
 
 def map_slide(
-    events: pd.DataFrame, selection: IncidentFilter, as_of: str, events_label: str, past: str | None = None
+    events: pd.DataFrame,
+    selection: IncidentFilter,
+    as_of: str,
+    events_label: str,
+    past: str | None = None,
+    events_end: dt.date | None = None,
 ) -> Slide:
     """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
-    map itself. `past`: the title when the link's period lies past the data and nothing is in it."""
+    map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
+    past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm."""
     killed = killed_sum(events["killed"])
     title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
     if past and events.empty:
         title = past
+    elif events_end is not None and selection.start > events_end:
+        title = f"No incident data for this period: the incidents shown are kept up to {format_day(events_end)}"
     elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (
             f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
             "(lowest figure)"
         )
+    if events_end is not None and selection.start <= events_end < selection.end:
+        title += f"; incidents kept up to {format_day(events_end)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import json
 import random
 import re
 from urllib.parse import urlsplit
@@ -119,6 +120,20 @@ def test_the_briefing_says_which_filters_of_the_link_apply():
     app = open_briefing(panel="trend", province="Balochistan", **{"from": "2025-01-01"})
     assert "Filters: Balochistan; 1 Jan 2025 – 8 Apr 2026" in said(app)
     assert slide_title(app).startswith("Balochistan: attacks ")  # tracker figures follow the one province
+
+
+def test_the_map_slide_past_the_incidents_says_there_is_no_incident_data_not_zero():
+    """A link to 17 Mar-8 Apr 2026 read '0 incidents, 0 killed' on a meeting-room screen; the curated incidents
+    are kept up to 16 Mar 2026 (datapackage.json incidents_to)."""
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    kept_to = dt.date.fromisoformat(meta["incidents_to"])
+    after = open_briefing(panel="map", **{"from": (kept_to + dt.timedelta(days=1)).isoformat()})
+    day = f"{kept_to.day} {kept_to:%b %Y}"
+    assert slide_title(after) == f"No incident data for this period: the incidents shown are kept up to {day}"
+    across = open_briefing(panel="map", **{"from": "2026-01-01"})
+    assert slide_title(across).endswith(f"; incidents kept up to {day}")
+    within = open_briefing(panel="map", **{"from": "2025-01-01", "to": "2025-12-31"})
+    assert "kept up to" not in slide_title(within)
 
 
 def test_the_timeline_slide_draws_the_deaths_of_the_province_the_link_names():

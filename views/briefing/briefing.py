@@ -24,7 +24,7 @@ from components.ui.briefing import (
 )
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download
-from components.ui.store import active_import, dataset, derived, filtered_events, map_deck
+from components.ui.store import active_import, dataset, derived, events_coverage, filtered_events, map_deck
 
 data = dataset()
 selection = current_filter()
@@ -32,10 +32,11 @@ events = filtered_events(selection)
 imported = active_import()
 label = None if imported is None else imported.attribution
 cut, past_data = period_notices(selection.start, data.data_as_of)
+events_end = events_coverage().last
 slides = derived(
     "briefing-slides",
-    (selection, label, past_data),
-    lambda: briefing_slides(data, events, selection, label or CURATED_EVENTS, past_data),
+    (selection, label, past_data, events_end),
+    lambda: briefing_slides(data, events, selection, label or CURATED_EVENTS, past_data, events_end),
 )
 code = current_panel([slide.code for slide in slides])
 slide = next(slide for slide in slides if slide.code == code)
