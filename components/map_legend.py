@@ -25,7 +25,6 @@ from components.map_symbols import crossing_svg, data_uri, dot_svg, stack_svg, s
 from components.palette import NEUTRAL
 from components.vocabulary import (
     CROSSING_STATUSES,
-    FAMILY_COLOURS,
     NO_CROSSING_STATUS,
     drawn_family_colours,
     family_label,
@@ -67,8 +66,9 @@ def crossing_legend(crossings: pd.DataFrame, periods: pd.DataFrame, day) -> Lege
 
 
 def points_legends(events: pd.DataFrame) -> list[Legend]:
-    """Incident types shown, and what the dot styles mean."""
-    drawn = drawn_family_colours(events["event_type"].map(family_label)) or FAMILY_COLOURS
+    """Incident types shown, and what the dot styles mean. With no incident in the selection there is no type
+    to list (it listed every type, "Armed clash" of imports only among them, over an empty map)."""
+    drawn = drawn_family_colours(events["event_type"].map(family_label))
     types = {family: data_uri(dot_svg(colour)) for family, colour in drawn.items()}
     styles = {
         "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT, radius=12)),
@@ -78,6 +78,8 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
         "Province, or one of several places": data_uri(dot_svg(NEUTRAL_DOT, ring=True, faint=True)),
         "Several incidents at one point": data_uri(stack_svg(NEUTRAL_DOT)),
     }
+    if not types:
+        return [Legend("Location", styles, "No incident in the selection.")]
     return [Legend("Incident type", types), Legend("Location", styles, CLICK_TO_LIST)]
 
 

@@ -292,6 +292,9 @@ def test_the_map_slide_legend_lists_only_the_incident_types_on_the_map():
     legend = " ".join(element.body for element in app.get("html"))
     assert "Bombing" in legend
     assert "Armed clash" not in legend
+    empty = open_briefing(panel="map", **{"from": "2026-03-20"})  # after the last incident
+    legend = " ".join(element.body for element in empty.get("html"))
+    assert "<b>Incidents:</b><span>none in the period</span><b>Crossings:</b>" in legend
 
 
 def test_a_dark_slide_draws_its_chart_in_light_type_and_a_light_slide_in_dark():

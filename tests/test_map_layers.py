@@ -32,7 +32,7 @@ from components.map_symbols import BAR, CROSS, crossing_svg, data_uri, swatch_sv
 from components.map_views import resolve_view
 from components.palette import COUNT_RAMP
 from components.paths import BUNDLED_DATA_DIR
-from components.vocabulary import CROSSING_COLOURS, FAMILY_COLOURS
+from components.vocabulary import CROSSING_COLOURS, FAMILY_COLOURS, family_label
 from tests.colour_science import contrast
 
 DATA = load_dataset(BUNDLED_DATA_DIR)
@@ -213,3 +213,13 @@ def test_place_labels_are_drawn_with_sharp_edges():
     assert settings["sdf"]
     assert layer.outline_width > 0
     assert settings["smoothing"] <= 0.05
+
+
+def test_an_empty_selection_lists_no_incident_type():
+    """It listed every type, 'Armed clash' (of imported files only) among them, beside an empty map."""
+    (location,) = incident_legends(EVENTS.iloc[:0], "points")
+    assert location.title == "Location"
+    assert location.note == "No incident in the selection."
+    types, _ = incident_legends(EVENTS, "points")
+    drawn = {family_label(kind) for kind in EVENTS["event_type"]}
+    assert set(types.entries) == drawn

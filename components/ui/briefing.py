@@ -305,13 +305,12 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
 def map_legend(families: tuple[str, ...]) -> None:
     """The incident families drawn (their colours) and crossing statuses (the map's gate symbols); labels are
     the declared code lists', symbols are made in code (components/map_legend.py)."""
-    parts = ["<b>Incidents:</b>"]
-    parts += [
+    drawn = [
         f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
         for label, colour in FAMILY_COLOURS.items()
         if label in families
     ]
-    parts.append("<b>Crossings:</b>")
+    parts = ["<b>Incidents:</b>", *(drawn or ["<span>none in the period</span>"]), "<b>Crossings:</b>"]
     parts += [
         f'<span><img class="gate" src="{symbol}" alt="">{html.escape(label)}</span>'
         for label, symbol in crossing_symbols().items()
