@@ -514,15 +514,24 @@ def scale_bar_chart(km: int, pixels: float) -> alt.LayerChart:
 def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.LayerChart:
     """The `shown` districts with the most `measure` (a column of components.districts' table), as horizontal
     bars shaded by distance band (darker: nearer the line), each with its number written at its end."""
-    top = table.dropna(subset=[measure]).nlargest(shown, measure)  # no bar for a district with no stated total
+    stated = table.dropna(subset=[measure])  # no bar for a district with no stated total
+    top = stated.nlargest(shown, measure)  # the table's order (incidents, then killed) breaks a tie at the cut
     bands = sorted(table["Distance band"].unique(), key=lambda band: (band.startswith(">"), len(band), band))
     shades = [COUNT_RAMP[-1 - i] for i in range(len(bands))]
     title = f"{measure} by district (top {len(top)})"
+    notes = []
+    tied = int((stated[measure] == top[measure].min()).sum()) - int((top[measure] == top[measure].min()).sum())
+    if len(top) and tied:  # a cut through a tie is not a ranking: say who else has as many
+        notes.append(
+            f"{tied:,} more district{'' if tied == 1 else 's'} with {top[measure].min():,.0f} as well, in the table."
+        )
     unstated = int(table[measure].isna().sum())
     if unstated:
         one = unstated == 1
         which = f"district{'' if one else 's'} where no incident states a killed total {'is' if one else 'are'}"
-        title = alt.Title(title, subtitle=f"{unstated:,} {which} left out.")
+        notes.append(f"{unstated:,} {which} left out.")
+    if notes:
+        title = alt.Title(title, subtitle=notes)
     base = alt.Chart(top, title=title).encode(
         y=alt.Y(
             "District:N",

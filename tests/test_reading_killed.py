@@ -115,7 +115,19 @@ def test_the_district_chart_of_killed_says_which_districts_it_leaves_out():
     spec = district_chart(district_table(events).table, "Killed (lowest stated)").to_dict()
     drawn = [row["District"] for rows in spec["datasets"].values() for row in rows]
     assert drawn == ["Bannu"]
-    assert spec["layer"][0]["title"]["subtitle"] == "1 district where no incident states a killed total is left out."
+    assert spec["layer"][0]["title"]["subtitle"] == ["1 district where no incident states a killed total is left out."]
+
+
+def test_the_district_chart_says_who_else_ties_at_its_cut():
+    """Top 15 by incidents: Kabul (2) was drawn and Islamabad (2, 43 killed) not, with nothing to say why."""
+    table = district_table(load_dataset(BUNDLED_DATA_DIR).events).table
+    spec = district_chart(table, "Incidents").to_dict()
+    drawn = [row["District"] for rows in spec["datasets"].values() for row in rows]
+    cut = table.set_index("District").loc[drawn, "Incidents"].min()
+    tied_out = int((table["Incidents"] == cut).sum()) - sum(table.set_index("District").loc[drawn, "Incidents"] == cut)
+    assert len(drawn) == 15
+    assert tied_out > 0  # the bundled data cut through a tie
+    assert spec["layer"][0]["title"]["subtitle"] == [f"{tied_out} more districts with {cut} as well, in the table."]
 
 
 def test_the_legend_names_the_smallest_dot_as_0_killed_or_no_total_stated():
