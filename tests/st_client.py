@@ -28,7 +28,8 @@ RERUNS = (
     (
         "briefing",
         "panel=trend",
-        "Attacks up 15% in Jan–Nov 2025 against Jan–Nov 2024; by Nov 2025 they passed 2024's published annual total",
+        "Attacks up 15% in Jan–Nov 2025 against Jan–Nov 2024; by Nov 2025 they passed 2024's published annual "
+        "total, restated by the tracker",
     ),
     ("data", "table=diplomacy", "Data and sources"),
     ("about", "", "About the data"),

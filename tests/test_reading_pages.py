@@ -614,7 +614,13 @@ def test_a_period_past_the_curated_incidents_is_no_data_not_calm():
     warning = " ".join(w.value for w in talks.warning)
     assert f"Before: none of the 14 days are covered by the data (data end {kept_to.day} {kept_to:%b %Y})" in warning
     inside = open_page("views/map/map.py", **{"from": "2026-01-01", "to": kept_to.isoformat()})
-    assert not any("kept up to" in i.value for i in inside.info)
+    assert not any("kept up to" in e.value for kind in (inside.info, inside.caption) for e in kind)
+    across = open_page("views/map/map.py", **{"from": "2026-01-01", "to": meta["data_as_of"]})
+    days = (dt.date.fromisoformat(meta["data_as_of"]) - dt.date(2026, 1, 1)).days + 1
+    late = (dt.date.fromisoformat(meta["data_as_of"]) - kept_to).days
+    assert not any("kept up to" in i.value for i in across.info)  # a line of the caption, not a box
+    caption = next(c.value for c in across.caption if "kept up to" in c.value)
+    assert caption.endswith(f"{late} of the period's {days} days lie after that: no data, not a quiet spell.")
 
 
 def test_a_repost_is_said_to_be_one_in_the_latest_list_and_the_incidents_table():

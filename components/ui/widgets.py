@@ -50,8 +50,10 @@ def show_chart(chart: ChartSpec, container=st, **kwargs):
     return container.vega_lite_chart(spec=copy.deepcopy(chart.spec), **kwargs)
 
 
-def coverage_caption(data: Dataset, curated: bool = True) -> None:
-    """Data as of and how old (a warning when old), and what the events are: curated or the user's own file.
+def coverage_caption(data: Dataset, curated: bool = True, selection: IncidentFilter | None = None) -> None:
+    """Data as of and how old (a warning when old), and what the events are: curated or the user's own file;
+    with `selection`, how much of its period lies past the last day the events cover (data_age.events_end_note):
+    in the caption when some of it does, a notice when all of it does (the page then shows no incident).
 
     With a file's events shown the page is about them: the curated data's age is said in passing, since the
     warning that recent incidents are missing is not true of the file."""
@@ -74,15 +76,14 @@ def coverage_caption(data: Dataset, curated: bool = True) -> None:
         parts.append(f"Everything else on this page is curated. {as_of_sentence(data.data_as_of, today)}")
     elif curated:
         parts.append(CURATED_EVENTS)
+    covered = events_coverage()
+    past = None if selection is None else events_end_note(covered, selection.start, selection.end, bool(imported))
+    if past and selection.start <= covered.last:
+        parts.append(past)
     if parts:
         st.caption(" ".join(parts))
-
-
-def events_end_notice(selection: IncidentFilter) -> None:
-    """A note when the sidebar's period runs past the last day the incidents shown cover (data_age)."""
-    note = events_end_note(events_coverage(), selection.start, selection.end, active_import() is not None)
-    if note:
-        st.info(note)
+    if past and selection.start > covered.last:
+        st.info(past)
 
 
 def rejected_rows_notice(data: Dataset) -> None:

@@ -22,7 +22,6 @@ from components.ui.widgets import (
     code_radio,
     coverage_caption,
     events_csv_name,
-    events_end_notice,
     missing_layers_note,
     rejected_rows_notice,
     show_chart,
@@ -38,9 +37,8 @@ events = filtered_events(selection)
 
 st.title("Map of the Durand Line region")
 st.markdown(escape_markdown(selection.sentence(len(events))))
-coverage_caption(data)
+coverage_caption(data, selection=selection)
 rejected_rows_notice(data)
-events_end_notice(selection)
 
 mode_box, view_box, options_box = st.columns([1.3, 1.1, 1.2], vertical_alignment="bottom")  # 1280 px fits
 mode = linked(

@@ -7,7 +7,6 @@ from components.ui.panels import briefing_download, kpi_panel, latest_panel, map
 from components.ui.store import dataset, filtered_events
 from components.ui.widgets import (
     coverage_caption,
-    events_end_notice,
     missing_layers_note,
     rejected_rows_notice,
 )
@@ -17,9 +16,8 @@ selection = current_filter()
 events = filtered_events(selection)
 
 st.title("Overview")
-coverage_caption(data)
+coverage_caption(data, selection=selection)
 rejected_rows_notice(data)
-events_end_notice(selection)
 kpi_panel(data)
 left, right = st.columns([3, 2])
 with left:
