@@ -40,15 +40,16 @@ def test_a_link_to_one_month_reads_the_month_not_the_year():
     assert "the year's" not in spec
 
 
-def test_the_default_window_says_2026_is_counted_to_the_data_s_date():
+def test_the_default_window_says_2026_is_counted_to_the_incidents_last_covered_day():
+    """The incidents are kept up to datapackage.json's incidents_to (16 Mar 2026), before the data date."""
     app = open_page("views/map/map.py")
     table = _distance_table(app).value
-    as_of = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["data_as_of"]
-    last = dt.date.fromisoformat(as_of)
-    assert f"{last.year} (to {last.day} {last:%b})" in set(table["Year (span covered)"])  # "2026 (to 8 Apr)"
+    kept_to = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["incidents_to"]
+    last = dt.date.fromisoformat(kept_to)
+    assert f"{last.year} (to {last.day} {last:%b})" in set(table["Year (span covered)"])  # "2026 (to 16 Mar)"
     assert "2025" in set(table["Year (span covered)"])  # a whole year reads as itself
     partial = table[table["Year"] == last.year]
-    assert set(partial["Incidents in the period"]) == {_incidents_dated(f"{last.year}-01-01", as_of)}
+    assert set(partial["Incidents in the period"]) == {_incidents_dated(f"{last.year}-01-01", kept_to)}
 
 
 def test_year_spans_read_as_a_person_writes_them():
