@@ -23,7 +23,7 @@ from components.crossings import (
     since_text,
     status_on,
 )
-from components.data_age import Coverage
+from components.data_age import Coverage, events_end_words
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day, format_published
 from components.diplomacy import filter_events
@@ -90,16 +90,18 @@ def briefing_slides(
     events_label: str = CURATED_EVENTS,
     past_data: bool = False,
     events_end: dt.date | None = None,
+    imported: bool = False,
 ) -> list[Slide]:
     """Every slide the data support, in BRIEFING_PANELS order; "Trackers' totals differ" only when they do.
     `past_data`: the link's period lay past the data date (and was cut to it), so an empty slide says so;
-    `events_end`: the last day the events cover (store.events_coverage), which may be before the data date."""
+    `events_end`: the last day the events cover (store.events_coverage), which may be before the data date;
+    `imported`: the events are the user's file, not the curated incidents."""
     as_of = _as_of(data)
     past = _past_data(data) if past_data else None
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label, past, events_end),
+        map_slide(events, selection, as_of, events_label, past, events_end, imported),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past),
         crossings_slide(data, as_of),
@@ -133,9 +135,9 @@ def _past_data(data: Dataset) -> str:
 
 def _direction(before: float | None, after: float | None) -> str:
     """'up 15%', 'down 3%', 'down 1' on a base under SMALL_BASE, 'no change' (trends.count_change, as the
-    cards and sentences of the other pages say it)."""
+    cards and sentences of the other pages say it); a side with no figure is not "no change"."""
     change = count_change(before, after)
-    return change.words() if change else "no change"
+    return change.words() if change else "not comparable (a side has no figure)"
 
 
 def _tracker_source(region: str) -> str:
@@ -221,6 +223,7 @@ def map_slide(
     events_label: str,
     past: str | None = None,
     events_end: dt.date | None = None,
+    imported: bool = False,
 ) -> Slide:
     """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
     map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
@@ -230,14 +233,14 @@ def map_slide(
     if past and events.empty:
         title = past
     elif events_end is not None and selection.start > events_end:
-        title = f"No incident data for this period: the incidents shown are kept up to {format_day(events_end)}"
+        title = f"No incident data for this period: {events_end_words(events_end, imported)}"
     elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (
             f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
             "(lowest figure)"
         )
     if events_end is not None and selection.start <= events_end < selection.end:
-        title += f"; incidents kept up to {format_day(events_end)}"
+        title += f"; {events_end_words(events_end, imported)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
@@ -312,7 +315,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
         f"the curated timeline · {period} · {as_of}"
     )
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
-    if after is not None:
+    if after is not None and (past is not None or monthly.empty):  # else the title said it: once is enough
         source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"
     chart = _timeline_chart(monthly, gaps, talks, start, end, after)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]

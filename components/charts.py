@@ -18,13 +18,21 @@ from components.palette import (
     TOTALS,
     YEAR_COLOURS,
 )
-from components.trends import AFTER_DATA, CADENCES, NOT_FOUND, SERIES_LABELS, YearComparison, slots_label
+from components.trends import (
+    AFTER_DATA,
+    CADENCES,
+    NOT_FOUND,
+    SERIES_LABELS,
+    SIDE_BY_SIDE_HEADERS,
+    YearComparison,
+    slots_label,
+)
 from components.vocabulary import (
     BORDER_SHARES,
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
+    FIGURE_STATUSES,
     PERIOD_TYPES,
-    PROVISIONAL_STATUSES,
     drawn_family_colours,
 )
 
@@ -184,13 +192,14 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
         var_name="figure",
         value_name="value",
     ).dropna(subset=["value"])
-    long["figure"] = long["figure"].map(
-        {"published_annual": "annual total as published", "sum_of_periods": "sum of published periods"}
+    long["figure"] = long["figure"].map(SIDE_BY_SIDE_HEADERS)  # the table's words: "Annual total", ...
+    # An annual total that is not as first published says so on its bar's row: a preliminary one (PICSS's 2025
+    # came out before December ended), so a gap to the sum of the months is not read as a revision; a
+    # restated one (PICSS's 908 for 2024, first 905), so it is not read as the figure first released.
+    status = long["status"].map(
+        lambda code: "" if code in ("", "published") else f" (annual total: {FIGURE_STATUSES[code].label})"
     )
-    # A preliminary annual total (PICSS's 2025 one came out before December ended) says so on its bar's row,
-    # so a gap to the sum of the months is not read as a revision.
-    provisional = long["status"].isin(PROVISIONAL_STATUSES).map({True: " (preliminary annual total)", False: ""})
-    long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS) + provisional
+    long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS) + status
     chart = (
         alt.Chart(long, title=f"{metric_label} in {year}: trackers side by side")
         .mark_bar()

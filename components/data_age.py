@@ -68,6 +68,15 @@ def chart_title(label: str, covered: Coverage | None, start: dt.date, end: dt.da
     return f"{label} ({'; '.join(gaps)})" if gaps else label
 
 
+def events_end_words(last: dt.date, imported: bool) -> str:
+    """'the curated incidents are kept up to 16 Mar 2026' or 'the imported file's events end on …': one wording
+    wherever a page says where the events stop (Map and Overview captions, Diplomacy's empty period, the
+    briefing's map slide)."""
+    if imported:
+        return f"the imported file's events end on {format_day(last)}"
+    return f"the curated incidents are kept up to {format_day(last)}"
+
+
 def events_end_note(covered: Coverage, start: dt.date, end: dt.date, imported: bool) -> str | None:
     """What a period running past the events' last covered day says, with how much of it lies past: a count
     of 0 there read as calm (a link to 17 Mar-8 Apr 2026 showed "0 incidents" and nothing else). None when
@@ -76,11 +85,13 @@ def events_end_note(covered: Coverage, start: dt.date, end: dt.date, imported: b
         return None
     past = (end - max(start, covered.last + dt.timedelta(days=1))).days + 1
     days = (end - start).days + 1
-    held = (
-        f"The imported file's events end on {format_day(covered.last)}"
-        if imported
-        else f"The curated incidents are kept up to {format_day(covered.last)}: the sources searched for this "
-        "release held almost none later"
-    )
+    held = sentence_start(events_end_words(covered.last, imported))
+    if not imported:
+        held += ": the sources searched for this release held almost none later"
     share = "the whole period lies" if past == days else f"{past} of the period's {days} days lie"
-    return f"{held}. {share[0].upper()}{share[1:]} after that: no data, not a quiet spell."
+    return f"{held}. {sentence_start(share)} after that: no data, not a quiet spell."
+
+
+def sentence_start(words: str) -> str:
+    """The words with a capital first letter and the rest as they are ("16 Mar", not str.capitalize's "16 mar")."""
+    return words[0].upper() + words[1:]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data_age import Coverage
+from components.data_age import Coverage, events_end_words, sentence_start
 from components.dates import format_day, format_days
 from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
@@ -192,14 +192,17 @@ def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
     return blank_missing_text(table).rename(columns=SHOWN_HEADERS)
 
 
-def empty_period_note(start: dt.date, end: dt.date, data_end: dt.date, incidents: Coverage) -> str:
+def empty_period_note(
+    start: dt.date, end: dt.date, data_end: dt.date, incidents: Coverage, imported: bool = False
+) -> str:
     """What a period with no diplomatic event and no incident says in place of a chart, and why: an empty
     chart drew one tick labelled "0.000000" and said nothing (a link dated after the data date opens on it).
     `data_end` is the data date (where a link's dates stop), `incidents` the days the incidents cover, which
-    may end earlier (datapackage.json incidents_to): days past them are no data, not calm."""
+    may end earlier (datapackage.json incidents_to) or be an imported file's: days past them are no data, not
+    calm."""
     period = format_day(start) if start == end else f"{format_day(start)}–{format_day(end)}"
     said = f"Nothing to draw for {period}: no diplomatic event and no notable incident in this period."
-    kept = f"The incidents are kept up to {format_day(incidents.last)}"
+    kept = sentence_start(events_end_words(incidents.last, imported))
     if start >= data_end:
         earlier = f" {kept}." if incidents.last < data_end else ""
         return (

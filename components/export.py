@@ -21,7 +21,7 @@ from components.geo import GeoLayers
 from components.imports import ImportedEvents
 from components.map_layers import incident_cells
 from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
-from components.sources import cited
+from components.sources import cited_names
 from components.trends import (
     NOT_FOUND,
     PUBLISHED_ANNUAL,
@@ -88,8 +88,7 @@ def _year_periods(slots: tuple[int, ...], year: int, cadence: str) -> str:
 def source_names(series_rows: pd.DataFrame, years: tuple[int, ...]) -> tuple[str, ...]:
     """Each outlet that reported a figure of `years` in one figure's periods (from trends.periods), once, in order;
     a repost on an unrelated site says so."""
-    rows = series_rows.loc[series_rows["year"].isin(years), ["source_name", "source_kind"]]
-    return tuple(dict.fromkeys(cited(name, kind) for name, kind in rows.itertuples(index=False)))
+    return tuple(dict.fromkeys(cited_names(series_rows[series_rows["year"].isin(years)])))
 
 
 def briefing_sources(
@@ -119,18 +118,14 @@ def briefing_sources(
         if comparison.passed_slot and comparison.full_year_basis == PUBLISHED_ANNUAL:
             annual = annual_figure(figures, tracker, series, region, "attacks", comparison.earlier)
             rows.append(pd.DataFrame([annual])[["source_name", "source_kind"]])
-    tracker_outlets = [
-        f"{tracker} figures{REPORTED_BY}{outlet}"
-        for frame in rows
-        for outlet in (cited(name, kind) for name, kind in frame[["source_name", "source_kind"]].to_numpy())
-    ]
+    tracker_outlets = [f"{tracker} figures{REPORTED_BY}{outlet}" for frame in rows for outlet in cited_names(frame)]
     newest = events.sort_values("date", ascending=False, kind="stable")
     known = newest["incident_id"].isin(accounts["incident_id"])
     curated = accounts.set_index("incident_id").loc[newest.loc[known, "incident_id"]]
     imported = newest.loc[~known, ["source_name"]].assign(source_kind=None)
     incident_outlets = [
-        f"Incidents on the map{REPORTED_BY}{cited(name, kind)}"
-        for name, kind in pd.concat([curated[["source_name", "source_kind"]], imported]).drop_duplicates().to_numpy()
+        f"Incidents on the map{REPORTED_BY}{outlet}"
+        for outlet in cited_names(pd.concat([curated[["source_name", "source_kind"]], imported]))
     ]
     return tuple(dict.fromkeys([*tracker_outlets, *incident_outlets]))
 

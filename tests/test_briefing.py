@@ -14,7 +14,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.briefing_slides import BRIEFING_FONT, DISAGREE_SHARE, briefing_slides, filters_sentence
+from components.briefing_slides import (
+    BRIEFING_FONT,
+    DISAGREE_SHARE,
+    _direction,
+    briefing_slides,
+    filters_sentence,
+    map_slide,
+)
 from components.dataset import load_dataset
 from components.dates import format_day
 from components.incidents import IncidentFilter
@@ -129,9 +136,9 @@ def test_the_map_slide_past_the_incidents_says_there_is_no_incident_data_not_zer
     kept_to = dt.date.fromisoformat(meta["incidents_to"])
     after = open_briefing(panel="map", **{"from": (kept_to + dt.timedelta(days=1)).isoformat()})
     day = f"{kept_to.day} {kept_to:%b %Y}"
-    assert slide_title(after) == f"No incident data for this period: the incidents shown are kept up to {day}"
+    assert slide_title(after) == f"No incident data for this period: the curated incidents are kept up to {day}"
     across = open_briefing(panel="map", **{"from": "2026-01-01"})
-    assert slide_title(across).endswith(f"; incidents kept up to {day}")
+    assert slide_title(across).endswith(f"; the curated incidents are kept up to {day}")
     within = open_briefing(panel="map", **{"from": "2025-01-01", "to": "2025-12-31"})
     assert "kept up to" not in slide_title(within)
 
@@ -605,8 +612,15 @@ def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not
         == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
     ]
     last = dt.date.fromisoformat(max(months) + "-01")
-    assert f"no monthly deaths figure found in this data set after {last:%b %Y}" in source
-    assert "published" not in source.replace("monthly figures", "")
+    title = slide_title(app)
+    # Said once, in the title (the footer said it again in other words); neither calls the months unpublished.
+    assert f"no figure found after {last:%b %Y} in this data set" in title
+    assert f"after {last:%b %Y}" not in source
+    assert "published" not in source.replace("monthly figures", "") + title
+    empty = open_briefing(panel="timeline", **{"from": "2026-01-01"})  # no month of the period has a figure
+    empty_source = next(line for line in said(empty) if line.startswith("Source: PICSS monthly figures"))
+    assert "no monthly deaths figure found in this data set for" in slide_title(empty)
+    assert f"no monthly deaths figure found in this data set after {last:%b %Y}" in empty_source
     with (BUNDLED_DATA_DIR / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
         declared = {
             row["state"]
@@ -918,3 +932,21 @@ def test_a_slide_on_a_small_base_gives_the_change_in_numbers_as_the_cards_do():
         words = f"{'up' if later > earlier else 'down'} {abs(later - earlier)}"
         assert f"{label}, May 2025\n\n{later}\n\n{words} vs {earlier} in 2024" in shown, label
     assert "%" not in slide_title(app)
+
+
+def test_a_change_with_a_side_missing_is_not_called_no_change():
+    assert _direction(10, 10) == "no change"
+    assert _direction(None, 10) != "no change"
+    assert _direction(10, float("nan")) != "no change"
+
+
+def test_the_map_slide_past_an_imported_files_last_event_names_the_file_not_the_curated_incidents():
+    """Where the events stop is said in one wording (data_age.events_end_words): for an imported file, its
+    last event, not "the curated incidents are kept up to"."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    none = data.events.iloc[0:0]
+    imported = map_slide(none, selection, "as of", "Your file", events_end=dt.date(2025, 9, 4), imported=True)
+    assert imported.title == "No incident data for this period: the imported file's events end on 4 Sep 2025"
+    curated = map_slide(none, selection, "as of", "Curated", events_end=dt.date(2025, 9, 4))
+    assert curated.title == "No incident data for this period: the curated incidents are kept up to 4 Sep 2025"

@@ -436,8 +436,11 @@ def test_an_empty_period_after_the_incidents_but_before_the_data_date_says_why()
     incidents = Coverage(dt.date(2024, 1, 1), dt.date(2026, 3, 16))
     assert empty_period_note(dt.date(2026, 3, 25), dt.date(2026, 3, 31), dt.date(2026, 4, 8), incidents) == (
         "Nothing to draw for 25 Mar 2026–31 Mar 2026: no diplomatic event and no notable incident in this period. "
-        "The incidents are kept up to 16 Mar 2026: this period lies after them, so their absence is no data, not calm."
+        "The curated incidents are kept up to 16 Mar 2026: this period lies after them, so their absence is no data, "
+        "not calm."
     )
+    imported = empty_period_note(dt.date(2026, 3, 25), dt.date(2026, 3, 31), dt.date(2026, 4, 8), incidents, True)
+    assert "The imported file's events end on 16 Mar 2026: this period lies after them" in imported
     assert empty_period_note(dt.date(2025, 3, 25), dt.date(2025, 3, 31), dt.date(2026, 4, 8), incidents).endswith(
         "The data cover these days: none of their events matches the filters chosen."
     )

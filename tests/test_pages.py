@@ -217,7 +217,7 @@ def test_a_period_after_the_data_date_says_there_is_nothing_to_draw_and_why():
     assert (
         "Nothing to draw for 8 Apr 2026: no diplomatic event and no notable incident in this period. The data end "
         "on 8 Apr 2026, so there is nothing after it to show; a link dated later opens on that last day. The "
-        "incidents are kept up to 16 Mar 2026. Choose earlier dates in the sidebar."
+        "curated incidents are kept up to 16 Mar 2026. Choose earlier dates in the sidebar."
     ) in [i.value for i in app.info]
     assert not app.get("vega_lite_chart")
 

@@ -276,8 +276,9 @@ def test_a_preliminary_annual_total_says_so_beside_the_sum_of_its_months():
     assert picss["published_annual"] == 1063
     rows = next(iter(sources_chart(side, "Attacks", 2025).to_dict()["datasets"].values()))
     assert {row["source"] for row in rows if row["tracker"] == "PICSS"} == {
-        "PICSS · militant attacks only (preliminary annual total)"
+        "PICSS · militant attacks only (annual total: preliminary)"
     }
+    assert {row["figure"] for row in rows} == {"Annual total", "Sum of its periods"}  # the table's headers
     table = side_by_side_table(side)
     shown = table[table["Tracker"] == "PICSS"].iloc[0]
     assert shown["Status of the annual total"] == "preliminary"
@@ -299,3 +300,16 @@ def test_a_card_says_how_many_of_its_periods_the_tracker_restated():
             assert note == " (restated by the tracker)"
         else:
             assert note == f" ({restated} of {len(shown)} months restated by the tracker)"
+
+
+def test_a_restated_annual_total_is_not_drawn_as_the_figure_first_published():
+    """PICSS restated 2024's attacks as 908 (first 905): the side-by-side chart's legend called its bar 'annual
+    total as published'."""
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    side = annual_side_by_side(figures, 2024, "attacks")
+    picss = side[(side["tracker"] == "PICSS") & (side["series"] == "militant_attacks")].iloc[0]
+    assert (picss["status"], picss["published_annual"]) == ("restated", 908)
+    rows = next(iter(sources_chart(side, "Attacks", 2024).to_dict()["datasets"].values()))
+    labels = {row["source"] for row in rows if row["tracker"] == "PICSS" and row["series"] == "militant_attacks"}
+    assert labels == {"PICSS · militant attacks only (annual total: restated by the tracker)"}
+    assert not any("as published" in row["figure"] for row in rows)

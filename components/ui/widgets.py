@@ -65,18 +65,17 @@ def coverage_caption(data: Dataset, curated: bool = True, selection: IncidentFil
             st.warning(notice)
         else:
             st.markdown(f"**{as_of_sentence(data.data_as_of, today)}**")
+    covered = events_coverage()
     parts = []
     if imported is not None:
         parts.append(escape_markdown(f"{len(imported.events):,} events. {imported.attribution}"))
         if not imported.events.empty:
-            covered = events_coverage()
             parts.append(f"Events in the file: {format_day(covered.first)} to {format_day(covered.last)}.")
         if imported.rows_left_out:
             parts.append(f"Rows of the file not shown: {imported.rows_left_out:,} (listed on Data & sources).")
         parts.append(f"Everything else on this page is curated. {as_of_sentence(data.data_as_of, today)}")
     elif curated:
         parts.append(CURATED_EVENTS)
-    covered = events_coverage()
     past = None if selection is None else events_end_note(covered, selection.start, selection.end, bool(imported))
     if past and selection.start <= covered.last:
         parts.append(past)

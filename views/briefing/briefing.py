@@ -35,8 +35,10 @@ cut, past_data = period_notices(selection.start, data.data_as_of)
 events_end = events_coverage().last
 slides = derived(
     "briefing-slides",
-    (selection, label, past_data, events_end),
-    lambda: briefing_slides(data, events, selection, label or CURATED_EVENTS, past_data, events_end),
+    (selection, past_data),  # the events' label and end follow the events shown, already in the key
+    lambda: briefing_slides(
+        data, events, selection, label or CURATED_EVENTS, past_data, events_end, imported is not None
+    ),
 )
 code = current_panel([slide.code for slide in slides])
 slide = next(slide for slide in slides if slide.code == code)

@@ -20,7 +20,7 @@ from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
 from components.ui.panels import latest_panel
-from components.ui.store import dataset, derived, events_coverage, filtered_events
+from components.ui.store import active_import, dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
 from components.ui.url_state import linked, select_on_click
 from components.ui.widgets import chart_spec, coverage_caption, rejected_rows_notice, show_chart, table_with_download
@@ -59,7 +59,15 @@ st.markdown(
 )
 
 if shown.empty and events.empty:
-    st.info(empty_period_note(selection.start, selection.end, data.data_as_of or selection.end, events_coverage()))
+    st.info(
+        empty_period_note(
+            selection.start,
+            selection.end,
+            data.data_as_of or selection.end,
+            events_coverage(),
+            active_import() is not None,
+        )
+    )
     picked = None
 else:
     chart = derived(

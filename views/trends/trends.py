@@ -204,11 +204,11 @@ if later is not None:
 
 st.header("Sources side by side")
 st.caption(
-    "Each tracker counts differently (notes below), so their totals differ by design. Annual totals as "
-    "published are shown beside the sum of the periods when this data set holds a figure for every period of "
-    "the year, as first published or as the tracker later restated it (the table above says which). A "
-    "difference can come from a later revision of some months, or from an annual total released before the "
-    "year's last month was counted (marked preliminary)."
+    "Each tracker counts differently (notes below), so their totals differ by design. Each tracker's annual "
+    "total (the latest it stated; a bar's row says when that is preliminary or restated) is shown beside the "
+    "sum of its periods when this data set holds a figure for every period of the year, as first published "
+    "or as the tracker later restated it (the table above says which). A difference can come from a later "
+    "revision of some months, or from an annual total released before the year's last month was counted."
 )
 years = derived("annual-years", (metric, region), lambda: years_with_annual(figures, metric, region))
 if not years:
