@@ -14,7 +14,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.charts import comparison_chart, date_axis, gap_labels
+from components.charts import comparison_chart, date_axis, gap_labels, with_halo
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
@@ -375,14 +375,16 @@ def _timeline_chart(
         )
     )
     # The events over the months: behind a month that filled the plot, a one-month period's nine were hidden.
-    layers = [bars, rules, crosses] + ([] if words is None else [words])
+    layers = [bars, rules, with_halo(crosses)] + ([] if words is None else [words])
     if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
         middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
         note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
         layers.append(
-            alt.Chart(note)
-            .mark_text(fontSize=BRIEFING_FONT, baseline="top", dy=8, lineBreak="\n")  # the type's ink, light or dark
-            .encode(x=alt.X("middle:T", scale=x_scale), y=alt.value(0), text="text")
+            with_halo(  # in the type's ink, light or dark
+                alt.Chart(note)
+                .mark_text(fontSize=BRIEFING_FONT, baseline="top", dy=8, lineBreak="\n")
+                .encode(x=alt.X("middle:T", scale=x_scale), y=alt.value(0), text="text")
+            )
         )
     # Room on the right for the last month's label, which Vega's bounds leave out (cut in Chromium at 1280 px).
     return _styled(_sized(alt.layer(*layers)).properties(padding={"right": TIMELINE_RIGHT_PX}))

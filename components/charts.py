@@ -70,6 +70,7 @@ def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -
 
 GAP_WORDS = "no figure found"  # the first words of trends.NOT_FOUND, where a bar's place is narrow and short
 GAP_LABEL_LIFT = 8  # px between the baseline and the foot of a gap's label, so the axis line never cuts it
+HALO_PX = 6  # the paper round words drawn over lines
 
 
 def gap_labels(gaps: pd.DataFrame, x: alt.X, **encodings) -> alt.Chart:
@@ -82,6 +83,13 @@ def gap_labels(gaps: pd.DataFrame, x: alt.X, **encodings) -> alt.Chart:
         .mark_text(angle=270, align="left", baseline="middle", dx=GAP_LABEL_LIFT)
         .encode(x=x, y=alt.Y("zero:Q"), text="gap_label:N", **encodings)
     )
+
+
+def with_halo(words: alt.Chart) -> alt.LayerChart:
+    """`words` (a text chart) over a rim of paper, so lines drawn under them do not cut their letters (the
+    briefing timeline's event rules crossed its gap words)."""
+    mark = {key: value for key, value in words.mark.to_dict().items() if key != "type"}
+    return alt.layer(words.mark_text(**mark, stroke=NEUTRAL["white"], strokeWidth=HALO_PX), words)
 
 
 def _title(text: str, subtitle: list[str]) -> alt.TitleParams:

@@ -74,6 +74,7 @@ HARM_FELL = "#335500"
 # the diplomacy ink turns light (the same red hue; Tol's pale red would sit too near the pale grey and yellow),
 # so what stood out on white stands out on dark.
 ON_DARK = {
+    NEUTRAL["white"]: DARK_SLIDE["paper"],  # paper stays paper: a halo round words over lines
     DIPLOMACY_INK: "#FEBAAE",
     HARM_ROSE: "#DD33FF",  # the app's dark theme (.streamlit/config.toml): readable on its dark paper
     HARM_FELL: "#88CC66",

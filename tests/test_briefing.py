@@ -22,9 +22,11 @@ from components.briefing_slides import (
     filters_sentence,
     map_slide,
 )
+from components.charts import HALO_PX
 from components.dataset import load_dataset
 from components.dates import format_day
 from components.incidents import IncidentFilter
+from components.palette import DARK_SLIDE
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import SMALL_BASE
 from components.vocabulary import BRIEFING_PANELS, SOURCE_KINDS
@@ -686,9 +688,33 @@ def test_the_timeline_slide_says_inside_the_chart_where_the_monthly_figures_stop
     spec = slide.chart.to_dict()
     notes = [rows for rows in spec["datasets"].values() if rows and "text" in rows[0]]
     assert notes == [[{"middle": notes[0][0]["middle"], "text": f"no figure\nfound after\n{last:%b %Y}"}]]
-    assert spec["layer"][-1]["mark"]["lineBreak"] == "\n"  # three short lines, inside the empty stretch
+    rim, words = spec["layer"][-1]["layer"]  # drawn last, over the events' rules
+    assert words["mark"]["lineBreak"] == "\n"  # three short lines, inside the empty stretch
     assert pd.Timestamp(notes[0][0]["middle"]) > last
-    assert spec["layer"][-1]["mark"]["fontSize"] >= BRIEFING_FONT
+    assert words["mark"]["fontSize"] >= BRIEFING_FONT
+    assert (rim["mark"]["stroke"], rim["mark"]["strokeWidth"]) == ("#FFFFFF", HALO_PX)  # paper round the letters
+
+
+def test_the_timeline_slide_s_gap_words_stand_on_paper_over_the_events_rules():
+    """The events' dark rules ran through "no figure found in this data set" (Feb and Apr 2025): the words are
+    drawn after the rules on a rim of paper, white on the light slide and the dark paper on the dark one."""
+    from components.ui.briefing import dark_spec, slide_chart
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    (slide,) = [s for s in briefing_slides(data, selection.apply(data.events), selection) if s.code == "timeline"]
+    spec = slide.chart.to_dict()
+    kinds = [layer.get("mark", {}).get("type") or "layer" for layer in spec["layer"]]
+    gaps = spec["layer"][kinds.index("rule") + 1]  # right after the events' rules
+    rim, words = gaps["layer"]
+    months = {row["month_mid"][:7] for row in spec["datasets"][gaps["data"]["name"]]}
+    assert {"2025-02", "2025-04"} <= months  # the months the rules ran through
+    assert words["encoding"]["text"]["field"] == rim["encoding"]["text"]["field"] == "gap_label"
+    assert "stroke" not in words["mark"]
+    assert rim["mark"]["stroke"] == "#FFFFFF"
+    dark = dark_spec(slide_chart(slide, "light").spec)
+    dark_rim = next(part for layer in dark["layer"] for part in layer.get("layer", []) if "stroke" in part["mark"])
+    assert dark_rim["mark"]["stroke"] == DARK_SLIDE["paper"]
 
 
 def test_the_timeline_slide_says_a_month_the_period_cuts_is_drawn_whole():
