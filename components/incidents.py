@@ -17,7 +17,7 @@ from components.pickers import unique_labels
 from components.schemas import LIST_SEPARATOR, split_list
 from components.sources import cited_names
 from components.textsafe import blank_missing_text
-from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES, UNKNOWN_ACTOR
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, LOCATION_PRECISIONS, TOLL_SCOPES, UNKNOWN_ACTOR
 
 FIRST_ACCOUNT_COLUMNS = [
     "date",
@@ -276,7 +276,9 @@ def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
             distance_km=events["distance_km"].round(0).where(one_place),
-            location_precision=events["location_precision"].where(one_place, SEVERAL_PLACES),
+            location_precision=events["location_precision"]
+            .map(LOCATION_PRECISIONS.label)
+            .where(one_place, SEVERAL_PLACES),
             source_name=cited_names(events),
             province=province_cells(events),
         )

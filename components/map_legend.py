@@ -71,7 +71,7 @@ def points_legends(events: pd.DataFrame) -> list[Legend]:
     drawn = drawn_family_colours(events["event_type"].map(family_label))
     types = {family: data_uri(dot_svg(colour)) for family, colour in drawn.items()}
     styles = {
-        "Exact place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT, radius=12)),
+        "Named place (size: killed)": data_uri(dot_svg(NEUTRAL_DOT, radius=12)),
         # A dot's size is the lowest stated total, so an incident stating none is drawn as small as 0 killed.
         SMALLEST_DOT: data_uri(dot_svg(NEUTRAL_DOT, radius=6)),
         "District known (at its centre)": data_uri(dot_svg(NEUTRAL_DOT, ring=True)),

@@ -496,9 +496,11 @@ SIGNAL_RULES = CodeList(
 )
 
 
+# "exact" is the named place's gazetteer point (a town's or village's centre), not where the attack happened to the
+# metre: it reads "named place" on screen, which a reader does not take for a surveyed position.
 LOCATION_PRECISIONS = CodeList(
     "location_precision",
-    (Code("exact", "exact place"), Code("district", "district"), Code("province", "province")),
+    (Code("exact", "named place"), Code("district", "district"), Code("province", "province")),
 )
 COORD_PRECISIONS = CodeList("coord_precision", (Code("exact", "exact"), Code("approximate", "approximate")))
 

@@ -142,6 +142,10 @@ def test_the_legend_names_the_smallest_dot_as_0_killed_or_no_total_stated():
     location = next(legend for legend in points_legends(events) if legend.title == "Location")
     assert SMALLEST_DOT == "Smallest dot: 0 killed or no total stated"
     assert SMALLEST_DOT in location.entries
+    # A filled dot is the gazetteer point of the place the sources name (a town's centre): "Exact place" read as
+    # the attack's own position.
+    assert "Named place (size: killed)" in location.entries
+    assert not any("exact" in label.lower() for label in location.entries)
 
 
 def test_an_incident_in_several_provinces_lists_them_all(map_page, accounts):

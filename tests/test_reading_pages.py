@@ -577,6 +577,8 @@ def test_the_map_table_gives_no_distance_for_an_incident_in_several_places():
     assert (listed["Location known to"] == "several places: drawn at one").all()
     alone = shown.drop(listed.index)
     assert alone["Distance to the line (km)"].notna().all()
+    # "exact" is a named place's gazetteer point, not a surveyed position: the table says "named place".
+    assert set(alone["Location known to"]) == {"named place", "district", "province"}
 
 
 def test_a_figure_not_found_is_never_said_to_be_unpublished():

@@ -14,7 +14,7 @@ from components.incidents import figure_range, listed_places, one_of_places, pla
 from components.schemas import split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
-from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, TOLL_SCOPES
+from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES, LOCATION_PRECISIONS, TOLL_SCOPES
 
 TOLL_PARTS = {  # account column: how the claim reads
     "killed_security_forces": "security forces",
@@ -107,7 +107,7 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
     st.caption(
         escape_markdown(
             (
-                f"Location known to: {event['location_precision']} level"
+                f"Location known to: {LOCATION_PRECISIONS.label(event['location_precision'])}"
                 if one_place
                 else f"Location: {one_of_places(listed)}"
             )
