@@ -33,7 +33,7 @@ from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
-from components.sources import cited
+from components.sources import cited, cited_names
 from components.trends import (
     CADENCES,
     COUNTING_RULES,
@@ -431,7 +431,7 @@ def latest_slide(
                     "line": [
                         f"{format_day(day)} · {DIPLOMACY_TRACKS.label(track)}: {title} ({source})"
                         for day, track, title, source in zip(
-                            talks["date_start"], talks["track"], talks["title"], talks["source_name"], strict=True
+                            talks["date_start"], talks["track"], talks["title"], cited_names(talks), strict=True
                         )
                     ],
                     "links": [(url,) for url in talks["source_url"]],
@@ -472,13 +472,14 @@ def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
     or highest figure, so each end of the range is credited to the first account (in file order) stating it;
     an event that is not one of `accounts`' incidents (an imported file's) has one source, which states its
     whole range."""
+    outlet = cited(event.source_name, getattr(event, "source_kind", None))  # a repost says so
     if pd.isna(event.killed_low):
-        return f"toll not stated ({event.source_name})", (event.source_url,)
+        return f"toll not stated ({outlet})", (event.source_url,)
     low_high = (event.killed_low, event.killed_high)
     toll = f"{figure_range(*low_high)} killed"
     own = accounts[accounts["incident_id"].eq(event.incident_id)].sort_values("source_row", kind="stable")
     if event.source_url not in set(own["source_url"]):
-        return f"{toll} ({event.source_name})", (event.source_url,)
+        return f"{toll} ({outlet})", (event.source_url,)
     stating = [own[own["killed_total"].eq(figure)].head(1) for figure in low_high]
     if any(found.empty for found in stating):  # a figure no single account states: count the accounts, credit none
         return f"{toll} ({own['account'].nunique()} accounts)", tuple(own["source_url"].unique())

@@ -33,6 +33,7 @@ from components.vocabulary import (
     DIPLOMACY_TRACKS,
     FIGURE_STATUSES,
     PERIOD_TYPES,
+    RANKED,
     drawn_family_colours,
 )
 
@@ -71,6 +72,9 @@ def long_years(comparison: YearComparison, value_columns=("earlier", "later")) -
 GAP_WORDS = "no figure found"  # the first words of trends.NOT_FOUND, where a bar's place is narrow and short
 GAP_LABEL_LIFT = 8  # px between the baseline and the foot of a gap's label, so the axis line never cuts it
 HALO_PX = 6  # the paper round words drawn over lines
+# A rank's axis: rank 1 (the most affected) at the top, no rank 0, the dots clear of the plot's edges.
+SIDE_FIGURES = ("published_annual", "sum_of_periods")  # the two bars of a tracker in sources_chart
+RANK_SCALE = alt.Scale(reverse=True, zero=False, nice=False, padding=24)
 
 
 def gap_labels(gaps: pd.DataFrame, x: alt.X, **encodings) -> alt.Chart:
@@ -96,9 +100,14 @@ def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
     return alt.TitleParams(text, subtitle=subtitle, anchor="start", subtitleFontSize=FONT_SIZE - 2)
 
 
-def comparison_chart(comparison: YearComparison, metric_label: str, context: list[str] = ()) -> alt.LayerChart:
+def comparison_chart(
+    comparison: YearComparison, metric_label: str, context: list[str] = (), metric: str = "attacks"
+) -> alt.LayerChart:
     """Grouped bars per period, earlier year light and later year dark; a period with no figure is labelled
-    so where its bar would stand (gap_labels: words, not a bar, never a zero), and every period stays on the axis."""
+    so where its bar would stand (gap_labels: words, not a bar, never a zero), and every period stays on the axis.
+    A count's axis ticks whole numbers only (Punjab's 1 and 2 attacks had ticks at 0.5 and 1.5); a rank
+    (`metric` in RANKED) is a dot on an axis running from rank 1 at the top, not a bar: rank 2's bar stood twice
+    as tall as rank 1's, the worse."""
     earlier, later = str(comparison.earlier), str(comparison.later)
     data = long_years(comparison)
     labels = list(CADENCES[comparison.cadence])
@@ -106,23 +115,27 @@ def comparison_chart(comparison: YearComparison, metric_label: str, context: lis
     x = alt.X("label:N", sort=labels, scale=alt.Scale(domain=labels), title=None, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("year:N", sort=[earlier, later], scale=alt.Scale(domain=[earlier, later]))
     pick = alt.selection_point(fields=["year"], bind="legend")
-    bars = (
-        alt.Chart(data[data["value"].notna()])
-        .mark_bar()
-        .encode(
-            x=x,
-            xOffset=offset,
-            y=alt.Y("value:Q", title=metric_label),
-            color=alt.Color("year:N", scale=years, title="Year"),
-            opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
-            tooltip=[
-                alt.Tooltip("year:N", title="Year"),
-                alt.Tooltip("label:N", title="Period"),
-                alt.Tooltip("value:Q", title=metric_label, format=",.0f"),
-            ],
-        )
-        .add_params(pick)
-    )
+    shown = data[data["value"].notna()]
+    whole = bool(shown["value"].map(float.is_integer).all())
+    y_axis = alt.Axis(tickMinStep=1, format=",d") if whole else alt.Axis()
+    if metric in RANKED:
+        y = alt.Y("value:Q", title=f"{metric_label} (1 = most affected)", scale=RANK_SCALE, axis=y_axis)
+        marks = alt.Chart(shown).mark_point(filled=True, size=400, opacity=1)
+    else:
+        y = alt.Y("value:Q", title=metric_label, axis=y_axis)
+        marks = alt.Chart(shown).mark_bar()
+    bars = marks.encode(
+        x=x,
+        xOffset=offset,
+        y=y,
+        color=alt.Color("year:N", scale=years, title="Year"),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
+        tooltip=[
+            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip("label:N", title="Period"),
+            alt.Tooltip("value:Q", title=metric_label, format=",.0f" if whole else ",.3~f"),
+        ],
+    ).add_params(pick)
     gaps = data[data["note"] == NOT_FOUND]
     # The year is written out: words have no colour of their own to tell the two years apart. The short words
     # stay about inside the Trends page's plot (some 130 px tall at 1280 px); the whole sentence ran far past it.
@@ -196,7 +209,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
     """Each tracker's figure for one metric, published annual total beside the sum of its periods."""
     long = side_by_side.melt(
         id_vars=["tracker", "series", "status"],
-        value_vars=["published_annual", "sum_of_periods"],
+        value_vars=list(SIDE_FIGURES),
         var_name="figure",
         value_name="value",
     ).dropna(subset=["value"])
@@ -205,18 +218,22 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
     # came out before December ended), so a gap to the sum of the months is not read as a revision; a
     # restated one (PICSS's 908 for 2024, first 905), so it is not read as the figure first released.
     status = long["status"].map(
-        lambda code: "" if code in ("", "published") else f" (annual total: {FIGURE_STATUSES[code].label})"
+        lambda code: "" if code in ("", "published") else f" (annual total: {FIGURE_STATUSES.label(code)})"
     )
     long["source"] = long["tracker"] + " · " + long["series"].map(SERIES_LABELS) + status
     chart = (
         alt.Chart(long, title=f"{metric_label} in {year}: trackers side by side")
         .mark_bar()
         .encode(
-            y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=360)),
+            y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=480)),  # the longest row, whole at 1280 px
             yOffset=alt.YOffset("figure:N"),
             x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
             color=alt.value(FIGURE_BARS),  # one ink: each bar names its tracker (components/palette.py)
-            opacity=alt.Opacity("figure:N", scale=alt.Scale(range=[1.0, 0.45]), title="Figure"),
+            opacity=alt.Opacity(  # the domain given: a year with annual totals only drew them at half ink
+                "figure:N",
+                scale=alt.Scale(domain=[SIDE_BY_SIDE_HEADERS[k] for k in SIDE_FIGURES], range=[1.0, 0.45]),
+                title="Figure",
+            ),
             tooltip=["tracker:N", "series:N", "figure:N", alt.Tooltip("value:Q", format=",.0f")],
         )
         .properties(height=alt.Step(22))

@@ -16,6 +16,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from components.data_age import Coverage, events_end_note, events_end_words
 from components.dates import format_day
 from components.geo import GeoLayers
 from components.imports import ImportedEvents
@@ -57,6 +58,7 @@ class ExportContext:
     events: str = CURATED_EVENTS  # which incidents the map and lists show, with their attribution
     events_file: str = ""  # an imported file's format and name ("ACLED export.csv"), named in the file name
     filters: str = ""  # what the sidebar's filters keep of the incidents, and what tracker totals leave out of them
+    map_title: str = ""  # the map's title when the period runs past the events' last covered day (with_filters)
 
     @property
     def as_of(self) -> str:
@@ -150,10 +152,25 @@ def comparison_context(
     )
 
 
-def with_filters(context: ExportContext, selection, count: int) -> ExportContext:
+def with_filters(
+    context: ExportContext, selection, count: int, covered: Coverage | None = None, imported: bool = False
+) -> ExportContext:
     """The context of a page drawn under a selection's filters (an IncidentFilter): the map's incidents and
-    what the tracker totals do not follow, said on the page; a forwarded page did not say it was filtered."""
-    return replace(context, filters=f"Map: {selection.sentence(count)}. {tracker_scope(selection)}.")
+    what the tracker totals do not follow, said on the page; a forwarded page did not say it was filtered.
+    With `covered`, the days the events cover: a period running past their end says so in the map's title and
+    the footer (data_age.events_end_note), as the pages do; a page for 17 Mar-8 Apr 2026 read "0 notable
+    incidents" and nothing else, three calm weeks to whoever it was forwarded to."""
+    filters = f"Map: {selection.sentence(count)}. {tracker_scope(selection)}."
+    note = None if covered is None else events_end_note(covered, selection.start, selection.end, imported)
+    if note is None:
+        return replace(context, filters=filters)
+    ends = events_end_words(covered.last, imported)
+    title = (
+        f"No incident data for this period: {ends}"
+        if selection.start > covered.last
+        else f"{count:,} {'events' if imported else 'notable incidents'} and the Durand Line; {ends}"
+    )
+    return replace(context, filters=f"{filters} {note}", map_title=title)
 
 
 def with_events(context: ExportContext, imported: ImportedEvents | None) -> ExportContext:
@@ -330,7 +347,7 @@ def briefing_figure(cards: KpiRow | None, comparison, sentence, events, geo, con
     if cards is not None and not cards.cards.empty:
         top = _kpi_cards(figure, cards, top + GAP)
     bottom = _notes(figure, sentence, context)
-    _map_and_trend(figure, top + GAP, bottom - GAP, events, geo, comparison)
+    _map_and_trend(figure, top + GAP, bottom - GAP, events, geo, comparison, context)
     return figure
 
 
@@ -420,12 +437,13 @@ def source_paragraphs(sources: tuple[str, ...]) -> list[str]:
     return shown or ["none recorded"]
 
 
-def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, comparison) -> None:
+def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, comparison, context) -> None:
     """The map with its legend on the left and the monthly bars on the right, between the KPI cards and the notes."""
     title_room, tick_room, label_room, legend_room = 0.35, 0.35, 0.55, 1.9
     map_height = bottom - top - title_room
     map_width = min((PAGE[0] - 2 * MARGIN) / 2, map_height / MAP_ASPECT)  # no blank beside a short map
-    _text(figure, MARGIN, top, [f"{len(events)} notable incidents and the Durand Line"], 11, map_width + legend_room)
+    title = context.map_title or f"{len(events)} notable incidents and the Durand Line"
+    _text(figure, MARGIN, top, [title], 11, map_width + legend_room)
     map_axis = figure.add_axes(_box(MARGIN, top + title_room, map_width, map_height))
     map_axis.set_anchor("NW")
     _static_map(map_axis, events, geo)

@@ -261,6 +261,23 @@ INCIDENT_HEADERS = {
 
 
 SEVERAL_PLACES = "several places: drawn at one"  # where an incident in several places is known to
+# Precisions whose coordinates give an incident a distance to the line of its own: one known only to its province is
+# drawn at the provincial capital (the Besham bombing in Shangla at Peshawar, 47 km from the line).
+MEASURED_PRECISIONS = ("exact", "district")
+
+
+def own_distance(events: pd.DataFrame) -> pd.Series:
+    """Whether each incident's distance to the line is its own: in one place, known to its district or better."""
+    return listed_places(events).isna() & events["location_precision"].isin(MEASURED_PRECISIONS)
+
+
+def distance_words(distance_km: float, location_precision: str, one_place: bool) -> str:
+    """'46 km from the Durand Line' (tooltip and details), or why an incident has no distance of its own."""
+    if not one_place:
+        return "no one distance to the line"
+    if location_precision not in MEASURED_PRECISIONS:
+        return "no distance of its own (drawn at the provincial capital)"
+    return f"{distance_km:.0f} km from the Durand Line"
 
 
 def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
@@ -275,7 +292,7 @@ def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
         .assign(
             event_type=events["event_type"].map(EVENT_TYPES.label),
             actor_group=events["actor_group"].map(ACTOR_GROUPS.label),
-            distance_km=events["distance_km"].round(0).where(one_place),
+            distance_km=events["distance_km"].round(0).where(own_distance(events)),
             location_precision=events["location_precision"]
             .map(LOCATION_PRECISIONS.label)
             .where(one_place, SEVERAL_PLACES),
@@ -311,13 +328,23 @@ def in_one_place(events: pd.DataFrame) -> pd.DataFrame:
     return events[listed_places(events).isna()]
 
 
-def several_places_sentence(count: int) -> str:
-    """Why the distance bands count fewer incidents than the selection holds."""
-    one = count == 1
+def left_out_of_bands(province: int, several: int) -> str:
+    """Why the distance bands count fewer incidents than the selection holds, or "" when they count them all.
+    An incident known only to its province is drawn at the provincial capital, so its distance is the
+    capital's (the Besham bombing in Shangla counted "within 50 km" at Peshawar); one its sources place in
+    several places is drawn at one of them. No one distance is theirs."""
+    left = province + several
+    if not left:
+        return ""
+    parts = [
+        f"{province:,} known only to the province (drawn at its capital)" * bool(province),
+        f"{several:,} placed by their sources in several places (drawn at one)" * bool(several),
+    ]
+    verb = "is" if left == 1 else "are"
     return (
-        f"{count:,} incident{'' if one else 's'} in the selection {'is' if one else 'are'} left out of the bands: "
-        f"{'its' if one else 'their'} sources place {'it' if one else 'them'} in several places (the district or "
-        f"province lists several), and {'its' if one else 'their'} coordinates are only one of them."
+        f"{left:,} incident{'' if left == 1 else 's'} in the selection {verb} left out of the bands: "
+        + " and ".join(part for part in parts if part)
+        + "."
     )
 
 

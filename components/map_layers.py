@@ -24,7 +24,14 @@ from pydeck.bindings.json_tools import default_serialize
 
 from components.crossings import reported_text, since_text
 from components.dates import format_day
-from components.incidents import figure_range, in_one_place, listed_places, one_of_places, place_names
+from components.incidents import (
+    distance_words,
+    figure_range,
+    listed_places,
+    one_of_places,
+    own_distance,
+    place_names,
+)
 from components.map_labels import LABEL_PX, MAP_SIZES, place_labels
 from components.map_symbols import CROSSING_ICON_PX, crossing_icon
 from components.map_views import DEFAULT_VIEW, MapView, resolve_view, view_state
@@ -49,9 +56,6 @@ DOT_FIELDS = ("incident_id", "lon", "lat", "radius", "color", "title", "line1", 
 AGGREGATE_ABOVE = 8_000
 CELL_DEGREES = 0.25  # about 25 km at these latitudes
 HEX_KM = 25  # hexagon size, centre to corner
-# Aggregated modes count an event only where its place is known to the district or better: a province-level
-# event placed at the province's centre would pile up in one bin that means nothing.
-COUNTED_PRECISIONS = ("exact", "district")
 IMPRECISE_RING = {"district": (2.5, 230), "province": (1.5, 140)}  # ring width (px) and opacity
 # An incident its sources place in several places (incidents.listed_places) is drawn as a ring at its
 # coordinates, one of those places, never as an exact dot there: as faint as a province-level one.
@@ -126,8 +130,7 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
                     f" · injured {figure_range(row.injured_low, row.injured_high)}"
                     + (" · figures disputed" if row.disputed else "")
                 ),
-                "line3": f"{row.perpetrator} · "
-                + (f"{row.distance_km:.0f} km from the Durand Line" if one_place else "no one distance to the line"),
+                "line3": f"{row.perpetrator} · " + distance_words(row.distance_km, row.location_precision, one_place),
             }
         )
     return records
@@ -228,8 +231,10 @@ def label_layer(
 
 
 def located_to_district(events: pd.DataFrame) -> pd.DataFrame:
-    """The events aggregated modes count: located to the district or better, in one place."""
-    return in_one_place(events[events["location_precision"].isin(COUNTED_PRECISIONS)])
+    """The events aggregated modes and the distance bands count: located to the district or better, in one
+    place (incidents.own_distance); a province-level event at the province's centre would pile up in one bin
+    that means nothing, and measure the capital's distance to the line."""
+    return events[own_distance(events)]
 
 
 def count_steps(largest: int) -> list[tuple[int, int | None]]:

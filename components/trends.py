@@ -15,7 +15,7 @@ import pandas as pd
 from components.dates import format_published
 from components.figures import FIGURE_HEADERS
 from components.sources import source_label
-from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, PROVISIONAL_STATUSES, SERIES
+from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, PROVISIONAL_STATUSES, RANKED, SERIES
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
 CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
@@ -597,22 +597,51 @@ def restated_note(statuses: pd.Series, cadence: str) -> str:
     return f" ({count} of {len(statuses)} {PERIOD_TYPES[cadence].plural} {label})"
 
 
-def comparison_sentence(comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str) -> str:
-    """A plain sentence an analyst can paste into a brief."""
+def figure_text(value: float) -> str:
+    """A figure with the decimals its source gives: 1,063; 7.916; 8.4 (a GTI score of 7.916 read "8")."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}".rstrip("0")
+
+
+def change_words(metric: str, before: float, after: float) -> str:
+    """How a figure moved, in words that fit it: a count's change (count_change: 'up 15%'); an index's exact
+    difference ('down 0.484': a score of 8.4 to 7.916 read "no change"); a rank in places, rank 1 the most
+    affected (2 to 1 read "down 1", a worsening said as a fall)."""
+    if metric in RANKED:
+        places = abs(round(after - before))
+        if not places:
+            return "the same rank"
+        side = "nearer" if after < before else "further from"
+        return f"{places} place{'s' if places > 1 else ''} {side} rank 1, the most affected"
+    if metric in NOT_ADDITIVE:
+        difference = round(after - before, 3)
+        return f"{'up' if difference > 0 else 'down'} {figure_text(abs(difference))}" if difference else "no change"
+    return count_change(before, after).words()
+
+
+def sentence_label(label: str) -> str:
+    """A measure's label inside a sentence: 'attacks', but 'GTI score' (an acronym keeps its capitals)."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+def comparison_sentence(
+    comparison: YearComparison, metric_label: str, tracker: str, series: str, region: str, metric: str = "attacks"
+) -> str:
+    """A plain sentence an analyst can paste into a brief; `metric` (the code) says how its change is worded."""
     later, earlier, cadence = comparison.later, comparison.earlier, comparison.cadence
     source = f"{tracker} ({SERIES_LABELS.get(series, series)}), {region}"
+    measure = sentence_label(metric_label)
     if not comparison.later_slots:
         return f"{source}: no {CADENCE_LABELS[cadence].lower()} figure for {later} in this data set."
     window = comparison.window
     if comparison.window_later is None:
         return (
-            f"{source}: {metric_label.lower()} in {slots_label(comparison.later_slots, cadence)} {later} total "
+            f"{source}: {measure} in {slots_label(comparison.later_slots, cadence)} {later} total "
             f"{comparison.table['later'].sum():,.0f}; this data set has no figure for those periods of {earlier}."
         )
-    direction = count_change(comparison.window_earlier, comparison.window_later).words()
+    direction = change_words(metric, comparison.window_earlier, comparison.window_later)
     text = (
-        f"{source}: {metric_label.lower()} in {window} {later}: {comparison.window_later:,.0f}"
-        f"{comparison.provisional('later')}, against {comparison.window_earlier:,.0f}"
+        f"{source}: {measure} in {window} {later}: {figure_text(comparison.window_later)}"
+        f"{comparison.provisional('later')}, against {figure_text(comparison.window_earlier)}"
         f"{comparison.provisional('earlier')} in {window} {earlier} ({direction})."
     )
     missing = [s for s in comparison.later_slots if s not in comparison.window_slots]

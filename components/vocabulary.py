@@ -39,6 +39,8 @@ class Metric(Code):
     # A rise means more people hurt, so a headline card may colour it as worse; a rise in militants killed or
     # arrested, or in an index, is not simply bad or good, and its card stays neutral.
     rise_is_harm: bool = True
+    # A rank, 1 the most affected: a smaller number is worse, so it is said in places, never drawn as a bar.
+    ranked: bool = False
 
 
 @dataclass(frozen=True)
@@ -409,10 +411,11 @@ METRICS = CodeList(
         Metric("suicide_attacks", "Suicide attacks"),
         Metric("militants_arrested", "Militants arrested", rise_is_harm=False),
         Metric("gti_score", "GTI score", group="not_additive", rise_is_harm=False),
-        Metric("gti_rank", "GTI rank", group="not_additive", rise_is_harm=False),
+        Metric("gti_rank", "GTI rank", group="not_additive", rise_is_harm=False, ranked=True),
     ),
 )
 RISE_IS_HARM = frozenset(metric.code for metric in METRICS.items if metric.rise_is_harm)
+RANKED = frozenset(metric.code for metric in METRICS.items if metric.ranked)
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PERIOD_TYPES = CodeList(
     "period_type",

@@ -335,3 +335,36 @@ def test_the_one_page_briefing_says_which_filters_its_map_follows():
     assert len(events) == len(ids)
     assert f"Map: {len(ids)} incidents, 1 Jan 2025–31 Dec 2025, Balochistan, all actors, Suicide bombing." in text
     assert "Tracker totals cover every attack type, in the months shown: the period and type filters do not" in text
+
+
+@pytest.mark.parametrize("start", ["2026-03-17", "2026-03-01"])
+def test_the_one_page_briefing_says_where_the_incidents_stop_when_its_period_runs_past_them(start):
+    """A page for 17 Mar-8 Apr 2026 read "0 notable incidents and the Durand Line" over an empty map: forwarded,
+    three calm weeks. The curated incidents are kept up to datapackage.json's incidents_to, as the pages say."""
+    import json
+
+    from components.data_age import Coverage
+    from components.export import with_filters
+    from components.incidents import IncidentFilter
+    from components.ui.panels import _briefing_context
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    kept_to, as_of = (dt.date.fromisoformat(meta[key]) for key in ("incidents_to", "data_as_of"))
+    selection = IncidentFilter(dt.date.fromisoformat(start), as_of)
+    events = selection.apply(data.events)
+    _, comparison, context = _briefing_context(data, events, selection.provinces)
+    context = with_filters(context, selection, len(events), Coverage(dt.date(2024, 1, 1), kept_to))
+    pdf = PdfReader(io.BytesIO(briefing_file("pdf", None, comparison, "", events, data.geo, context)))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    kept = f"the curated incidents are kept up to {kept_to.day} {kept_to:%b %Y}"
+    past = (as_of - max(selection.start, kept_to + dt.timedelta(days=1))).days + 1
+    if selection.start > kept_to:
+        assert events.empty
+        assert f"No incident data for this period: {kept}" in text
+        assert "0 notable incidents" not in text
+        assert "The whole period lies after that: no data, not a quiet spell." in text
+    else:
+        assert f"{len(events)} notable incidents and the Durand Line; {kept}" in text
+        days = (as_of - selection.start).days + 1
+        assert f"{past} of the period's {days} days lie after that: no data, not a quiet spell." in text

@@ -640,6 +640,11 @@ def test_a_repost_is_said_to_be_one_in_the_latest_list_and_the_incidents_table()
     reposted = table[table["Source link"].str.contains("longform.social", regex=False)]
     assert not reposted.empty
     assert reposted["Source"].str.endswith("(repost on an unrelated site)").all()
+    # The briefing's latest-developments slide dropped the flag on the same items (review, 2 Dec 2026).
+    slide = open_page("views/briefing/briefing.py", panel="latest")
+    statements = [m.value.replace("\\", "") for m in slide.markdown if "longform" in m.value]
+    assert statements
+    assert all("(via longform.social record) (repost on an unrelated site))" in line for line in statements)
 
 
 def test_an_injured_range_never_spans_two_groups():
@@ -655,3 +660,61 @@ def test_an_injured_range_never_spans_two_groups():
     campaign = table[table["Place"].isin({r["place"] for r in rows})]
     assert len(campaign) == 1
     assert campaign[["Injured (lowest)", "Injured (highest)"]].isna().all(axis=None)
+
+
+def _gti_values(metric: str) -> dict[int, set[str]]:
+    """Each year's displayed GTI values for Pakistan, as written in the file."""
+    values: dict[int, set[str]] = {}
+    for row in shown_figures():
+        if (row["tracker"], row["region"], row["metric"]) == ("GTI", "Pakistan", metric):
+            values.setdefault(int(row["period_start"][:4]), set()).add(row["value"])
+    return values
+
+
+def _sentence(app: AppTest) -> str:
+    said = (m.value.replace("\\", "") for m in app.markdown)  # the page escapes Markdown in its sentences
+    return next(text for text in said if text.startswith("GTI (Global Terrorism Index), Pakistan:"))
+
+
+def test_a_gti_rank_is_said_in_places_with_rank_1_the_most_affected_and_drawn_as_dots():
+    """2 in 2024 to 1 in 2025 read "gti rank ... (down 1)" over a 2024 bar twice 2025's: a worsening read as a
+    fall. Rank 1 is the most affected country."""
+    ranks = _gti_values("gti_rank")
+    assert ranks[2024] == {"2"}
+    assert ranks[2025] == {"1"}
+    app = open_page(TRENDS, source="GTI:gti", metric="gti_rank", year="2025", vs="2024")
+    assert _sentence(app).endswith(
+        "GTI rank in full year 2025: 1, against 2 in full year 2024 (1 place nearer rank 1, the most affected)."
+    )
+    spec = json.loads(next(c for c in app.get("vega_lite_chart") if "GTI rank" in c.proto.spec).proto.spec)
+    layers = spec["layer"]
+    assert layers[0]["mark"]["type"] == "point"  # no bar: its height would be the rank's number
+    assert layers[0]["encoding"]["y"]["scale"]["reverse"] is True  # rank 1 at the top
+    assert layers[0]["encoding"]["y"]["title"] == "GTI rank (1 = most affected)"
+
+
+def test_a_gti_score_keeps_the_decimals_its_source_gives():
+    """7.916 against 8.4 read "8, against 8 (no change)"."""
+    scores = _gti_values("gti_score")
+    app = open_page(TRENDS, source="GTI:gti", metric="gti_score", year="2024", vs="2023")
+    sentence = _sentence(app)
+    (earlier,) = scores[2023]
+    later = re.search(r"full year 2024: ([\d.]+),", sentence)[1]
+    assert later in scores[2024]  # one of the values the file gives, as written
+    assert f"against {earlier} in full year 2023" in sentence
+    difference = round(float(later) - float(earlier), 3)
+    assert sentence.endswith(f"({'up' if difference > 0 else 'down'} {abs(difference):g}).")
+    assert "no change" not in sentence
+
+
+def test_another_year_compares_with_the_year_before_it_unless_chosen():
+    """Year 2026 picked on the Trends page compared Jan 2026 with Jan 2024, the default pair's earlier year,
+    though Jan 2025 has a figure (the Overview compared 2026 with 2025)."""
+    app = open_page(TRENDS, source="PICSS:militant_attacks")
+    assert app.selectbox(key="year").value == 2025
+    app.selectbox(key="year").set_value(2026).run()
+    assert app.selectbox(key="vs").value == 2025
+    app.selectbox(key="vs").set_value(2024).run()  # chosen on purpose: it stays
+    assert app.selectbox(key="vs").value == 2024
+    linked = open_page(TRENDS, source="PICSS:militant_attacks", year="2026", vs="2024")  # a link's pair stays
+    assert linked.selectbox(key="vs").value == 2024

@@ -199,3 +199,11 @@ def test_incident_detail_says_when_an_accounts_source_is_a_repost(bundled):
     assert not app.exception, [e.value for e in app.exception]
     headings = [m.value.replace("\\", "") for m in app.markdown if m.value.startswith("**")]
     assert any("(repost on an unrelated site" in heading for heading in headings), headings
+
+
+def test_copies_of_other_outlets_stories_are_registered_as_reposts():
+    """Subrang Safar carries The News's story on PIPS's 2024 report (the PIPS cards' 2024 base) and Teluguvaartha
+    a machine-translated copy of a Pakistani story (PICSS Sep 2024 figures): both were "other outlet", so the
+    figures they alone give were not flagged as reposts (review, 2 Dec 2026)."""
+    kinds = {row["domain"]: row["kind"] for row in _rows(BUNDLED_DATA_DIR / OUTLET_REGISTRY.file)}
+    assert kinds["subrangsafar.com"] == kinds["teluguvaartha.com"] == "repost"

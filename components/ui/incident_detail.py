@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.dates import format_day
-from components.incidents import figure_range, listed_places, one_of_places, place_names
+from components.incidents import distance_words, figure_range, listed_places, one_of_places, place_names
 from components.schemas import split_list
 from components.sources import source_label
 from components.textsafe import escape_markdown
@@ -92,7 +92,7 @@ def incident_detail(event: pd.Series, accounts: pd.DataFrame) -> None:
         escape_markdown(
             f"Killed {figure_range(event['killed_low'], event['killed_high'])} · injured "
             f"{figure_range(event['injured_low'], event['injured_high'])} · "
-            + (f"{event['distance_km']:.0f} km from the Durand Line" if one_place else "no one distance to the line")
+            + distance_words(event["distance_km"], event["location_precision"], one_place)
         )
     )
     st.markdown(f"**Perpetrator (as reported):** {escape_markdown(event['perpetrator'])}")

@@ -41,7 +41,7 @@ from components.trends import (
 )
 from components.ui.filters import current_filter
 from components.ui.map_key import map_key, show_map_key
-from components.ui.store import active_import, derived, events_again, map_deck
+from components.ui.store import active_import, derived, events_again, events_coverage, map_deck
 from components.ui.widgets import chart_spec, chart_with_table, comparison_columns, kpi_row
 
 NO_FIGURES = "No PICSS monthly figures are loaded."
@@ -149,8 +149,9 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
     view, comparison, context = derived(
         "briefing-context", (selection,), lambda: _briefing_context(data, events, selection.provinces)
     )
-    context = with_events(context, active_import())  # an upload's briefing names its file and ACLED or UCDP
-    context = with_filters(context, selection, len(events))
+    imported = active_import()
+    context = with_events(context, imported)  # an upload's briefing names its file and ACLED or UCDP
+    context = with_filters(context, selection, len(events), events_coverage(), imported is not None)
     tracker, series = HEADLINE
     events_on_click = events_again(selection)  # not `events`: the buttons outlive the run (see events_again)
 

@@ -5,8 +5,8 @@ import streamlit as st
 from components.charts import border_share_chart, district_chart, scale_bar_chart
 from components.districts import district_table, left_out_sentence
 from components.geo import border_shares, whole_years
-from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, several_places_sentence
-from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES
+from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, left_out_of_bands
+from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, located_to_district
 from components.map_legend import scale_bar
 from components.map_views import describe
 from components.textsafe import escape_markdown
@@ -75,20 +75,22 @@ notes.caption(
 # Said under the district table, which adds up killed: the whole selection's (some incidents are in no district
 # row); the distance bands add up only the incidents in one place, so their note counts those.
 killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
-banded_note = derived("killed-note-bands", (selection,), lambda: killed_sum(in_one_place(events)["killed"]).sentence())
+banded = derived("banded", (selection,), lambda: located_to_district(events))  # one place, district or better
+banded_note = derived("killed-note-bands", (selection,), lambda: killed_sum(banded["killed"]).sentence())
 st.header("Distance to the Durand Line")
-several = derived("several-places", (selection,), lambda: len(events) - len(in_one_place(events)))
+placed = derived("in-one-place", (selection,), lambda: len(in_one_place(events)))
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
-    "cumulative (within 25 km includes within 10 km). Imprecise locations carry their district or province error. "
-    + banded_note
+    "cumulative (within 25 km includes within 10 km). An incident known to its district only is drawn at the "
+    "district's headquarters and carries that error. " + banded_note
 )
-if several:  # their coordinates are one of the places their sources name: no one distance is theirs
-    st.caption(escape_markdown(several_places_sentence(several)))
+left_out = left_out_of_bands(placed - len(banded), len(events) - placed)
+if left_out:
+    st.caption(escape_markdown(left_out))
 # Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
 coverage = events_coverage()
 window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
-shares = derived("border-shares", (selection,), lambda: border_shares(in_one_place(events), window))
+shares = derived("border-shares", (selection,), lambda: border_shares(banded, window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:

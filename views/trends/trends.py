@@ -146,7 +146,18 @@ else:
     default_later, default_earlier = default_pair(slots_by_year)
     later = choice(middle, "Year", sorted({p[0] for p in pairs}, reverse=True), "year", default=default_later)
     earlier_options = [e for lat, e in pairs if lat == later]
-    earlier = choice(right, "Compared with", earlier_options, "vs", default=default_earlier)
+    # Another year chosen compares with the nearest earlier one (Jan 2026 was set against the default's 2024);
+    # a year compared with on purpose, or given by a link, stays while the year does.
+    nearest = max((year for year in earlier_options if year < later), default=default_earlier)
+    earlier = choice(
+        right,
+        "Compared with",
+        earlier_options,
+        "vs",
+        default=default_earlier if later == default_later else nearest,
+        scant=earlier_options,
+        context=later,
+    )
 
 
 def comparison_view(later: int, earlier: int):
@@ -161,9 +172,9 @@ def comparison_view(later: int, earlier: int):
         cards=kpis(figures, tracker, series, region, later, earlier, cadence),
         later_annual=annual_figure(figures, tracker, series, region, metric, later) if cadence != "year" else None,
         comparison=comparison,
-        sentence=comparison_sentence(comparison, label, tracker, series, region),
+        sentence=comparison_sentence(comparison, label, tracker, series, region, metric),
         export=comparison_context(comparison, tracker, series, region, sources, data.data_as_of),
-        chart=chart_spec(comparison_chart(comparison, label, context)),
+        chart=chart_spec(comparison_chart(comparison, label, context, metric)),
         table=comparison_table(comparison),
         cumulative=(
             chart_spec(cumulative_chart(comparison, label, context))
@@ -207,8 +218,9 @@ st.caption(
     "Each tracker counts differently (notes below), so their totals differ by design. Each tracker's annual "
     "total (the latest it stated; a bar's row says when that is preliminary or restated) is shown beside the "
     "sum of its periods when this data set holds a figure for every period of the year, as first published "
-    "or as the tracker later restated it (the table above says which). A difference can come from a later "
-    "revision of some months, or from an annual total released before the year's last month was counted."
+    "or as the tracker later restated it (each figure's status is listed under 'Figures the sources disagree "
+    "on' below and on Data & sources). A difference can come from a later revision of some months, or from an "
+    "annual total released before the year's last month was counted."
 )
 years = derived("annual-years", (metric, region), lambda: years_with_annual(figures, metric, region))
 if not years:
