@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day
+from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day, format_published
 from components.geo import whole_years
 from components.map_labels import short_name
 from components.palette import (
@@ -73,6 +73,12 @@ GAP_WORDS = "no figure found"  # the first words of trends.NOT_FOUND, where a ba
 GAP_LABEL_LIFT = 8  # px between the baseline and the foot of a gap's label, so the axis line never cuts it
 HALO_PX = 6  # the paper round words drawn over lines
 # A rank's axis: rank 1 (the most affected) at the top, no rank 0, the dots clear of the plot's edges.
+# Blank before a crossing's first status lest it read as open; a status no source has ended runs on to the data
+# date, and a solid band to 8 Apr 2026 read as a closure reported that day (the last report was 18 Feb).
+CROSSINGS_SUBTITLE = [
+    "Blank: no status reported for that time.",
+    "A status no report has ended runs on to the data date (its tooltip gives the last report).",
+]
 SIDE_FIGURES = ("published_annual", "sum_of_periods")  # the two bars of a tracker in sources_chart
 RANK_SCALE = alt.Scale(reverse=True, zero=False, nice=False, padding=24)
 
@@ -317,6 +323,12 @@ EMPTY_PANEL = {  # what a timeline panel with nothing in the period says, in pla
 }
 
 
+def _open_until(day, reported) -> str:
+    """A crossing band's end as its tooltip says it when no report ended the status: drawn to the data date."""
+    last = f"; last report {format_published(reported)}" if isinstance(reported, str) and reported else ""
+    return f"no end reported{last} (drawn to {format_day(day)}, the data date)"
+
+
 def timeline_chart(
     diplomacy: pd.DataFrame,
     monthly_violence: pd.DataFrame,
@@ -441,9 +453,10 @@ def timeline_chart(
     # A period no source has ended is drawn to the data date; its tooltip says so rather than show that
     # date as an end some source reported.
     if not bands.empty:
+        reports = bands["last_reported"] if "last_reported" in bands else [None] * len(bands)
         until = [
-            f"no end reported (drawn to {format_day(day)}, the data date)" if open_ended else format_day(day)
-            for day, open_ended in zip(bands["end_date"], bands["open_ended"], strict=True)
+            _open_until(day, reported) if open_ended else format_day(day)
+            for day, open_ended, reported in zip(bands["end_date"], bands["open_ended"], reports, strict=True)
         ]
         bands = bands.assign(
             until=until, short=bands["crossing"].map(short_name), status=bands["status"].map(CROSSING_STATUSES.label)
@@ -452,7 +465,7 @@ def timeline_chart(
         alt.Chart(
             bands,
             # Before a crossing's first reported status nothing is drawn: say so, lest blank read as open.
-            title=alt.TitleParams("Border crossings", subtitle="Blank: no status reported for that time"),
+            title=alt.TitleParams("Border crossings", subtitle=CROSSINGS_SUBTITLE),
         )
         .mark_bar(height=14, clip=True, stroke=NEUTRAL["black"], strokeWidth=1)  # "open" is white
         .encode(

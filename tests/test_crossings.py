@@ -72,7 +72,13 @@ def test_timeline_draws_a_band_row_per_crossing_in_the_colour_blind_safe_palette
         UNTIL,
     ).to_dict()
     panel = chart["vconcat"][-1]
-    assert panel["title"] == {"text": "Border crossings", "subtitle": "Blank: no status reported for that time"}
+    assert panel["title"] == {
+        "text": "Border crossings",
+        "subtitle": [
+            "Blank: no status reported for that time.",
+            "A status no report has ended runs on to the data date (its tooltip gives the last report).",
+        ],
+    }
     colour = panel["encoding"]["color"]
     assert colour["title"] == "Crossing status"
     assert colour["legend"]["symbolSize"] >= 200  # big enough that a swatch's fill shows inside its outline

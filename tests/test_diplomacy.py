@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import datetime as dt
 import json
 import math
@@ -16,7 +17,7 @@ from streamlit.elements.vega_charts import _prepare_vega_lite_spec
 from components.charts import date_ticks
 from components.data_age import Coverage
 from components.dataset import load_dataset
-from components.dates import format_day
+from components.dates import format_day, format_published
 from components.diplomacy import empty_period_note, filter_events, latest_developments, split_list, window_counts
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import monthly_on_calendar
@@ -189,7 +190,15 @@ def test_a_crossing_period_no_source_ended_does_not_show_the_data_date_as_its_en
     assert bands, "no crossing bands in the chart"
     open_ended = [row["until"] for row in bands if row["open_ended"]]
     assert open_ended
-    assert set(open_ended) == {"no end reported (drawn to 8 Apr 2026, the data date)"}
+    # Each names its latest report, a publication date the file gives (Torkham's closure ran on to 8 Apr 2026
+    # though it was last reported on 18 Feb).
+    with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
+        published = {row["source_published"] for row in csv.DictReader(handle) if row["source_published"]}
+    said = {format_published(day) for day in published}
+    for until in open_ended:
+        found = re.fullmatch(r"no end reported; last report (.+) \(drawn to 8 Apr 2026, the data date\)", until)
+        assert found, until
+        assert found[1] in said
     ended = [row for row in bands if not row["open_ended"]]
     assert all(row["until"][0].isdigit() and "data date" not in row["until"] for row in ended)
     assert "Still in force" not in json.dumps(chart.to_dict())

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from components.charts import timeline_chart
-from components.crossings import status_bands
+from components.crossings import status_bands, status_on
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
 from components.trends import HEADLINE, NATIONAL, NOT_FOUND, monthly_on_calendar
@@ -39,8 +39,13 @@ def timeline_figure(
     )
     violence = violence[(violence["month_end"].dt.date >= start) & (violence["month_start"].dt.date <= end)]
     gaps = unpublished_months(violence, published, start, end)
-    bands = status_bands(data["crossing_status"], data["crossings"], data.data_as_of or dt.date.today())
+    as_of = data.data_as_of or dt.date.today()
+    bands = status_bands(data["crossing_status"], data["crossings"], as_of)
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
+    # A status drawn on to the data date names its latest report (Torkham closed to 8 Apr 2026, last reported
+    # 18 Feb): the tooltip gave the data date only.
+    reported = status_on(data["crossings"], data["crossing_status"], as_of).set_index("crossing_id")["last_reported"]
+    bands = bands.assign(last_reported=bands["crossing_id"].map(reported))
     title = "Notable incidents (killed, lowest stated figure)"
     if len(events) > DOTS_LIMIT:
         title = f"The {DOTS_LIMIT:,} deadliest of {len(events):,} events (killed)"
