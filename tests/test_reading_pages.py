@@ -576,7 +576,9 @@ def test_the_map_table_gives_no_distance_for_an_incident_in_several_places():
     assert listed["Distance to the line (km)"].isna().all()
     assert (listed["Location known to"] == "several places: drawn at one").all()
     alone = shown.drop(listed.index)
-    assert alone["Distance to the line (km)"].notna().all()
+    by_province = alone["Location known to"] == "province"  # drawn at the provincial capital: no distance either
+    assert alone.loc[~by_province, "Distance to the line (km)"].notna().all()
+    assert alone.loc[by_province, "Distance to the line (km)"].isna().all()
     # "exact" is a named place's gazetteer point, not a surveyed position: the table says "named place".
     assert set(alone["Location known to"]) == {"named place", "district", "province"}
 
