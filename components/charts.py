@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day, format_published
-from components.geo import whole_years
+from components.geo import BAND_LABELS, whole_years
 from components.map_labels import short_name
 from components.palette import (
     COUNT_RAMP,
@@ -563,8 +563,10 @@ def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.La
     bars shaded by distance band (darker: nearer the line), each with its number written at its end."""
     stated = table.dropna(subset=[measure])  # no bar for a district with no stated total
     top = stated.nlargest(shown, measure)  # the table's order (incidents, then killed) breaks a tie at the cut
-    bands = sorted(table["Distance band"].unique(), key=lambda band: (band.startswith(">"), len(band), band))
-    shades = [COUNT_RAMP[-1 - i] for i in range(len(bands))]
+    # Every band keeps its shade whichever bands a selection holds, spread over the ramp (darkest nearest):
+    # the four next-darkest steps put "≤ 50 km" and "> 50 km" a step apart, hard to tell apart.
+    top_shade = len(COUNT_RAMP) - 1
+    shades = [COUNT_RAMP[round(top_shade * (1 - i / (len(BAND_LABELS) - 1)))] for i in range(len(BAND_LABELS))]
     title = f"{measure} by district (top {len(top)})"
     notes = []
     tied = int((stated[measure] == top[measure].min()).sum()) - int((top[measure] == top[measure].min()).sum())
@@ -591,7 +593,10 @@ def district_chart(table: pd.DataFrame, measure: str, shown: int = 15) -> alt.La
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
-            "Distance band:N", sort=bands, scale=alt.Scale(domain=bands, range=shades), title="Distance to the line"
+            "Distance band:N",
+            sort=list(BAND_LABELS),
+            scale=alt.Scale(domain=list(BAND_LABELS), range=shades),
+            title="Distance to the line",
         )
     )
     text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2).encode(text=f"{measure}:Q")

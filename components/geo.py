@@ -101,11 +101,14 @@ def distance_to_line_km(frame: pd.DataFrame, line: gpd.GeoDataFrame) -> pd.Serie
     return pd.Series(points.distance(target).to_numpy() / 1000, index=frame.index)
 
 
+BAND_LABELS = (*(f"≤ {limit} km" for limit in BANDS_KM), f"> {BANDS_KM[-1]} km")  # nearest first
+
+
 def band_label(km: float) -> str:
-    for limit in BANDS_KM:
+    for limit, label in zip(BANDS_KM, BAND_LABELS, strict=False):
         if km <= limit:
-            return f"≤ {limit} km"
-    return f"> {BANDS_KM[-1]} km"
+            return label
+    return BAND_LABELS[-1]
 
 
 def border_shares(

@@ -241,3 +241,26 @@ def test_the_widgets_accent_is_ink_not_a_meanings_hue():
         assert accent.upper() not in hues
         assert contrast(NEUTRAL["white"], accent) >= 4.5
         assert contrast(accent, paper) >= 2.5, (accent, paper)
+
+
+def test_each_distance_band_keeps_its_shade_and_neighbours_are_told_apart():
+    """The district chart shaded the bands a selection held with the four darkest steps: "≤ 50 km" and "> 50 km"
+    were a step apart and hard to tell apart, and a band's shade changed with the selection."""
+    from components.charts import district_chart
+    from components.dataset import load_dataset
+    from components.districts import district_table
+    from components.paths import BUNDLED_DATA_DIR
+
+    table = district_table(load_dataset(BUNDLED_DATA_DIR).events).table
+    scales = []
+    for bands in (table["Distance band"].unique(), ["≤ 50 km", "> 50 km"]):
+        shown = table[table["Distance band"].isin(bands)]
+        spec = district_chart(shown, "Incidents").to_dict()
+        colour = next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
+        scales.append(dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)))
+    assert scales[0] == scales[1]  # the same shade whichever bands are shown
+    shades = list(scales[0].values())
+    assert list(scales[0]) == ["≤ 10 km", "≤ 25 km", "≤ 50 km", "> 50 km"]
+    # Four bands from a six-step ramp: one pair of neighbours is a single step apart, never the far two.
+    assert all(delta_e(one, other) >= SEPARATE / 2 for one, other in itertools.pairwise(shades))
+    assert delta_e(scales[0]["≤ 50 km"], scales[0]["> 50 km"]) >= SEPARATE
