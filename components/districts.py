@@ -57,7 +57,8 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
             "Incidents": grouped["incidents"].astype(int),
             KILLED_HEADER: grouped["killed"].astype("Int64"),
             UNSTATED_HEADER: grouped["unstated"].astype(int),
-            "Median km": grouped["median_km"].round(0).astype(int),
+            # One decimal: Noshki's 25.5 km read "25" beside the "≤ 50 km" band's colour.
+            "Median km": grouped["median_km"].round(1),
             "Distance band": grouped["median_km"].map(band_label),
             "First": grouped["first"],
             "Latest": grouped["last"],

@@ -154,3 +154,10 @@ def test_one_district_reads_as_one_row_and_a_shared_one_is_never_a_district():
     kachhi = {row["incident_id"] for row in rows if row["district"] == "Kachhi (Bolan)"}
     assert table.loc["Kachhi (Bolan)", "Incidents"] == len(kachhi) == 3
     assert not [name for name in table.index if "Bolan" in name and name != "Kachhi (Bolan)"]
+
+
+def test_a_median_just_past_a_band_edge_is_not_shown_inside_it():
+    """Noshki's median of 25.5 km read "25" beside the colour of "≤ 50 km": the table keeps one decimal."""
+    frame = events().assign(distance_km=[25.5, 25.5, 8.0, 20.0, 100.0])
+    table = district_table(frame).table.set_index("District")
+    assert (table.loc["Bannu", "Median km"], table.loc["Bannu", "Distance band"]) == (25.5, "≤ 50 km")
