@@ -27,6 +27,7 @@ from components.data_age import Coverage, events_end_words
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day, format_published
 from components.diplomacy import filter_events
+from components.event_words import killed_basis
 from components.incidents import IncidentFilter, count_text, figure_range, killed_sum, place_names
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
@@ -81,6 +82,7 @@ LEVEL_STROKE = 8  # design px
 LEVEL_HEADROOM = 1.25  # the level axis runs this far past the highest month's figure (room for its words)
 TIMELINE_RIGHT_PX = 70  # design px: half a date label of BRIEFING_FONT type
 CURATED_EVENTS = "Curated incidents (notable, not exhaustive)"
+NO_DATA_KEY = "no data for this period"  # the map slide's legend past the incidents' last day
 
 
 def briefing_slides(
@@ -103,7 +105,7 @@ def briefing_slides(
         trend_slide(data, selection, as_of),
         map_slide(events, selection, as_of, events_label, past, events_end, imported),
         timeline_slide(data, selection, as_of, past),
-        latest_slide(data, events, selection, as_of, events_label, past),
+        latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
         crossings_slide(data, as_of),
         disagree_slide(data, as_of),
         signals_slide(signals(data.figures), data.data_as_of),
@@ -229,11 +231,14 @@ def map_slide(
     map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
     past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm."""
     killed = killed_sum(events["killed"])
-    title = f"{len(events):,} incidents, {killed.killed:,} killed (lowest stated figure)"
+    noun = "events" if imported else "incidents"
+    title = f"{len(events):,} {noun}, {killed.killed:,} killed ({killed_basis(imported)})"
+    no_data_key = {}  # the legend's words when nothing is drawn because nothing is known, not nothing happened
     if past and events.empty:
-        title = past
+        title, no_data_key = past, {"no_families": NO_DATA_KEY}
     elif events_end is not None and selection.start > events_end:
         title = f"No incident data for this period: {events_end_words(events_end, imported)}"
+        no_data_key = {"no_families": NO_DATA_KEY}
     elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (
             f"{len(events):,} incidents; {killed.killed:,} killed in the {killed.stated:,} that state a toll "
@@ -244,7 +249,7 @@ def map_slide(
     where = filters_sentence(selection).removeprefix("Filters: ")
     source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
-    return Slide("map", title, source, links=_links(events.head(10)), families=families)
+    return Slide("map", title, source, links=_links(events.head(10)), families=families, **no_data_key)
 
 
 def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
@@ -288,8 +293,11 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
     talks = filter_events(data.diplomacy_events, start, end)
     period = f"{format_day(start)} – {format_day(end)}"
     after = covered.last if covered is not None and covered.last < end else None
-    # Where the series stops inside the period, the title says so: a footer was the only place that did.
-    stops = "" if after is None else f"no figure found after {after:%b %Y} in this data set"
+    before = covered.first if covered is not None and covered.first > start else None
+    # Where the series stops (or starts) inside the period, the title says so: a footer was the only place that
+    # did, and an imported file's 2018-2023 read as years without deaths or talks.
+    ends = [f"{side} {month:%b %Y}" for side, month in (("before", before), ("after", after)) if month is not None]
+    stops = f"no figure found {' or '.join(ends)} in this data set" if ends else ""
     if past is not None:
         title = past
     elif monthly.empty:
@@ -315,9 +323,9 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
         f"the curated timeline · {period} · {as_of}"
     )
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
-    if after is not None and (past is not None or monthly.empty):  # else the title said it: once is enough
-        source += f" · no monthly deaths figure found in this data set after {after:%b %Y}"
-    chart = _timeline_chart(monthly, gaps, talks, start, end, after)
+    if stops and (past is not None or monthly.empty):  # else the title said it: once is enough
+        source += f" · monthly deaths: {stops}"
+    chart = _timeline_chart(monthly, gaps, talks, start, end, before, after)
     table = monthly.assign(month=monthly["month_start"].dt.strftime("%b %Y"))[["month", "value"]]
     return Slide("timeline", title, source, chart=chart, table=table, links=_links(talks))
 
@@ -328,11 +336,12 @@ def _timeline_chart(
     talks: pd.DataFrame,
     start: dt.date,
     end: dt.date,
+    figures_start: dt.date | None = None,
     figures_end: dt.date | None = None,
 ) -> alt.LayerChart:
-    """Monthly deaths as bars, gaps labelled in words (charts.gap_labels), diplomatic events as rules; after
-    `figures_end` (the last month with a figure, when the period runs past it) the empty stretch says in the
-    chart why it is empty, so on a screen across a room it does not read as a lull."""
+    """Monthly deaths as bars, gaps labelled in words (charts.gap_labels), diplomatic events as rules; before
+    `figures_start` and after `figures_end` (the first and last months with a figure, when the period runs
+    past them) the empty stretch says in the chart why it is empty, so across a room it does not read as a lull."""
     domain = [pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]
     x_scale = alt.Scale(domain=domain)
     month_x = alt.X("month_start:T", title=None, scale=x_scale, axis=date_axis(start, end, labelAngle=0))
@@ -376,9 +385,12 @@ def _timeline_chart(
     )
     # The events over the months: behind a month that filled the plot, a one-month period's nine were hidden.
     layers = [bars, rules, with_halo(crosses)] + ([] if words is None else [words])
-    if figures_end is not None and (end - figures_end).days >= EMPTY_STRETCH_DAYS:
-        middle = pd.Timestamp(figures_end) + (pd.Timestamp(end) - pd.Timestamp(figures_end)) / 2
-        note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound after\n{figures_end:%b %Y}"]})
+    stretches = [(start, figures_start, "before", figures_start), (figures_end, end, "after", figures_end)]
+    for first, last, side, month in stretches:
+        if month is None or (last - first).days < EMPTY_STRETCH_DAYS:
+            continue
+        middle = pd.Timestamp(first) + (pd.Timestamp(last) - pd.Timestamp(first)) / 2
+        note = pd.DataFrame({"middle": [middle], "text": [f"no figure\nfound {side}\n{month:%b %Y}"]})
         layers.append(
             with_halo(  # in the type's ink, light or dark
                 alt.Chart(note)
@@ -419,9 +431,12 @@ def latest_slide(
     as_of: str,
     events_label: str,
     past: str | None = None,
+    events_end: dt.date | None = None,
+    imported: bool = False,
 ) -> Slide:
     """The newest incidents and diplomatic events, one short line each, newest first; `past`: the title when
-    the link's period lies past the data and nothing is in it."""
+    the link's period lies past the data and nothing is in it; lines after `events_end` (the events' last
+    day) are diplomacy only, and the title says so."""
     talks = filter_events(data.diplomacy_events, selection.start, selection.end)
     lines = pd.concat(
         [
@@ -446,6 +461,8 @@ def latest_slide(
         title = past or "Nothing recorded in the period"
         return Slide("latest", title, f"{filters_sentence(selection)} · {as_of}")
     title = f"Latest developments to {format_day(newest['date'].iloc[0])}"
+    if events_end is not None and newest["date"].iloc[0].date() > events_end:
+        title += f"; {events_end_words(events_end, imported)}"
     source = f"{events_label} and the curated diplomatic timeline · {filters_sentence(selection)} · {as_of}"
     links = tuple(dict.fromkeys(url for urls in newest["links"] for url in urls if isinstance(url, str) and url))
     return Slide("latest", title, source, statements=tuple(newest["line"]), links=links)

@@ -77,6 +77,12 @@ def events_end_words(last: dt.date, imported: bool) -> str:
     return f"the curated incidents are kept up to {format_day(last)}"
 
 
+def latest_past_events_note(last: dt.date, imported: bool) -> str:
+    """Under a newest-first list running past the events' last day: its later lines can only be diplomacy, and
+    three weeks of talks above the last incident read as three weeks without violence."""
+    return f"{sentence_start(events_end_words(last, imported))}: the lines after that day are diplomatic events only."
+
+
 def events_end_note(covered: Coverage, start: dt.date, end: dt.date, imported: bool) -> str | None:
     """What a period running past the events' last covered day says, with how much of it lies past: a count
     of 0 there read as calm (a link to 17 Mar-8 Apr 2026 showed "0 incidents" and nothing else). None when

@@ -56,6 +56,7 @@ class MapInputs:
     events: pd.DataFrame
     geo: GeoLayers
     towns: pd.DataFrame | None = None
+    imported: bool = False  # the events are the user's file: its key names the file's figure, not "lowest"
 
 
 def _metadata(context: ExportContext) -> dict[str, str]:
@@ -179,7 +180,7 @@ def draw_map(axis, places: MapInputs) -> None:
     """The one-page briefing's static map (a large selection counted per grid cell), its legend at slide size,
     and the names of the larger towns and of the countries, so the map reads without the live one."""
     geo, towns = places.geo, places.towns
-    _static_map(axis, places.events, geo)
+    _static_map(axis, places.events, geo, places.imported)
     legend = axis.get_legend()
     for text in [*legend.get_texts(), legend.get_title()]:
         text.set_fontsize(LABEL_SIZE)

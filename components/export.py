@@ -18,6 +18,7 @@ import pandas as pd
 
 from components.data_age import Coverage, events_end_note, events_end_words
 from components.dates import format_day
+from components.event_words import events_noun, killed_basis
 from components.geo import GeoLayers
 from components.imports import ImportedEvents
 from components.map_layers import incident_cells
@@ -165,11 +166,10 @@ def with_filters(
     if note is None:
         return replace(context, filters=filters)
     ends = events_end_words(covered.last, imported)
-    title = (
-        f"No incident data for this period: {ends}"
-        if selection.start > covered.last
-        else f"{count:,} {'events' if imported else 'notable incidents'} and the Durand Line; {ends}"
-    )
+    if selection.start > covered.last:  # "Map: 0 incidents, 17 Mar-8 Apr 2026" in the footer read as calm
+        filters = f"Map: no incident data for {selection.scope()}. {tracker_scope(selection)}."
+        return replace(context, filters=f"{filters} {note}", map_title=f"No incident data for this period: {ends}")
+    title = f"{count:,} {events_noun(imported)} and the Durand Line; {ends}"
     return replace(context, filters=f"{filters} {note}", map_title=title)
 
 
@@ -442,11 +442,12 @@ def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, co
     title_room, tick_room, label_room, legend_room = 0.35, 0.35, 0.55, 1.9
     map_height = bottom - top - title_room
     map_width = min((PAGE[0] - 2 * MARGIN) / 2, map_height / MAP_ASPECT)  # no blank beside a short map
-    title = context.map_title or f"{len(events)} notable incidents and the Durand Line"
+    imported = bool(context.events_file)
+    title = context.map_title or f"{len(events):,} {events_noun(imported)} and the Durand Line"
     _text(figure, MARGIN, top, [title], 11, map_width + legend_room)
     map_axis = figure.add_axes(_box(MARGIN, top + title_room, map_width, map_height))
     map_axis.set_anchor("NW")
-    _static_map(map_axis, events, geo)
+    _static_map(map_axis, events, geo, imported)
     if comparison is None:
         return
     left = MARGIN + map_width + legend_room + label_room
@@ -483,7 +484,7 @@ def _box(x: float, y: float, width: float, height: float) -> list[float]:
     return [left, bottom, width / PAGE[0], height / PAGE[1]]
 
 
-def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
+def _static_map(axis, events: pd.DataFrame, geo: GeoLayers, imported: bool = False) -> None:
     """Countries, provinces, the Durand Line and incidents drawn with geopandas, no tiles; the legend beside it.
 
     A large selection is counted per 0.25° grid cell, as the live map does: a few hundred dots that render in
@@ -504,7 +505,7 @@ def _static_map(axis, events: pd.DataFrame, geo: GeoLayers) -> None:
         dots = (events["lon"], events["lat"], 8 + events["killed"].fillna(0).astype(float).clip(upper=80) * 2.5)
         colours = families.map(FAMILY_COLOURS)
         keys = drawn_family_colours(families)
-        title = "Dot size: people killed\n(lowest stated figure)"
+        title = f"Dot size: people killed\n({killed_basis(imported)})"
     if not events.empty:
         axis.scatter(*dots[:2], s=dots[2], c=colours, alpha=0.8, edgecolors=NEUTRAL["white"], linewidths=0.5)
     axis.set_xlim(60.5, 75.5)

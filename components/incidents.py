@@ -176,8 +176,11 @@ class IncidentFilter:
 
     def sentence(self, count: int, noun: str = "incidents") -> str:
         """A plain statement of what is shown, e.g. '42 incidents, 1 Jan 2025–31 Dec 2025, all actors'."""
+        return f"{count:,} {noun if count != 1 else noun.rstrip('s')}, {self.scope()}"
+
+    def scope(self) -> str:
+        """The period and filters, e.g. '1 Jan 2025–31 Dec 2025, all provinces, all actors, all types'."""
         parts = [
-            f"{count:,} {noun if count != 1 else noun.rstrip('s')}",
             f"{format_day(self.start)}–{format_day(self.end)}",
             _listing(self.provinces, "all provinces"),
             _listing([ACTOR_GROUPS.label(a) for a in self.actors], "all actors"),

@@ -35,3 +35,5 @@ class Slide:
     links: tuple[str, ...] = field(default=())  # URLs of the sources, for speaker notes
     row_links: tuple[str, ...] = ()  # per table row, the page that shows its chart (a signal's Trends chart)
     families: tuple[str, ...] = ()  # incident families the map slide draws: its legend lists these alone
+    # What its legend says when it draws none: past the incidents' last day, "none in the period" read as calm.
+    no_families: str = "none in the period"

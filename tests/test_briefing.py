@@ -622,7 +622,7 @@ def test_the_timeline_slide_says_months_after_the_last_figure_were_not_found_not
     empty = open_briefing(panel="timeline", **{"from": "2026-01-01"})  # no month of the period has a figure
     empty_source = next(line for line in said(empty) if line.startswith("Source: PICSS monthly figures"))
     assert "no monthly deaths figure found in this data set for" in slide_title(empty)
-    assert f"no monthly deaths figure found in this data set after {last:%b %Y}" in empty_source
+    assert f"monthly deaths: no figure found after {last:%b %Y} in this data set" in empty_source
     with (BUNDLED_DATA_DIR / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
         declared = {
             row["state"]

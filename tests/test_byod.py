@@ -4,6 +4,7 @@ sidebar period follows the events shown, and the pages say whose events they are
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -164,3 +165,30 @@ def test_the_maps_incidents_table_shows_the_first_rows_of_a_long_upload_with_hea
     assert list(shown.columns) == list(INCIDENT_HEADERS.values())
     assert shown["Type"].tolist() == expected["Type"].tolist()
     assert set(shown["Type"]) <= set(EVENT_TYPES.labels.values())
+
+
+def test_an_uploads_events_are_not_called_notable_incidents_nor_their_toll_a_lowest_stated_figure(acled_bytes):
+    """An upload's events read "233 notable incidents", and its one fatality figure "lowest stated figure", on the
+    Overview, the Diplomacy page and the briefing's map slide (review, 2 Dec 2026)."""
+    app = _uploaded(acled_bytes)
+    _ran(app.switch_page("views/overview/home.py").run())
+    assert "Events in the selection" in [h.value for h in app.subheader]
+    assert "Notable incidents in the selection" not in [h.value for h in app.subheader]
+    _ran(app.switch_page("views/diplomacy/timeline.py").run())
+    said = " ".join(m.value.replace("\\", "") for m in app.markdown)
+    assert re.search(r"diplomatic events? and [\d,]+ events?, ", said), said[:300]
+    assert "notable incident" not in said
+    app.query_params["panel"] = "map"
+    _ran(app.switch_page("views/briefing/briefing.py").run())
+    title = unescaped(app.get("title")[0].value)
+    assert re.fullmatch(r"[\d,]+ events, [\d,]+ killed \(the file's fatality figure\)", title), title
+
+
+def test_the_briefing_timeline_over_an_uploads_earlier_years_says_where_the_deaths_series_starts(acled_bytes):
+    """With a 2018-2025 upload the Diplomacy-and-violence slide drew 2018-2023 as an empty axis with no words:
+    no deaths and no talks, to a room. PICSS's monthly deaths in this data set start in Jan 2024."""
+    app = _uploaded(acled_bytes)
+    app.query_params["panel"] = "timeline"
+    _ran(app.switch_page("views/briefing/briefing.py").run())
+    title = unescaped(app.get("title")[0].value)
+    assert "no figure found before Jan 2024" in title, title

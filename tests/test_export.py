@@ -364,6 +364,8 @@ def test_the_one_page_briefing_says_where_the_incidents_stop_when_its_period_run
         assert f"No incident data for this period: {kept}" in text
         assert "0 notable incidents" not in text
         assert "The whole period lies after that: no data, not a quiet spell." in text
+        assert f"Map: no incident data for {selection.start.day} Mar 2026–" in text  # it read "Map: 0 incidents"
+        assert "Map: 0 incidents" not in text
     else:
         assert f"{len(events)} notable incidents and the Durand Line; {kept}" in text
         days = (as_of - selection.start).days + 1

@@ -720,3 +720,29 @@ def test_another_year_compares_with_the_year_before_it_unless_chosen():
     assert app.selectbox(key="vs").value == 2024
     linked = open_page(TRENDS, source="PICSS:militant_attacks", year="2026", vs="2024")  # a link's pair stays
     assert linked.selectbox(key="vs").value == 2024
+
+
+def test_latest_developments_past_the_incidents_last_day_say_they_are_diplomacy_only():
+    """The list ran "2 Apr ... 1 Apr ... 19 Mar talks, 16 Mar airstrike": three weeks of talks above the last
+    incident read as three weeks without violence (review, 2 Dec 2026). The curated incidents are kept up to
+    datapackage.json's incidents_to."""
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    kept_to = dt.date.fromisoformat(meta["incidents_to"])
+    kept = f"the curated incidents are kept up to {kept_to.day} {kept_to:%b %Y}"
+    overview = open_page("views/overview/home.py")
+    captions = [c.value.replace("\\", "") for c in overview.caption]
+    assert f"The {kept.removeprefix('the ')}: the lines after that day are diplomatic events only." in captions
+    slide = open_page("views/briefing/briefing.py", panel="latest")
+    assert slide.get("title")[0].value.replace("\\", "").endswith(f"; {kept}")
+    before = open_page("views/overview/home.py", to=kept_to.isoformat())  # a period the incidents cover
+    assert not any("diplomatic events only" in c.value for c in before.caption)
+
+
+def test_the_briefing_map_key_past_the_incidents_last_day_says_no_data():
+    """Its title said there was no incident data; its key said "Incidents: none in the period"."""
+    meta = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    after = dt.date.fromisoformat(meta["incidents_to"]) + dt.timedelta(days=1)
+    app = open_page("views/briefing/briefing.py", panel="map", **{"from": after.isoformat()})
+    key = next(h.proto.body for h in app.get("html") if h.proto.body.startswith('<div class="dlm-legend"'))
+    assert "no data for this period" in key
+    assert "none in the period" not in key

@@ -254,7 +254,7 @@ def slide_body(slide: Slide, chart: ChartSpec | None) -> None:
     whichever the slide holds."""
     with st.container(key="slide-body"):
         if slide.code == "map":
-            map_legend(slide.families)
+            map_legend(slide.families, slide.no_families)
         if slide.numbers:
             with st.container(key="numbers"):
                 for number in slide.numbers:
@@ -302,15 +302,16 @@ def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:
                 st.markdown(f"**{as_of_sentence(as_of, today)}**", width="content")
 
 
-def map_legend(families: tuple[str, ...]) -> None:
+def map_legend(families: tuple[str, ...], no_families: str) -> None:
     """The incident families drawn (their colours) and crossing statuses (the map's gate symbols); labels are
-    the declared code lists', symbols are made in code (components/map_legend.py)."""
+    the declared code lists', symbols are made in code (components/map_legend.py); `no_families`: the words
+    when no incident is drawn."""
     drawn = [
         f'<span><span class="dot" style="background:{colour}"></span>{html.escape(label)}</span>'
         for label, colour in FAMILY_COLOURS.items()
         if label in families
     ]
-    parts = ["<b>Incidents:</b>", *(drawn or ["<span>none in the period</span>"]), "<b>Crossings:</b>"]
+    parts = ["<b>Incidents:</b>", *(drawn or [f"<span>{html.escape(no_families)}</span>"]), "<b>Crossings:</b>"]
     parts += [
         f'<span><img class="gate" src="{symbol}" alt="">{html.escape(label)}</span>'
         for label, symbol in crossing_symbols().items()

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import comparison_chart
+from components.data_age import latest_past_events_note
 from components.dataset import Dataset
 from components.dates import format_day
 from components.diplomacy import filter_events, latest_developments
@@ -138,6 +139,9 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
         return
     for row in latest.itertuples(index=False):
         st.markdown(escape_markdown(f"{format_day(row.date)} · {row.kind}: {row.what} ({row.source_name})"))
+    covered = events_coverage()
+    if latest["date"].max().date() > covered.last:
+        st.caption(escape_markdown(latest_past_events_note(covered.last, active_import() is not None)))
 
 
 def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) -> None:
@@ -177,7 +181,7 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
     def render_deck(file_format: str) -> bytes:
         from components import deck  # the export libraries load on the first file made (export.pyplot)
 
-        places = deck.MapInputs(events_on_click(), data.geo, data["towns"])
+        places = deck.MapInputs(events_on_click(), data.geo, data["towns"], imported is not None)
         return (deck.deck_pptx if file_format == "pptx" else deck.deck_pdf)(slides, context, places)
 
     for file_format, mime in DECK_FORMATS.items():

@@ -10,6 +10,7 @@ from components.charts import timeline_chart
 from components.crossings import status_bands, status_on
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
+from components.event_words import events_noun, killed_basis
 from components.trends import HEADLINE, NATIONAL, NOT_FOUND, monthly_on_calendar
 from components.vocabulary import DIPLOMACY_TRACKS, family_label
 
@@ -27,6 +28,7 @@ def timeline_figure(
     start: dt.date,
     end: dt.date,
     events_covered: Coverage | None = None,
+    imported: bool = False,
 ):
     """Chart of `diplomacy` rows and `events` between start and end, with monthly deaths and crossing bands.
 
@@ -46,7 +48,7 @@ def timeline_figure(
     # 18 Feb): the tooltip gave the data date only.
     reported = status_on(data["crossings"], data["crossing_status"], as_of).set_index("crossing_id")["last_reported"]
     bands = bands.assign(last_reported=bands["crossing_id"].map(reported))
-    title = "Notable incidents (killed, lowest stated figure)"
+    title = f"{events_noun(imported).capitalize()} (killed, {killed_basis(imported)})"
     if len(events) > DOTS_LIMIT:
         title = f"The {DOTS_LIMIT:,} deadliest of {len(events):,} events (killed)"
         events = events.nlargest(DOTS_LIMIT, "killed")

@@ -16,6 +16,7 @@ from components.diplomacy import (
     shown_table,
     window_counts,
 )
+from components.event_words import events_noun
 from components.textsafe import escape_markdown
 from components.ui.diplomacy_detail import diplomacy_detail, window_comparison
 from components.ui.filters import current_filter
@@ -51,9 +52,10 @@ tracks = linked(
 )
 mediators = linked(right.multiselect, "Mediator", mediators_in(diplomacy), key="mediator", placeholder="Any or none")
 shown = filter_events(diplomacy, selection.start, selection.end, tuple(tracks), tuple(mediators))
+imported = active_import() is not None
 st.markdown(
     escape_markdown(
-        f"{counted(len(shown), 'diplomatic event')} and {counted(len(events), 'notable incident')}, "
+        f"{counted(len(shown), 'diplomatic event')} and {counted(len(events), events_noun(imported, one=True))}, "
         f"{format_day(selection.start)}–{format_day(selection.end)} (period set in the sidebar)."
     )
 )
@@ -65,7 +67,7 @@ if shown.empty and events.empty:
             selection.end,
             data.data_as_of or selection.end,
             events_coverage(),
-            active_import() is not None,
+            imported,
         )
     )
     picked = None
@@ -73,7 +75,9 @@ else:
     chart = derived(
         "timeline",
         (selection, tuple(tracks), tuple(mediators)),
-        lambda: chart_spec(timeline_figure(data, shown, events, selection.start, selection.end, events_coverage())),
+        lambda: chart_spec(
+            timeline_figure(data, shown, events, selection.start, selection.end, events_coverage(), imported)
+        ),
     )
     st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
     picked = show_chart(chart, width="stretch", on_select="rerun", key="timeline")

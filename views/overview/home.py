@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from components.event_words import events_noun
 from components.ui.filters import current_filter
 from components.ui.panels import briefing_download, kpi_panel, latest_panel, map_key_panel, map_panel, trend_panel
-from components.ui.store import dataset, filtered_events
+from components.ui.store import active_import, dataset, filtered_events
 from components.ui.widgets import (
     coverage_caption,
     missing_layers_note,
@@ -24,7 +25,7 @@ with left:
     st.subheader("Headline trend")
     trend_panel(data)
 with right:
-    st.subheader("Notable incidents in the selection")
+    st.subheader(f"{events_noun(active_import() is not None).capitalize()} in the selection")
     map_panel(events)
     missing_layers_note(data)
 map_key_panel(data, events)  # below both columns: three legends side by side read at 1280 px
