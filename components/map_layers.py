@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+import shapely
 from pydeck.bindings.json_tools import default_serialize
 
 from components.crossings import reported_text, since_text
@@ -61,7 +62,7 @@ IMPRECISE_RING = {"district": (2.5, 230), "province": (1.5, 140)}  # ring width 
 # coordinates, one of those places, never as an exact dot there: as faint as a province-level one.
 RING_RADIUS_PX = 7
 DOT_MIN_PX, DOT_MAX_PX = 5, 20
-OPAQUE_BASE_IDS = {"context", "countries"}  # hidden when an online basemap draws land underneath
+OPAQUE_BASE_IDS = {"context", "countries", "context-borders"}  # hidden when an online basemap draws land underneath
 # Streamlit 1.67's bundled deck.gl draws TextLayer glyphs at 1/8 of getSize with the default size
 # units (measured in Chromium screenshots), so labels are scaled back to their nominal pixel size.
 TEXT_SIZE_SCALE = 8
@@ -160,29 +161,58 @@ def _since_and_reported(row) -> str:
     return f" since {since_text(row.start_dates)}; {reported_text(row.last_reported, 'last reported')}"
 
 
-def _shape_layer(geojson: dict, layer_id: str, line: list[int], line_px: int = 1, fill: list[int] | None = None):
-    """Boundaries drawn as given: outlines, filled when `fill` is given; never picked."""
+def _shape_layer(
+    geojson: dict, layer_id: str, line: list[int] | None, line_px: int = 1, fill: list[int] | None = None
+) -> pdk.Layer:
+    """Boundaries drawn as given: outlines (none when `line` is None), filled when `fill` is given; never picked."""
     return pdk.Layer(
         "GeoJsonLayer",
         geojson,
         id=layer_id,
         filled=fill is not None,
+        stroked=line is not None,
         get_fill_color=fill or rgba(NEUTRAL["white"], 0),
-        get_line_color=line,
+        get_line_color=line or rgba(NEUTRAL["white"], 0),
         line_width_min_pixels=line_px,
         pickable=False,
     )
 
 
+def _borders(shapes) -> shapely.Geometry:
+    """Every border of `shapes` (polygons that meet exactly, from shapely.coverage_clean) once, as lines: a
+    border two provinces share was drawn twice, once per province. Cut into runs between the points where
+    three shapes meet, which simplifying keeps, so neighbours still meet once simplified."""
+    return shapely.line_merge(shapely.union_all(shapely.boundary(shapes)))
+
+
+def _lines(lines: shapely.Geometry, layer_id: str, colour: list[int]) -> pdk.Layer:
+    frame = gpd.GeoDataFrame({"name": [layer_id]}, geometry=[lines], crs=4326)
+    return _shape_layer(_geojson(frame[~frame.is_empty]), layer_id, colour)
+
+
+def _clean(frame: gpd.GeoDataFrame):
+    """The layer's shapes made to meet exactly (the bundled provinces overlap and part by metres along their
+    borders), gaps under DRAW_TOLERANCE closed: for drawing borders once, never for measuring."""
+    return shapely.coverage_clean(frame.geometry.to_numpy(), gap_width=DRAW_TOLERANCE)
+
+
 def base_layers(countries, provinces, former_fata, durand_line, towns: pd.DataFrame) -> list[pdk.Layer]:
-    """Countries, provinces, the former FATA outline, the Durand Line and town dots (labels: label_layer)."""
-    focus = countries[countries["role"] == "focus"]
-    context = countries[countries["role"] != "focus"]
+    """Countries, provinces, the former FATA outline, the Durand Line and town dots (labels: label_layer).
+
+    Each border is drawn once (session 17): the land as fills without outlines, then the borders beyond
+    Pakistan and Afghanistan, then every province border (Pakistan's and Afghanistan's own borders among
+    them; the countries' outlines when no province is drawn). In software WebGL each drawn segment costs."""
+    focus = (countries["role"] == "focus").to_numpy()
+    shapes = _clean(countries)
+    focus_edges = shapely.union_all(shapely.boundary(shapes[focus]))
+    beyond = _borders(shapes[~focus]).difference(focus_edges)
+    inner = _borders(_clean(provinces)) if not provinces.empty else shapely.line_merge(focus_edges)
     line = _geojson(durand_line, tolerance=0)
     return [
-        _shape_layer(_geojson(context), "context", rgba(BASE_MAP["border_beyond"]), fill=rgba(BASE_MAP["land_beyond"])),
-        _shape_layer(_geojson(focus), "countries", rgba(BASE_MAP["border"]), fill=rgba(BASE_MAP["land"])),
-        _shape_layer(_geojson(provinces), "provinces", rgba(BASE_MAP["province_border"])),
+        _shape_layer(_geojson(countries[~focus]), "context", None, fill=rgba(BASE_MAP["land_beyond"])),
+        _shape_layer(_geojson(countries[focus]), "countries", None, fill=rgba(BASE_MAP["land"])),
+        _lines(beyond, "context-borders", rgba(BASE_MAP["border_beyond"])),
+        _lines(inner, "provinces", rgba(BASE_MAP["province_border" if not provinces.empty else "border"])),
         _shape_layer(
             _geojson(former_fata), "former-fata", rgba(BASE_MAP["former_fata"], 180), fill=rgba(BASE_MAP["border"], 25)
         ),
