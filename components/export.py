@@ -153,6 +153,23 @@ def comparison_context(
     )
 
 
+def side_by_side_context(
+    figures: pd.DataFrame, side: pd.DataFrame, metric: str, region: str, year: int, data_as_of: dt.date | None
+) -> ExportContext:
+    """The context of the trackers' annual figures side by side (trends.annual_side_by_side): where, which
+    year, each tracker's outlets for it (a repost says so) and the data date; its PNG read "Attacks in 2025:
+    trackers side by side" and nothing else."""
+    sources = tuple(
+        dict.fromkeys(
+            f"{tracker}: {name}"
+            for tracker, series in side[["tracker", "series"]].itertuples(index=False)
+            for name in source_names(periods(figures, tracker, series, region, metric, "year"), (year,))
+        )
+    )
+    layer = "each its own counting layer"
+    return ExportContext("Trackers side by side", layer, region, f"full year {year}", sources, data_as_of, (year,))
+
+
 def with_filters(
     context: ExportContext, selection, count: int, covered: Coverage | None = None, imported: bool = False
 ) -> ExportContext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import itertools
@@ -370,3 +371,26 @@ def test_the_one_page_briefing_says_where_the_incidents_stop_when_its_period_run
         assert f"{len(events)} notable incidents and the Durand Line; {kept}" in text
         days = (as_of - selection.start).days + 1
         assert f"{past} of the period's {days} days lie after that: no data, not a quiet spell." in text
+
+
+def test_the_sources_side_by_side_export_says_where_which_year_whose_figures_and_how_fresh():
+    """Its PNG read "Attacks in 2025: trackers side by side" and nothing else, its file name had no date."""
+    from components.export import context_lines, side_by_side_context
+    from components.trends import annual_side_by_side
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    side = annual_side_by_side(data.figures, 2025, "attacks")
+    context = side_by_side_context(data.figures, side, "attacks", "Pakistan", 2025, data.data_as_of)
+    lines = " ".join(context_lines(context))
+    assert "· Pakistan" in lines
+    assert "Periods: full year 2025" in lines
+    assert f"Data as of {format_day(data.data_as_of)}" in lines
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        picss = {
+            row["source_name"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["period_start"], row["metric"], row["region"])
+            == ("PICSS", "militant_attacks", "year", "2025-01-01", "attacks", "Pakistan")
+        }
+    assert any(f"PICSS: {name}" in lines for name in picss)
+    assert export_file_name("sources_attacks", context, "png").endswith(f"_pakistan_2025_data-{data.data_as_of}.png")

@@ -490,7 +490,9 @@ def test_trends_downloads_write_each_figure_as_the_data_file_writes_it(downloads
         (value,) = {row["value"] for row in file_rows(**picss, **period)}
         return value
 
-    side = next(rows for name, rows in written.items() if name.startswith("sources_attacks_pakistan_2025"))
+    side = next(
+        rows for name, rows in written.items() if name.startswith("sources_attacks_") and "_pakistan_2025_data-" in name
+    )
     annual = stated_value(period_type="year", year="2025")
     assert next(row for row in side if row["Tracker"] == "PICSS")["Annual total"] == annual == "1063"
     monthly = next(rows for name, rows in written.items() if name.startswith("attacks_month"))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.charts import comparison_chart, cumulative_chart, sources_chart
 from components.dates import format_day
-from components.export import comparison_context, source_names
+from components.export import comparison_context, side_by_side_context, source_names
 from components.figures import FIGURE_HEADERS, disagreements_table
 from components.textsafe import escape_markdown
 from components.trends import (
@@ -238,7 +238,8 @@ else:
     chart_with_table(
         chart,
         side_by_side_table(side),
-        f"sources_{metric}_{region}_{year_for_sources}.csv".lower(),
+        f"sources_{metric}.csv",
+        side_by_side_context(figures, side, metric, region, year_for_sources, data.data_as_of),
         column_config=dict.fromkeys(SIDE_BY_SIDE_NUMBERS, FIGURE_NUMBER),
     )
 
