@@ -9,7 +9,7 @@ keeps its sources and data date in its metadata and TrueType fonts, so its text 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -78,10 +78,23 @@ def deck_pdf(slides: list[Slide], context: ExportContext, places: MapInputs | No
     # TrueType (42) rather than Type 3 fonts, so the PDF's text can be searched, copied and read back.
     with plt.rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=_metadata(context)) as pdf:
         for slide in slides:
-            figure = slide_figure(slide, places)
-            pdf.savefig(figure)
-            plt.close(figure)
+            for page in _pdf_pages(slide, places):
+                figure = slide_figure(page, places)
+                pdf.savefig(figure)
+                plt.close(figure)
     return buffer.getvalue()
+
+
+def _pdf_pages(slide: Slide, places: MapInputs | None) -> list[Slide]:
+    """The slide, then pages continuing its table with the rows it leaves out: a PDF has no speaker notes, and
+    "8 more rows not shown on this slide" lost them (a Balochistan deck lost its only Balochistan signals)."""
+    pages = [slide]
+    while True:
+        plan = layout(pages[-1], pages[-1].code == MAP_CODE and places is not None)
+        if plan.table is None or not plan.table.left_out:
+            return pages
+        rest = pages[-1].table.iloc[len(plan.table.rows) :]
+        pages.append(replace(slide, title=f"{slide.title} (continued)", numbers=(), statements=(), table=rest))
 
 
 def slide_figure(slide: Slide, places: MapInputs | None = None):
@@ -172,7 +185,7 @@ def _draw_table(figure, table: TablePlan) -> None:
             )
         )
     if table.left_out:
-        note = left_out_note(table, ".")
+        note = left_out_note(table, ": continued on the next page.")
         _draw(figure, Text(table.x, y + CELL_PAD, sum(table.widths), (note,), TABLE_SIZE, colour=SOFT_INK))
 
 

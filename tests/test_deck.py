@@ -170,8 +170,14 @@ def test_a_table_too_long_for_the_page_leaves_the_rest_to_the_notes(synthetic_di
         deck.slides[0]
     )
     assert "Month 59 · 59" in deck.slides[0].notes_slide.notes_text_frame.text
-    text = PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages[0].extract_text()
-    assert f"{60 - shown} more rows not shown on this slide." in " ".join(text.split())
+    # A PDF has no notes: the rows left out follow on pages of their own, every one of them.
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(deck_pdf([slide], CONTEXT))).pages]
+    assert f"{60 - shown} more rows not shown on this slide: continued on the next page." in pages[0]
+    assert len(pages) > 1
+    assert all(page.startswith("Sixty rows (continued)") for page in pages[1:])
+    every = " ".join(pages)
+    assert all(f"Month {i} " in every or f"Month {i}" in every for i in range(60))
+    assert "Month 59" in pages[-1]
 
 
 def test_blocks_stay_on_the_page_and_apart(synthetic_dir):
@@ -219,8 +225,9 @@ def test_a_deck_from_the_bundled_data_carries_the_signals(tmp_path):
         assert signal.headline in notes
     assert found[0].link in notes.splitlines()
     pdf = PdfReader(io.BytesIO(deck_pdf([slide], context)))
-    assert len(pdf.pages) == 1
     assert found[0].headline in " ".join(pdf.pages[0].extract_text().split())
+    every = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)  # continued pages: no notes
+    assert all(" ".join(signal.headline.split()) in every for signal in found)
 
 
 def test_statements_beyond_the_page_are_named_and_left_to_the_notes():
