@@ -19,6 +19,7 @@ from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
     latest_report,
+    placement_note,
     reported_text,
     since_text,
     status_on,
@@ -100,10 +101,11 @@ def briefing_slides(
     `imported`: the events are the user's file, not the curated incidents."""
     as_of = _as_of(data)
     past = _past_data(data) if past_data else None
+    crossings = data["crossings"]
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label, past, events_end, imported),
+        map_slide(events, selection, as_of, events_label, past, events_end, imported, placement_note(crossings)),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
         crossings_slide(data, as_of),
@@ -226,10 +228,12 @@ def map_slide(
     past: str | None = None,
     events_end: dt.date | None = None,
     imported: bool = False,
+    placement: str = "",
 ) -> Slide:
     """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
     map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
-    past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm."""
+    past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm. `placement`:
+    which crossings are drawn at an approximate position or not at all (crossings.placement_note)."""
     killed = killed_sum(events["killed"])
     noun = "events" if imported else "incidents"
     title = f"{len(events):,} {noun}, {killed.killed:,} killed ({killed_basis(imported)})"
@@ -247,7 +251,8 @@ def map_slide(
     if events_end is not None and selection.start <= events_end < selection.end:
         title += f"; {events_end_words(events_end, imported)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
-    source = f"{events_label} · {where} · crossings as last reported by the data date · {as_of}"
+    placed = f" ({placement})" if placement else ""
+    source = f"{events_label} · {where} · crossings as last reported by the data date{placed} · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families, **no_data_key)
 

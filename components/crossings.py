@@ -121,6 +121,19 @@ def reported_text(published, words: str) -> str:
     return f"{words} {format_published(published)}" if pd.notna(published) else NO_DATED_REPORT
 
 
+def placement_note(crossings: pd.DataFrame) -> str:
+    """Which crossings a map draws at an approximate position and which it cannot draw (no coordinates):
+    the live map's tooltip said "approximate", a slide or a printed map did not (Badini sits at Qila
+    Saifullah, some 90 km from the line), and "10 crossings" showed 8 gates."""
+    approximate = crossings.loc[crossings["coord_precision"] == "approximate", "name"]
+    unplaced = crossings.loc[crossings["lat"].isna() | crossings["lon"].isna(), "name"]
+    parts = [
+        f"approximate position: {', '.join(approximate)}" * bool(len(approximate)),
+        f"no position, not drawn: {', '.join(unplaced)}" * bool(len(unplaced)),
+    ]
+    return "; ".join(part for part in parts if part)
+
+
 def latest_report(status: pd.DataFrame) -> str | None:
     """The latest `last_reported` of the statuses shown (as the file gives it, a month below its days), None if
     none is dated."""

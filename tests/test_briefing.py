@@ -301,7 +301,13 @@ def test_the_map_slide_legend_lists_only_the_incident_types_on_the_map():
     legend = " ".join(element.body for element in app.get("html"))
     assert "Bombing" in legend
     assert "Armed clash" not in legend
-    empty = open_briefing(panel="map", **{"from": "2026-03-20"})  # after the last incident
+    past = open_briefing(panel="map", **{"from": "2026-03-20"})  # after the incidents' last day: no data
+    legend = " ".join(element.body for element in past.get("html"))
+    assert "<b>Incidents:</b><span>no data for this period</span><b>Crossings:</b>" in legend
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        days = {row["date"] for row in csv.DictReader(handle)}
+    quiet = next(day for day in pd.date_range("2025-01-01", "2025-12-31").strftime("%Y-%m-%d") if day not in days)
+    empty = open_briefing(panel="map", **{"from": quiet, "to": quiet})  # a covered day with no incident
     legend = " ".join(element.body for element in empty.get("html"))
     assert "<b>Incidents:</b><span>none in the period</span><b>Crossings:</b>" in legend
 
@@ -990,3 +996,16 @@ def test_the_map_slide_past_an_imported_files_last_event_names_the_file_not_the_
     assert imported.title == "No incident data for this period: the imported file's events end on 4 Sep 2025"
     curated = map_slide(none, selection, "as of", "Curated", events_end=dt.date(2025, 9, 4))
     assert curated.title == "No incident data for this period: the curated incidents are kept up to 4 Sep 2025"
+
+
+def test_the_map_slide_names_crossings_drawn_at_an_approximate_position_or_not_at_all():
+    """Badini sits at Qila Saifullah, about 90 km from the line, with coord_precision "approximate": only the
+    live map's tooltip said so; and two crossings with no coordinates are not drawn (review, 2 Dec 2026)."""
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    approximate = [row["name"] for row in rows if row["coord_precision"] == "approximate"]
+    unplaced = [row["name"] for row in rows if not row["lat"]]
+    assert "Badini (Badinai)" in approximate
+    assert unplaced
+    source = next(line for line in said(open_briefing(panel="map")) if line.startswith("Source: "))
+    assert f"approximate position: {', '.join(approximate)}; no position, not drawn: {', '.join(unplaced)}" in source
