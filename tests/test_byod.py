@@ -192,3 +192,14 @@ def test_the_briefing_timeline_over_an_uploads_earlier_years_says_where_the_deat
     _ran(app.switch_page("views/briefing/briefing.py").run())
     title = unescaped(app.get("title")[0].value)
     assert "no figure found before Jan 2024" in title, title
+
+
+def test_the_import_report_says_how_rows_are_counted_and_a_small_uploads_size(acled_bytes):
+    """Its "row 3" was line 4 of the file, nothing said how rows are counted; "0 of 200 MB in use" for 150 kB."""
+    app = _uploaded(acled_bytes)
+    said = " ".join(m.value for m in app.markdown)
+    assert "Row 1 is the first data row below the header: a spreadsheet's row 2." in said
+    captions = " ".join(c.value for c in app.caption)
+    in_use = re.search(r"at most \d+, ([\d.]+) of 200 MB in use", captions)
+    assert in_use, captions
+    assert float(in_use[1]) > 0  # the upload's memory, in tenths of a MB: never "0 of 200 MB" for a loaded file

@@ -95,7 +95,7 @@ def _source_choice() -> None:
     if uploads:
         st.caption(
             f"Uploads stay in this browser session only (at most {MAX_UPLOADS_PER_SESSION}, "
-            f"{sum(u.megabytes for u in uploads.values()):,.0f} of {SESSION_BUDGET_MB} MB in use); "
+            f"{sum(u.megabytes for u in uploads.values()):,.1f} of {SESSION_BUDGET_MB} MB in use); "
             "a reload or a shared link starts from the curated data."
         )
         for key, upload in list(uploads.items()):
@@ -127,5 +127,8 @@ def import_report(imported: ImportedEvents) -> None:
         st.success("Every row of the file is shown.")
     elif not imported.problems.empty:
         # Rows read = events shown + rows not shown; whole-file problems (no row) explain a file with no rows.
-        st.markdown("Every problem found, with the file, row, column and reason (the CSV lists them all):")
+        st.markdown(
+            "Every problem found, with the file, row, column and reason (the CSV lists them all). Row 1 is the "
+            "first data row below the header: a spreadsheet's row 2."
+        )
         table_with_download(imported.problems, events_file_name("import_problems", imported), "Download the list (CSV)")
