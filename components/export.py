@@ -235,6 +235,7 @@ def _slug(text: str, keep: str = "") -> str:
 
 
 CONTEXT_WRAP = 90  # characters per subtitle line: about the width of a monthly chart at 13 px
+EXPORT_WIDTH_PX = 640  # an exported chart's plot, where the page gives it the column's width instead
 
 
 def context_lines(context: ExportContext) -> list[str]:
@@ -285,14 +286,22 @@ def chart_png(chart: alt.TopLevelMixin, context: ExportContext | None = None, sc
     """The chart as PNG, `scale` pixels per chart pixel (a slide deck asks for more than a download)."""
     import vl_convert as vlc
 
-    chart = chart if context is None else with_context(chart, context)
+    chart = _export_width(chart if context is None else with_context(chart, context))
     return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+
+
+def _export_width(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A chart whose page gives it the column's width has none of its own: exported, Vega drew the cumulative
+    chart 230 px wide, its month labels run together ("JanFebMar...") and its reference label past the plot."""
+    if isinstance(chart, alt.Chart | alt.LayerChart) and chart.width is alt.Undefined:
+        return chart.properties(width=EXPORT_WIDTH_PX)
+    return chart
 
 
 def chart_svg(chart: alt.TopLevelMixin, context: ExportContext | None = None) -> str:
     import vl_convert as vlc
 
-    chart = chart if context is None else with_context(chart, context)
+    chart = _export_width(chart if context is None else with_context(chart, context))
     return vlc.vegalite_to_svg(chart.to_json())
 
 

@@ -394,3 +394,14 @@ def test_the_sources_side_by_side_export_says_where_which_year_whose_figures_and
         }
     assert any(f"PICSS: {name}" in lines for name in picss)
     assert export_file_name("sources_attacks", context, "png").endswith(f"_pakistan_2025_data-{data.data_as_of}.png")
+
+
+def test_an_exported_chart_the_page_sizes_to_its_column_gets_a_width_of_its_own():
+    """The cumulative chart's PNG came out 230 px wide: its month labels ran together ("JanFebMar...")."""
+    from components.export import EXPORT_WIDTH_PX
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    comparison = compare(data.figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024, "month")
+    svg = ET.fromstring(chart_svg(cumulative_chart(comparison, "Attacks"), CONTEXT))
+    assert float(svg.get("width")) > EXPORT_WIDTH_PX
+    assert Image.open(io.BytesIO(chart_png(cumulative_chart(comparison, "Attacks"), CONTEXT, scale=1))).width > 640
