@@ -14,8 +14,8 @@ from components.dates import year_span
 from components.geo import border_shares
 from components.paths import BUNDLED_DATA_DIR
 from tests.test_districts import accounts_by_incident
+from tests.test_reading_killed import banded
 from tests.test_reading_pages import open_page
-from tests.test_reading_several_places import in_several_places
 
 
 def _distance_table(app):
@@ -23,8 +23,9 @@ def _distance_table(app):
 
 
 def _incidents_dated(first: str, last: str) -> int:
-    """The incidents the distance bands count between two days: those in one place (several are left out)."""
-    return sum(first <= r[0]["date"] <= last and not in_several_places(r) for r in accounts_by_incident().values())
+    """The incidents the distance bands count between two days: those in one place, known to the district or
+    better (several places and province-level ones are left out)."""
+    return sum(first <= r[0]["date"] <= last and banded(r) for r in accounts_by_incident().values())
 
 
 def test_a_link_to_one_month_reads_the_month_not_the_year():

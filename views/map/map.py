@@ -75,22 +75,27 @@ notes.caption(
 # Said under the district table, which adds up killed: the whole selection's (some incidents are in no district
 # row); the distance bands add up only the incidents in one place, so their note counts those.
 killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
-banded = derived("banded", (selection,), lambda: located_to_district(events))  # one place, district or better
-banded_note = derived("killed-note-bands", (selection,), lambda: killed_sum(banded["killed"]).sentence())
+# The bands count incidents in one place known to the district or better; only counts and sentences are kept
+# (a kept frame of a 40k-row import's selection was ~13 MB a shared link).
+banded_note = derived(
+    "killed-note-bands", (selection,), lambda: killed_sum(located_to_district(events)["killed"]).sentence()
+)
 st.header("Distance to the Durand Line")
-placed = derived("in-one-place", (selection,), lambda: len(in_one_place(events)))
+placed, banded = derived(
+    "banded-counts", (selection,), lambda: (len(in_one_place(events)), len(located_to_district(events)))
+)
 st.caption(
     "Measured in UTM zone 42N from each incident's coordinates to the boundary line; bands are "
     "cumulative (within 25 km includes within 10 km). An incident known to its district only is drawn at the "
     "district's headquarters and carries that error. " + banded_note
 )
-left_out = left_out_of_bands(placed - len(banded), len(events) - placed)
+left_out = left_out_of_bands(placed - banded, len(events) - placed)
 if left_out:
     st.caption(escape_markdown(left_out))
 # Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
 coverage = events_coverage()
 window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
-shares = derived("border-shares", (selection,), lambda: border_shares(banded, window))
+shares = derived("border-shares", (selection,), lambda: border_shares(located_to_district(events), window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
