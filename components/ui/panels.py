@@ -137,11 +137,11 @@ def latest_panel(data: Dataset, events, count: int = 8, diplomacy: pd.DataFrame 
     if latest.empty:
         st.info("Nothing recorded in this period.")
         return
+    covered = events_coverage()
+    if latest["date"].max().date() > covered.last:  # read before the lines it is about
+        st.caption(escape_markdown(latest_past_events_note(covered.last, active_import() is not None)))
     for row in latest.itertuples(index=False):
         st.markdown(escape_markdown(f"{format_day(row.date)} · {row.kind}: {row.what} ({row.source_name})"))
-    covered = events_coverage()
-    if latest["date"].max().date() > covered.last:
-        st.caption(escape_markdown(latest_past_events_note(covered.last, active_import() is not None)))
 
 
 def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) -> None:
