@@ -24,7 +24,7 @@ from components.crossings import (
     since_text,
     status_on,
 )
-from components.data_age import Coverage, events_end_words
+from components.data_age import Coverage, events_end_words, no_events_title
 from components.dataset import Dataset
 from components.dates import VEGA_DAY, format_day, format_published
 from components.diplomacy import filter_events
@@ -241,7 +241,7 @@ def map_slide(
     if past and events.empty:
         title, no_data_key = past, {"no_families": NO_DATA_KEY}
     elif events_end is not None and selection.start > events_end:
-        title = f"No incident data for this period: {events_end_words(events_end, imported)}"
+        title = no_events_title(events_end, imported)
         no_data_key = {"no_families": NO_DATA_KEY}
     elif killed.unstated:  # a missing toll is not a zero: say whose tolls the figure adds up
         title = (

@@ -77,6 +77,12 @@ def events_end_words(last: dt.date, imported: bool) -> str:
     return f"the curated incidents are kept up to {format_day(last)}"
 
 
+def no_events_title(last: dt.date, imported: bool) -> str:
+    """The title of a map whose whole period lies past the events' last day (the briefing's map slide and the
+    one-page briefing), where "0 incidents" read as calm."""
+    return f"No incident data for this period: {events_end_words(last, imported)}"
+
+
 def latest_past_events_note(last: dt.date, imported: bool) -> str:
     """Under a newest-first list running past the events' last day: its later lines can only be diplomacy, and
     three weeks of talks above the last incident read as three weeks without violence."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from components.data_age import Coverage, events_end_note, events_end_words
+from components.data_age import Coverage, events_end_note, events_end_words, no_events_title
 from components.dates import format_day
 from components.event_words import events_noun, killed_basis
 from components.geo import GeoLayers
@@ -182,11 +182,10 @@ def with_filters(
     note = None if covered is None else events_end_note(covered, selection.start, selection.end, imported)
     if note is None:
         return replace(context, filters=filters)
-    ends = events_end_words(covered.last, imported)
     if selection.start > covered.last:  # "Map: 0 incidents, 17 Mar-8 Apr 2026" in the footer read as calm
         filters = f"Map: no incident data for {selection.scope()}. {tracker_scope(selection)}."
-        return replace(context, filters=f"{filters} {note}", map_title=f"No incident data for this period: {ends}")
-    title = f"{count:,} {events_noun(imported)} and the Durand Line; {ends}"
+        return replace(context, filters=f"{filters} {note}", map_title=no_events_title(covered.last, imported))
+    title = f"{count:,} {events_noun(imported)} and the Durand Line; {events_end_words(covered.last, imported)}"
     return replace(context, filters=f"{filters} {note}", map_title=title)
 
 
