@@ -40,6 +40,7 @@ from components.trends import (
     CADENCES,
     COUNTING_RULES,
     HEADLINE,
+    HEADLINE_METRIC,
     NATIONAL,
     SERIES_LABELS,
     YearComparison,
@@ -165,7 +166,7 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         return Slide(code, f"No measure is published for the same months of {row.later} and {row.earlier}", as_of)
     numbers = tuple(
         BigNumber(
-            f"{card.label}, {row.span}",
+            f"{card.label}, {row.span(card.slots)}",
             f"{card.later:,.0f}",
             f"{_direction(card.earlier, card.later)} vs {card.earlier:,.0f} in {row.earlier}",
         )
@@ -173,12 +174,10 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
     )
     first = row.cards.iloc[0]
     title = _in_region(
-        f"{first.label} {_direction(first.earlier, first.later)} in {row.span} vs {row.earlier}", view.region
+        f"{first.label} {_direction(first.earlier, first.later)} in {row.span(first.slots)} vs {row.earlier}",
+        view.region,
     )
-    source = (
-        f"{_tracker_source(view.region)} · {row.window} {row.later} vs the same months of {row.earlier} · "
-        f"{tracker_scope(selection)} · {as_of}"
-    )
+    source = f"{_tracker_source(view.region)} · {row.windows} · {tracker_scope(selection)} · {as_of}"
     links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
     return Slide(code, title, source, numbers=numbers, links=links[-3:])
 
@@ -196,7 +195,9 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     if view.years is None:
         return Slide(code, "No monthly tracker figures are loaded", as_of)
     tracker, series = HEADLINE
-    comparison = compare(data.figures, tracker, series, view.region, "attacks", *view.years, "month", data.data_as_of)
+    comparison = compare(
+        data.figures, tracker, series, view.region, HEADLINE_METRIC, *view.years, "month", data.data_as_of
+    )
     title = _trend_title(comparison, view.region)
     source = (
         f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "

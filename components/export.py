@@ -25,6 +25,7 @@ from components.map_layers import incident_cells
 from components.palette import BASE_MAP, CARD_PAPER, COUNT_RAMP, MUTED_INK, NEUTRAL, SOFT_INK, YEAR_COLOURS
 from components.sources import cited_names
 from components.trends import (
+    HEADLINE_METRIC,
     NOT_FOUND,
     PUBLISHED_ANNUAL,
     SERIES_LABELS,
@@ -109,17 +110,15 @@ def briefing_sources(
     tracker, series, region = headline
     rows = []
     if cards is not None:
-        for metric in cards.cards["metric"]:
-            shown = periods(figures, tracker, series, region, metric, cards.cadence)
-            rows.append(
-                shown[shown["slot"].isin(cards.window_slots) & shown["year"].isin((cards.later, cards.earlier))]
-            )
+        for card in cards.cards.itertuples(index=False):
+            shown = periods(figures, tracker, series, region, card.metric, cards.cadence)
+            rows.append(shown[shown["slot"].isin(card.slots) & shown["year"].isin((cards.later, cards.earlier))])
     if comparison is not None:
         years = (comparison.later, comparison.earlier)
-        shown = periods(figures, tracker, series, region, "attacks", comparison.cadence)
+        shown = periods(figures, tracker, series, region, HEADLINE_METRIC, comparison.cadence)
         rows.append(shown[shown["year"].isin(years)])
         if comparison.passed_slot and comparison.full_year_basis == PUBLISHED_ANNUAL:
-            annual = annual_figure(figures, tracker, series, region, "attacks", comparison.earlier)
+            annual = annual_figure(figures, tracker, series, region, HEADLINE_METRIC, comparison.earlier)
             rows.append(pd.DataFrame([annual])[["source_name", "source_kind"]])
     tracker_outlets = [f"{tracker} figures{REPORTED_BY}{outlet}" for frame in rows for outlet in cited_names(frame)]
     newest = events.sort_values("date", ascending=False, kind="stable")
@@ -354,7 +353,7 @@ def briefing_file(
 def kpi_card(card, row: KpiRow) -> tuple[str, str, str]:
     """One card of trends.kpis as ('Attacks, Jan–Nov 2025', '1,234', '+15% vs 1,073 in Jan–Nov 2024'):
     a card read alone still says which periods of which years it compares."""
-    window = "" if row.cadence == "year" else f"{row.window} "
+    window = "" if row.cadence == "year" else f"{row.window(card.slots)} "
     change = count_change(card.earlier, card.later)  # in numbers on a small base: "+1", not "+50%"
     return (
         f"{card.label}, {window}{row.later}",

@@ -57,6 +57,7 @@ NOT_ADDITIVE = METRICS.of_group("not_additive")
 KPI_METRICS = METRICS.of_group("headline")
 SERIES_LABELS = SERIES.labels
 HEADLINE = ("PICSS", "militant_attacks")
+HEADLINE_METRIC = "attacks"  # the measure the headline trend compares, card and sentence over the same periods
 NATIONAL = "Pakistan"
 
 
@@ -487,41 +488,57 @@ def compare(
 
 @dataclass(frozen=True)
 class KpiRow:
-    """Headline cards that all cover one set of periods, so parts and totals add up."""
+    """Headline cards, each over the periods its `slots` name: the attacks card over every period it has in
+    both years (the periods of the headline trend and its sentence below the cards), the others over the
+    periods they all share, so deaths and their parts add up."""
 
-    cards: pd.DataFrame  # metric, label, later, earlier, change_pct, later_note, earlier_note (restated_note)
-    window_slots: tuple[int, ...]
+    cards: pd.DataFrame  # metric, label, slots, later, earlier, change_pct, later_note, earlier_note
     cadence: str
     later: int
     earlier: int
     left_out: tuple[str, ...]  # labels of measures published, but not for the shared periods
 
-    @property
-    def window(self) -> str:
-        return slots_label(self.window_slots, self.cadence)
+    def window(self, slots: tuple[int, ...]) -> str:
+        return slots_label(slots, self.cadence)
+
+    def span(self, slots: tuple[int, ...]) -> str:
+        """What a card's own label says it counts: '2025', 'Jan–Nov 2025', or '6 months of 2025' when its
+        periods are scattered, so a card quoted alone is never read as the whole year."""
+        if len(slots) == len(CADENCES[self.cadence]):
+            return str(self.later)
+        if len(slots) == 1 or tuple(slots) == tuple(range(slots[0], slots[-1] + 1)):
+            return f"{self.window(slots)} {self.later}"
+        return f"{len(slots)} {PERIOD_TYPES[self.cadence].plural} of {self.later}"
 
     @property
-    def span(self) -> str:
-        """What a card's own label says it counts: '2025', 'Jan–Nov 2025', or '6 months of 2025' when the
-        shared periods are scattered, so a card quoted alone is never read as the whole year."""
-        if len(self.window_slots) == len(CADENCES[self.cadence]):
-            return str(self.later)
-        if len(self.window_slots) == 1 or self.window_slots == tuple(
-            range(self.window_slots[0], self.window_slots[-1] + 1)
-        ):
-            return f"{self.window} {self.later}"
-        noun = PERIOD_TYPES[self.cadence].plural
-        return f"{len(self.window_slots)} {noun} of {self.later}"
+    def windows(self) -> str:
+        """The periods compared, short enough for a slide's source line: 'Jan, May–Jun 2025 vs the same
+        months of 2024', or 'Attacks: Jan–Nov 2025; other cards: Jan, May–Jun 2025; vs the same months of 2024'."""
+        windows = list(dict.fromkeys(self.cards["slots"]))
+        same = f"the same {PERIOD_TYPES[self.cadence].plural} of {self.earlier}"
+        if len(windows) == 1:
+            return f"{self.window(windows[0])} {self.later} vs {same}"
+        first, shared = self.cards.iloc[0]["label"], windows[1]
+        own = f"{first}: {self.window(windows[0])} {self.later}"
+        return f"{own}; other cards: {self.window(shared)} {self.later}; vs {same}"
 
     @property
     def heading(self) -> str:
-        """'Jan–Mar, May 2025 against the same months of 2024', written out in full."""
+        """'2025 against 2024', or which periods each card counts, written out in full."""
         same = PERIOD_TYPES[self.cadence].plural
-        if len(self.window_slots) == len(CADENCES[self.cadence]):
+        windows = list(dict.fromkeys(self.cards["slots"]))
+        if len(windows) == 1 and len(windows[0]) == len(CADENCES[self.cadence]):
             return f"{self.later} against {self.earlier}"
+        if len(windows) == 1:
+            return (
+                f"Every card counts only {self.window(windows[0])} {self.later} against the same {same} of "
+                f"{self.earlier}: the {same} for which this data set holds every card's figure in both years"
+            )
+        first, shared = self.cards.iloc[0], windows[1]
         return (
-            f"Every card counts only {self.window} {self.later} against the same {same} of {self.earlier}: "
-            f"the {same} for which this data set holds every card's figure in both years"
+            f"{first['label']}: {self.span(first['slots'])}, every {PERIOD_TYPES[self.cadence].noun} this data "
+            f"set has in both years; the other cards only {self.window(shared)} {self.later}, the {same} for which "
+            f"it holds all of them in both years; each against the same {same} of {self.earlier}"
         )
 
 
@@ -535,10 +552,12 @@ def kpis(
     cadence: str = "month",
     metrics: tuple[str, ...] = KPI_METRICS,
 ) -> KpiRow:
-    """Per measure, the sum over the periods every shown measure has published in both years.
+    """Per measure, the sum over its card's periods: for attacks (HEADLINE_METRIC), every period it has in
+    both years, as the headline trend counts them (over the casualty measures' shared months it read +13%
+    above a sentence saying +15%); for the others, the periods they all have in both years.
 
-    Measures join in order while cards x shared periods does not shrink, so one thinly published measure
-    cannot narrow the headline window to a single month; a measure left out is named, never shown over
+    Those measures join in order while cards x shared periods does not shrink, so one thinly published
+    measure cannot narrow their window to a single month; a measure left out is named, never shown over
     other months.
     """
     rows_of = {metric: periods(figures, tracker, series, region, metric, cadence) for metric in metrics}
@@ -548,16 +567,21 @@ def kpis(
         if slots[later] & slots[earlier]:
             both[metric] = slots[later] & slots[earlier]
     window: set[int] = set()
-    shown: list[str] = []
+    shared: list[str] = []
     for metric, slots in both.items():  # a measure joins when cards x periods does not shrink
-        if not shown or len(window & slots) * (len(shown) + 1) >= len(window) * len(shown):
-            window = slots if not shown else window & slots
-            shown.append(metric)
+        if metric == HEADLINE_METRIC:
+            continue
+        if not shared or len(window & slots) * (len(shared) + 1) >= len(window) * len(shared):
+            window = slots if not shared else window & slots
+            shared.append(metric)
+    shown = {metric: tuple(sorted(window)) for metric in shared}
+    if HEADLINE_METRIC in both:
+        shown = {HEADLINE_METRIC: tuple(sorted(both[HEADLINE_METRIC]))} | shown
     left_out = [METRIC_LABELS[m] for m, rows in rows_of.items() if (rows["year"] == later).any() and m not in shown]
     cards = []
-    for metric in shown:
+    for metric, slots in shown.items():
         rows = rows_of[metric]
-        in_window = rows[rows["slot"].isin(window)]
+        in_window = rows[rows["slot"].isin(slots)]
         statuses = {year: in_window.loc[in_window["year"] == year, "status"] for year in (later, earlier)}
         later_provisional, earlier_provisional = (
             statuses[y].isin(PROVISIONAL_STATUSES).any() for y in (later, earlier)
@@ -572,6 +596,7 @@ def kpis(
             {
                 "metric": metric,
                 "label": METRIC_LABELS[metric] + mark,
+                "slots": slots,
                 "later": float(in_window.get(later)),
                 "earlier": float(in_window.get(earlier)),
                 "change_pct": pct_change(in_window.get(earlier), in_window.get(later)),
@@ -579,9 +604,8 @@ def kpis(
                 "earlier_note": restated_note(statuses[earlier], cadence),
             }
         )
-    columns = ["metric", "label", "later", "earlier", "change_pct", "later_note", "earlier_note"]
-    frame = pd.DataFrame(cards, columns=columns)
-    return KpiRow(frame, tuple(sorted(window)), cadence, later, earlier, tuple(left_out))
+    columns = ["metric", "label", "slots", "later", "earlier", "change_pct", "later_note", "earlier_note"]
+    return KpiRow(pd.DataFrame(cards, columns=columns), cadence, later, earlier, tuple(left_out))
 
 
 def restated_note(statuses: pd.Series, cadence: str) -> str:

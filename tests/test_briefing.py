@@ -57,15 +57,22 @@ def unescaped(text: str) -> str:
 def test_the_headline_slide_states_the_attacks_change_the_file_gives_over_its_window():
     app = open_briefing(panel="kpis")
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
-    window = source.split(" · ")[1]  # "Jan, May–Jun, Aug–Oct 2025 vs the same months of 2024"
-    later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
-    totals = picss_attacks("Pakistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
+    later, earlier, slots = attacks_window(source)
+    totals = picss_attacks("Pakistan", slots, (later, earlier))
     change = (totals[later] - totals[earlier]) / totals[earlier] * 100
     direction = "up" if change > 0 else "down"
     assert slide_title(app).startswith(f"Attacks {direction} {abs(change):.0f}% in ")
     card = next(line for line in said(app) if line.startswith("Attacks, "))
     assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
     assert card.split("\n\n")[2] == f"{direction} {abs(change):.0f}% vs {totals[earlier]:,.0f} in {earlier}"
+
+
+def attacks_window(source: str) -> tuple[int, int, set[int]]:
+    """The years and months the attacks card counts, from a source line such as 'PICSS … · Attacks: Jan–Nov
+    2025; other cards: Jan, May–Jun 2025; vs the same months of 2024 · …' (or 'Jan–Nov 2025 vs the same …')."""
+    window = source.split(" · ")[1]
+    attacks = window.split("; ")[0].removeprefix("Attacks: ").split(" vs ")[0]
+    return int(attacks[-4:]), int(window[-4:]), window_slots(attacks, "month")
 
 
 def picss_attacks(region: str, slots: set[int], years: tuple[int, ...]) -> dict[int, float]:
@@ -91,9 +98,8 @@ def test_tracker_totals_beside_a_type_filter_say_they_count_every_attack_type():
     is PICSS's Balochistan attacks of every type over months outside that period; the source line now says so."""
     app = open_briefing(panel="kpis", **REVIEWER_LINK)
     source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
-    window = source.split(" · ")[1]
-    later, earlier = int(window.split(" vs ")[0][-4:]), int(window[-4:])
-    totals = picss_attacks("Balochistan", window_slots(window.split(" vs ")[0], "month"), (later, earlier))
+    later, earlier, slots = attacks_window(source)
+    totals = picss_attacks("Balochistan", slots, (later, earlier))
     card = next(line for line in said(app) if line.startswith("Attacks, "))
     assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"
     assert "Filters: Balochistan; Suicide bombing; 1 Jan 2025 – 30 Jun 2025" in said(app)

@@ -133,8 +133,10 @@ def test_file_names_carry_subject_tracker_layer_region_years_and_data_date(baloc
 
 
 def test_kpi_cards_say_the_year_and_what_they_are_compared_with():
-    card = pd.Series({"label": "Attacks", "later": 1234.0, "earlier": 1073.0, "change_pct": 15.0})
-    row = KpiRow(pd.DataFrame([card]), tuple(range(1, 12)), "month", 2025, 2024, ())
+    card = pd.Series(
+        {"label": "Attacks", "slots": tuple(range(1, 12)), "later": 1234.0, "earlier": 1073.0, "change_pct": 15.0}
+    )
+    row = KpiRow(pd.DataFrame([card]), "month", 2025, 2024, ())
     assert kpi_card(card, row) == ("Attacks, Jan–Nov 2025", "1,234", "+15% vs 1,073 in Jan–Nov 2024")
     zero = card.copy()
     zero[["earlier", "change_pct"]] = [0.0, None]

@@ -82,17 +82,28 @@ def test_each_tracker_opens_on_a_pair_with_cards_and_no_na(source, cadence):
     assert not [i for i in app.info if "nothing to compare" in i.value]
 
 
+def card_slots(label: str, heading: str, cadence: str) -> set[int]:
+    """The periods a card counts, as a person reads them: its own label's span ('Attacks, Jan–Nov 2025'), else
+    the heading above the cards ('… the other cards only Jan, May–Jun 2025 …' / 'Every card counts only …')."""
+    span = label.rsplit(", ", 1)[1]
+    if re.fullmatch(r"\d{4}", span):
+        return set(range(1, len(CADENCES[cadence]) + 1))
+    if " of " in span:  # '6 months of 2025': the heading names them
+        return window_slots(heading, cadence)
+    return window_slots(span, cadence)
+
+
 def test_cards_sum_the_file_over_the_window_written_above_them():
     app = open_page(TRENDS, source="PICSS:militant_attacks")
     later, earlier = app.selectbox(key="year").value, app.selectbox(key="vs").value
     heading = heading_of(app)
-    slots = window_slots(heading, "month")
     labels = {"Attacks": "attacks", "Deaths": "deaths_total", "Injured": "injured_total"}
     rows = shown_figures()
     for card in app.metric:
         name = card.label.rsplit(",", 1)[0]
         if name not in labels:
             continue
+        slots = card_slots(card.label, heading, "month")
         values = {}
         for r in rows:
             if (r["tracker"], r["series"], r["period_type"], r["region"], r["metric"]) == (
@@ -748,3 +759,28 @@ def test_the_briefing_map_key_past_the_incidents_last_day_says_no_data():
     key = next(h.proto.body for h in app.get("html") if h.proto.body.startswith('<div class="dlm-legend"'))
     assert "no data for this period" in key
     assert "none in the period" not in key
+
+
+def test_overview_attacks_card_reads_as_the_sentence_below_it():
+    """The card read 'Attacks, 6 months of 2025: 538, +13%' above 'attacks in Jan–Nov 2025: 982, against 856
+    ... (up 15%)'. Now both count Jan–Nov (the months PICSS has in both years) and the file gives the sum."""
+    app = open_page("views/overview/home.py")
+    card = next(m for m in app.metric if m.label.startswith("Attacks, "))
+    sentence = next(m.value.replace("\\", "") for m in app.markdown if "attacks in " in m.value)
+    window = re.search(r"attacks in (\S+) (\d{4}): ([\d,]+), against ([\d,]+) in \1 \d{4} \(up (\d+)%\)", sentence)
+    assert window, sentence
+    assert card.label == f"Attacks, {window[1]} {window[2]}"
+    assert card.value == window[3]
+    assert card.delta.startswith(f"+{window[5]}%")
+    slots = window_slots(window[1], "month")
+    later = int(window[2])
+    total = 0.0
+    seen = set()
+    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
+        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        month = row["period_start"][:7]
+        if key == ("PICSS", "militant_attacks", "month", "Pakistan", "attacks") and month not in seen:
+            seen.add(month)
+            if int(month[:4]) == later and int(month[5:]) in slots:
+                total += float(row["value"])
+    assert card.value == f"{total:,.0f}"

@@ -164,7 +164,7 @@ def test_kpis_cover_one_window_and_the_sentence(figures, attacks):
     card = row.cards.set_index("metric").loc["attacks"]
     assert (card["later"], card["earlier"]) == (876, 678)
     assert row.heading == "2025 against 2024"
-    assert row.span == "2025"
+    assert row.span(card["slots"]) == "2025"
     sentence = comparison_sentence(compare_years(attacks, 2025), "Attacks", "PICSS", "militant_attacks", "Pakistan")
     assert "876" in sentence
     assert "up 29%" in sentence
@@ -172,15 +172,36 @@ def test_kpis_cover_one_window_and_the_sentence(figures, attacks):
 
 
 def test_a_card_label_never_reads_as_the_whole_year_when_it_is_not():
-    cards = pd.DataFrame(columns=["metric", "label", "later", "earlier", "change_pct"])
-    assert KpiRow(cards, (1, 5, 6), "month", 2025, 2024, ()).span == "3 months of 2025"
-    assert KpiRow(cards, tuple(range(1, 12)), "month", 2025, 2024, ()).span == "Jan–Nov 2025"
-    assert KpiRow(cards, (1, 2, 3), "quarter", 2025, 2024, ()).span == "Q1–Q3 2025"
-    heading = KpiRow(cards, (1, 5, 6), "month", 2025, 2024, ()).heading
+    cards = pd.DataFrame({"metric": ["deaths_total"], "label": ["Deaths"], "slots": [(1, 5, 6)]})
+    assert KpiRow(cards, "month", 2025, 2024, ()).span((1, 5, 6)) == "3 months of 2025"
+    assert KpiRow(cards, "month", 2025, 2024, ()).span(tuple(range(1, 12))) == "Jan–Nov 2025"
+    assert KpiRow(cards, "quarter", 2025, 2024, ()).span((1, 2, 3)) == "Q1–Q3 2025"
+    heading = KpiRow(cards, "month", 2025, 2024, ()).heading
     assert heading.startswith("Every card counts only Jan, May–Jun 2025 against the same months of 2024")
 
 
-def test_kpis_leave_out_a_measure_rather_than_mix_windows():
+def test_the_attacks_card_counts_the_months_of_the_sentence_below_it():
+    """Bundled PICSS: the attacks card read +13% over the 6 months every card shared, above the headline
+    sentence's +15% over Jan–Nov; the card now counts the sentence's months, the casualty cards their own."""
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
+    comparison = compare(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", 2025, 2024)
+    attacks = row.cards.set_index("metric").loc["attacks"]
+    assert attacks["slots"] == comparison.window_slots == tuple(range(1, 12))
+    assert (attacks["later"], attacks["earlier"]) == (comparison.window_later, comparison.window_earlier)
+    others = set(row.cards["slots"].iloc[1:])
+    assert len(others) == 1, "the casualty cards share one set of months, so deaths and their parts add up"
+    shared = others.pop()
+    assert row.heading == (
+        "Attacks: Jan–Nov 2025, every month this data set has in both years; the other cards only "
+        f"{slots_label(shared, 'month')} 2025, the months for which it holds all of them in both years; "
+        "each against the same months of 2024"
+    )
+    others = f"other cards: {slots_label(shared, 'month')} 2025"
+    assert row.windows == f"Attacks: Jan–Nov 2025; {others}; vs the same months of 2024"
+
+
+def test_a_thin_measure_has_its_own_window_rather_than_narrow_the_attacks_card():
     rows = []
     for year in (2024, 2025):
         for month in range(1, 13):
@@ -205,9 +226,11 @@ def test_kpis_leave_out_a_measure_rather_than_mix_windows():
                         }
                     )
     row = kpis(pd.DataFrame(rows), "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
-    assert list(row.cards["metric"]) == ["attacks"]
-    assert row.window_slots == tuple(range(1, 13))
-    assert row.left_out == ("Deaths",)
+    # Deaths (May only) no longer narrows the attacks card to May: each card says the months it counts.
+    assert list(row.cards["metric"]) == ["attacks", "deaths_total"]
+    assert list(row.cards["slots"]) == [tuple(range(1, 13)), (5,)]
+    assert [row.span(slots) for slots in row.cards["slots"]] == ["2025", "May 2025"]
+    assert row.left_out == ()
 
 
 def test_chart_builders_carry_exactly_the_compared_numbers(attacks, figures):
@@ -291,7 +314,7 @@ def test_a_card_says_how_many_of_its_periods_the_tracker_restated():
     row = kpis(figures, "PICSS", "militant_attacks", "Pakistan", 2025, 2024)
     rows = periods(figures, "PICSS", "militant_attacks", "Pakistan", "attacks", "month")
     for year, column in ((2025, "later_note"), (2024, "earlier_note")):
-        shown = rows[(rows["year"] == year) & rows["slot"].isin(row.window_slots)]
+        shown = rows[(rows["year"] == year) & rows["slot"].isin(row.cards.set_index("metric").loc["attacks", "slots"])]
         restated = int((shown["status"] == "restated").sum())
         note = row.cards.set_index("metric").loc["attacks", column]
         if restated == 0:

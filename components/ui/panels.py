@@ -30,6 +30,7 @@ from components.slides import Slide
 from components.textsafe import escape_markdown
 from components.trends import (
     HEADLINE,
+    HEADLINE_METRIC,
     SERIES_LABELS,
     Headline,
     KpiRow,
@@ -83,10 +84,10 @@ def _headline_trend(data: Dataset, provinces: tuple[str, ...]):
     tracker, series = HEADLINE
     later, earlier = view.years
     comparison = compare(
-        data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
+        data.figures, tracker, series, view.region, HEADLINE_METRIC, later, earlier, "month", data.data_as_of
     )
     context = [f"{tracker}, {SERIES_LABELS[series]}, {view.region}"]
-    sources = source_names(periods(data.figures, tracker, series, view.region, "attacks", "month"), view.years)
+    sources = source_names(periods(data.figures, tracker, series, view.region, HEADLINE_METRIC, "month"), view.years)
     return (
         comparison_sentence(comparison, "Attacks", tracker, series, view.region),
         chart_spec(comparison_chart(comparison, "Attacks", context)),
@@ -208,7 +209,7 @@ def _briefing_context(data: Dataset, events, provinces: tuple[str, ...]):
         return view, None, context
     later, earlier = view.years
     comparison = compare(
-        data.figures, tracker, series, view.region, "attacks", later, earlier, "month", data.data_as_of
+        data.figures, tracker, series, view.region, HEADLINE_METRIC, later, earlier, "month", data.data_as_of
     )
     cards = kpis(data.figures, tracker, series, view.region, later, earlier)
     sources = briefing_sources(

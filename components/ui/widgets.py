@@ -278,7 +278,7 @@ def kpi_row(row: KpiRow) -> None:
         st.info(f"No measure is published for the same periods of {row.later} and {row.earlier}.")
         return
     st.markdown(f"**{escape_markdown(row.heading)}**")
-    labels = [f"{label}, {row.span}" for label in row.cards["label"]]
+    labels = [f"{card.label}, {row.span(card.slots)}" for card in row.cards.itertuples(index=False)]
     st.html(WRAPPED_LABELS_CSS)
     cards = st.container(key=CARDS_KEY)
     columns = [
@@ -296,8 +296,8 @@ def kpi_row(row: KpiRow) -> None:
             # Coloured only where a rise means more people hurt; otherwise the badge makes no judgement.
             delta_color=change_colour(shown, card.metric in RISE_IS_HARM),
             delta_arrow="auto" if shown else "off",
-            help=f"{row.window} {row.earlier}: {card.earlier:,.0f}{card.earlier_note}"
-            + (f"; {row.window} {row.later}{card.later_note}" if card.later_note else ""),
+            help=f"{row.window(card.slots)} {row.earlier}: {card.earlier:,.0f}{card.earlier_note}"
+            + (f"; {row.window(card.slots)} {row.later}{card.later_note}" if card.later_note else ""),
         )
     if row.left_out:
         st.caption(
