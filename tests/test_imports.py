@@ -358,6 +358,29 @@ def test_the_import_report_never_says_every_row_is_shown_for_an_empty_file(tmp_p
     assert "file not used: it has a header but no data rows" in reasons_listed
 
 
+def test_the_import_report_does_not_call_out_of_scope_rows_problems(tmp_path, monkeypatch):
+    """ACLED protests and strategic developments were listed under "Every problem found" in a file with no
+    problem; the report now counts them apart and says every row within scope is shown."""
+    frame = violent_acled(30)
+    frame.loc[frame.index[:4], "event_type"] = "Protests"
+    monkeypatch.setenv("DLM_EVENTS_FILE", str(write_csv(frame, tmp_path / "export.csv")))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("views/data/sources.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    successes = [s.value for s in app.success]
+    assert "Every row within this dashboard's scope is shown." in successes
+    assert "Every row of the file is shown." not in successes
+    said = [m.value.replace("\\", "") for m in app.markdown]
+    assert not [line for line in said if "Every problem found" in line]
+    assert [
+        line for line in said if line.startswith("Every row not shown") and "0 problems found, 4 rows outside" in line
+    ]
+    cards = {m.label: m.value for m in app.metric}
+    assert [cards["Rows read"], cards["Events shown"], cards["Rows not shown"]] == ["30", "26", "4"]
+
+
 def test_a_file_past_the_time_limit_is_not_used_and_the_report_says_why(tmp_path):
     """Size, column cap and vectorised cleaning bound the work; the time limit is the backstop past them."""
     data = write_csv(acled_frame(200), tmp_path / "export.csv").read_bytes()

@@ -88,6 +88,9 @@ def actor_type(codes: pd.Series) -> pd.Series:
     return text.map(lambda value: ACTOR_TYPES.get(value, value), na_action="ignore")
 
 
+OUT_OF_SCOPE = "outside this dashboard's scope (not political violence); not imported"  # a reason, not an error
+
+
 def to_events(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[pd.DataFrame], pd.DataFrame]:
     """The file's rows as app events, the problems found on the way, and out-of-scope rows counted by type."""
     scope = raw["event_type"].isin(IN_SCOPE)
@@ -97,7 +100,7 @@ def to_events(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[pd.DataF
             file,
             outside.index,
             "event_type",
-            "outside this dashboard's scope (not political violence); not imported",
+            OUT_OF_SCOPE,
             outside["event_type"],
         )
     ]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.export import events_file_name
 from components.imports import ImportedEvents
+from components.imports.acled import OUT_OF_SCOPE
 from components.textsafe import escape_markdown
 from components.ui.store import (
     CURATED,
@@ -123,12 +124,21 @@ def import_report(imported: ImportedEvents) -> None:
     if not imported.out_of_scope.empty:
         st.markdown("Rows outside this dashboard's scope (demonstrations and strategic developments), by type:")
         show_table(imported.out_of_scope, hide_index=True)
+    outside = int((imported.problems["reason"] == OUT_OF_SCOPE).sum()) if not imported.problems.empty else 0
     if imported.problems.empty and imported.rows_read:
         st.success("Every row of the file is shown.")
     elif not imported.problems.empty:
+        if outside == len(imported.problems):  # ACLED protests and strategic developments are no error
+            st.success("Every row within this dashboard's scope is shown.")
         # Rows read = events shown + rows not shown; whole-file problems (no row) explain a file with no rows.
         st.markdown(
-            "Every problem found, with the file, row, column and reason (the CSV lists them all). Row 1 is the "
-            "first data row below the header: a spreadsheet's row 2."
+            f"Every row not shown, with the file, row, column and reason (the CSV lists them all): "
+            f"{_count(len(imported.problems) - outside, 'problem')} found, {_count(outside, 'row')} outside this "
+            "dashboard's scope. "
+            "Row 1 is the first data row below the header: a spreadsheet's row 2."
         )
         table_with_download(imported.problems, events_file_name("import_problems", imported), "Download the list (CSV)")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
