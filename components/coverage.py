@@ -56,7 +56,8 @@ STATE_MEANINGS = {
     "not_due": "the period was not over on the data date",
 }
 STATE_SYMBOLS = {"present": "●", "missing": "○", "not_published": "×", "not_due": "·"}
-NOTE_STATES = ("not_published", "not_found")
+# What a researcher's note declares of a gap (coverage_notes.csv `state`), in the words the page shows.
+NOTE_STATES = {"not_published": "not published by the tracker", "not_found": "searched for, not found"}
 
 KEY = ["tracker", "series", "cadence", "region", "metric"]
 ROW_FIELDS = ["tracker", "cadence", "series", "region", "metric"]  # the matrix's rows
@@ -86,7 +87,7 @@ COVERAGE_NOTES = pa.DataFrameSchema(
         "metric": _choice((*METRICS, ANY)),
         "period_start": _any_date(),
         "period_end": _any_date(),
-        "state": _choice(NOTE_STATES),
+        "state": _choice(tuple(NOTE_STATES)),
         "searched": _text(),
         "source_url": _text(required=False, checks=pa.Check.str_matches(URL, error="not an http(s) URL")),
         "noted_on": _past_date(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import subprocess
@@ -24,7 +25,7 @@ from components.coverage import (
 from components.dataset import load_dataset
 from components.paths import BUNDLED_DATA_DIR, ROOT
 from components.validation import load_bytes
-from components.vocabulary import METRICS
+from components.vocabulary import METRICS, TRACKER_REGIONS
 from tests.test_pages import run_page
 
 AS_OF = dt.date(2024, 4, 10)
@@ -283,3 +284,24 @@ def test_a_rerun_replays_the_matrices_it_drew_without_styling_them_again(monkeyp
     next(s for s in app.selectbox if s.label == "Tracker").set_value("GTI").run()
     assert drawn == ["PICSS", "GTI"]
     assert {m.label: m.value for m in app.metric}["○ missing"] == "2"
+
+
+def test_the_researchers_notes_read_in_words_with_each_region_whole():
+    """The notes table showed the file's codes (militant_attacks, not_found) and cut both KP regions to
+    "Khyber Pakht", so the mainland and tribal-district notes for Feb 2024 read as one note twice."""
+    from components.coverage import NOTE_STATES
+    from components.ui.coverage_panel import NOTE_REGION_PX
+
+    app = run_page("views/data/sources.py")
+    table = next(frame.value for frame in app.dataframe if "searched" in frame.value.columns)
+    with (ROOT / "data" / "coverage_notes.csv").open(encoding="utf-8", newline="") as handle:
+        noted = [row for row in csv.DictReader(handle) if row["tracker"] == "PICSS"]
+    assert len(table) == len(noted)
+    shown = set(zip(table["region"], table["state"], table["period_start"], strict=True))
+    for row in noted:
+        region = row["region"] if row["region"] in ("*", "subnational") else TRACKER_REGIONS.short(row["region"])
+        assert (region, NOTE_STATES[row["state"]], row["period_start"]) in shown, row
+    february = table[table["period_start"] == "2024-02-01"]
+    assert {"KP (mainland)", "KP (tribal districts)"} <= set(february["region"])
+    assert not {"militant_attacks", "not_found", "not_published", "month"} & set(table.stack().astype(str))
+    assert max(len(region) for region in table["region"]) * 7 + 20 <= NOTE_REGION_PX

@@ -9,11 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from components.coverage import (
+    ANY,
+    NOTE_STATES,
     NOTES_FILE,
     STATE_LABELS,
     STATE_MEANINGS,
     STATE_SYMBOLS,
     STATES,
+    SUBNATIONAL,
     coverage,
     load_notes,
     matrix,
@@ -148,6 +151,9 @@ def _counts(cells: pd.DataFrame) -> None:
         column.metric(f"{STATE_SYMBOLS[state]} {STATE_LABELS[state]}", f"{int(counts.get(state, 0)):,}", help=help_text)
 
 
+NOTE_REGION_PX = 180  # "KP (tribal districts)" whole, at about 7 px a character plus the cell's padding
+
+
 def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
     """The researchers' notes on this tracker's gaps, with how many cells of the matrix each explains."""
     st.markdown(f"**What the researchers noted about {tracker}'s gaps** (`{NOTES_FILE}`)")
@@ -165,6 +171,7 @@ def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
         table,
         hide_index=True,
         column_config={
+            "region": st.column_config.TextColumn("region", width=NOTE_REGION_PX),
             "searched": st.column_config.TextColumn("searched", width="large"),
             "source_url": st.column_config.LinkColumn("source_url"),
         },
@@ -172,9 +179,19 @@ def _notes(tidy: pd.DataFrame, notes: pd.DataFrame, tracker: str) -> None:
 
 
 def _notes_table(tidy: pd.DataFrame, notes: pd.DataFrame) -> pd.DataFrame:
-    """The notes with the cells each explains beside their wording, dates as YYYY-MM-DD."""
+    """The notes with the cells each explains beside their wording: codes in the matrix's words (the two KP
+    regions read alike when cut to the column's width), `*` and `subnational` as written, dates as YYYY-MM-DD."""
     table = notes_in_use(tidy, notes).drop(columns=["tracker"])
     table = table[[*table.columns[:7], "cells", *[c for c in table.columns[7:] if c != "cells"]]]
+    words = {
+        "series": SERIES.label,
+        "period_type": lambda code: CADENCE_LABELS[code].lower(),
+        "region": TRACKER_REGIONS.short,
+        "metric": METRICS.label,
+        "state": NOTE_STATES.get,
+    }
+    for column, word in words.items():
+        table[column] = [code if code in (ANY, SUBNATIONAL) else word(code) for code in table[column]]
     for column in ("period_start", "period_end", "noted_on"):
         table[column] = table[column].dt.strftime("%Y-%m-%d")
     return table
