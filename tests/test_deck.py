@@ -309,3 +309,26 @@ def test_the_speaker_notes_list_chart_rows_in_words_not_as_the_code_holds_them()
     before, after = int(january["2024"]), int(january["2025"])
     change = after - before
     assert f"Jan · {before} · {after} · {change} · {round(100 * change / before)} · " in notes["trend"]
+
+
+def test_the_notes_links_to_the_monitors_pages_open_from_a_forwarded_deck():
+    """The signals slide's notes linked its Trends charts as "trends?cadence=month&...", dead once the deck
+    was forwarded. Made with the app's address (as the browser saw it), every link in the notes opens from
+    anywhere: the Trends chart of each signal the bundled tracker_stats.csv gives, under that address."""
+    from components.links import RELATIVE_LINKS_NOTE, page_url
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    found = signals(data.figures)
+    slide = signals_slide(found, data.data_as_of)
+    app_url = page_url("https://monitor.example.org/dlm/briefing?panel=signals", "dlm", "")
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT, app_url=app_url))).slides[0]
+    lines = page.notes_slide.notes_text_frame.text.splitlines()
+    links = lines[lines.index("Links:") + 1 :][: len(slide.links)]
+    assert all(link.startswith(("https://", "http://")) for link in links)
+    for signal in found:
+        assert f"https://monitor.example.org/dlm/trends?{signal.link.split('?', 1)[1]}" in links
+    assert RELATIVE_LINKS_NOTE not in lines
+    # With no address known (a deck made outside a browser), the links stay relative and the notes say so.
+    unknown = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0].notes_slide.notes_text_frame.text
+    assert found[0].link in unknown.splitlines()
+    assert RELATIVE_LINKS_NOTE in unknown.splitlines()
