@@ -316,8 +316,14 @@ def notes(slide: Slide, plan: Layout, app_url: str = "") -> str:
     shown = len(plan.table.rows) if plan.table else 0
     if slide.table is not None and shown < len(slide.table):
         rest = readable(slide.table).iloc[shown:]
-        parts += ["Rows not shown on the slide:", *(" · ".join(row) for row in rest.itertuples(index=False))]
+        rows = [" · ".join(row) for row in (header(slide.table), *rest.itertuples(index=False))]
+        parts += ["Rows not shown on the slide:", *rows]
     return "\n".join(parts)
+
+
+def header(table: pd.DataFrame) -> list[str]:
+    """A table's column words, as its header row on the slide and over its rows in the notes (which had none)."""
+    return [str(column) for column in table.columns]
 
 
 def _fit(pixels: tuple[int, int], width: float, height: float) -> tuple[float, float]:
@@ -372,7 +378,7 @@ def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
         grid.columns[index].width = Inches(width)
     for index, height in enumerate(table.heights):
         grid.rows[index].height = Inches(height)
-    cells = [list(map(str, frame.columns)), *(list(row) for row in readable(frame).to_numpy()[: len(table.rows)])]
+    cells = [header(frame), *(list(row) for row in readable(frame).to_numpy()[: len(table.rows)])]
     for r, row in enumerate(cells):
         for c, value in enumerate(row):
             cell = grid.cell(r, c)

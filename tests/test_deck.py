@@ -332,3 +332,33 @@ def test_the_notes_links_to_the_monitors_pages_open_from_a_forwarded_deck():
     unknown = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0].notes_slide.notes_text_frame.text
     assert found[0].link in unknown.splitlines()
     assert RELATIVE_LINKS_NOTE in unknown.splitlines()
+
+
+def test_the_trend_slides_notes_head_its_rows_with_the_tables_column_words():
+    """Slide 2's notes listed the chart's rows ("Jan · 93 · 74 · -19 · -20 · ") under no header, so nobody
+    could tell which year a figure was. The rows now sit under the words the slide's table uses, its years
+    the years the bundled tracker_stats.csv compares, and January's figures under them as the file gives them."""
+    from components.briefing_slides import briefing_slides
+    from components.incidents import IncidentFilter
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = briefing_slides(data, selection.apply(data.events), selection)
+    trend = next(index for index, slide in enumerate(slides) if slide.code == "trend")
+    assert trend == 1  # the second slide
+    page = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT))).slides[trend]
+    lines = page.notes_slide.notes_text_frame.text.splitlines()
+    head, january = lines[lines.index("Rows not shown on the slide:") + 1 :][:2]
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {
+            row["period_start"][:4]: row["value"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
+            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
+            and row["period_start"][5:] == "01-01"
+            and row["status"] == "published"
+        }
+    assert head == "period · 2024 · 2025 · change · change % · note"
+    assert head.split(" · ") == [str(column) for column in slides[trend].table.columns]
+    assert january.startswith(f"Jan · {stated['2024']} · {stated['2025']} · ")
+    assert len(january.split(" · ")) == len(head.split(" · "))
