@@ -362,3 +362,19 @@ def test_the_trend_slides_notes_head_its_rows_with_the_tables_column_words():
     assert head.split(" · ") == [str(column) for column in slides[trend].table.columns]
     assert january.startswith(f"Jan · {stated['2024']} · {stated['2025']} · ")
     assert len(january.split(" · ")) == len(head.split(" · "))
+
+
+def test_the_signals_slide_prints_each_signal_once():
+    """The deck's signals slide printed its first three signals twice, as lines and again as its table's first
+    rows. Each signal of the bundled tracker_stats.csv is now read once, on the slide or in the rows its notes
+    list (the title still names the first: it is the finding)."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    found = signals(data.figures)
+    assert len(found) > 3
+    slide = signals_slide(found, data.data_as_of)
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0]
+    body = [text for text in shape_texts(page) if text != page.shapes.title.text]
+    body += [cell.text for shape in page.shapes if shape.has_table for row in shape.table.rows for cell in row.cells]
+    body += page.notes_slide.notes_text_frame.text.splitlines()
+    for signal in found:
+        assert sum(signal.headline in text for text in body) == 1, signal.headline
