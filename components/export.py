@@ -59,6 +59,7 @@ class ExportContext:
     events: str = CURATED_EVENTS  # which incidents the map and lists show, with their attribution
     events_file: str = ""  # an imported file's format and name ("ACLED export.csv"), named in the file name
     filters: str = ""  # what the sidebar's filters keep of the incidents, and what tracker totals leave out of them
+    filter_codes: str = ""  # the codes of the province, actor and type filters, for the file name (filter_codes)
     map_title: str = ""  # the map's title when the period runs past the events' last covered day (with_filters)
 
     @property
@@ -179,6 +180,7 @@ def with_filters(
     the footer (data_age.events_end_note), as the pages do; a page for 17 Mar-8 Apr 2026 read "0 notable
     incidents" and nothing else, three calm weeks to whoever it was forwarded to."""
     filters = f"Map: {selection.sentence(count)}. {tracker_scope(selection)}."
+    context = replace(context, filter_codes=filter_codes(selection))  # its file name says them too
     note = None if covered is None else events_end_note(covered, selection.start, selection.end, imported)
     if note is None:
         return replace(context, filters=filters)
@@ -255,12 +257,14 @@ def _data_date(data_as_of: dt.date | None) -> str:
 def export_file_name(subject: str, context: ExportContext, extension: str) -> str:
     """'deaths_total_picss-militant-attacks-only_balochistan_2025-vs-2024_data-2026-04-08.png': what, whose
     count, where, which years and how fresh, in characters every file system and mail client keeps; a file
-    drawn from imported events names them ('..._acled-pakistan-2025_data-...')."""
+    drawn under the sidebar's filters (with_filters) names their codes ('..._2025-vs-2024_ttp.bla_data-...'),
+    one drawn from imported events names them ('..._acled-pakistan-2025_data-...')."""
     parts = (
         _slug(subject, keep="_"),
         _slug(f"{context.tracker} {context.layer}"),
         _slug(context.region) or "region-unnamed",
         "-vs-".join(str(year) for year in context.years),
+        context.filter_codes,
         _slug(context.events_file),
         _data_date(context.data_as_of),
     )
