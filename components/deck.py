@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import altair as alt
 import pandas as pd
@@ -24,6 +25,7 @@ from pptx.util import Inches, Pt
 
 from components.export import MONITOR, PAGE, ExportContext, _at, _box, _static_map, chart_png, pyplot
 from components.geo import GeoLayers
+from components.links import RELATIVE_LINKS_NOTE, app_link
 from components.palette import BASE_MAP, CARD_PAPER, MUTED_INK, NEUTRAL, SOFT_INK, TABLE_RULE
 from components.slide_layout import (
     CELL_PAD,
@@ -237,9 +239,10 @@ def map_png(places: MapInputs, box: tuple[float, float]) -> bytes:
 # --- PowerPoint ------------------------------------------------------------------------------------------
 
 
-def deck_pptx(slides: list[Slide], context: ExportContext, places: MapInputs | None = None) -> bytes:
+def deck_pptx(slides: list[Slide], context: ExportContext, places: MapInputs | None = None, app_url: str = "") -> bytes:
     """One A4-landscape PowerPoint slide per slide: real text, native tables, charts as images, the links in
-    the speaker notes and the sources and data date in the file's properties."""
+    the speaker notes and the sources and data date in the file's properties. `app_url`: the app's address as
+    the browser saw it ("" when unknown), so the notes' links to its pages open from a forwarded file."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(PAGE[0]), Inches(PAGE[1])
     meta = _metadata(context)
@@ -248,7 +251,7 @@ def deck_pptx(slides: list[Slide], context: ExportContext, places: MapInputs | N
     properties.subject = _within_property(context.sources)
     properties.author = properties.last_modified_by = MONITOR
     for slide in slides:
-        _pptx_slide(deck, slide, places)
+        _pptx_slide(deck, slide, places, app_url)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -270,7 +273,7 @@ def _within_property(sources: tuple[str, ...]) -> str:
     return f"Sources: {len(sources)}, listed in each slide's notes"
 
 
-def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
+def _pptx_slide(deck, slide: Slide, places: MapInputs | None, app_url: str) -> None:
     shows_map = slide.code == MAP_CODE and places is not None
     plan = layout(slide, shows_map)
     page = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only": the title stays the slide's title
@@ -297,21 +300,30 @@ def _pptx_slide(deck, slide: Slide, places: MapInputs | None) -> None:
         )
     if plan.table:
         _pptx_table(page, plan.table, slide.table)
-    page.notes_slide.notes_text_frame.text = notes(slide, plan)
+    page.notes_slide.notes_text_frame.text = notes(slide, plan, app_url)
 
 
-def notes(slide: Slide, plan: Layout) -> str:
-    """The speaker notes: the source line, every link, and any statement or table row the slide had no room for."""
+def notes(slide: Slide, plan: Layout, app_url: str = "") -> str:
+    """The speaker notes: the source line, every link (the app's pages at `app_url`, components/links.app_link),
+    and any statement or table row the slide had no room for."""
     parts = [slide.source_line]
     if slide.links:
-        parts += ["Links:", *slide.links]
+        links = [app_link(link, app_url) for link in slide.links]
+        relative = any(not urlsplit(link).scheme for link in links)
+        parts += ["Links:", *links, *([RELATIVE_LINKS_NOTE] if relative else [])]
     if plan.statements_shown < len(slide.statements):
         parts += ["Statements not shown on the slide:", *slide.statements[plan.statements_shown :]]
     shown = len(plan.table.rows) if plan.table else 0
     if slide.table is not None and shown < len(slide.table):
         rest = readable(slide.table).iloc[shown:]
-        parts += ["Rows not shown on the slide:", *(" · ".join(row) for row in rest.itertuples(index=False))]
+        rows = [" · ".join(row) for row in (header(slide.table), *rest.itertuples(index=False))]
+        parts += ["Rows not shown on the slide:", *rows]
     return "\n".join(parts)
+
+
+def header(table: pd.DataFrame) -> list[str]:
+    """A table's column words, as its header row on the slide and over its rows in the notes (which had none)."""
+    return [str(column) for column in table.columns]
 
 
 def _fit(pixels: tuple[int, int], width: float, height: float) -> tuple[float, float]:
@@ -366,7 +378,7 @@ def _pptx_table(page, table: TablePlan, frame: pd.DataFrame) -> None:
         grid.columns[index].width = Inches(width)
     for index, height in enumerate(table.heights):
         grid.rows[index].height = Inches(height)
-    cells = [list(map(str, frame.columns)), *(list(row) for row in readable(frame).to_numpy()[: len(table.rows)])]
+    cells = [header(frame), *(list(row) for row in readable(frame).to_numpy()[: len(table.rows)])]
     for r, row in enumerate(cells):
         for c, value in enumerate(row):
             cell = grid.cell(r, c)

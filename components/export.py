@@ -60,6 +60,7 @@ class ExportContext:
     events: str = CURATED_EVENTS  # which incidents the map and lists show, with their attribution
     events_file: str = ""  # an imported file's format and name ("ACLED export.csv"), named in the file name
     filters: str = ""  # what the sidebar's filters keep of the incidents, and what tracker totals leave out of them
+    filter_codes: str = ""  # the codes of the province, actor and type filters, for the file name (filter_codes)
     map_title: str = ""  # the map's title when the period runs past the events' last covered day (with_filters)
 
     @property
@@ -178,6 +179,7 @@ def with_filters(
     the footer (data_age.events_end_note), as the pages do; a page for 17 Mar-8 Apr 2026 read "0 notable
     incidents" and nothing else, three calm weeks to whoever it was forwarded to."""
     filters = f"Map: {selection.sentence(count)}. {tracker_scope(selection)}."
+    context = replace(context, filter_codes=filter_codes(selection))  # its file name says them too
     note = None if covered is None else events_end_note(covered, selection.start, selection.end, imported)
     if note is None:
         return replace(context, filters=filters)
@@ -202,21 +204,68 @@ def events_file_name(subject: str, imported: ImportedEvents | None, extension: s
     ('incidents_shown_acled-pakistan-2025.csv'), so a forwarded table still says whose events it holds."""
     if imported is None:
         return f"{subject}.{extension}"
-    return f"{subject}_{_slug(f'{imported.format} {Path(imported.file).stem}')}.{extension}"
+    return f"{subject}_{_import_slug(imported)}.{extension}"
+
+
+def _import_slug(imported: ImportedEvents) -> str:
+    """'acled-pakistan-2025': the imported file's format and name, as a file made from its events says them."""
+    return _slug(f"{imported.format} {Path(imported.file).stem}")
+
+
+NAMED_CODES = 3  # a filter holding more codes than this is named by their count in a file name ("5-types")
+
+
+def filter_codes(selection) -> str:
+    """'balochistan.khyber-pakhtunkhwa_ttp_suicide-bombing': the stable codes (never labels) each of a selection's
+    province, actor group and type filters keeps, for a file name: filters apart by '_', one filter's codes by
+    '.' (a code holds '-'); a filter with more than NAMED_CODES gives their count ('5-types'), one not set
+    nothing. Codes are unique across the three lists, so each reads alone."""
+    parts = []
+    for codes, noun in (
+        (selection.provinces, "provinces"),
+        (selection.actors, "actor-groups"),
+        (selection.types, "types"),
+    ):
+        if len(codes) > NAMED_CODES:
+            parts.append(f"{len(codes)}-{noun}")
+        elif codes:
+            parts.append(".".join(_slug(code) for code in codes))
+    return "_".join(parts)
+
+
+def selection_file_name(
+    subject: str, selection, data_as_of: dt.date | None, imported: ImportedEvents | None, extension: str = "csv"
+) -> str:
+    """'incidents_shown_2025-01-01-to-2026-04-08_balochistan_ttp_data-2026-04-08.csv': a table of a selection's
+    events (an IncidentFilter's) named for its period, its filters' codes, the imported file it comes from and
+    the data date, as the charts' exports are named for theirs; the Map page's tables were "incidents_shown.csv"."""
+    parts = (
+        _slug(subject, keep="_"),
+        f"{selection.start:%Y-%m-%d}-to-{selection.end:%Y-%m-%d}",
+        filter_codes(selection),
+        "" if imported is None else _import_slug(imported),
+        _data_date(data_as_of),
+    )
+    return "_".join(part for part in parts if part) + f".{extension}"
+
+
+def _data_date(data_as_of: dt.date | None) -> str:
+    return f"data-{data_as_of:%Y-%m-%d}" if data_as_of else "data-date-unknown"
 
 
 def export_file_name(subject: str, context: ExportContext, extension: str) -> str:
     """'deaths_total_picss-militant-attacks-only_balochistan_2025-vs-2024_data-2026-04-08.png': what, whose
     count, where, which years and how fresh, in characters every file system and mail client keeps; a file
-    drawn from imported events names them ('..._acled-pakistan-2025_data-...')."""
-    date = f"data-{context.data_as_of:%Y-%m-%d}" if context.data_as_of else "data-date-unknown"
+    drawn under the sidebar's filters (with_filters) names their codes ('..._2025-vs-2024_ttp.bla_data-...'),
+    one drawn from imported events names them ('..._acled-pakistan-2025_data-...')."""
     parts = (
         _slug(subject, keep="_"),
         _slug(f"{context.tracker} {context.layer}"),
         _slug(context.region) or "region-unnamed",
         "-vs-".join(str(year) for year in context.years),
+        context.filter_codes,
         _slug(context.events_file),
-        date,
+        _data_date(context.data_as_of),
     )
     return "_".join(part for part in parts if part) + f".{extension}"
 

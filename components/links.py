@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
+RELATIVE_LINKS_NOTE = (
+    "The links to the monitor's pages are relative: the address the briefing was opened at was not known "
+    "when this file was made, so open them from that address."
+)
+
 
 def share_link(page_url: str, params: dict[str, list[str]]) -> str:
     """`page_url` with `params` (each possibly repeated) as its query string, in a stable order."""
@@ -19,3 +24,12 @@ def page_url(address: str, base_path: str, page_path: str) -> str:
     parts = urlsplit(address)
     path = "/".join(part for part in (base_path.strip("/"), page_path.strip("/")) if part)
     return f"{parts.scheme}://{parts.netloc}/{path}"
+
+
+def app_link(link: str, app_url: str) -> str:
+    """`link` as an address that opens from anywhere: a link to one of the app's pages ("trends?cadence=...",
+    relative so the screen keeps its server) joined to the app's address `app_url`; a link with its own
+    scheme, or any link when `app_url` is unknown (""), as it is. A forwarded deck's relative links were dead."""
+    if not app_url or urlsplit(link).scheme:
+        return link
+    return f"{app_url.rstrip('/')}/{link.lstrip('/')}"

@@ -26,7 +26,6 @@ from components.vocabulary import METRICS, SERIES, SIGNAL_RULES, TRACKER_REGIONS
 
 SERIES_KEY = ["tracker", "series", "region", "metric"]  # one series: its months are read together
 TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
-SLIDE_STATEMENTS = 3  # sentences on the briefing slide; its table lists every signal
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -284,10 +283,10 @@ def reposted(found: list[Signal]) -> str:
 
 
 def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
-    """The briefing's signals slide: the first signals as statements, each naming whose count its figures are
-    (Signal.scope), and the words of every rule used, every signal in its table, the Trends links and the
-    sources for the speaker notes. Its title names the first signal's counting layer, and its source line each
-    layer's latest month."""
+    """The briefing's signals slide: every signal once, as a row of its table naming whose count its figures
+    are (Signal.scope), the words of every rule used as its statement, the Trends links and the sources for
+    the speaker notes (the first three signals were statements too, and a deck printed them twice). Its title
+    names the first signal's counting layer, and its source line each layer's latest month."""
     as_of = f"Data as of {format_day(data_as_of)}" if data_as_of else "Data date unknown"
     if not found:
         return Slide(
@@ -306,7 +305,7 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
         f"{', '.join(trackers)} · {', '.join(regions)} · latest month with a figure: {latest_months(found)} · "
         f"monthly figures as published{reposted(found)} · {as_of}",
         table=signals_table(found),
-        statements=(*(s.sentence for s in found[:SLIDE_STATEMENTS]), rules_statement(found)),
+        statements=(rules_statement(found),),
         links=tuple(dict.fromkeys([*(s.link for s in found), *(s.source_url for s in found)])),
         row_links=tuple(s.link for s in found),
     )

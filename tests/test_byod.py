@@ -88,6 +88,7 @@ def test_pages_showing_an_upload_name_it_and_give_no_curated_age_warning(acled_b
 # tests/test_export_events.py and test_deck's); the rest are the curated trackers' figures and tables, named
 # by tracker, layer, region, years and data date, or by the curated file they hold.
 TRACKER_FILES = "picss-militant-attacks-only_pakistan_2025-vs-2024_data-2026-04-08"
+UPLOAD_FILES = "2018-01-17-to-2025-09-04_acled-my-export_data-2026-04-08"  # the Map's tables: the upload's period
 DOWNLOADS_WITH_AN_UPLOAD = {
     "views/overview/home.py": [
         ("Download CSV", f"download-headline_attacks_{TRACKER_FILES}.csv"),
@@ -97,9 +98,9 @@ DOWNLOADS_WITH_AN_UPLOAD = {
         ("One-page briefing (PDF)", "briefing-pdf"),
     ],
     MAP_PAGE: [
-        ("Download CSV", "download-border_shares_acled-my-export.csv"),
-        ("Download CSV", "download-incidents_by_district_acled-my-export.csv"),
-        ("Download CSV", "download-incidents_shown_acled-my-export.csv"),
+        ("Download CSV", f"download-border_shares_{UPLOAD_FILES}.csv"),
+        ("Download CSV", f"download-incidents_by_district_{UPLOAD_FILES}.csv"),
+        ("Download CSV", f"download-incidents_shown_{UPLOAD_FILES}.csv"),
     ],
     "views/diplomacy/timeline.py": [("Download CSV", "download-diplomacy_shown.csv")],
     "views/briefing/briefing.py": [

@@ -309,3 +309,72 @@ def test_the_speaker_notes_list_chart_rows_in_words_not_as_the_code_holds_them()
     before, after = int(january["2024"]), int(january["2025"])
     change = after - before
     assert f"Jan · {before} · {after} · {change} · {round(100 * change / before)} · " in notes["trend"]
+
+
+def test_the_notes_links_to_the_monitors_pages_open_from_a_forwarded_deck():
+    """The signals slide's notes linked its Trends charts as "trends?cadence=month&...", dead once the deck
+    was forwarded. Made with the app's address (as the browser saw it), every link in the notes opens from
+    anywhere: the Trends chart of each signal the bundled tracker_stats.csv gives, under that address."""
+    from components.links import RELATIVE_LINKS_NOTE, page_url
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    found = signals(data.figures)
+    slide = signals_slide(found, data.data_as_of)
+    app_url = page_url("https://monitor.example.org/dlm/briefing?panel=signals", "dlm", "")
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT, app_url=app_url))).slides[0]
+    lines = page.notes_slide.notes_text_frame.text.splitlines()
+    links = lines[lines.index("Links:") + 1 :][: len(slide.links)]
+    assert all(link.startswith(("https://", "http://")) for link in links)
+    for signal in found:
+        assert f"https://monitor.example.org/dlm/trends?{signal.link.split('?', 1)[1]}" in links
+    assert RELATIVE_LINKS_NOTE not in lines
+    # With no address known (a deck made outside a browser), the links stay relative and the notes say so.
+    unknown = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0].notes_slide.notes_text_frame.text
+    assert found[0].link in unknown.splitlines()
+    assert RELATIVE_LINKS_NOTE in unknown.splitlines()
+
+
+def test_the_trend_slides_notes_head_its_rows_with_the_tables_column_words():
+    """Slide 2's notes listed the chart's rows ("Jan · 93 · 74 · -19 · -20 · ") under no header, so nobody
+    could tell which year a figure was. The rows now sit under the words the slide's table uses, its years
+    the years the bundled tracker_stats.csv compares, and January's figures under them as the file gives them."""
+    from components.briefing_slides import briefing_slides
+    from components.incidents import IncidentFilter
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2024, 1, 1), data.data_as_of)
+    slides = briefing_slides(data, selection.apply(data.events), selection)
+    trend = next(index for index, slide in enumerate(slides) if slide.code == "trend")
+    assert trend == 1  # the second slide
+    page = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT))).slides[trend]
+    lines = page.notes_slide.notes_text_frame.text.splitlines()
+    head, january = lines[lines.index("Rows not shown on the slide:") + 1 :][:2]
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = {
+            row["period_start"][:4]: row["value"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
+            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
+            and row["period_start"][5:] == "01-01"
+            and row["status"] == "published"
+        }
+    assert head == "period · 2024 · 2025 · change · change % · note"
+    assert head.split(" · ") == [str(column) for column in slides[trend].table.columns]
+    assert january.startswith(f"Jan · {stated['2024']} · {stated['2025']} · ")
+    assert len(january.split(" · ")) == len(head.split(" · "))
+
+
+def test_the_signals_slide_prints_each_signal_once():
+    """The deck's signals slide printed its first three signals twice, as lines and again as its table's first
+    rows. Each signal of the bundled tracker_stats.csv is now read once, on the slide or in the rows its notes
+    list (the title still names the first: it is the finding)."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    found = signals(data.figures)
+    assert len(found) > 3
+    slide = signals_slide(found, data.data_as_of)
+    page = Presentation(io.BytesIO(deck_pptx([slide], CONTEXT))).slides[0]
+    body = [text for text in shape_texts(page) if text != page.shapes.title.text]
+    body += [cell.text for shape in page.shapes if shape.has_table for row in shape.table.rows for cell in row.cells]
+    body += page.notes_slide.notes_text_frame.text.splitlines()
+    for signal in found:
+        assert sum(signal.headline in text for text in body) == 1, signal.headline

@@ -407,3 +407,43 @@ def test_an_exported_chart_the_page_sizes_to_its_column_gets_a_width_of_its_own(
     svg = ET.fromstring(chart_svg(cumulative_chart(comparison, "Attacks"), CONTEXT))
     assert float(svg.get("width")) > EXPORT_WIDTH_PX
     assert Image.open(io.BytesIO(chart_png(cumulative_chart(comparison, "Attacks"), CONTEXT, scale=1))).width > 640
+
+
+def test_the_briefing_and_deck_file_names_carry_the_filters_codes(downloads):
+    """The one-page briefing and the slides were named for tracker, region, years and data date only: one
+    made for the BLA's ambushes in Balochistan read, forwarded, as every incident's. Their names now end in
+    the codes of the link's filters (the actor group's code, not the label the link gave) before the data
+    date of the bundled datapackage.json."""
+    import json
+
+    from components.vocabulary import ACTOR_GROUPS, EVENT_TYPES
+    from tests.test_reading_pages import open_page
+
+    actor, kind = ACTOR_GROUPS.label("bla"), EVENT_TYPES.label("ambush")
+    assert (actor, kind) == ("BLA (Balochistan Liberation Army)", "Ambush")  # labels in the link, codes in the name
+    open_page("views/briefing/briefing.py", province="Balochistan", actor=actor, type=kind)
+    as_of = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["data_as_of"]
+    named = {
+        re.sub(r"_\d{4}-vs-\d{4}_", "_YEARS_", name)
+        for name in downloads
+        if name.startswith(("durand-line-briefing", "briefing_deck"))
+    }
+    assert named == {
+        f"{subject}_picss-militant-attacks-only_balochistan_YEARS_balochistan_bla_ambush_data-{as_of}.{extension}"
+        for subject, extensions in (("durand-line-briefing", ("png", "pdf")), ("briefing_deck", ("pptx", "pdf")))
+        for extension in extensions
+    }
+
+
+def test_a_filter_of_many_codes_is_named_by_their_count_and_no_filter_adds_nothing():
+    from components.export import filter_codes
+    from components.incidents import IncidentFilter
+    from components.vocabulary import EVENT_TYPES
+
+    day = dt.date(2025, 1, 1)
+    types = EVENT_TYPES.codes[:5]
+    assert filter_codes(IncidentFilter(day, day)) == ""
+    assert filter_codes(IncidentFilter(day, day, ("Khyber Pakhtunkhwa", "Balochistan"), (), types)) == (
+        "khyber-pakhtunkhwa.balochistan_5-types"
+    )
+    assert re.fullmatch(r"[a-z0-9_.-]+", filter_codes(IncidentFilter(day, day, ("Peshāwar: <x>",), ("ttp",))))

@@ -48,3 +48,30 @@ def test_file_names_of_an_upload_name_its_format_and_file(synthetic_dir, acled):
     assert "_acled-pakistan-2025_" in name
     assert events_file_name("incidents_shown", acled) == "incidents_shown_acled-pakistan-2025.csv"
     assert events_file_name("incidents_shown", None) == "incidents_shown.csv"
+
+
+def test_the_map_pages_tables_are_named_for_their_period_filters_and_data_date(downloads):
+    """The Map page's CSVs were "border_shares.csv", "incidents_by_district.csv" and "incidents_shown.csv"
+    whatever the sidebar kept: forwarded, a Balochistan-and-KP 2025 table read as the whole data set, of no
+    date. Each is now named, as the charts' exports are, for its period, its filters' codes (the link's, not
+    their labels) and the data date of the bundled datapackage.json; the incidents' file holds the incidents
+    the page's sentence counts."""
+    import csv
+    import json
+    import re
+
+    from tests.test_reading_pages import open_page
+
+    app = open_page(
+        "views/map/map.py",
+        **{"from": "2025-01-01", "to": "2025-12-31", "province": ["Balochistan", "Khyber Pakhtunkhwa"]},
+    )
+    as_of = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["data_as_of"]
+    named = "2025-01-01-to-2025-12-31_balochistan.khyber-pakhtunkhwa"
+    for subject in ("border_shares", "incidents_by_district", "incidents_shown"):
+        assert f"{subject}_{named}_data-{as_of}.csv" in downloads, sorted(downloads)
+    sentence = next(m.value.replace("\\", "") for m in app.markdown if re.match(r"\d+ incidents, ", m.value))
+    assert "1 Jan 2025–31 Dec 2025, Balochistan or Khyber Pakhtunkhwa" in sentence
+    rows = list(csv.DictReader(io.StringIO(downloads[f"incidents_shown_{named}_data-{as_of}.csv"]().decode())))
+    assert len(rows) == int(sentence.split()[0].replace(",", "")) > 0
+    assert {row["Province"] for row in rows} <= {"Balochistan", "Khyber Pakhtunkhwa"}

@@ -14,7 +14,6 @@ from components.dataset import load_dataset
 from components.figures import DISPLAYED_STATUSES, displayed_figures
 from components.paths import BUNDLED_DATA_DIR
 from components.signals import (
-    SLIDE_STATEMENTS,
     figure,
     main,
     months_beyond,
@@ -215,16 +214,16 @@ def test_bundled_signals_use_declared_codes_newest_month_first(bundled):
     assert months == sorted(months, reverse=True)
 
 
-def test_signals_slide_states_the_first_signals_and_lists_every_one(bundled):
+def test_signals_slide_lists_every_signal_once_and_states_the_rules(bundled):
     data, found_now = bundled
     slide = signals_slide(found_now, data.data_as_of)
     assert slide.code == "signals"
     assert slide.title.endswith(f": {found_now[0].headline}, and {len(found_now) - 1} more signals")
-    assert slide.statements[:-1] == tuple(s.sentence for s in found_now[:SLIDE_STATEMENTS])
     assert list(slide.table["Signal"]) == [s.headline for s in found_now]
     assert list(slide.table["Rule"]) == [SIGNAL_RULES.label(s.rule) for s in found_now]
+    (rules,) = slide.statements  # the table holds the signals: a statement of one printed it twice
     for signal in found_now:  # every rule met is stated in words once
-        assert slide.statements[-1].count(signal.rule_text) == 1
+        assert rules.count(signal.rule_text) == 1
     assert "Data as of 8 Apr 2026" in slide.source_line
     assert {s.link for s in found_now} <= set(slide.links)
 
@@ -247,15 +246,16 @@ def test_module_prints_the_current_signals(bundled, capsys, monkeypatch):
 
 def test_every_figure_on_the_signals_slide_names_its_counting_layer(bundled):
     """The slide put a Feb 2026 figure of PICSS's combined layer beside Oct 2025 militant-attacks-only ones under
-    a source line naming both layers, so no figure said whose count it was: its title, each statement and the
-    source line now name the layer (vocabulary.SERIES), each layer with its own latest month in the file."""
+    a source line naming both layers, so no figure said whose count it was: its title, each row of its table and
+    the source line now name the layer (vocabulary.SERIES), each layer with its own latest month in the file."""
     data, found_now = bundled
     slide = signals_slide(found_now, data.data_as_of)
     first = found_now[0]
     assert slide.title.startswith(f"{first.tracker}, {SERIES.short(first.series)}: {first.headline}")
-    for signal, statement in zip(found_now, slide.statements[:-1], strict=False):
-        assert f"{figure(signal.value)} in {signal.month:%b %Y}" in statement
-        assert statement.endswith(f"Source: {signal.tracker}, {SERIES.label(signal.series)}.")
+    for signal, row in zip(found_now, slide.table.itertuples(index=False), strict=True):
+        assert (row.Month, row.Figure) == (f"{signal.month:%b %Y}", figure(signal.value))
+        layer = row[slide.table.columns.get_loc("Tracker and layer")]
+        assert layer == f"{signal.tracker}, {SERIES.label(signal.series)}"
     signalled = {(s.tracker, s.series, s.region, s.metric) for s in found_now}
     latest: dict[tuple[str, str], set[str]] = {}
     with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:

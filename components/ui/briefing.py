@@ -274,17 +274,16 @@ def slide_body(slide: Slide, chart: ChartSpec | None) -> None:
 
 def signal_lines(slide: Slide) -> None:
     """Every signal on one line (what, month, figure, whose count), each a link to the Trends chart of its
-    series (a link of codes, components/signals.trends_link), then the words of the rules used: the slide's
-    first statements repeat the table's first rows, so the screen shows the table's rows once."""
+    series (a link of codes, components/signals.trends_link), then the words of the rules used (the slide's
+    statement)."""
     rows = slide.table.itertuples(index=False)
     lines = [
         f"- [{escape_markdown(' · '.join(str(cell) for cell in row[:4]))}]({link})"
         for row, link in zip(rows, slide.row_links, strict=True)
     ]
     st.markdown("\n".join(lines))
-    rules = [line for line in slide.statements if line.startswith("Rules: ")]
-    if rules:
-        st.caption(escape_markdown(rules[0]))
+    for rules in slide.statements:
+        st.caption(escape_markdown(rules))
 
 
 def slide_foot(slide: Slide, filters: str, as_of: dt.date | None) -> None:

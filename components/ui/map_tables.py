@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.incidents import KILLED_HEADER, UNSTATED_HEADER
+from components.incidents import KILLED_HEADER, UNSTATED_HEADER, IncidentFilter
 from components.ui.widgets import NO_VALUE, events_csv_name, table_with_download
 from components.vocabulary import PROVINCES, SHORT_NAMES
 
@@ -75,16 +75,16 @@ def _share_short(whole_years: bool) -> dict[str, tuple[str, str]]:
 _PERCENT = ("incident_share", "killed_share")
 
 
-def show_distance_table(shares: pd.DataFrame, measure: str, whole_years: bool) -> None:
+def show_distance_table(shares: pd.DataFrame, measure: str, whole_years: bool, selection: IncidentFilter) -> None:
     """The distance bands' table (geo.border_shares) with the columns of one share shown, the download holding
-    both shares' columns, and what its killed columns mean."""
+    both shares' columns (named for `selection`), and what its killed columns mean."""
     headers = share_headers(whole_years)
     table_with_download(
         shares.assign(
             incident_share=(shares["incident_share"] * 100).round(1),
             killed_share=(shares["killed_share"] * 100).round(1),
         ).rename(columns=headers),
-        events_csv_name("border_shares"),
+        events_csv_name("border_shares", selection),
         column_config=_share_columns(whole_years),
         column_order=[headers[column] for column in SHARE_SHOWN[measure]],
     )
@@ -128,14 +128,15 @@ PROVINCE_SHOWN = "Province (short name)"
 _DISTRICT_WIDTHS = {"District": 130, PROVINCE_SHOWN: 105, "Country": 95}
 
 
-def show_district_table(table: pd.DataFrame) -> None:
-    """Incidents and deaths by district, its download holding every column (the distance band as well)."""
+def show_district_table(table: pd.DataFrame, selection: IncidentFilter) -> None:
+    """Incidents and deaths by district, its download (named for `selection`) holding every column (the distance
+    band as well)."""
     shown = table.assign(**{PROVINCE_SHOWN: table["Province"].map(PROVINCES.short)})
     order = [PROVINCE_SHOWN if column == "Province" else column for column in table.columns]
     shortened = ", ".join(f"{short} is {name}" for name, short in SHORT_NAMES.items())
     table_with_download(
         shown,
-        events_csv_name("incidents_by_district"),
+        events_csv_name("incidents_by_district", selection),
         column_config={
             **{
                 header: st.column_config.NumberColumn(short, help=f"{header}: {meaning}.")

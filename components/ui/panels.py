@@ -23,6 +23,7 @@ from components.export import (
     with_events,
     with_filters,
 )
+from components.links import page_url
 from components.map_labels import LABEL_PX
 from components.map_legend import CLICK_TO_LIST
 from components.map_views import DEFAULT_VIEW, fit_view, resolve_view
@@ -178,12 +179,16 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
         )
     if slides is None:
         return
+    # The app's address as the browser sees it (none in AppTest): the deck's notes link to its pages from it.
+    app_url = page_url(st.context.url, st.get_option("server.baseUrlPath"), "") if st.context.url else ""
 
     def render_deck(file_format: str) -> bytes:
         from components import deck  # the export libraries load on the first file made (export.pyplot)
 
         places = deck.MapInputs(events_on_click(), data.geo, data["towns"], imported is not None)
-        return (deck.deck_pptx if file_format == "pptx" else deck.deck_pdf)(slides, context, places)
+        if file_format == "pptx":
+            return deck.deck_pptx(slides, context, places, app_url)
+        return deck.deck_pdf(slides, context, places)
 
     for file_format, mime in DECK_FORMATS.items():
         st.download_button(

@@ -15,13 +15,20 @@ from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 from components.data_age import as_of_sentence, events_end_note, stale_notice
 from components.dataset import Dataset
 from components.dates import format_day
-from components.export import CURATED_EVENTS, ExportContext, chart_png, chart_svg, events_file_name, export_file_name
+from components.export import (
+    CURATED_EVENTS,
+    ExportContext,
+    chart_png,
+    chart_svg,
+    export_file_name,
+    selection_file_name,
+)
 from components.incidents import IncidentFilter
 from components.links import page_url, share_link
 from components.palette import HARM_FELL, HARM_ROSE
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow, count_change
-from components.ui.store import active_import, events_coverage
+from components.ui.store import active_import, dataset, events_coverage
 from components.ui.url_state import linked
 from components.vocabulary import RISE_IS_HARM, CodeList
 
@@ -162,9 +169,10 @@ def comparison_columns(table: pd.DataFrame) -> dict:
     }
 
 
-def events_csv_name(subject: str) -> str:
-    """The CSV name of a table of the events this session shows (an upload's name its file)."""
-    return events_file_name(subject, active_import())
+def events_csv_name(subject: str, selection: IncidentFilter) -> str:
+    """The CSV name of a table of the events this session shows under `selection`: its period, filters' codes,
+    the upload it comes from and the data date (export.selection_file_name)."""
+    return selection_file_name(subject, selection, dataset().data_as_of, active_import())
 
 
 def table_with_download(

@@ -103,7 +103,7 @@ else:
     show_chart(
         derived("border-share-chart", (selection, measure), lambda: chart_spec(border_share_chart(shares, measure)))
     )
-    show_distance_table(shares, measure, whole_years(shares))
+    show_distance_table(shares, measure, whole_years(shares), selection)
     cross = events[events["cross_border"]]
     st.markdown(
         f"**{len(cross)} cross-border events** in the selection (strikes across the line, border "
@@ -117,12 +117,12 @@ if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
     show_chart(derived("district-chart", (selection, by), lambda: chart_spec(district_chart(districts.table, column))))
-    show_district_table(districts.table)
+    show_district_table(districts.table, selection)
 
 st.header("Incidents shown")
 table_with_download(
     events,
-    events_csv_name("incidents_shown"),
+    events_csv_name("incidents_shown", selection),
     shape=incidents_table,
     rows=events_again(selection, incidents_table),
     column_config={"Source link": st.column_config.LinkColumn("Source link")},
