@@ -510,6 +510,9 @@ def source_paragraphs(sources: tuple[str, ...]) -> list[str]:
     return shown or ["none recorded"]
 
 
+LEGEND_HEADROOM = 1.15  # the trend's y axis runs this much past its tallest bar, room for the key's one line
+
+
 def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, comparison, context) -> None:
     """The map with its legend on the left and the monthly bars on the right, between the KPI cards and the notes."""
     title_room, tick_room, label_room, legend_room = 0.35, 0.35, 0.55, 1.9
@@ -547,7 +550,9 @@ def _map_and_trend(figure, top: float, bottom: float, events, geo: GeoLayers, co
             )
     trend_axis.set_xticks(table["slot"], table["label"], fontsize=8)
     trend_axis.tick_params(axis="y", labelsize=8)
-    trend_axis.legend(frameon=False, fontsize=9)
+    # One line in headroom above the tallest bar: it stood over Balochistan's February 2024 bar (57).
+    trend_axis.set_ylim(top=trend_axis.get_ylim()[1] * LEGEND_HEADROOM)
+    trend_axis.legend(frameon=False, fontsize=9, ncol=2, loc="upper left")
     trend_axis.spines[["top", "right"]].set_visible(False)
 
 

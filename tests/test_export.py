@@ -447,3 +447,19 @@ def test_a_filter_of_many_codes_is_named_by_their_count_and_no_filter_adds_nothi
         "khyber-pakhtunkhwa.balochistan_5-types"
     )
     assert re.fullmatch(r"[a-z0-9_.-]+", filter_codes(IncidentFilter(day, day, ("Peshāwar: <x>",), ("ttp",))))
+
+
+def test_the_one_page_trend_legend_covers_no_bar():
+    """Balochistan's one-page briefing drew its 2024/2025 key over February 2024's bar (57 attacks)."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    comparison = compare(data.figures, "PICSS", "militant_attacks", "Balochistan", "attacks", 2025, 2024)
+    context = comparison_context(comparison, "PICSS", "militant_attacks", "Balochistan", SOURCES, data.data_as_of)
+    cards = kpis(data.figures, "PICSS", "militant_attacks", "Balochistan", 2025, 2024)
+    figure = briefing_figure(cards, comparison, "A sentence.", data.events, data.geo, context)
+    renderer = figure.canvas.get_renderer()
+    trend = next(axis for axis in figure.axes if axis.containers)
+    key = trend.get_legend().get_window_extent(renderer)
+    bars = [bar.get_window_extent(renderer) for container in trend.containers for bar in container]
+    assert max(bar.height for bar in bars) > 0
+    assert not [bar for bar in bars if bar.overlaps(key)]
+    assert not [text for text in trend.texts if text.get_window_extent(renderer).overlaps(key)]
