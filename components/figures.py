@@ -19,7 +19,15 @@ from components.dates import format_published
 from components.paths import data_dir
 from components.sources import SOURCE_KIND_HEADER, load_sourced, source_label
 from components.textsafe import blank_missing_text
-from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, SERIES, TRACKER_REGIONS, TRACKERS
+from components.vocabulary import (
+    FIGURE_STATUSES,
+    METRICS,
+    PERIOD_TYPES,
+    SERIES,
+    SOURCE_KINDS,
+    TRACKER_REGIONS,
+    TRACKERS,
+)
 
 FIGURE_KEY = ["tracker", "series", "period_type", "period_start", "period_end", "region", "metric"]
 # Statuses in the order they win; the rest are kept as other values only.
@@ -42,20 +50,23 @@ COLUMNS = [
 def ranked(stats: pd.DataFrame) -> pd.DataFrame:
     """Rows of each figure best first, by declared fields only.
 
-    Status first; then, among restatements, the latest release; then the tracker's own page over an
-    outlet's; then the value more sources state; then the latest published.
+    Status first; then, among restatements, the latest release; then the kind of source, in SOURCE_KINDS'
+    order (the tracker's own site, a major outlet, another outlet, a repost on an unrelated site: a repost of
+    GTI 2024's score, rounded to 8.4, won a tie with an outlet's 8.374 by file order); then the value more
+    sources state; then the latest published.
     """
     rank = {status: index for index, status in enumerate(DISPLAYED_STATUSES)}
+    kinds = {kind: index for index, kind in enumerate(SOURCE_KINDS.codes)}
     published = stats["source_published"].fillna("")
     return stats.assign(
         _status=stats["status"].map(rank).fillna(len(rank)),
         _restated_on=published.where(stats["status"] == "restated", ""),
-        _own=(stats["source_name"].str.upper() == stats["tracker"]).astype(int),
+        _kind=stats["source_kind"].map(kinds).fillna(len(kinds)),
         _agreeing=stats.groupby([*FIGURE_KEY, "value"])["value"].transform("size"),
         _published=published,
     ).sort_values(
-        ["_status", "_restated_on", "_own", "_agreeing", "_published"],
-        ascending=[True, False, False, False, False],
+        ["_status", "_restated_on", "_kind", "_agreeing", "_published"],
+        ascending=[True, False, True, False, False],
         kind="stable",
     )
 

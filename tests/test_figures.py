@@ -222,3 +222,31 @@ def test_the_disagreements_table_keeps_each_figures_values_together_with_days_as
     )
     assert not table["Published"].str.match(r"\d{4}-").any()
     assert crss.index[0] == crss.index[-1] - len(crss) + 1  # together
+
+
+def test_a_repost_never_wins_a_tie_with_an_outlet():
+    """GTI 2024's score: The Quint's rounded 8.4 (an archived copy on megalodon.jp, a repost) was displayed over
+    ABC Media's 8.374 (another outlet) because it came first in the file; both `published`, one source each."""
+    import csv
+
+    from components.dataset import load_dataset
+    from components.paths import BUNDLED_DATA_DIR
+
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = [
+            row
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["period_start"], row["region"], row["metric"])
+            == ("GTI", "2024-01-01", "Pakistan", "gti_score")
+        ]
+    assert {(row["value"], row["source_name"]) for row in stated} == {
+        ("8.4", "The Quint (archived copy)"),
+        ("8.374", "ABC Media (Armenia)"),
+    }
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    shown = figures[
+        (figures["tracker"] == "GTI") & (figures["region"] == "Pakistan") & (figures["metric"] == "gti_score")
+    ].set_index("period_start")
+    row = shown.loc[pd.Timestamp("2024-01-01")]
+    assert (row["value"], row["source_name"], row["source_kind"]) == (8.374, "ABC Media (Armenia)", "other_outlet")
+    assert "8.4" in row["other_values"]
