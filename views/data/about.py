@@ -40,8 +40,9 @@ st.markdown(
     "a figure an outlet attributed to the wrong tracker, or one that was superseded, is kept in the data but "
     "never drawn. A total an outlet worked out wrongly itself (mixing the tracker's counting layers, say) is "
     "kept only as a row on Data & sources: it is never drawn nor offered as another value. Where sources "
-    "still disagree, the tracker's own page wins, then the figure more sources give, then the latest "
-    "published; the other values stay listed beside it on Data & sources."
+    "still disagree, the tracker's own site wins, then a major outlet, then another outlet, then a repost on "
+    "an unrelated site; then the figure more sources give, then the latest published; the other values stay "
+    "listed beside it on Data & sources."
 )
 static_table(about.figure_statuses(), hide_index=True)
 
