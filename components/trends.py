@@ -335,8 +335,8 @@ class CountChange:
         return round(self.amount)
 
     def signed(self) -> str:
-        """'+15%', '-3', '0'."""
-        return f"{self.shown:+,d}{'%' if self.percent else ''}" if self.shown else "0"
+        """'+15%', '-3', '±0%': a bare "0 vs 2024" on a card read as 2024's count."""
+        return f"{self.shown:+,d}{'%' if self.percent else ''}" if self.shown else f"±0{'%' if self.percent else ''}"
 
     def words(self) -> str:
         """'up 15%', 'down 1', 'no change', for a sentence."""

@@ -784,3 +784,21 @@ def test_overview_attacks_card_reads_as_the_sentence_below_it():
             if int(month[:4]) == later and int(month[5:]) in slots:
                 total += float(row["value"])
     assert card.value == f"{total:,.0f}"
+
+
+def test_a_card_with_no_change_never_reads_as_a_zero_count():
+    """Khyber Pakhtunkhwa's deaths card read "54 / 0 vs 2024": 54 in both Septembers, not 0 in 2024."""
+    app = open_page("views/overview/home.py", province="Khyber Pakhtunkhwa")
+    cards = {card.label.split(",")[0]: card for card in app.metric}
+    deaths = cards["Deaths"]
+    assert deaths.label == "Deaths, Sep 2025"
+    stated = {
+        row["period_start"]: float(row["value"])
+        for row in shown_figures()
+        if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+        == ("PICSS", "militant_attacks", "month", "Khyber Pakhtunkhwa", "deaths_total")
+        and row["period_start"] in ("2024-09-01", "2025-09-01")
+    }
+    assert stated["2024-09-01"] == stated["2025-09-01"] == float(deaths.value)
+    assert deaths.delta == "±0% vs 2024"
+    assert not [card for card in app.metric if card.delta and card.delta.startswith("0 ")]
