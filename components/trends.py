@@ -8,7 +8,7 @@ Input is the displayed-figures table (components/figures.py).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -57,6 +57,7 @@ NOT_ADDITIVE = METRICS.of_group("not_additive")
 KPI_METRICS = METRICS.of_group("headline")
 SERIES_LABELS = SERIES.labels
 HEADLINE = ("PICSS", "militant_attacks")
+DEATH_TOTAL, DEATH_PARTS = "deaths_total", ("deaths_security_forces", "deaths_civilians", "deaths_militants")
 HEADLINE_METRIC = "attacks"  # the measure the headline trend compares, card and sentence over the same periods
 NATIONAL = "Pakistan"
 
@@ -497,6 +498,7 @@ class KpiRow:
     later: int
     earlier: int
     left_out: tuple[str, ...]  # labels of measures published, but not for the shared periods
+    parts_note: str = ""  # where the death cards' parts add up to more than their total (parts_exceed_total)
 
     def window(self, slots: tuple[int, ...]) -> str:
         return slots_label(slots, self.cadence)
@@ -605,7 +607,36 @@ def kpis(
             }
         )
     columns = ["metric", "label", "slots", "later", "earlier", "change_pct", "later_note", "earlier_note"]
-    return KpiRow(pd.DataFrame(cards, columns=columns), cadence, later, earlier, tuple(left_out))
+    frame = pd.DataFrame(cards, columns=columns)
+    row = KpiRow(frame, cadence, later, earlier, tuple(left_out))
+    return replace(row, parts_note=parts_exceed_total(row))
+
+
+def parts_exceed_total(row: KpiRow) -> str:
+    """Where the cards of the parts of deaths (DEATH_PARTS) add up to more than the Deaths card in a year, say so
+    and why: PICSS restated January 2025's security forces and militants killed (57 and 208, first 40 and 185)
+    and this data set has no restated total, so its parts made 285 against 245 deaths, a card row that did not add."""
+    cards = row.cards.set_index("metric")
+    if not set(DEATH_PARTS) | {DEATH_TOTAL} <= set(cards.index):
+        return ""
+    said = []
+    for side, year in (("later", row.later), ("earlier", row.earlier)):
+        parts, total = cards.loc[list(DEATH_PARTS), side].sum(), cards.loc[DEATH_TOTAL, side]
+        if parts <= total:
+            continue
+        notes_of = cards[f"{side}_note"]
+        restated = notes_of.loc[list(DEATH_PARTS)].ne("").any() and not notes_of.loc[DEATH_TOTAL]
+        why = (
+            "the tracker restated some of the parts, and this data set holds no restated total"
+            if restated
+            else "as the sources give them"
+        )
+        window = row.window(cards.loc[DEATH_TOTAL, "slots"])
+        said.append(
+            f"In {window} {year} security forces, civilians and militants killed add up to {parts:,.0f}, more than "
+            f"the {total:,.0f} deaths: {why}."
+        )
+    return " ".join(said)
 
 
 def restated_note(statuses: pd.Series, cadence: str) -> str:

@@ -802,3 +802,25 @@ def test_a_card_with_no_change_never_reads_as_a_zero_count():
     assert stated["2024-09-01"] == stated["2025-09-01"] == float(deaths.value)
     assert deaths.delta == "±0% vs 2024"
     assert not [card for card in app.metric if card.delta and card.delta.startswith("0 ")]
+
+
+def test_death_cards_that_do_not_add_up_say_why():
+    """PICSS combined, Jan 2026 vs Jan 2025: Deaths read +47% against 245 (as first published) beside its parts
+    against 57, 20 and 208 (two of them restated by PICSS): 285, more than the total, with nothing said."""
+    app = open_page(TRENDS, source="PICSS:combined", cadence="month", year="2026", vs="2025")
+    values: dict[str, dict[str, float]] = {}
+    for row in sorted(shown_figures(), key=lambda r: r["status"] != "restated"):  # a restatement wins
+        key = (row["tracker"], row["series"], row["period_type"], row["region"], row["period_start"])
+        if key == ("PICSS", "combined", "month", "Pakistan", "2025-01-01"):
+            values.setdefault(row["metric"], {"value": float(row["value"]), "status": row["status"]})
+    parts = sum(values[m]["value"] for m in ("deaths_security_forces", "deaths_civilians", "deaths_militants"))
+    total = values["deaths_total"]
+    assert (parts, total["value"], total["status"]) == (285, 245, "published")
+    said = [c.value.replace("\\", "") for c in app.caption]
+    assert (
+        f"In Jan 2025 security forces, civilians and militants killed add up to {parts:,.0f}, more than the "
+        f"{total['value']:,.0f} deaths: the tracker restated some of the parts, and this data set holds no restated "
+        "total."
+    ) in said
+    default = open_page(TRENDS, source="PICSS:combined", cadence="month")  # parts within their total: nothing said
+    assert not [c for c in default.caption if "add up to" in c.value]

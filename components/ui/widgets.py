@@ -307,6 +307,8 @@ def kpi_row(row: KpiRow) -> None:
             help=f"{row.window(card.slots)} {row.earlier}: {card.earlier:,.0f}{card.earlier_note}"
             + (f"; {row.window(card.slots)} {row.later}{card.later_note}" if card.later_note else ""),
         )
+    if row.parts_note:
+        st.caption(escape_markdown(row.parts_note))
     if row.left_out:
         st.caption(
             escape_markdown(
