@@ -48,7 +48,11 @@ COUNTING_RULES = {
     (
         "GTI",
         "gti",
-    ): "Global Terrorism Index (IEP): terrorism deaths, attacks and a weighted score for the calendar year.",
+    ): (
+        "Global Terrorism Index (IEP): terrorism deaths, attacks and a weighted score for the calendar year. Each "
+        "edition revises earlier years (2023 deaths: 689 in the 2024 edition, 748 in the 2025), so a change read "
+        "here, between two years as this data set holds them, can differ from the one a new edition reports."
+    ),
 }
 
 

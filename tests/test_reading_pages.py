@@ -824,3 +824,18 @@ def test_death_cards_that_do_not_add_up_say_why():
     ) in said
     default = open_page(TRENDS, source="PICSS:combined", cadence="month")  # parts within their total: nothing said
     assert not [c for c in default.caption if "add up to" in c.value]
+
+
+def test_the_gti_caption_warns_that_editions_revise_earlier_years_with_the_files_figures():
+    """GTI deaths read "+5% vs 2024" (1,139 from the 2026 edition against 1,081 from the 2025 one) where the
+    2026 edition's coverage says "up 6%": its own 2024 figure is revised. The caption says editions revise, with
+    the revision the file holds (2023 deaths as first published and as restated)."""
+    app = open_page(TRENDS, source="GTI:gti", metric="deaths_total")
+    stated = {
+        row["status"]: row["value"]
+        for row in shown_figures()
+        if (row["tracker"], row["period_start"], row["region"], row["metric"])
+        == ("GTI", "2023-01-01", "Pakistan", "deaths_total")
+    }
+    caption = next(c.value.replace("\\", "") for c in app.caption if c.value.startswith("Global Terrorism Index"))
+    assert f"2023 deaths: {stated['published']} in the 2024 edition, {stated['restated']} in the 2025" in caption
