@@ -303,7 +303,7 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
     line becomes the title. The chart's own subtitle lines that the context does not repeat (such as what a
     mark for an unpublished period means) follow the context."""
     title = chart.title
-    text = title.text if isinstance(title, alt.TitleParams) else title if isinstance(title, str) else ""
+    text = title_text(chart)
     own = title.subtitle if isinstance(title, alt.TitleParams) else alt.Undefined
     own = [own] if isinstance(own, str) else [] if own is alt.Undefined else list(own)
     lines = context_lines(context)
@@ -314,6 +314,27 @@ def with_context(chart: alt.TopLevelMixin, context: ExportContext) -> alt.TopLev
         title=alt.TitleParams(
             text=text, subtitle=lines, anchor="start", subtitleFontSize=13, subtitleColor=SOFT_INK, subtitlePadding=6
         )
+    )
+
+
+def title_text(chart: alt.TopLevelMixin) -> str:
+    """A chart's own title as read, '' when it has none (a concatenated chart)."""
+    title = chart.title
+    return title.text if isinstance(title, alt.TitleParams) else title if isinstance(title, str) else ""
+
+
+def numbers_with_context(frame: pd.DataFrame, chart: alt.TopLevelMixin, context: ExportContext) -> pd.DataFrame:
+    """A chart's numbers as a CSV that reads alone: each row also says what the chart shows, whose figures,
+    which layer and region, the periods, the data date and the sources (a forwarded file read only
+    'period,2024,2025,change,change %,note' / 'Full year,1950,3413,...')."""
+    return frame.assign(
+        chart=title_text(chart),
+        tracker=context.tracker,
+        counting_layer=context.layer,
+        region=context.region,
+        periods=context.periods,
+        data_as_of=context.data_as_of.isoformat() if context.data_as_of else "",
+        sources="; ".join(context.sources),
     )
 
 

@@ -61,6 +61,7 @@ NOT_ADDITIVE = METRICS.of_group("not_additive")
 KPI_METRICS = METRICS.of_group("headline")
 SERIES_LABELS = SERIES.labels
 HEADLINE = ("PICSS", "militant_attacks")
+RESTATED = FIGURE_STATUSES.label("restated")  # a figure's status in words: "restated by the tracker"
 DEATH_TOTAL, DEATH_PARTS = "deaths_total", ("deaths_security_forces", "deaths_civilians", "deaths_militants")
 HEADLINE_METRIC = "attacks"  # the measure the headline trend compares, card and sentence over the same periods
 NATIONAL = "Pakistan"
@@ -388,10 +389,12 @@ def compare_years(
     provisional = series.assign(
         provisional=series["status"].isin(PROVISIONAL_STATUSES) if "status" in series else False
     )
+    restated = series[series["status"] == "restated"] if "status" in series else series.iloc[:0]
     for side, year in (("earlier", earlier), ("later", later)):
         table[side] = table["slot"].map(by_year[year])
         marked = provisional[provisional["year"] == year].set_index("slot")["provisional"]
         table[f"{side}_provisional"] = table["slot"].map(marked).eq(True)
+        table[f"{side}_restated"] = table["slot"].isin(restated.loc[restated["year"] == year, "slot"])
         table[f"{side}_note"] = [
             slot_note(year, slot, cadence, pd.notna(value), data_as_of)
             for slot, value in zip(table["slot"], table[side], strict=True)
@@ -650,7 +653,7 @@ def restated_note(statuses: pd.Series, cadence: str) -> str:
     count = int((statuses == "restated").sum())
     if not count:
         return ""
-    label = FIGURE_STATUSES.label("restated")
+    label = RESTATED
     if count == len(statuses):
         return f" ({label})"
     return f" ({count} of {len(statuses)} {PERIOD_TYPES[cadence].plural} {label})"
@@ -730,9 +733,9 @@ def comparison_table(comparison: YearComparison) -> pd.DataFrame:
     out["change %"] = table["change_pct"].astype(float).round().mask(small_base)
     out["note"] = [
         "; ".join(
-            f"{year}: {row[f'{side}_note'] or 'preliminary'}"
+            f"{year}: {row[f'{side}_note'] or ('preliminary' if row[f'{side}_provisional'] else RESTATED)}"
             for side, year in years.items()
-            if row[f"{side}_note"] or row[f"{side}_provisional"]
+            if row[f"{side}_note"] or row[f"{side}_provisional"] or row[f"{side}_restated"]
         )
         for _, row in table.iterrows()
     ]

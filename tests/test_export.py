@@ -463,3 +463,39 @@ def test_the_one_page_trend_legend_covers_no_bar():
     assert max(bar.height for bar in bars) > 0
     assert not [bar for bar in bars if bar.overlaps(key)]
     assert not [text for text in trend.texts if text.get_window_extent(renderer).overlaps(key)]
+
+
+def test_a_charts_csv_reads_alone_and_marks_a_restated_figure():
+    """The Trends CSV of PICSS's combined deaths read only 'period,2024,2025,change,change %,note' /
+    'Full year,1950,3413,1463,75,': no tracker, layer, region or source, and 1,950 (a restatement of 1,969)
+    with an empty note. Each row now names them, and the note says which figure the tracker restated."""
+    import csv as csv_module
+
+    from components.charts import comparison_chart
+    from components.export import numbers_with_context, title_text
+    from components.textsafe import csv_bytes
+    from components.trends import comparison_table
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    comparison = compare(data.figures, "PICSS", "combined", "Pakistan", "deaths_total", 2025, 2024, "year")
+    sources = source_names(periods(data.figures, "PICSS", "combined", "Pakistan", "deaths_total", "year"), (2025, 2024))
+    context = comparison_context(comparison, "PICSS", "combined", "Pakistan", sources, data.data_as_of)
+    chart = comparison_chart(comparison, "Deaths", [], "deaths_total")
+    written = csv_bytes(numbers_with_context(comparison_table(comparison), chart, context)).decode("utf-8-sig")
+    (row,) = list(csv_module.DictReader(io.StringIO(written)))
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        stated = [
+            r
+            for r in csv_module.DictReader(handle)
+            if (r["tracker"], r["series"], r["period_type"], r["period_start"], r["region"], r["metric"])
+            == ("PICSS", "combined", "year", "2024-01-01", "Pakistan", "deaths_total")
+        ]
+    restated = next(r for r in stated if r["status"] == "restated")
+    assert float(row["2024"]) == float(restated["value"])
+    assert row["note"] == "2024: restated by the tracker"
+    assert (row["tracker"], row["counting_layer"], row["region"]) == ("PICSS", context.layer, "Pakistan")
+    assert row["data_as_of"] == data.data_as_of.isoformat()
+    assert row["chart"] == title_text(chart)
+    assert title_text(chart)
+    assert sources
+    assert row["sources"] == "; ".join(sources)

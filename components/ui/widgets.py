@@ -21,6 +21,7 @@ from components.export import (
     chart_png,
     chart_svg,
     export_file_name,
+    numbers_with_context,
     selection_file_name,
 )
 from components.incidents import IncidentFilter
@@ -227,7 +228,8 @@ def chart_with_table(
         return f"{stem}.{extension}" if context is None else export_file_name(stem, context, extension)
 
     with st.expander("Numbers in this chart, and downloads"):
-        table_with_download(frame, name("csv"), column_config=column_config or {})
+        rows = None if context is None else lambda: numbers_with_context(frame, chart, context)
+        table_with_download(frame, name("csv"), rows=rows, column_config=column_config or {})
         png, svg = st.columns(2)
         png.download_button(
             "Chart as PNG",
