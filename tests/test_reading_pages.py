@@ -153,7 +153,12 @@ def test_a_month_with_no_figure_is_never_called_unpublished():
     assert picss_national_attacks("2025-12-01")
     trends = open_page(TRENDS, source="PICSS:militant_attacks", year="2025", vs="2024")
     table = trends.dataframe[0].value
-    assert table[table["period"] == "Dec"].iloc[0]["note"] == "2024: no figure found in this data set"
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "region": "Pakistan", "metric": "attacks"}
+    december = {row["status"] for row in file_rows(**picss, period_type="month", period_start="2025-12-01")}
+    assert december == {"restated"}
+    assert table[table["period"] == "Dec"].iloc[0]["note"] == (
+        "2024: no figure found in this data set; 2025: restated by the tracker"
+    )
     overview = open_page("views/overview/home.py")
     sentence = next(m.value for m in overview.markdown if "left out" in m.value).replace("\\", "")
     assert "Dec 2025 left out: this data set has no figure for it in 2024." in sentence
@@ -530,14 +535,14 @@ def test_the_year_against_year_table_holds_numbers_and_marks_the_preliminary_one
     element = app.dataframe[0]
     (row,) = element.value.to_dict("records")
     assert (row["2024"], row["2025"]) == (float(value_2024), float(value_2025))
-    assert row["note"] == "2025: preliminary"
+    assert row["note"] == "2024: restated by the tracker; 2025: preliminary"
     config = json.loads(element.proto.columns)
     assert {config[year]["type_config"]["format"] for year in ("2024", "2025", "change")} == {"localized"}
     assert config["change %"]["type_config"]["format"] == "%+d%%"
     months = open_page(TRENDS, source="PICSS:militant_attacks", cadence="month", year="2025", vs="2024")
     table = months.dataframe[0].value
-    note = "2024: no figure found in this data set"  # December's, the 12th row: sized to the first rows, cut
-    assert table.loc[table["period"] == "Dec", "note"].tolist() == [note]
+    note = "2024: no figure found in this data set; 2025: restated by the tracker"  # December's, the 12th row
+    assert table.loc[table["period"] == "Dec", "note"].tolist() == [note]  # sized to the first rows, it was cut
     width = json.loads(months.dataframe[0].proto.columns)["note"]["width"]
     assert width >= 6 * len(note)  # 14 px Source Sans: about 6 px a character, measured in Chromium
     assert all(pd.api.types.is_numeric_dtype(table[column]) for column in ("2024", "2025", "change", "change %"))
