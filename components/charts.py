@@ -80,6 +80,7 @@ CROSSINGS_SUBTITLE = [
     "A status no report has ended runs on to the data date (its tooltip gives the last report).",
 ]
 SIDE_FIGURES = ("published_annual", "sum_of_periods")  # the two bars of a tracker in sources_chart
+SIDE_INK = {"published_annual": 1.0, "sum_of_periods": 0.45}  # each bar's opacity, the same whichever is drawn
 RANK_SCALE = alt.Scale(reverse=True, zero=False, nice=False, padding=24)
 
 
@@ -219,6 +220,7 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
         var_name="figure",
         value_name="value",
     ).dropna(subset=["value"])
+    drawn = [figure for figure in SIDE_FIGURES if figure in set(long["figure"])]
     long["figure"] = long["figure"].map(SIDE_BY_SIDE_HEADERS)  # the table's words: "Annual total", ...
     # An annual total that is not as first published says so on its bar's row: a preliminary one (PICSS's 2025
     # came out before December ended), so a gap to the sum of the months is not read as a revision; a
@@ -233,11 +235,12 @@ def sources_chart(side_by_side: pd.DataFrame, metric_label: str, year: int) -> a
         .encode(
             y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=480)),  # the longest row, whole at 1280 px
             yOffset=alt.YOffset("figure:N"),
-            x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f")),
+            # Six ticks at most: at an export's 640 px, ticks every 200 to 3,400 ran together.
+            x=alt.X("value:Q", title=metric_label, axis=alt.Axis(format=",.0f", tickCount=6)),
             color=alt.value(FIGURE_BARS),  # one ink: each bar names its tracker (components/palette.py)
-            opacity=alt.Opacity(  # the domain given: a year with annual totals only drew them at half ink
-                "figure:N",
-                scale=alt.Scale(domain=[SIDE_BY_SIDE_HEADERS[k] for k in SIDE_FIGURES], range=[1.0, 0.45]),
+            opacity=alt.Opacity(  # each figure keeps its ink (annual totals alone drew at half ink); the key
+                "figure:N",  # lists only the figures drawn ("Sum of its periods" was keyed with no bar)
+                scale=alt.Scale(domain=[SIDE_BY_SIDE_HEADERS[k] for k in drawn], range=[SIDE_INK[k] for k in drawn]),
                 title="Figure",
             ),
             tooltip=["tracker:N", "series:N", "figure:N", alt.Tooltip("value:Q", format=",.0f")],

@@ -336,3 +336,19 @@ def test_a_restated_annual_total_is_not_drawn_as_the_figure_first_published():
     labels = {row["source"] for row in rows if row["tracker"] == "PICSS" and row["series"] == "militant_attacks"}
     assert labels == {"PICSS · militant attacks only (annual total: restated by the tracker)"}
     assert not any("as published" in row["figure"] for row in rows)
+
+
+def test_the_side_by_side_key_lists_only_the_figures_drawn():
+    """2025's deaths: every tracker has an annual total and none a full year of periods, yet the key listed "Sum
+    of its periods", a bar the chart does not draw; an annual total keeps its full ink whichever is drawn."""
+    figures = load_dataset(BUNDLED_DATA_DIR).figures
+    side = annual_side_by_side(figures, 2025, "deaths_total")
+    assert side["sum_of_periods"].isna().all()
+    assert side["published_annual"].notna().all()
+    spec = sources_chart(side, "Deaths", 2025).to_dict()
+    opacity = spec["encoding"]["opacity"]["scale"]
+    assert opacity == {"domain": ["Annual total"], "range": [1.0]}
+    summed = side.assign(sum_of_periods=side["published_annual"])  # as when every month is in the data set
+    both = sources_chart(summed, "Deaths", 2025).to_dict()["encoding"]["opacity"]["scale"]
+    assert both == {"domain": ["Annual total", "Sum of its periods"], "range": [1.0, 0.45]}
+    assert spec["encoding"]["x"]["axis"]["tickCount"] <= 6
