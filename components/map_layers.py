@@ -138,8 +138,8 @@ def incident_records(events: pd.DataFrame) -> list[dict]:
 
 
 def crossing_records(crossings: pd.DataFrame) -> list[dict]:
-    """A gate per located crossing, its tooltip saying its status since when (components.crossings.since_text)
-    and when a source last reported it."""
+    """A gate per located crossing, its tooltip saying its status since when (components.crossings.since_text),
+    when a source last reported it, and where its position comes from."""
     return [
         {
             "lon": float(row.lon),
@@ -148,10 +148,17 @@ def crossing_records(crossings: pd.DataFrame) -> list[dict]:
             "title": f"{row.name} crossing",
             "line1": f"Status: {row.status}" + _since_and_reported(row),
             "line2": str(row.reason) if pd.notna(row.reason) else "",
-            "line3": f"Location {row.coord_precision}",
+            "line3": f"Location {row.coord_precision}" + _coordinates_from(row),
         }
         for row in crossings.dropna(subset=["lat", "lon"]).itertuples(index=False)
     ]
+
+
+def _coordinates_from(row) -> str:
+    """' · coordinates: GeoNames 1170367 (Miran Shah)': the source the file cites for the position (an approximate
+    crossing is drawn at a town's GeoNames point, not at the gate), as incident details name theirs; '' if none."""
+    source = getattr(row, "coord_source_name", None)  # an optional column a user's file may leave out
+    return f" · coordinates: {source}" if pd.notna(source) else ""
 
 
 def _since_and_reported(row) -> str:

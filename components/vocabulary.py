@@ -526,6 +526,8 @@ SOURCE_KINDS = CodeList(
         Code("major_outlet", "major outlet"),
         Code("other_outlet", "other outlet"),
         Code("repost", "repost on an unrelated site"),
+        # GeoNames' record of the town an approximate crossing is drawn at (crossings.csv): a place database, no news.
+        Code("gazetteer", "gazetteer"),
     ),
 )
 

@@ -65,7 +65,8 @@ st.header("Sources")
 st.markdown(
     "Each cited web site is classed once: a tracker's own site, a major outlet, another outlet, or a repost "
     "of another outlet's story on an unrelated site. A repost is kept only when nothing better was found, and "
-    "is labelled wherever its source is shown. A row without a publication date says why (the page shows "
+    "is labelled wherever its source is shown. A crossing drawn at the nearest town cites that town's record in "
+    "the GeoNames gazetteer for its position. A row without a publication date says why (the page shows "
     "none, or it has not yet been checked)."
 )
 static_table(about.sourcing({name: data[name] for name in data.tables}), hide_index=True)

@@ -43,7 +43,7 @@ if name == "tracker_stats":  # each figure's status in words, so an outlet's err
 table_with_download(
     frame,
     data.tables[name].file.replace("/", "_"),
-    column_config={"source_url": st.column_config.LinkColumn("source_url")},
+    column_config={column: st.column_config.LinkColumn(column) for column in ("source_url", "coord_source_url")},
 )
 
 st.header("Figures the dashboard displays")
