@@ -258,14 +258,30 @@ def year_ramp(years: list[str]) -> list[str]:
     return [COUNT_RAMP[1 + round(i * (top - 1) / (len(years) - 1))] for i in range(len(years))]
 
 
+def _counted(row) -> str:
+    """A year as its bars read it, with how many of its incidents they count: "2026 (to 16 Mar): 10 of 24
+    incidents; 14 with no distance of their own". Without the count 2026 read as the year with the fewest
+    incidents near the line, its bars leaving out most of its border war."""
+    counted, left = row["incidents_total"], row["incidents_left_out"]
+    total = counted + left
+    if not left:
+        return f"{row['period']}: " + (f"all {total:,} incidents" if total > 1 else "1 incident")
+    noun, own = "incident" if total == 1 else "incidents", "its own" if left == 1 else "their own"
+    return f"{row['period']}: {counted:,} of {total:,} {noun}; {left:,} with no distance of {own}"
+
+
 def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") -> alt.LayerChart:
     """Share of incidents (or fatalities) within 10/25/50 km of the Durand Line, per year: horizontal bars
     with their percentage written at the end, so every label reads level."""
     label = BORDER_SHARES.label(measure)
-    # Each year as the span counted ("2026 (to 8 Apr)"): a partial year is not read beside whole ones as one.
-    every = shares.assign(band=shares["within_km"].map(lambda km: f"within {km} km"), year=shares["period"])
+    # Each year as the span counted ("2026 (to 8 Apr)") and how many of its incidents: a partial year is not
+    # read beside whole ones as one, nor a year whose bars leave out most of its incidents as a quiet one.
+    every = shares.assign(
+        band=shares["within_km"].map(lambda km: f"within {km} km"),
+        year=shares.apply(_counted, axis=1),
+    )
     data = every.dropna(subset=[measure])  # a band with no stated total has no share: no bar, never a 0% one
-    years = list(every.sort_values("year")["period"].unique())
+    years = list(every.sort_values("period")["year"].unique())
     span = "year" if whole_years(shares) else "period"
     bands = [f"within {km} km" for km in sorted(shares["within_km"].unique())]
     title = f"Share of {label} near the Durand Line, by {'year' if span == 'year' else 'year or part of one'}"
@@ -277,12 +293,13 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
                 "A band where no incident states a total has no bar.",
             ],
         )
+    of = f"the {span}'s incidents with a distance of their own"
     base = alt.Chart(data, title=title).encode(
         y=alt.Y("band:N", sort=bands, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("year:N", sort=years),
         x=alt.X(
             f"{measure}:Q",
-            title=f"Share of the {span}'s {label}",
+            title=f"Share of {of}" if measure == "incident_share" else f"Share of the killed in {of}",
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),
@@ -296,7 +313,11 @@ def border_share_chart(shares: pd.DataFrame, measure: str = "incident_share") ->
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
-            "year:N", title=span.capitalize(), sort=years, scale=alt.Scale(domain=years, range=year_ramp(years))
+            "year:N",
+            title=span.capitalize(),
+            sort=years,
+            scale=alt.Scale(domain=years, range=year_ramp(years)),
+            legend=alt.Legend(columns=1, labelLimit=0),  # one year a line, its count whole
         )
     )
     text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2).encode(

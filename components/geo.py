@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.dates import year_span
-from components.incidents import killed_sum
+from components.incidents import killed_sum, listed_places, own_distance
 from components.schemas import BOUNDARY_LAYER
 from components.validation import Problem, failure_problems, plain_reason
 
@@ -116,6 +116,9 @@ def border_shares(
 ) -> pd.DataFrame:
     """Per year: incidents and fatalities within 10/25/50 km of the line, as counts and shares.
 
+    Only incidents with a distance of their own (incidents.own_distance) are banded and divided by;
+    `incidents_left_out` counts the year's others, so a year whose incidents are mostly in several places or
+    known only to a province (2026's border war: 14 of 24) is not read as a year with few near the line.
     Killed adds the stated totals; `killed_unstated` counts the band's incidents that state none, which add
     nothing (never a zero), so the share of killed is a share of the stated tolls. A band where no incident
     states a total has no killed and no share (missing, not 0: two incidents "within 10 km" stating no toll
@@ -123,10 +126,12 @@ def border_shares(
 
     Bands are cumulative (≤25 km includes ≤10 km), as analysts read "within X km". `period` names the span of
     the year the row covers, `window` (the filter's days, cut to the data's) cutting it: "2026 (to 8 Apr)", so
-    a partial year is not read as a whole one. `events` needs `distance_km`, `killed` and the year column.
+    a partial year is not read as a whole one. `events` needs the columns own_distance reads, `distance_km`,
+    `killed` and the year column.
     """
     rows = []
-    for year, group in events.groupby(year_column):
+    for year, every in events.assign(measured=own_distance(events)).groupby(year_column):
+        group = every[every["measured"]]
         total_n = len(group)
         year_killed = killed_sum(group["killed"])
         for limit in BANDS_KM:
@@ -138,6 +143,7 @@ def border_shares(
                     "within_km": limit,
                     "incidents": near.incidents,
                     "incidents_total": total_n,
+                    "incidents_left_out": len(every) - total_n,
                     "incident_share": near.incidents / total_n if total_n else float("nan"),
                     "killed": near.killed if near.stated else pd.NA,
                     "killed_unstated": near.unstated,
@@ -149,6 +155,47 @@ def border_shares(
                 }
             )
     return pd.DataFrame(rows).astype({"killed": "Int64", "killed_total": "Int64"}) if rows else pd.DataFrame(rows)
+
+
+LEFT_OUT_NAMED_ABOVE = 1 / 3  # a year whose bands leave out more than this share of its incidents is named
+
+
+def years_left_out(events: pd.DataFrame, window: tuple[dt.date, dt.date] | None = None) -> list[str]:
+    """A sentence for each year whose bands leave out more than a third of its incidents: why they have no
+    distance, and how many of its cross-border events are among them. Beside the others 2026 (to 16 Mar) read
+    as the year with the fewest incidents near the line, its bars counting 10 of 24 and 1 of 14 cross-border."""
+    sentences = []
+    flagged = events.assign(measured=own_distance(events), several=listed_places(events).notna())
+    for year, every in flagged.groupby("year"):
+        left = every[~every["measured"]]
+        if len(left) <= len(every) * LEFT_OUT_NAMED_ABOVE:
+            continue
+        several = int(left["several"].sum())
+        why = [
+            f"{several} placed by their sources in several places (drawn at one)" * bool(several),
+            f"{len(left) - several} known only to their province (drawn at its capital)" * (len(left) > several),
+        ]
+        other = (
+            f"The other {len(left)} have no distance of their own"
+            if len(left) > 1
+            else "One has no distance of its own"
+        )
+        sentence = (
+            f"{year_span(int(year), *(window or (None, None)))}: the bands count {len(every) - len(left)} of its "
+            f"{len(every)} incident{'s' * (len(every) > 1)}. {other}: "
+            + " and ".join(part for part in why if part)
+            + "."
+        )
+        cross, cross_left = int(every["cross_border"].sum()), int(left["cross_border"].sum())
+        if cross_left:
+            among = "is" if cross_left == 1 else "are"
+            most = ", so its bars leave out most of its fighting across the line" * (2 * cross_left > cross)
+            sentence += (
+                f" {cross_left} of its {cross} cross-border event{'s' * (cross > 1)} (strikes across the line, "
+                f"border clashes and cross-border fire) {among} among them{most}."
+            )
+        sentences.append(sentence)
+    return sentences
 
 
 def whole_years(shares: pd.DataFrame) -> bool:

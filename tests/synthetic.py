@@ -12,6 +12,8 @@ import json
 import random
 from pathlib import Path
 
+import pandas as pd
+
 from components.schemas import OUTLET_REGISTRY, TABLES
 
 SOURCE = {"source_name": "Synthetic test source", "source_published": "2026-01-15", "notes": "synthetic"}
@@ -26,6 +28,13 @@ PLACES = [  # (place, district, province, country, lat, lon)
 ]
 TYPES = ["suicide_bombing", "ied_bombing", "armed_assault", "ambush", "border_clash", "airstrike"]
 ACTORS = [("TTP", "ttp"), ("BLA", "bla"), ("ISKP", "islamic_state"), ("unknown", "unknown")]  # (as written, group)
+
+
+def measured_events(**columns) -> pd.DataFrame:
+    """Events for geo.border_shares, each in one place known to its district: a distance of its own."""
+    return pd.DataFrame(columns).assign(
+        district="Bannu", location_precision="district", multi_province=False, provinces=None
+    )
 
 
 def monthly_attacks(year: int, month: int) -> int:

@@ -10,6 +10,7 @@ from shapely.geometry import LineString
 
 from components.geo import border_shares, distance_to_line_km, load_layers
 from components.paths import GEO_DIR
+from tests.synthetic import measured_events
 
 # A line along 69°E, the central meridian of UTM zone 42N, where the projection is nearly true to scale.
 MERIDIAN_69 = gpd.GeoDataFrame({"name": ["test line"]}, geometry=[LineString([(69, 29), (69, 35)])], crs=4326)
@@ -43,9 +44,7 @@ def test_bundled_line_length_is_that_of_the_durand_line():
 
 
 def test_border_shares_are_cumulative_bands():
-    events = pd.DataFrame(
-        {"year": [2025] * 4 + [2024], "distance_km": [5, 20, 40, 80, 3], "killed": [1, 2, 3, 4, None]}
-    )
+    events = measured_events(year=[2025] * 4 + [2024], distance_km=[5, 20, 40, 80, 3], killed=[1, 2, 3, 4, None])
     shares = border_shares(events).set_index(["year", "within_km"])
     assert shares.loc[(2025, 10), ["incidents", "killed"]].tolist() == [1, 1]
     assert shares.loc[(2025, 25), "incident_share"] == 0.5

@@ -18,6 +18,7 @@ from components.map_layers import dot_radius, incident_records
 from components.map_legend import SMALLEST_DOT, points_legends
 from components.paths import BUNDLED_DATA_DIR
 from components.schemas import split_list
+from tests.synthetic import measured_events
 from tests.test_districts import accounts_by_incident, stated_totals
 from tests.test_pages import run_page
 from tests.test_reading_pages import open_page
@@ -56,7 +57,7 @@ def test_a_distance_band_whose_incidents_state_no_total_has_no_killed_and_no_sha
     assert stated["Killed (lowest stated)"].notna().all()
     for year, rows in table.groupby("Year"):
         in_year = [r for r in accounts.values() if r[0]["date"].startswith(str(year)) and banded(r)]
-        assert set(rows["Incidents in the period"]) == {len(in_year)}
+        assert set(rows["Incidents counted in the period (a distance of their own)"]) == {len(in_year)}
         assert set(rows["No stated toll in the period"]) == {sum(not stated_totals(rows) for rows in in_year)}
         totals = [min(stated) for rows in in_year if (stated := stated_totals(rows))]
         assert set(rows["Killed in the period"]) == {sum(totals)}
@@ -70,17 +71,19 @@ def test_both_views_of_the_distance_table_show_the_year_s_incidents(share_of, ac
     toll" incidents are part of. Each view shows it, under the same short header with its full name as tooltip."""
     app = open_page("views/map/map.py", share_of=share_of)
     element = next(frame for frame in app.dataframe if "Within (km)" in frame.value.columns)
-    assert "Incidents in the period" in element.proto.column_order
-    shown = json.loads(element.proto.columns)["Incidents in the period"]
-    assert shown["label"] == "Period's incidents"
-    assert shown["help"].startswith("Incidents in the period: all the period's incidents")
+    assert "Incidents counted in the period (a distance of their own)" in element.proto.column_order
+    shown = json.loads(element.proto.columns)["Incidents counted in the period (a distance of their own)"]
+    assert shown["label"] == "Counted"
+    assert shown["help"].startswith(
+        "Incidents counted in the period (a distance of their own): the period's incidents with a distance of their own"
+    )
     for year, rows in element.value.groupby("Year"):
         in_year = sum(r[0]["date"].startswith(str(year)) and banded(r) for r in accounts.values())
-        assert set(rows["Incidents in the period"]) == {in_year}
+        assert set(rows["Incidents counted in the period (a distance of their own)"]) == {in_year}
 
 
 def test_the_share_chart_draws_no_bar_for_a_band_without_a_stated_total():
-    events = pd.DataFrame({"year": [2024, 2024, 2024], "distance_km": [3, 5, 40], "killed": [None, None, 6]})
+    events = measured_events(year=[2024, 2024, 2024], distance_km=[3, 5, 40], killed=[None, None, 6])
     spec = border_share_chart(border_shares(events), "killed_share").to_dict()
     drawn = [row for rows in spec["datasets"].values() for row in rows]
     assert [(row["band"], row["killed_share"]) for row in drawn] == [("within 50 km", 1.0)]

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pandas as pd
-
 from components.charts import border_share_chart
 from components.dates import year_span
 from components.geo import border_shares
 from components.paths import BUNDLED_DATA_DIR
+from tests.synthetic import measured_events
 from tests.test_districts import accounts_by_incident
 from tests.test_reading_killed import banded
 from tests.test_reading_pages import open_page
@@ -33,9 +32,11 @@ def test_a_link_to_one_month_reads_the_month_not_the_year():
     element = _distance_table(app)
     table, columns = element.value, json.loads(element.proto.columns)
     assert set(table["Year (span covered)"]) == {"2025 (1–31 Oct)"}
-    assert "Incidents that year" not in table.columns
-    assert columns["Incidents in the period"]["label"] == "Period's incidents"
-    assert set(table["Incidents in the period"]) == {_incidents_dated("2025-10-01", "2025-10-31")}
+    assert "Incidents counted that year (a distance of their own)" not in table.columns
+    assert columns["Incidents counted in the period (a distance of their own)"]["label"] == "Counted"
+    assert set(table["Incidents counted in the period (a distance of their own)"]) == {
+        _incidents_dated("2025-10-01", "2025-10-31")
+    }
     spec = next(chart.proto.spec for chart in app.get("vega_lite_chart") if "near the Durand Line" in chart.proto.spec)
     assert "Share of the period's incidents" in spec
     assert "the year's" not in spec
@@ -50,7 +51,9 @@ def test_the_default_window_says_2026_is_counted_to_the_incidents_last_covered_d
     assert f"{last.year} (to {last.day} {last:%b})" in set(table["Year (span covered)"])  # "2026 (to 16 Mar)"
     assert "2025" in set(table["Year (span covered)"])  # a whole year reads as itself
     partial = table[table["Year"] == last.year]
-    assert set(partial["Incidents in the period"]) == {_incidents_dated(f"{last.year}-01-01", kept_to)}
+    assert set(partial["Incidents counted in the period (a distance of their own)"]) == {
+        _incidents_dated(f"{last.year}-01-01", kept_to)
+    }
 
 
 def test_year_spans_read_as_a_person_writes_them():
@@ -62,16 +65,16 @@ def test_year_spans_read_as_a_person_writes_them():
 
 
 def test_the_chart_names_each_bar_s_span():
-    events = pd.DataFrame({"year": [2025, 2026], "distance_km": [5, 20], "killed": [1, 2]})
+    events = measured_events(year=[2025, 2026], distance_km=[5, 20], killed=[1, 2])
     spec = border_share_chart(border_shares(events, (dt.date(2025, 1, 1), dt.date(2026, 4, 8)))).to_dict()
     drawn = {row["year"] for rows in spec["datasets"].values() for row in rows}
-    assert drawn == {"2025", "2026 (to 8 Apr)"}
-    assert spec["layer"][0]["encoding"]["x"]["title"] == "Share of the period's incidents"
+    assert drawn == {"2025: 1 incident", "2026 (to 8 Apr): 1 incident"}
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Share of the period's incidents with a distance of their own"
 
 
 def test_the_chart_title_and_legend_do_not_call_a_part_of_a_year_a_year():
     """The title read 'by year' and the legend 'Year' above a bar for '2026 (to 8 Apr)'."""
-    events = pd.DataFrame({"year": [2025, 2026], "distance_km": [5, 20], "killed": [1, 2]})
+    events = measured_events(year=[2025, 2026], distance_km=[5, 20], killed=[1, 2])
     partial = border_share_chart(border_shares(events, (dt.date(2025, 1, 1), dt.date(2026, 4, 8)))).to_dict()
     assert partial["layer"][0]["title"] == "Share of incidents near the Durand Line, by year or part of one"
     assert partial["layer"][0]["encoding"]["color"]["title"] == "Period"

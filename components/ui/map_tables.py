@@ -24,7 +24,8 @@ def share_headers(whole_years: bool) -> dict[str, str]:
         "period": "Year (span covered)",
         "within_km": "Within (km)",
         "incidents": "Incidents",
-        "incidents_total": f"Incidents {that}",
+        "incidents_total": f"Incidents counted {that} (a distance of their own)",
+        "incidents_left_out": f"Incidents left out {that} (no distance of their own)",
         "incident_share": "Incident share (%)",
         "killed": KILLED_HEADER,
         "killed_unstated": UNSTATED_HEADER,
@@ -35,15 +36,16 @@ def share_headers(whole_years: bool) -> dict[str, str]:
 
 
 # The columns shown with each share: the band's, then the year's, then the share. Both keep the year's
-# incidents, the count every band's incidents (stated toll or not) are part of.
+# incidents counted, the count every band's incidents (stated toll or not) are part of, and those left out.
 SHARE_SHOWN = {
-    "incident_share": ["period", "within_km", "incidents", "incidents_total", "incident_share"],
+    "incident_share": ["period", "within_km", "incidents", "incidents_total", "incidents_left_out", "incident_share"],
     "killed_share": [
         "period",
         "within_km",
         "killed",
         "killed_unstated",
         "incidents_total",
+        "incidents_left_out",
         "killed_total",
         "killed_total_unstated",
         "killed_share",
@@ -59,12 +61,24 @@ def _share_short(whole_years: bool) -> dict[str, tuple[str, str]]:
         "period": ("Year", "the year, and the span of it counted where the filter or the data's date cuts it"),
         "within_km": ("Within km", "incidents within this many km of the Durand Line; bands are cumulative"),
         "incidents": ("Incidents", "the band's incidents"),
-        "incidents_total": (f"{owner} incidents", f"all the {span}'s incidents in the selection, at any distance"),
-        "incident_share": ("Incident share", f"the band's incidents as a share of the {span}'s"),
+        "incidents_total": (
+            "Counted",
+            f"the {span}'s incidents with a distance of their own: in one place, known to the district or better; "
+            "what the share divides by",
+        ),
+        "incidents_left_out": (
+            "Left out",
+            f"the {span}'s incidents with no distance of their own (placed in several places, or known only to "
+            "their province): in no band and not in the share",
+        ),
+        "incident_share": ("Incident share", f"the band's incidents as a share of the {span}'s counted"),
         "killed": ("Killed", "the band's incidents' lowest stated totals added up; — where none states one"),
         "killed_unstated": ("No toll", "the band's incidents stating no killed total: they add nothing to its killed"),
-        "killed_total": (f"{owner} killed", f"the {span}'s lowest stated totals added up: what the share divides by"),
-        "killed_total_unstated": (f"{owner} no toll", f"the {span}'s incidents stating no killed total"),
+        "killed_total": (
+            f"{owner} killed",
+            f"the {span}'s counted incidents' lowest stated totals added up: what the share divides by",
+        ),
+        "killed_total_unstated": (f"{owner} no toll", f"the {span}'s counted incidents stating no killed total"),
         "killed_share": (
             "Killed share",
             f"the band's killed as a share of the {span}'s killed; — without a stated total",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.charts import border_share_chart, district_chart, scale_bar_chart
 from components.districts import district_table, left_out_sentence
-from components.geo import border_shares, whole_years
+from components.geo import border_shares, whole_years, years_left_out
 from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, left_out_of_bands
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, located_to_district
 from components.map_legend import scale_bar
@@ -89,13 +89,15 @@ st.caption(
     "cumulative (within 25 km includes within 10 km). An incident known to its district only is drawn at the "
     "district's headquarters and carries that error. " + banded_note
 )
-left_out = left_out_of_bands(placed - banded, len(events) - placed)
-if left_out:
-    st.caption(escape_markdown(left_out))
 # Each year's span: the filter's window cut to the data's days, so 2026 reads "2026 (to 8 Apr)".
 coverage = events_coverage()
 window = (max(selection.start, coverage.first), min(selection.end, coverage.last))
-shares = derived("border-shares", (selection,), lambda: border_shares(located_to_district(events), window))
+left_out = left_out_of_bands(placed - banded, len(events) - placed)
+if left_out:
+    st.caption(escape_markdown(left_out))
+for sentence in derived("years-left-out", (selection,), lambda: years_left_out(events, window)):
+    st.caption(escape_markdown(sentence))
+shares = derived("border-shares", (selection,), lambda: border_shares(events, window))
 if shares.empty:
     st.info("No incidents in the current selection.")
 else:
