@@ -188,11 +188,18 @@ def years_left_out(events: pd.DataFrame, window: tuple[dt.date, dt.date] | None 
         )
         cross, cross_left = int(every["cross_border"].sum()), int(left["cross_border"].sum())
         if cross_left:
-            among = "is" if cross_left == 1 else "are"
-            most = ", so its bars leave out most of its fighting across the line" * (2 * cross_left > cross)
+            kinds = "(strikes across the line, border clashes and cross-border fire)"
+            if cross_left == cross:  # not "1 of its 1 cross-border event"
+                whose = {1: f"Its one cross-border event {kinds} is", 2: f"Both its cross-border events {kinds} are"}
+                whose = whose.get(cross, f"All {cross} of its cross-border events {kinds} are")
+                share = "all"
+            else:
+                whose = f"{cross_left} of its {cross} cross-border events {kinds} {'is' if cross_left == 1 else 'are'}"
+                share = "most" if 2 * cross_left > cross else ""
             sentence += (
-                f" {cross_left} of its {cross} cross-border event{'s' * (cross > 1)} (strikes across the line, "
-                f"border clashes and cross-border fire) {among} among them{most}."
+                f" {whose} among them"
+                + (f", so its bars leave out {share} of its fighting across the line" if share else "")
+                + "."
             )
         sentences.append(sentence)
     return sentences

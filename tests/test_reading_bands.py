@@ -103,6 +103,6 @@ def test_incidents_with_no_distance_of_their_own_are_counted_as_left_out_not_dro
     assert years_left_out(events) == [
         "2026: the bands count 1 of its 4 incidents. The other 3 have no distance of their own: 1 placed by their "
         "sources in several places (drawn at one) and 2 known only to their province (drawn at its capital). "
-        "2 of its 2 cross-border events (strikes across the line, border clashes and cross-border fire) are among "
-        "them, so its bars leave out most of its fighting across the line."
+        "Both its cross-border events (strikes across the line, border clashes and cross-border fire) are among "
+        "them, so its bars leave out all of its fighting across the line."  # not "2 of its 2 ... most"
     ]
