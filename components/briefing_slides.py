@@ -18,6 +18,7 @@ from components.charts import comparison_chart, date_axis, gap_labels, with_halo
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
+    in_force_text,
     latest_report,
     placement_note,
     reported_text,
@@ -109,7 +110,7 @@ def briefing_slides(
         map_slide(events, selection, as_of, events_label, past, events_end, imported, placement_note(crossings)),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
-        crossings_slide(data, as_of),
+        crossings_slide(data, selection.end, as_of),
         disagree_slide(data, as_of),
         signals_slide(signals(data.figures), data.data_as_of),
     ]
@@ -519,13 +520,12 @@ def _stated_by(account: pd.Series) -> str:
     return f"{account['account']} in {cited(account['source_name'], account['source_kind'])}"
 
 
-def crossings_slide(data: Dataset, as_of: str) -> Slide:
-    """Each crossing's status as last reported by the data date, by the rule of components.crossings (latest
-    period wins): since the day it began without a break (each day the accounts give, when they differ) with
-    the best-sourced account of that start, and the latest dated report of it with its source (a repost says
-    so). A status is carried on until a source reports a change, so the title dates it by the latest report,
-    not by the data date."""
-    day = data.data_as_of or dt.date.today()
+def crossings_slide(data: Dataset, day: dt.date, as_of: str) -> Slide:
+    """Each crossing's status in force on `day`, the period's end, as the Map page and the Overview draw it,
+    by the rule of components.crossings (latest period wins): since the day it began without a break (each day
+    the accounts give, when they differ) with the best-sourced account of that start, and the latest dated
+    report of it with its source (a repost says so). A status is carried on until a source reports a change,
+    so the title dates it by the latest report as well as by the day."""
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
     table = pd.DataFrame(
@@ -547,9 +547,11 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     )
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
+    # Most crossings without a recorded status (a period before the closures) is no status "as last reported".
+    held = f"{labels[top].lower()} as last reported," if top in CROSSING_STATUSES else "have no recorded status"
     title = (
-        f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} as last reported "
-        f"({reported_text(latest_report(status), 'latest report')})"
+        f"{counts.get(top, 0)} of {len(status)} border crossings {held} {in_force_text(day)}; "
+        f"{reported_text(latest_report(status), 'latest report')}"
     )
     source = (
         "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "

@@ -548,7 +548,10 @@ def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_
     from components.paths import BUNDLED_DATA_DIR
 
     app = open_briefing(panel="crossings")
-    assert slide_title(app) == "9 of 10 border crossings closed as last reported (latest report 18 Feb 2026)"
+    assert slide_title(app) == (
+        "9 of 10 border crossings closed as last reported, in force on 8 Apr 2026 (the period's end); "
+        "latest report 18 Feb 2026"
+    )
     (table,) = app.get("table")
     shown = static_table(table).reset_index()
     assert list(shown.columns) == ["Crossing", "Status", "Since", "Source", "Last reported"]
@@ -606,6 +609,43 @@ def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_
         published, by = reported.split(", ", 1)
         assert dt.datetime.strptime(published, "%d %b %Y").date().isoformat() == latest, name
         assert any(row["source_published"] == latest and named(row) == by for row in in_run), name
+
+
+def test_the_crossings_slide_gives_each_status_in_force_on_the_period_s_end_as_the_map_does():
+    """The link's period is the first half of 2025, and the slide said "9 of 10 border crossings closed as
+    last reported (latest report 18 Feb 2026)", since 10 or 11 Oct 2025: the closures of the October after it,
+    while the Overview's map of the same link drew Torkham and Kharlachi open and Ghulam Khan closed. Each
+    status is now the one crossing_status.csv puts in force on 30 Jun 2025 (the period started last wins)."""
+    link = {"province": "Balochistan", "from": "2025-01-01", "to": "2025-06-30"}
+    app = open_briefing(panel="crossings", **link)
+    (table,) = app.get("table")
+    shown = dict(static_table(table).reset_index()[["Crossing", "Status"]].itertuples(index=False))
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        ids = {row["name"]: row["crossing_id"] for row in csv.DictReader(handle)}
+    with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    day = "2025-06-30"
+    expected = {}
+    for name, crossing in ids.items():
+        covering = [
+            row
+            for row in rows
+            if row["crossing_id"] in (crossing, "all")
+            and row["start_date"] <= day
+            and (not row["end_date"] or row["end_date"] >= day)
+        ]
+        latest = max(covering, key=lambda row: row["start_date"], default=None)  # max keeps the first of a tie
+        ties = [row for row in covering if latest and row["start_date"] == latest["start_date"]]
+        expected[name] = ties[-1]["status"].capitalize() if ties else "Unknown"
+    assert shown == expected
+    assert (shown["Torkham"], shown["Kharlachi"], shown["Ghulam Khan"]) == ("Open", "Open", "Closed")
+    unknown = sum(status == "Unknown" for status in expected.values())
+    overview = open_page("views/overview/home.py", **link)
+    key = next(unescaped(c.value) for c in overview.caption if c.value.startswith("In force on ")).split(". ")[0]
+    assert key == "In force on 30 Jun 2025 (the period's end); latest report 29 Jun 2025"
+    assert slide_title(app) == (
+        f"{unknown} of {len(ids)} border crossings have no recorded status {key[0].lower()}{key[1:]}"
+    )
 
 
 def _days_said(text: str) -> list[dt.date]:
