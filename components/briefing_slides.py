@@ -52,6 +52,7 @@ from components.trends import (
     headline,
     kpis,
     monthly_on_calendar,
+    other_region,
     side_by_side_table,
     slots_label,
     tracker_scope,
@@ -111,8 +112,8 @@ def briefing_slides(
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
         crossings_slide(data, selection.end, as_of),
-        disagree_slide(data, as_of),
-        signals_slide(signals(data.figures), data.data_as_of),
+        disagree_slide(data, selection.provinces, as_of),
+        signals_slide(signals(data.figures), data.data_as_of, selection.provinces),
     ]
     return [slide for slide in slides if slide is not None]
 
@@ -178,7 +179,8 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"{first.label} {_direction(first.earlier, first.later)} in {row.span(first.slots)} vs {row.earlier}",
         view.region,
     )
-    source = f"{_tracker_source(view.region)} · {row.windows} · {tracker_scope(selection)} · {as_of}"
+    region = other_region(view.region, selection.provinces, view.reason)
+    source = f"{_tracker_source(region)} · {row.windows} · {tracker_scope(selection)} · {as_of}"
     links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
     return Slide(code, title, source, numbers=numbers, links=links[-3:])
 
@@ -201,7 +203,8 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     )
     title = _trend_title(comparison, view.region)
     source = (
-        f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
+        f"{_tracker_source(other_region(view.region, selection.provinces, view.reason))} · "
+        f"{slots_label(comparison.later_slots, 'month')} {comparison.later} "
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {tracker_scope(selection)} · "
         f"{as_of}"
     )
@@ -272,16 +275,19 @@ def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
     return resolve_view(None, lat=lat, lon=(west + east) / 2, zoom=zoom)
 
 
-def _violence_months(data: Dataset, provinces: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
+def _violence_months(data: Dataset, provinces: tuple[str, ...]) -> tuple[str, pd.DataFrame, str]:
     """The region and monthly deaths the timeline slide draws: the one province the link selects when the
-    headline tracker has its monthly deaths, else national. It drew national deaths under a link's
-    "Filters: Balochistan", and a room read Pakistan's 228 as Balochistan's."""
+    headline tracker has its monthly deaths, else national, and why it is not the link's provinces (Headline.
+    reason). It drew national deaths under a link's "Filters: Balochistan", and a room read Pakistan's 228 as
+    Balochistan's."""
     tracker, series, _, metric = VIOLENCE_SERIES
-    region = headline(data.figures, provinces).region
+    view = headline(data.figures, provinces)
+    region, reason = view.region, view.reason
     months = monthly_on_calendar(data.figures, tracker, series, region, metric)
     if months.empty and region != NATIONAL:
+        reason = f"this data set has no monthly {tracker} deaths for {region}"
         region, months = NATIONAL, monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
-    return region, months
+    return region, months, reason
 
 
 def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: str | None = None) -> Slide:
@@ -289,7 +295,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
     link's period lay past the data date (briefing_slides)."""
     tracker, series, *_ = VIOLENCE_SERIES
     start, end = selection.start, selection.end
-    region, published = _violence_months(data, selection.provinces)
+    region, published, reason = _violence_months(data, selection.provinces)
     monthly = published[(published["month_end"].dt.date >= start) & (published["month_start"].dt.date <= end)]
     covered = (
         None
@@ -326,7 +332,8 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
     if past is None and (region != NATIONAL or selection.provinces):  # whose deaths, when the link names provinces
         title = f"{region}: {title[0].lower()}{title[1:]}"
     source = (
-        f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
+        f"{tracker} monthly figures ({SERIES_LABELS[series]}), {other_region(region, selection.provinces, reason)}, "
+        "deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"
     )
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
@@ -569,9 +576,14 @@ def _reported(published, source) -> str:
     return f"{format_published(published)}, {source}" if pd.notna(published) else NO_DATED_REPORT
 
 
-def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
+# Why the trackers' totals slide is national whatever the sidebar's provinces (trends.other_region).
+NATIONAL_ONLY = "the trackers' annual totals are compared for the whole country"
+
+
+def disagree_slide(data: Dataset, provinces: tuple[str, ...], as_of: str) -> Slide | None:
     """The latest year in which trackers' annual figures for deaths (else attacks) differ by more than
-    DISAGREE_SHARE of the lowest; None when they agree that closely."""
+    DISAGREE_SHARE of the lowest, nationally (its source line says so under the sidebar's `provinces`); None
+    when they agree that closely."""
     figures = data.figures
     for year in sorted(figures["period_start"].dt.year.unique(), reverse=True):
         for metric, noun in DISAGREE_METRICS.items():
@@ -593,7 +605,8 @@ def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
                 f"to {high['published_annual']:,.0f} ({high['tracker']}), {spread:.0%} apart"
             )
             source = (
-                f"Annual totals as each tracker published them, Pakistan, {year}; shown when they differ by more "
+                f"Annual totals as each tracker published them, {other_region(NATIONAL, provinces, NATIONAL_ONLY)}, "
+                f"{year}; shown when they differ by more "
                 f"than {DISAGREE_SHARE:.0%} of the lowest · {as_of}"
             )
             return Slide(

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import random
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
@@ -109,6 +109,48 @@ def test_tracker_totals_beside_a_type_filter_say_they_count_every_attack_type():
     assert f" · {scope} to them · " in next(line for line in said(trend) if line.startswith("Source: PICSS"))
     assert " · Tracker totals cover the months shown: the period filter does not apply to them · " in next(
         line for line in said(open_briefing(panel="kpis")) if line.startswith("Source: PICSS")
+    )
+
+
+def test_each_tracker_slide_says_when_its_region_is_not_the_link_s_provinces_and_why():
+    """Under "Filters: Balochistan; Sindh" the cards read "Attacks up 15% in Jan–Nov 2025 vs 2024": Pakistan's
+    figures, as the Overview's caption says ("national totals: several provinces are selected ..."), which
+    the slide did not. The cards, trend and timeline now say so in the Overview's words; the trackers'
+    totals and the signals, national or of every region whatever the provinces, say that too."""
+    two = {"province": ["Balochistan", "Sindh"]}
+    app = open_briefing(panel="kpis", **two)
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    later, earlier, slots = attacks_window(source)
+    totals = picss_attacks("Pakistan", slots, (later, earlier))
+    card = next(line for line in said(app) if line.startswith("Attacks, "))
+    assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"  # the figures are Pakistan's, as before
+    caption = next(unescaped(c.value) for c in open_page("views/overview/home.py", **two).caption if "Cards" in c.value)
+    reason = caption.split("national totals: ")[1].split(". ")[0]
+    assert reason == "several provinces are selected and tracker figures cannot be added across them"
+    region = f"Pakistan (the sidebar's province filter, Balochistan and Sindh, does not apply: {reason})"
+    assert source.startswith(f"Source: PICSS monthly figures (militant attacks only), {region} · ")
+    for panel in ("trend", "timeline"):
+        line = next(line for line in said(open_briefing(panel=panel, **two)) if line.startswith("Source: PICSS"))
+        assert line.startswith(f"Source: PICSS monthly figures (militant attacks only), {region}"), panel
+    assert "Source: PICSS monthly figures (militant attacks only), Balochistan · " in " ".join(
+        said(open_briefing(panel="kpis", province="Balochistan"))
+    )  # a province the tracker publishes is followed, and nothing more is said
+
+    khyber = open_briefing(panel="signals", province="Khyber Pakhtunkhwa")
+    listed = next(m.value for m in khyber.markdown if m.value.startswith("- ["))
+    regions = dict.fromkeys(
+        parse_qs(urlsplit(link).query)["region"][0] for link in re.findall(r"\]\(([^)]+)\)", listed)
+    )
+    assert "Khyber Pakhtunkhwa" not in regions
+    every = "signals are read on every region a tracker publishes"
+    assert (
+        f" · {', '.join(regions)} (the sidebar's province filter, Khyber Pakhtunkhwa, does not apply: {every}) · "
+        in next(line for line in said(khyber) if line.startswith("Source: "))
+    )
+    national = next(line for line in said(open_briefing(panel="disagree", province="Balochistan")) if "Annual" in line)
+    assert national.startswith(
+        "Source: Annual totals as each tracker published them, Pakistan (the sidebar's province filter, "
+        "Balochistan, does not apply: the trackers' annual totals are compared for the whole country), "
     )
 
 
