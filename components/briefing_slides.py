@@ -235,8 +235,8 @@ def map_slide(
     imported: bool = False,
     placement: str = "",
 ) -> Slide:
-    """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
-    map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
+    """The incidents the filters keep and the crossings' status in force on the period's end; the screen draws
+    the map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
     past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm. `placement`:
     which crossings are drawn at an approximate position or not at all (crossings.placement_note)."""
     killed = killed_sum(events["killed"])
@@ -256,8 +256,8 @@ def map_slide(
     if events_end is not None and selection.start <= events_end < selection.end:
         title += f"; {events_end_words(events_end, imported)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
-    placed = f" ({placement})" if placement else ""
-    source = f"{events_label} · {where} · crossings as last reported by the data date{placed} · {as_of}"
+    placed = f"; {placement}" if placement else ""
+    source = f"{events_label} · {where} · crossings {in_force_text(selection.end)}{placed} · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families, **no_data_key)
 

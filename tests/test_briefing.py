@@ -658,16 +658,47 @@ def test_the_crossings_slide_gives_each_status_in_force_on_the_period_s_end_as_t
     last reported (latest report 18 Feb 2026)", since 10 or 11 Oct 2025: the closures of the October after it,
     while the Overview's map of the same link drew Torkham and Kharlachi open and Ghulam Khan closed. Each
     status is now the one crossing_status.csv puts in force on 30 Jun 2025 (the period started last wins)."""
-    link = {"province": "Balochistan", "from": "2025-01-01", "to": "2025-06-30"}
-    app = open_briefing(panel="crossings", **link)
+    app = open_briefing(panel="crossings", **FIRST_HALF_2025)
     (table,) = app.get("table")
     shown = dict(static_table(table).reset_index()[["Crossing", "Status"]].itertuples(index=False))
+    expected = {name: status.capitalize() for name, status in statuses_in_file("2025-06-30").items()}
+    assert shown == expected
+    assert (shown["Torkham"], shown["Kharlachi"], shown["Ghulam Khan"]) == ("Open", "Open", "Closed")
+    unknown = sum(status == "Unknown" for status in expected.values())
+    overview = open_page("views/overview/home.py", **FIRST_HALF_2025)
+    key = next(unescaped(c.value) for c in overview.caption if c.value.startswith("In force on ")).split(". ")[0]
+    assert key == "In force on 30 Jun 2025 (the period's end); latest report 29 Jun 2025"
+    assert slide_title(app) == (
+        f"{unknown} of {len(expected)} border crossings have no recorded status {key[0].lower()}{key[1:]}"
+    )
+
+
+def test_the_map_slide_draws_each_gate_as_in_force_on_the_period_s_end():
+    """The map slide drew the gates as on the data date, every one closed since October 2025, for a link of
+    the first half of 2025 whose crossings slide says Torkham and Kharlachi were open; it now draws the status
+    crossing_status.csv puts in force on the period's end, as the Map page does, and says which day."""
+    app = open_briefing(panel="map", **FIRST_HALF_2025)
+    source = next(line for line in said(app) if line.startswith("Source: "))
+    assert " · crossings in force on 30 Jun 2025 (the period's end); approximate position: " in source
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    (gates,) = [layer for group in deck["layers"] for layer in group if layer["id"] == "crossings"]
+    drawn = {gate["title"].removesuffix(" crossing"): gate["line1"].split()[1] for gate in gates["data"]}
+    expected = statuses_in_file("2025-06-30")
+    assert drawn == {name: expected[name] for name in drawn}
+    assert (drawn["Torkham"], drawn["Kharlachi"]) == ("open", "open")
+
+
+FIRST_HALF_2025 = {"province": "Balochistan", "from": "2025-01-01", "to": "2025-06-30"}
+
+
+def statuses_in_file(day: str) -> dict[str, str]:
+    """Each crossing's status on `day` (ISO) by crossing_status.csv's rows: among the rows covering it, for the
+    crossing or all, the one that started last (the later row on a tie); 'unknown' where none does."""
     with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
         ids = {row["name"]: row["crossing_id"] for row in csv.DictReader(handle)}
     with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    day = "2025-06-30"
-    expected = {}
+    statuses = {}
     for name, crossing in ids.items():
         covering = [
             row
@@ -676,18 +707,9 @@ def test_the_crossings_slide_gives_each_status_in_force_on_the_period_s_end_as_t
             and row["start_date"] <= day
             and (not row["end_date"] or row["end_date"] >= day)
         ]
-        latest = max(covering, key=lambda row: row["start_date"], default=None)  # max keeps the first of a tie
-        ties = [row for row in covering if latest and row["start_date"] == latest["start_date"]]
-        expected[name] = ties[-1]["status"].capitalize() if ties else "Unknown"
-    assert shown == expected
-    assert (shown["Torkham"], shown["Kharlachi"], shown["Ghulam Khan"]) == ("Open", "Open", "Closed")
-    unknown = sum(status == "Unknown" for status in expected.values())
-    overview = open_page("views/overview/home.py", **link)
-    key = next(unescaped(c.value) for c in overview.caption if c.value.startswith("In force on ")).split(". ")[0]
-    assert key == "In force on 30 Jun 2025 (the period's end); latest report 29 Jun 2025"
-    assert slide_title(app) == (
-        f"{unknown} of {len(ids)} border crossings have no recorded status {key[0].lower()}{key[1:]}"
-    )
+        first = max((row["start_date"] for row in covering), default=None)
+        statuses[name] = [row for row in covering if row["start_date"] == first][-1]["status"] if first else "unknown"
+    return statuses
 
 
 def _days_said(text: str) -> list[dt.date]:
