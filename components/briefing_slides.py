@@ -18,6 +18,7 @@ from components.charts import comparison_chart, date_axis, gap_labels, with_halo
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
+    in_force_text,
     latest_report,
     placement_note,
     reported_text,
@@ -51,6 +52,7 @@ from components.trends import (
     headline,
     kpis,
     monthly_on_calendar,
+    other_region,
     side_by_side_table,
     slots_label,
     tracker_scope,
@@ -109,9 +111,9 @@ def briefing_slides(
         map_slide(events, selection, as_of, events_label, past, events_end, imported, placement_note(crossings)),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
-        crossings_slide(data, as_of),
-        disagree_slide(data, as_of),
-        signals_slide(signals(data.figures), data.data_as_of),
+        crossings_slide(data, selection.end, as_of),
+        disagree_slide(data, selection.provinces, as_of),
+        signals_slide(signals(data.figures), data.data_as_of, selection.provinces),
     ]
     return [slide for slide in slides if slide is not None]
 
@@ -177,7 +179,8 @@ def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slid
         f"{first.label} {_direction(first.earlier, first.later)} in {row.span(first.slots)} vs {row.earlier}",
         view.region,
     )
-    source = f"{_tracker_source(view.region)} · {row.windows} · {tracker_scope(selection)} · {as_of}"
+    region = other_region(view.region, selection.provinces, view.reason)
+    source = f"{_tracker_source(region)} · {row.windows} · {tracker_scope(selection)} · {as_of}"
     links = _links(data.figures[(data.figures["tracker"] == tracker) & (data.figures["region"] == view.region)])
     return Slide(code, title, source, numbers=numbers, links=links[-3:])
 
@@ -200,7 +203,8 @@ def trend_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
     )
     title = _trend_title(comparison, view.region)
     source = (
-        f"{_tracker_source(view.region)} · {slots_label(comparison.later_slots, 'month')} {comparison.later} "
+        f"{_tracker_source(other_region(view.region, selection.provinces, view.reason))} · "
+        f"{slots_label(comparison.later_slots, 'month')} {comparison.later} "
         f"and {slots_label(comparison.earlier_slots, 'month')} {comparison.earlier} · {tracker_scope(selection)} · "
         f"{as_of}"
     )
@@ -231,8 +235,8 @@ def map_slide(
     imported: bool = False,
     placement: str = "",
 ) -> Slide:
-    """The incidents the filters keep and the crossings as last reported by the data date; the screen draws the
-    map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
+    """The incidents the filters keep and the crossings' status in force on the period's end; the screen draws
+    the map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
     past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm. `placement`:
     which crossings are drawn at an approximate position or not at all (crossings.placement_note)."""
     killed = killed_sum(events["killed"])
@@ -252,8 +256,8 @@ def map_slide(
     if events_end is not None and selection.start <= events_end < selection.end:
         title += f"; {events_end_words(events_end, imported)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
-    placed = f" ({placement})" if placement else ""
-    source = f"{events_label} · {where} · crossings as last reported by the data date{placed} · {as_of}"
+    placed = f"; {placement}" if placement else ""
+    source = f"{events_label} · {where} · crossings {in_force_text(selection.end)}{placed} · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families, **no_data_key)
 
@@ -271,16 +275,19 @@ def briefing_map_view(bounds: tuple[float, float, float, float]) -> MapView:
     return resolve_view(None, lat=lat, lon=(west + east) / 2, zoom=zoom)
 
 
-def _violence_months(data: Dataset, provinces: tuple[str, ...]) -> tuple[str, pd.DataFrame]:
+def _violence_months(data: Dataset, provinces: tuple[str, ...]) -> tuple[str, pd.DataFrame, str]:
     """The region and monthly deaths the timeline slide draws: the one province the link selects when the
-    headline tracker has its monthly deaths, else national. It drew national deaths under a link's
-    "Filters: Balochistan", and a room read Pakistan's 228 as Balochistan's."""
+    headline tracker has its monthly deaths, else national, and why it is not the link's provinces (Headline.
+    reason). It drew national deaths under a link's "Filters: Balochistan", and a room read Pakistan's 228 as
+    Balochistan's."""
     tracker, series, _, metric = VIOLENCE_SERIES
-    region = headline(data.figures, provinces).region
+    view = headline(data.figures, provinces)
+    region, reason = view.region, view.reason
     months = monthly_on_calendar(data.figures, tracker, series, region, metric)
     if months.empty and region != NATIONAL:
+        reason = f"this data set has no monthly {tracker} deaths for {region}"
         region, months = NATIONAL, monthly_on_calendar(data.figures, *VIOLENCE_SERIES)
-    return region, months
+    return region, months, reason
 
 
 def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: str | None = None) -> Slide:
@@ -288,7 +295,7 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
     link's period lay past the data date (briefing_slides)."""
     tracker, series, *_ = VIOLENCE_SERIES
     start, end = selection.start, selection.end
-    region, published = _violence_months(data, selection.provinces)
+    region, published, reason = _violence_months(data, selection.provinces)
     monthly = published[(published["month_end"].dt.date >= start) & (published["month_start"].dt.date <= end)]
     covered = (
         None
@@ -325,7 +332,8 @@ def timeline_slide(data: Dataset, selection: IncidentFilter, as_of: str, past: s
     if past is None and (region != NATIONAL or selection.provinces):  # whose deaths, when the link names provinces
         title = f"{region}: {title[0].lower()}{title[1:]}"
     source = (
-        f"{tracker} monthly figures ({SERIES_LABELS[series]}), {region}, deaths; diplomatic events from "
+        f"{tracker} monthly figures ({SERIES_LABELS[series]}), {other_region(region, selection.provinces, reason)}, "
+        "deaths; diplomatic events from "
         f"the curated timeline · {period} · {as_of}"
     )
     source += "".join(f" · {line}" for line in partial_months(monthly, start, end))
@@ -519,13 +527,12 @@ def _stated_by(account: pd.Series) -> str:
     return f"{account['account']} in {cited(account['source_name'], account['source_kind'])}"
 
 
-def crossings_slide(data: Dataset, as_of: str) -> Slide:
-    """Each crossing's status as last reported by the data date, by the rule of components.crossings (latest
-    period wins): since the day it began without a break (each day the accounts give, when they differ) with
-    the best-sourced account of that start, and the latest dated report of it with its source (a repost says
-    so). A status is carried on until a source reports a change, so the title dates it by the latest report,
-    not by the data date."""
-    day = data.data_as_of or dt.date.today()
+def crossings_slide(data: Dataset, day: dt.date, as_of: str) -> Slide:
+    """Each crossing's status in force on `day`, the period's end, as the Map page and the Overview draw it,
+    by the rule of components.crossings (latest period wins): since the day it began without a break (each day
+    the accounts give, when they differ) with the best-sourced account of that start, and the latest dated
+    report of it with its source (a repost says so). A status is carried on until a source reports a change,
+    so the title dates it by the latest report as well as by the day."""
     status = status_on(data["crossings"], data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
     table = pd.DataFrame(
@@ -547,9 +554,11 @@ def crossings_slide(data: Dataset, as_of: str) -> Slide:
     )
     counts = status["status"].value_counts()
     top = max(labels, key=lambda code: (counts.get(code, 0), code in CROSSING_STATUSES))
+    # Most crossings without a recorded status (a period before the closures) is no status "as last reported".
+    held = f"{labels[top].lower()} as last reported," if top in CROSSING_STATUSES else "have no recorded status"
     title = (
-        f"{counts.get(top, 0)} of {len(status)} border crossings {labels[top].lower()} as last reported "
-        f"({reported_text(latest_report(status), 'latest report')})"
+        f"{counts.get(top, 0)} of {len(status)} border crossings {held} {in_force_text(day)}; "
+        f"{reported_text(latest_report(status), 'latest report')}"
     )
     source = (
         "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
@@ -567,9 +576,14 @@ def _reported(published, source) -> str:
     return f"{format_published(published)}, {source}" if pd.notna(published) else NO_DATED_REPORT
 
 
-def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
+# Why the trackers' totals slide is national whatever the sidebar's provinces (trends.other_region).
+NATIONAL_ONLY = "the trackers' annual totals are compared for the whole country"
+
+
+def disagree_slide(data: Dataset, provinces: tuple[str, ...], as_of: str) -> Slide | None:
     """The latest year in which trackers' annual figures for deaths (else attacks) differ by more than
-    DISAGREE_SHARE of the lowest; None when they agree that closely."""
+    DISAGREE_SHARE of the lowest, nationally (its source line says so under the sidebar's `provinces`); None
+    when they agree that closely."""
     figures = data.figures
     for year in sorted(figures["period_start"].dt.year.unique(), reverse=True):
         for metric, noun in DISAGREE_METRICS.items():
@@ -591,7 +605,8 @@ def disagree_slide(data: Dataset, as_of: str) -> Slide | None:
                 f"to {high['published_annual']:,.0f} ({high['tracker']}), {spread:.0%} apart"
             )
             source = (
-                f"Annual totals as each tracker published them, Pakistan, {year}; shown when they differ by more "
+                f"Annual totals as each tracker published them, {other_region(NATIONAL, provinces, NATIONAL_ONLY)}, "
+                f"{year}; shown when they differ by more "
                 f"than {DISAGREE_SHARE:.0%} of the lowest · {as_of}"
             )
             return Slide(

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from components.dates import format_days_or, format_published
+from components.dates import format_day, format_days_or, format_published
 from components.vocabulary import SOURCE_KINDS
 
 ALL_CROSSINGS = "all"  # crossing_id of a period a source states for every crossing at once
@@ -119,6 +119,13 @@ NO_DATED_REPORT = "no dated report"  # a status none of whose rows shows its pub
 def reported_text(published, words: str) -> str:
     """'last reported 18 Feb 2026' (`words` and the date as the file gives it), or NO_DATED_REPORT."""
     return f"{words} {format_published(published)}" if pd.notna(published) else NO_DATED_REPORT
+
+
+def in_force_text(day: dt.date, words: str = "in force") -> str:
+    """'in force on 30 Jun 2025 (the period's end)': the day the map, its key and the crossings slide take each
+    status on (a sentence's start passes `words` "In force"), so a slide of the first half of 2025 does not show
+    the closures of that October."""
+    return f"{words} on {format_day(day)} (the period's end)"
 
 
 def placement_note(crossings: pd.DataFrame) -> str:

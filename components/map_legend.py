@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.crossings import latest_report, reported_text, status_on
-from components.dates import format_day
+from components.crossings import in_force_text, latest_report, reported_text, status_on
 from components.incidents import in_one_place
 from components.map_layers import (
     AGGREGATE_ABOVE,
@@ -60,8 +59,7 @@ def crossing_legend(crossings: pd.DataFrame, periods: pd.DataFrame, day) -> Lege
     return Legend(
         "Crossing status as last reported",
         crossing_symbols(),
-        f"In force on {format_day(day)} (the period's end); {reported}. Square gates; 'Unknown': no recorded "
-        "status covers the day.",
+        f"{in_force_text(day, 'In force')}; {reported}. Square gates; 'Unknown': no recorded status covers the day.",
     )
 
 

@@ -21,11 +21,13 @@ from components.dates import format_day
 from components.links import share_link
 from components.slides import Slide
 from components.sources import cited
-from components.trends import METRIC_LABELS, NOT_ADDITIVE, comparable_pairs
+from components.trends import METRIC_LABELS, NOT_ADDITIVE, comparable_pairs, other_region
 from components.vocabulary import METRICS, SERIES, SIGNAL_RULES, TRACKER_REGIONS, TRACKERS
 
 SERIES_KEY = ["tracker", "series", "region", "metric"]  # one series: its months are read together
 TRENDS_PAGE = "trends"  # the Trends page's url_path in app.py
+# Why the signals slide lists regions the sidebar's provinces leave out (trends.other_region).
+EVERY_REGION = "signals are read on every region a tracker publishes"
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -282,11 +284,12 @@ def reposted(found: list[Signal]) -> str:
     return f", latest month from {'; '.join(reposts)}" if reposts else ""
 
 
-def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
+def signals_slide(found: list[Signal], data_as_of: dt.date | None, provinces: tuple[str, ...] = ()) -> Slide:
     """The briefing's signals slide: every signal once, as a row of its table naming whose count its figures
     are (Signal.scope), the words of every rule used as its statement, the Trends links and the sources for
     the speaker notes (the first three signals were statements too, and a deck printed them twice). Its title
-    names the first signal's counting layer, and its source line each layer's latest month."""
+    names the first signal's counting layer, and its source line each layer's latest month and, when the
+    sidebar's `provinces` leave a signal's region out, that they do not apply."""
     as_of = f"Data as of {format_day(data_as_of)}" if data_as_of else "Data date unknown"
     if not found:
         return Slide(
@@ -298,11 +301,14 @@ def signals_slide(found: list[Signal], data_as_of: dt.date | None) -> Slide:
     first = found[0]
     trackers = dict.fromkeys(s.tracker for s in found)
     regions = dict.fromkeys(TRACKER_REGIONS.label(s.region) for s in found)
+    shown = other_region(
+        ", ".join(regions), provinces, EVERY_REGION if {s.region for s in found} - set(provinces) else ""
+    )
     more = f", and {len(found) - 1} more signal{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
     return Slide(
         "signals",
         f"{first.tracker}, {SERIES.short(first.series)}: {first.headline}{more}",
-        f"{', '.join(trackers)} · {', '.join(regions)} · latest month with a figure: {latest_months(found)} · "
+        f"{', '.join(trackers)} · {shown} · latest month with a figure: {latest_months(found)} · "
         f"monthly figures as published{reposted(found)} · {as_of}",
         table=signals_table(found),
         statements=(rules_statement(found),),

@@ -830,6 +830,7 @@ class Headline:
     region: str
     years: tuple[int, int] | None
     note: str
+    reason: str = ""  # why `region` is not the sidebar's provinces, when it is not (for other_region)
 
 
 def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline:
@@ -844,19 +845,32 @@ def headline(figures: pd.DataFrame, provinces: tuple[str, ...] = ()) -> Headline
         & (published["metric"] == "attacks")
     ]
     regions = set(published["region"])
-    region, why = NATIONAL, "national totals: no province is selected in the sidebar"
+    region, reason, why = NATIONAL, "", "national totals: no province is selected in the sidebar"
     if len(provinces) == 1 and provinces[0] in regions:
         region, why = provinces[0], f"{provinces[0]} figures, following the sidebar's province filter"
     elif len(provinces) == 1:
-        why = f"national totals: this data set has no monthly {tracker} figures for {provinces[0]}"
+        reason = f"this data set has no monthly {tracker} figures for {provinces[0]}"
     elif provinces:
-        why = "national totals: several provinces are selected and tracker figures cannot be added across them"
+        reason = "several provinces are selected and tracker figures cannot be added across them"
+    why = f"national totals: {reason}" if reason else why
     slots = {int(r.year): r.slots for r in published[published["region"] == region].itertuples(index=False)}
     note = (
         f"Cards and trend: {tracker} ({SERIES_LABELS[series]}) {why}. {unfollowed_filters()}; the map and the "
         "lists follow every sidebar filter. " + COUNTING_RULES[HEADLINE]
     )
-    return Headline(region, default_pair(slots), note)
+    return Headline(region, default_pair(slots), note, reason)
+
+
+def other_region(regions: str, provinces: tuple[str, ...], reason: str) -> str:
+    """'Pakistan (the sidebar's province filter, Balochistan and Sindh, does not apply: several provinces are
+    selected and tracker figures cannot be added across them)': the region a slide's tracker figures are for,
+    and why, when the sidebar's provinces are set and it is not theirs (`reason`); the region alone otherwise.
+    The slides said "Pakistan" under "Filters: Balochistan; Sindh", and a room read national figures as the
+    two provinces'."""
+    if not provinces or not reason:
+        return regions
+    named = " and ".join([", ".join(provinces[:-1]), provinces[-1]] if len(provinces) > 1 else provinces)
+    return f"{regions} (the sidebar's province filter, {named}, does not apply: {reason})"
 
 
 # The sidebar filters a tracker total cannot follow (trackers publish totals by region alone), in the

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import random
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
@@ -109,6 +109,48 @@ def test_tracker_totals_beside_a_type_filter_say_they_count_every_attack_type():
     assert f" · {scope} to them · " in next(line for line in said(trend) if line.startswith("Source: PICSS"))
     assert " · Tracker totals cover the months shown: the period filter does not apply to them · " in next(
         line for line in said(open_briefing(panel="kpis")) if line.startswith("Source: PICSS")
+    )
+
+
+def test_each_tracker_slide_says_when_its_region_is_not_the_link_s_provinces_and_why():
+    """Under "Filters: Balochistan; Sindh" the cards read "Attacks up 15% in Jan–Nov 2025 vs 2024": Pakistan's
+    figures, as the Overview's caption says ("national totals: several provinces are selected ..."), which
+    the slide did not. The cards, trend and timeline now say so in the Overview's words; the trackers'
+    totals and the signals, national or of every region whatever the provinces, say that too."""
+    two = {"province": ["Balochistan", "Sindh"]}
+    app = open_briefing(panel="kpis", **two)
+    source = next(line for line in said(app) if line.startswith("Source: PICSS monthly figures"))
+    later, earlier, slots = attacks_window(source)
+    totals = picss_attacks("Pakistan", slots, (later, earlier))
+    card = next(line for line in said(app) if line.startswith("Attacks, "))
+    assert card.split("\n\n")[1] == f"{totals[later]:,.0f}"  # the figures are Pakistan's, as before
+    caption = next(unescaped(c.value) for c in open_page("views/overview/home.py", **two).caption if "Cards" in c.value)
+    reason = caption.split("national totals: ")[1].split(". ")[0]
+    assert reason == "several provinces are selected and tracker figures cannot be added across them"
+    region = f"Pakistan (the sidebar's province filter, Balochistan and Sindh, does not apply: {reason})"
+    assert source.startswith(f"Source: PICSS monthly figures (militant attacks only), {region} · ")
+    for panel in ("trend", "timeline"):
+        line = next(line for line in said(open_briefing(panel=panel, **two)) if line.startswith("Source: PICSS"))
+        assert line.startswith(f"Source: PICSS monthly figures (militant attacks only), {region}"), panel
+    assert "Source: PICSS monthly figures (militant attacks only), Balochistan · " in " ".join(
+        said(open_briefing(panel="kpis", province="Balochistan"))
+    )  # a province the tracker publishes is followed, and nothing more is said
+
+    khyber = open_briefing(panel="signals", province="Khyber Pakhtunkhwa")
+    listed = next(m.value for m in khyber.markdown if m.value.startswith("- ["))
+    regions = dict.fromkeys(
+        parse_qs(urlsplit(link).query)["region"][0] for link in re.findall(r"\]\(([^)]+)\)", listed)
+    )
+    assert "Khyber Pakhtunkhwa" not in regions
+    every = "signals are read on every region a tracker publishes"
+    assert (
+        f" · {', '.join(regions)} (the sidebar's province filter, Khyber Pakhtunkhwa, does not apply: {every}) · "
+        in next(line for line in said(khyber) if line.startswith("Source: "))
+    )
+    national = next(line for line in said(open_briefing(panel="disagree", province="Balochistan")) if "Annual" in line)
+    assert national.startswith(
+        "Source: Annual totals as each tracker published them, Pakistan (the sidebar's province filter, "
+        "Balochistan, does not apply: the trackers' annual totals are compared for the whole country), "
     )
 
 
@@ -548,7 +590,10 @@ def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_
     from components.paths import BUNDLED_DATA_DIR
 
     app = open_briefing(panel="crossings")
-    assert slide_title(app) == "9 of 10 border crossings closed as last reported (latest report 18 Feb 2026)"
+    assert slide_title(app) == (
+        "9 of 10 border crossings closed as last reported, in force on 8 Apr 2026 (the period's end); "
+        "latest report 18 Feb 2026"
+    )
     (table,) = app.get("table")
     shown = static_table(table).reset_index()
     assert list(shown.columns) == ["Crossing", "Status", "Since", "Source", "Last reported"]
@@ -606,6 +651,65 @@ def test_the_crossings_slide_says_each_status_as_last_reported_with_every_start_
         published, by = reported.split(", ", 1)
         assert dt.datetime.strptime(published, "%d %b %Y").date().isoformat() == latest, name
         assert any(row["source_published"] == latest and named(row) == by for row in in_run), name
+
+
+def test_the_crossings_slide_gives_each_status_in_force_on_the_period_s_end_as_the_map_does():
+    """The link's period is the first half of 2025, and the slide said "9 of 10 border crossings closed as
+    last reported (latest report 18 Feb 2026)", since 10 or 11 Oct 2025: the closures of the October after it,
+    while the Overview's map of the same link drew Torkham and Kharlachi open and Ghulam Khan closed. Each
+    status is now the one crossing_status.csv puts in force on 30 Jun 2025 (the period started last wins)."""
+    app = open_briefing(panel="crossings", **FIRST_HALF_2025)
+    (table,) = app.get("table")
+    shown = dict(static_table(table).reset_index()[["Crossing", "Status"]].itertuples(index=False))
+    expected = {name: status.capitalize() for name, status in statuses_in_file("2025-06-30").items()}
+    assert shown == expected
+    assert (shown["Torkham"], shown["Kharlachi"], shown["Ghulam Khan"]) == ("Open", "Open", "Closed")
+    unknown = sum(status == "Unknown" for status in expected.values())
+    overview = open_page("views/overview/home.py", **FIRST_HALF_2025)
+    key = next(unescaped(c.value) for c in overview.caption if c.value.startswith("In force on ")).split(". ")[0]
+    assert key == "In force on 30 Jun 2025 (the period's end); latest report 29 Jun 2025"
+    assert slide_title(app) == (
+        f"{unknown} of {len(expected)} border crossings have no recorded status {key[0].lower()}{key[1:]}"
+    )
+
+
+def test_the_map_slide_draws_each_gate_as_in_force_on_the_period_s_end():
+    """The map slide drew the gates as on the data date, every one closed since October 2025, for a link of
+    the first half of 2025 whose crossings slide says Torkham and Kharlachi were open; it now draws the status
+    crossing_status.csv puts in force on the period's end, as the Map page does, and says which day."""
+    app = open_briefing(panel="map", **FIRST_HALF_2025)
+    source = next(line for line in said(app) if line.startswith("Source: "))
+    assert " · crossings in force on 30 Jun 2025 (the period's end); approximate position: " in source
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    (gates,) = [layer for group in deck["layers"] for layer in group if layer["id"] == "crossings"]
+    drawn = {gate["title"].removesuffix(" crossing"): gate["line1"].split()[1] for gate in gates["data"]}
+    expected = statuses_in_file("2025-06-30")
+    assert drawn == {name: expected[name] for name in drawn}
+    assert (drawn["Torkham"], drawn["Kharlachi"]) == ("open", "open")
+
+
+FIRST_HALF_2025 = {"province": "Balochistan", "from": "2025-01-01", "to": "2025-06-30"}
+
+
+def statuses_in_file(day: str) -> dict[str, str]:
+    """Each crossing's status on `day` (ISO) by crossing_status.csv's rows: among the rows covering it, for the
+    crossing or all, the one that started last (the later row on a tie); 'unknown' where none does."""
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        ids = {row["name"]: row["crossing_id"] for row in csv.DictReader(handle)}
+    with (BUNDLED_DATA_DIR / "crossing_status.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    statuses = {}
+    for name, crossing in ids.items():
+        covering = [
+            row
+            for row in rows
+            if row["crossing_id"] in (crossing, "all")
+            and row["start_date"] <= day
+            and (not row["end_date"] or row["end_date"] >= day)
+        ]
+        first = max((row["start_date"] for row in covering), default=None)
+        statuses[name] = [row for row in covering if row["start_date"] == first][-1]["status"] if first else "unknown"
+    return statuses
 
 
 def _days_said(text: str) -> list[dt.date]:

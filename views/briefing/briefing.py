@@ -48,14 +48,14 @@ page_style(code, theme)
 controls(slides, code, extra=lambda: briefing_download(data, events, slides))
 slide_head(slide)
 slide_notices(cut)
-day = data.data_as_of or events["date"].max()
 with st.container(key="briefing-map"):  # always drawn, off screen on the other slides (components/ui/briefing.py)
     view = derived(
         "briefing-view",
         (),
         lambda: briefing_map_view(tuple(data.geo["countries"].query("role == 'focus'").total_bounds)),
     )
-    deck = map_deck(selection, "points", day, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,)))
+    # Gates as on the period's end, as on the Map page, the Overview and the crossings slide.
+    deck = map_deck(selection, "points", selection.end, view, labels=(BRIEFING_FONT, (MAP_DESIGN_PX,)))
     st.pydeck_chart(deck, height=MAP_DESIGN_PX[1])
 slide_body(slide, derived("briefing-chart", (selection, label, code, theme), lambda: slide_chart(slide, theme)))
 slide_foot(slide, filters_sentence(selection), data.data_as_of)
