@@ -79,9 +79,15 @@ def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.Da
       ("2025-12") ranks below that month's days, so no report is made later than its source.
     """
     starts = runs[["crossing_id", "status", "start_date"]].rename(columns={"start_date": "run_start"})
-    rows = rows.merge(starts, on=["crossing_id", "status"])
+    rows = rows.assign(until=_superseded_on(rows)).merge(starts, on=["crossing_id", "status"])
     rows = rows[
-        (rows["start_date"] <= pd.Timestamp(day)) & (rows["end_date"].isna() | (rows["end_date"] >= rows["run_start"]))
+        (rows["start_date"] <= pd.Timestamp(day))
+        & (rows["end_date"].isna() | (rows["end_date"] >= rows["run_start"]))
+        & (
+            rows["until"].isna()
+            | (rows["until"] >= rows["run_start"])
+            | (rows["source_published"].fillna("") >= rows["run_start"].dt.strftime("%Y-%m-%d"))
+        )
     ]
     early = rows[rows["start_date"].between(rows["run_start"], rows["run_start"] + (SAME_START_DAYS - 1) * ONE_DAY)]
     given = early.groupby("crossing_id")["start_date"].agg(set)
@@ -99,6 +105,17 @@ def _run_accounts(rows: pd.DataFrame, runs: pd.DataFrame, day: dt.date) -> pd.Da
         tuple(sorted(given.get(crossing_id, set()) | {first})) for crossing_id, first in accounts["run_start"].items()
     ]
     return accounts.drop(columns=["status", "run_start"]).reset_index()
+
+
+def _superseded_on(rows: pd.DataFrame) -> pd.Series:
+    """Per row, the first day a row of another status for the same crossing starts after it (NaT if none): an
+    open-ended report published before then speaks for its status only until then. Kharlachi's "open" of 1 Oct
+    2024 (The News), closed again on 12 Oct, was read as the last report of the opening of 9 May 2025."""
+    pairs = rows.reset_index().merge(
+        rows[["crossing_id", "status", "start_date"]], on="crossing_id", suffixes=("", "_next")
+    )
+    later = pairs[(pairs["status_next"] != pairs["status"]) & (pairs["start_date_next"] > pairs["start_date"])]
+    return later.groupby("index")["start_date_next"].min().reindex(rows.index)
 
 
 def _best_sourced(rows: pd.DataFrame) -> pd.DataFrame:

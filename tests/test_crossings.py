@@ -230,3 +230,24 @@ def test_a_start_is_told_by_its_best_sourced_account_not_by_a_repost_dated_its_f
     assert shown.loc["tk", ["last_reported_source", "last_reported_kind"]].tolist() == ["Repost", "repost"]
     # Chaman's closure after its November reopening has only a repost's account: shown, as nothing better gives it.
     assert shown.loc["ch", ["reason", "source_name"]].tolist() == ["December wording", "Repost again"]
+
+
+def test_a_report_of_an_earlier_run_of_the_same_status_is_not_the_last_report_of_this_one():
+    """Kharlachi on 30 Jun 2025: "Open since 9 May 2025" beside "last reported 1 Oct 2024, The News": that
+    report is of the opening of 1 Oct 2024, closed again on 12 Oct. data/crossing_status.csv as bundled."""
+    from components.dataset import load_dataset
+    from components.paths import BUNDLED_DATA_DIR
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    shown = status_on(data["crossings"], data["crossing_status"], dt.date(2025, 6, 30)).set_index("crossing_id")
+    rows = data["crossing_status"]
+    kharlachi = rows[rows["crossing_id"] == "kharlachi"].sort_values("start_date")
+    current = kharlachi[kharlachi["start_date"] == shown.loc["kharlachi", "start_date"]]
+    assert list(current["status"]) == ["open"]
+    assert current["source_published"].isna().all()  # the report of 9 May 2025 gives no date
+    assert pd.isna(shown.loc["kharlachi", "last_reported"])
+    # A later report of a status in force since before its run's start still counts: Chaman, closed since 6 Dec
+    # 2025, last reported by the 18 Feb 2026 report that every crossing is still closed.
+    shown = status_on(data["crossings"], data["crossing_status"], dt.date(2026, 4, 8)).set_index("crossing_id")
+    assert shown.loc["chaman-spin-boldak", "start_date"] == pd.Timestamp("2025-12-06")
+    assert shown.loc["chaman-spin-boldak", "last_reported"] == "2026-02-18"
