@@ -33,6 +33,7 @@ from components.trends import (
     YearComparison,
     annual_figure,
     count_change,
+    other_region,
     periods,
     slots_label,
     tracker_scope,
@@ -171,14 +172,22 @@ def side_by_side_context(
 
 
 def with_filters(
-    context: ExportContext, selection, count: int, covered: Coverage | None = None, imported: bool = False
+    context: ExportContext,
+    selection,
+    count: int,
+    covered: Coverage | None = None,
+    imported: bool = False,
+    region_reason: str = "",
 ) -> ExportContext:
     """The context of a page drawn under a selection's filters (an IncidentFilter): the map's incidents and
     what the tracker totals do not follow, said on the page; a forwarded page did not say it was filtered.
     With `covered`, the days the events cover: a period running past their end says so in the map's title and
     the footer (data_age.events_end_note), as the pages do; a page for 17 Mar-8 Apr 2026 read "0 notable
-    incidents" and nothing else, three calm weeks to whoever it was forwarded to."""
+    incidents" and nothing else, three calm weeks to whoever it was forwarded to. With `region_reason`
+    (trends.Headline.reason), why the tracker figures are not the provinces (trends.other_region), as slides say."""
     filters = f"Map: {selection.sentence(count)}. {tracker_scope(selection)}."
+    if region_reason and selection.provinces:
+        filters += f" Tracker figures: {other_region(context.region, selection.provinces, region_reason)}."
     context = replace(context, filter_codes=filter_codes(selection))  # its file name says them too
     note = None if covered is None else events_end_note(covered, selection.start, selection.end, imported)
     if note is None:

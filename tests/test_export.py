@@ -499,3 +499,32 @@ def test_a_charts_csv_reads_alone_and_marks_a_restated_figure():
     assert title_text(chart)
     assert sources
     assert row["sources"] == "; ".join(sources)
+
+
+def test_the_one_page_briefing_says_why_its_tracker_figures_are_national_under_two_provinces():
+    """Balochistan and Sindh selected: the page's cards and trend are PICSS's national figures (trackers' figures
+    are not added across provinces) and nothing on the page said so; the slides say it (trends.other_region)."""
+    from components.export import with_filters
+    from components.incidents import IncidentFilter
+    from components.trends import HEADLINE, comparison_sentence, headline
+    from components.ui.panels import _briefing_context
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    selection = IncidentFilter(dt.date(2025, 1, 1), dt.date(2025, 12, 31), ("Balochistan", "Sindh"), (), ())
+    events = selection.apply(data.events)
+    view, comparison, context = _briefing_context(data, events, selection.provinces)
+    assert view.region == "Pakistan"
+    assert view.reason
+    context = with_filters(context, selection, len(events), region_reason=view.reason)
+    tracker, series = HEADLINE
+    cards = kpis(data.figures, tracker, series, view.region, comparison.later, comparison.earlier)
+    sentence = comparison_sentence(comparison, "Attacks", tracker, series, view.region)
+    pdf = PdfReader(io.BytesIO(briefing_file("pdf", cards, comparison, sentence, events, data.geo, context)))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert (
+        f"Tracker figures: Pakistan (the sidebar's province filter, Balochistan and Sindh, does not apply: "
+        f"{headline(data.figures, ('Balochistan', 'Sindh')).reason})." in text
+    )
+    alone = IncidentFilter(dt.date(2025, 1, 1), dt.date(2025, 12, 31), ("Balochistan",), (), ())
+    own = _briefing_context(data, alone.apply(data.events), alone.provinces)[0]
+    assert not own.reason  # a province PICSS publishes is followed: nothing to say

@@ -157,7 +157,7 @@ def briefing_download(data: Dataset, events, slides: list[Slide] | None = None) 
     )
     imported = active_import()
     context = with_events(context, imported)  # an upload's briefing names its file and ACLED or UCDP
-    context = with_filters(context, selection, len(events), events_coverage(), imported is not None)
+    context = with_filters(context, selection, len(events), events_coverage(), imported is not None, view.reason)
     tracker, series = HEADLINE
     events_on_click = events_again(selection)  # not `events`: the buttons outlive the run (see events_again)
 
