@@ -15,7 +15,15 @@ import pandas as pd
 from components.dates import format_published
 from components.figures import FIGURE_HEADERS
 from components.sources import source_label
-from components.vocabulary import FIGURE_STATUSES, METRICS, PERIOD_TYPES, PROVISIONAL_STATUSES, RANKED, SERIES
+from components.vocabulary import (
+    FIGURE_STATUSES,
+    METRICS,
+    PERIOD_TYPES,
+    PROVISIONAL_STATUSES,
+    RANKED,
+    SERIES,
+    TRACKER_REGIONS,
+)
 
 # Each cadence's periods within a calendar year, its label and how many months one period spans.
 CADENCES: dict[str, tuple[str, ...]] = {cadence.code: cadence.slots for cadence in PERIOD_TYPES.items}
@@ -715,6 +723,33 @@ def comparison_sentence(
             f"{comparison.earlier_full_year:,.0f}, {comparison.earlier_total_name}."
         )
     return text
+
+
+def parts_found(
+    figures: pd.DataFrame, tracker: str, series: str, region: str, metric: str, cadence: str, years: tuple[int, ...]
+) -> str:
+    """Where this data set has no figure for `region` in `years` but one for each of its parts (TRACKER_REGIONS
+    grouped under it: PICSS's KP mainland and tribal districts), which periods those are. Khyber Pakhtunkhwa's
+    trend read "no figure found" for 19 months whose two parts PICSS had published; they are not added up."""
+    parts = TRACKER_REGIONS.of_group(region)
+    if not parts:
+        return ""
+    published = [
+        set(zip(p["year"], p["slot"], strict=True))
+        for p in (periods(figures, tracker, series, part, metric, cadence) for part in (region, *parts))
+    ]
+    found = {(year, slot) for year, slot in set.intersection(*published[1:]) - published[0] if year in years}
+    if not found:
+        return ""
+    spans = [
+        f"{slots_label([slot for y, slot in found if y == year], cadence)} {year}"
+        for year in sorted({year for year, _ in found})
+    ]
+    names = " and ".join(TRACKER_REGIONS.short(part) for part in parts)
+    return (
+        f"{tracker} gives {region} in parts for {'; '.join(spans)}: {names} each have a figure there, "
+        "not added up here (each is a region on Trends)."
+    )
 
 
 def comparison_table(comparison: YearComparison) -> pd.DataFrame:

@@ -182,16 +182,23 @@ PROVINCES = CodeList(
         ),
     ),
 )
-# The regions trackers publish figures for: a country, a province, or PICSS's split of Khyber Pakhtunkhwa.
+# The regions trackers publish figures for: a country, a province, or PICSS's split of Khyber Pakhtunkhwa (its
+# two parts grouped under the province they make up: parts_of).
 TRACKER_REGIONS = CodeList(
     "region",
     (
         Code("Pakistan", "Pakistan"),
         *(PROVINCES[name] for name in PROVINCES.of_group("Pakistan")),
-        Code("Khyber Pakhtunkhwa (mainland)", "Khyber Pakhtunkhwa (mainland)", short="KP (mainland)"),
+        Code(
+            "Khyber Pakhtunkhwa (mainland)",
+            "Khyber Pakhtunkhwa (mainland)",
+            group="Khyber Pakhtunkhwa",
+            short="KP (mainland)",
+        ),
         Code(
             "Khyber Pakhtunkhwa (tribal districts)",
             "Khyber Pakhtunkhwa (tribal districts)",
+            group="Khyber Pakhtunkhwa",
             short="KP (tribal districts)",
         ),
         Code("Afghanistan", "Afghanistan"),  # GTI ranks Afghanistan too

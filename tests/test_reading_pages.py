@@ -844,3 +844,25 @@ def test_the_gti_caption_warns_that_editions_revise_earlier_years_with_the_files
     }
     caption = next(c.value.replace("\\", "") for c in app.caption if c.value.startswith("Global Terrorism Index"))
     assert f"2023 deaths: {stated['published']} in the 2024 edition, {stated['restated']} in the 2025" in caption
+
+
+def test_a_province_picss_gives_in_parts_says_which_months_its_parts_cover():
+    """Khyber Pakhtunkhwa's trend read "no figure found in this data set" for months whose mainland and
+    tribal-district figures PICSS had published; it now names those months (the parts are not added up)."""
+    app = open_page("views/overview/home.py", province="Khyber Pakhtunkhwa")
+    note = next(c.value.replace("\\", "") for c in app.caption if "in parts for" in c.value)
+    months = re.search(r"in parts for (.+): KP \(mainland\) and KP \(tribal districts\) each have a figure", note)[1]
+    picss = {"tracker": "PICSS", "series": "militant_attacks", "period_type": "month", "metric": "attacks"}
+
+    def starts(region: str) -> set[str]:
+        return {row["period_start"][:7] for row in file_rows(**picss, region=region)}
+
+    kp = starts("Khyber Pakhtunkhwa")
+    both = starts("Khyber Pakhtunkhwa (mainland)") & starts("Khyber Pakhtunkhwa (tribal districts)")
+    named = set()
+    for span in months.split("; "):
+        slots, year = span.rsplit(" ", 1)
+        named |= {f"{year}-{slot:02d}" for slot in window_slots(slots, "month")}
+    assert named == {month for month in both - kp if month[:4] in ("2024", "2025")}
+    assert named
+    assert not [c for c in open_page("views/overview/home.py", province="Balochistan").caption if "in parts" in c.value]

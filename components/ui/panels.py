@@ -40,6 +40,7 @@ from components.trends import (
     comparison_table,
     headline,
     kpis,
+    parts_found,
     periods,
 )
 from components.ui.filters import current_filter
@@ -72,8 +73,10 @@ def trend_panel(data: Dataset) -> None:
     if trend is None:
         st.info(NO_FIGURES)
         return
-    sentence, chart, table, context = trend
+    sentence, parts, chart, table, context = trend
     st.markdown(escape_markdown(sentence))
+    if parts:
+        st.caption(escape_markdown(parts))
     chart_with_table(chart, table, "headline_attacks.csv", context, column_config=comparison_columns(table))
 
 
@@ -91,6 +94,7 @@ def _headline_trend(data: Dataset, provinces: tuple[str, ...]):
     sources = source_names(periods(data.figures, tracker, series, view.region, HEADLINE_METRIC, "month"), view.years)
     return (
         comparison_sentence(comparison, "Attacks", tracker, series, view.region),
+        parts_found(data.figures, tracker, series, view.region, HEADLINE_METRIC, "month", view.years),
         chart_spec(comparison_chart(comparison, "Attacks", context)),
         comparison_table(comparison),
         comparison_context(comparison, tracker, series, view.region, sources, data.data_as_of),

@@ -30,6 +30,7 @@ from components.trends import (
     no_running_total,
     ordered_choices,
     partial_year,
+    parts_found,
     periods,
     published_table,
     side_by_side_table,
@@ -173,6 +174,7 @@ def comparison_view(later: int, earlier: int):
         later_annual=annual_figure(figures, tracker, series, region, metric, later) if cadence != "year" else None,
         comparison=comparison,
         sentence=comparison_sentence(comparison, label, tracker, series, region, metric),
+        parts=parts_found(figures, tracker, series, region, metric, cadence, (later, earlier)),
         export=comparison_context(comparison, tracker, series, region, sources, data.data_as_of),
         chart=chart_spec(comparison_chart(comparison, label, context, metric)),
         table=comparison_table(comparison),
@@ -193,6 +195,8 @@ if later is not None:
     comparison, export = shown.comparison, shown.export
     kpi_row(shown.cards)
     st.markdown(escape_markdown(shown.sentence))
+    if shown.parts:
+        st.caption(escape_markdown(shown.parts))
     if comparison.is_partial:
         st.info(escape_markdown(partial_year(comparison, shown.later_annual, tracker)))
     st.header(f"{CADENCE_LABELS[cadence]} figures")
