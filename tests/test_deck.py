@@ -297,15 +297,7 @@ def test_the_speaker_notes_list_chart_rows_in_words_not_as_the_code_holds_them()
     written = notes["trend"] + notes["disagree"]
     assert not re.findall(r"\b(?:True|False|overall_violence|militant_attacks)\b", written)
     assert not re.findall(r"\d\.\d{3,}", written), "a percentage written with its float's decimals"
-    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
-        january = {
-            row["period_start"][:4]: row["value"]
-            for row in csv.DictReader(handle)
-            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
-            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
-            and row["period_start"][5:] == "01-01"
-            and row["status"] == "published"
-        }
+    january = picss_national_januaries()
     before, after = int(january["2024"]), int(january["2025"])
     change = after - before
     assert f"Jan · {before} · {after} · {change} · {round(100 * change / before)} · " in notes["trend"]
@@ -349,15 +341,7 @@ def test_the_trend_slides_notes_head_its_rows_with_the_tables_column_words():
     page = Presentation(io.BytesIO(deck_pptx(slides, CONTEXT))).slides[trend]
     lines = page.notes_slide.notes_text_frame.text.splitlines()
     head, january = lines[lines.index("Rows not shown on the slide:") + 1 :][:2]
-    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
-        stated = {
-            row["period_start"][:4]: row["value"]
-            for row in csv.DictReader(handle)
-            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
-            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
-            and row["period_start"][5:] == "01-01"
-            and row["status"] == "published"
-        }
+    stated = picss_national_januaries()
     assert head == "period · 2024 · 2025 · change · change % · note"
     assert head.split(" · ") == [str(column) for column in slides[trend].table.columns]
     assert january.startswith(f"Jan · {stated['2024']} · {stated['2025']} · ")
@@ -378,3 +362,16 @@ def test_the_signals_slide_prints_each_signal_once():
     body += page.notes_slide.notes_text_frame.text.splitlines()
     for signal in found:
         assert sum(signal.headline in text for text in body) == 1, signal.headline
+
+
+def picss_national_januaries() -> dict[str, str]:
+    """PICSS's national January attacks by year, as tracker_stats.csv writes them (published rows)."""
+    with (BUNDLED_DATA_DIR / "tracker_stats.csv").open(encoding="utf-8", newline="") as handle:
+        return {
+            row["period_start"][:4]: row["value"]
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["metric"], row["region"])
+            == ("PICSS", "militant_attacks", "month", "attacks", "Pakistan")
+            and row["period_start"][5:] == "01-01"
+            and row["status"] == "published"
+        }

@@ -345,12 +345,7 @@ def test_a_header_only_file_says_so_once(tmp_path):
 def test_the_import_report_never_says_every_row_is_shown_for_an_empty_file(tmp_path, monkeypatch):
     path = tmp_path / "empty.csv"
     path.write_bytes(",".join(ACLED_COLUMNS).encode() + b"\n")
-    monkeypatch.setenv("DLM_EVENTS_FILE", str(path))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    app.run()
-    app.switch_page("views/data/sources.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = page_on_events_file(path, "views/data/sources.py", monkeypatch)
     assert "Every row of the file is shown." not in [s.value for s in app.success]
     cards = {m.label: m.value for m in app.metric}
     assert [cards["Rows read"], cards["Events shown"], cards["Rows not shown"]] == ["0", "0", "0"]
@@ -363,12 +358,7 @@ def test_the_import_report_does_not_call_out_of_scope_rows_problems(tmp_path, mo
     problem; the report now counts them apart and says every row within scope is shown."""
     frame = violent_acled(30)
     frame.loc[frame.index[:4], "event_type"] = "Protests"
-    monkeypatch.setenv("DLM_EVENTS_FILE", str(write_csv(frame, tmp_path / "export.csv")))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    app.run()
-    app.switch_page("views/data/sources.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = page_on_events_file(write_csv(frame, tmp_path / "export.csv"), "views/data/sources.py", monkeypatch)
     successes = [s.value for s in app.success]
     assert "Every row within this dashboard's scope is shown." in successes
     assert "Every row of the file is shown." not in successes
@@ -400,14 +390,20 @@ def test_a_file_older_than_the_curated_data_opens_on_its_own_span(tmp_path, monk
     """An export of 2018-20 opened on the curated data's 2024 window and read "0 incidents" everywhere."""
     frame = acled_frame(400, date_style="api")
     frame = frame[frame["event_date"] < "2021-01-01"]
-    monkeypatch.setenv("DLM_EVENTS_FILE", str(write_csv(frame, tmp_path / "acled_2018_2020.csv")))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    app.run()
-    app.switch_page("views/map/map.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = page_on_events_file(write_csv(frame, tmp_path / "acled_2018_2020.csv"), "views/map/map.py", monkeypatch)
     shown = import_events((tmp_path / "acled_2018_2020.csv").read_bytes(), "acled_2018_2020.csv", DURAND_LINE)
     first, last = shown.events["date"].min().date(), shown.events["date"].max().date()
     assert app.date_input(key="from").value == first
     assert app.date_input(key="to").value == last
     assert app.markdown[0].value.startswith(f"{len(shown.events):,} incidents, {format_day(first)}")
+
+
+def page_on_events_file(path, page: str, monkeypatch) -> AppTest:
+    """`page` of the app started with DLM_EVENTS_FILE=`path` (the configured-file route), run without error."""
+    monkeypatch.setenv("DLM_EVENTS_FILE", str(path))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
