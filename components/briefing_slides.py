@@ -157,7 +157,7 @@ def _links(frame: pd.DataFrame, column: str = "source_url") -> tuple[str, ...]:
 
 
 def headline_slide(data: Dataset, selection: IncidentFilter, as_of: str) -> Slide:
-    """Headline cards of the headline tracker over one shared window; the title states the attacks' change."""
+    """Headline cards of the headline tracker, each over its periods (trends.kpis); the title: attacks' change."""
     code = "kpis"
     view = headline(data.figures, selection.provinces)
     if view.years is None:

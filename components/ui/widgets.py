@@ -283,7 +283,7 @@ WRAPPED_LABELS_CSS = f"""<style>
 
 
 def kpi_row(row: KpiRow) -> None:
-    """Headline cards over one shared window, written out in full above them (it wraps, never truncates)."""
+    """Headline cards, the periods each counts written out in full above them (it wraps, never truncates)."""
     if row.cards.empty:
         st.info(f"No measure is published for the same periods of {row.later} and {row.earlier}.")
         return
