@@ -16,6 +16,13 @@ def share_link(page_url: str, params: dict[str, list[str]]) -> str:
     return f"{page_url}?{urlencode(pairs)}" if pairs else page_url
 
 
+def with_period(params: dict[str, list[str]], start, end) -> dict[str, list[str]]:
+    """`params` with the period written out: the address bar leaves out a default period so it follows new
+    data, but a link shared or cited must open the days it was made for after the next data update too (a link
+    for 1 Jan 2024-8 Apr 2026 read just `map?province=Balochistan`)."""
+    return {**params, "from": [start.isoformat()], "to": [end.isoformat()]}
+
+
 def page_url(address: str, base_path: str, page_path: str) -> str:
     """The page's own address on the server `address` was read from: the home page is the root.
 

@@ -152,6 +152,23 @@ def test_a_copied_link_reproduces_the_filters_and_the_map_view(browser, app_url)
 
 
 @pytest.mark.browser
+def test_a_copied_link_keeps_the_period_after_a_data_update(browser, app_url):
+    """The address bar leaves out the default period (it follows new data); the link to copy or cite read
+    `map?province=Balochistan` and would have opened a longer period after the next update."""
+    context, page, _ = open_page(browser, f"{app_url}/map?province=Balochistan")
+    try:
+        assert "from=" not in page.url
+        page.locator("[data-testid=stSidebar] [data-testid=stPopoverButton]", has_text="Link to this view").click()
+        link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().replace("\n", "").strip()
+        data_date = load_dataset(BUNDLED_DATA_DIR).data_as_of
+        assert f"from={CURATED_START.isoformat()}" in link
+        assert f"to={data_date.isoformat()}" in link
+        assert "province=Balochistan" in link
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_url):
     context, page, _ = open_page(browser, f"{app_url}/diplomacy")
     try:

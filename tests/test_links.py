@@ -7,7 +7,7 @@ import re
 import pytest
 
 from components import vocabulary
-from components.links import page_url, share_link
+from components.links import page_url, share_link, with_period
 from components.paths import ROOT
 from components.url_codec import PARAMS
 
@@ -91,3 +91,11 @@ def test_every_parameter_a_page_uses_is_declared_in_the_codec_and_every_declared
     assert {"from", "view", "zoom", "event", "panel", "coverage_tracker"} <= set(used), "the scan missed some"
     assert {name: where for name, where in used.items() if name not in PARAMS} == {}
     assert set(PARAMS) - set(used) == set()
+
+
+def test_a_shared_link_writes_its_period_even_when_it_is_the_default():
+    import datetime as dt
+
+    params = with_period({"province": ["Balochistan"]}, dt.date(2024, 1, 1), dt.date(2026, 4, 8))
+    link = share_link("https://x.test/map", params)
+    assert link == "https://x.test/map?from=2024-01-01&province=Balochistan&to=2026-04-08"

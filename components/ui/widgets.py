@@ -25,10 +25,11 @@ from components.export import (
     selection_file_name,
 )
 from components.incidents import IncidentFilter
-from components.links import page_url, share_link
+from components.links import page_url, share_link, with_period
 from components.palette import HARM_FELL, HARM_ROSE
 from components.textsafe import csv_bytes, escape_markdown
 from components.trends import KpiRow, count_change
+from components.ui.filters import current_filter
 from components.ui.store import active_import, dataset, events_coverage
 from components.ui.url_state import linked
 from components.vocabulary import RISE_IS_HARM, CodeList
@@ -337,9 +338,13 @@ def share_box(page_path: str) -> None:
     if not st.context.url:
         return
     base = page_url(st.context.url, st.get_option("server.baseUrlPath"), page_path)
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    selection = current_filter()
+    params = with_period({key: st.query_params.get_all(key) for key in st.query_params}, selection.start, selection.end)
     with st.sidebar.popover("Link to this view", icon=":material/link:", width="stretch"):
-        st.caption("Copy it with the button on the right; it opens this page with the same filters and choices.")
+        st.caption(
+            "Copy it with the button on the right; it opens this page with the same filters and choices, and the "
+            "same period after the data are updated."
+        )
         st.code(share_link(base, params), language=None, wrap_lines=True)
 
 
