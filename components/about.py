@@ -24,6 +24,31 @@ TABLE_NAMES = {
 }
 
 
+def record_spans(data) -> dict[str, str]:
+    """The days each kind of record covers, read from the loaded data (a Dataset): the page said "from January
+    2024 to the data date" of all four, while the tracker figures start in 2023 (GTI), the crossings' periods in
+    Nov 2023, and the incidents stop at `incidents_to` (16 Mar 2026), before the data date."""
+    figures, events, periods = data.figures, data.events, data["crossing_status"]
+    diplomacy = data.diplomacy_events
+    last_incident = data.incidents_to or (events["date"].max().date() if not events.empty else None)
+    spans = {
+        "figures": (figures["period_start"].min(), figures["period_end"].max(), "%b %Y"),
+        "incidents": (events["date"].min(), last_incident, None),
+        "crossings": (periods["start_date"].min(), periods["start_date"].max(), None),
+        "diplomacy": (diplomacy["date_start"].min(), diplomacy["date_start"].max(), None),
+    }
+    return {
+        kind: f"{_day(first, form)} to {_day(last, form)}"
+        for kind, (first, last, form) in spans.items()
+        if pd.notna(first) and pd.notna(last)
+    }
+
+
+def _day(value, form: str | None) -> str:
+    day = pd.Timestamp(value).date()
+    return day.strftime(form) if form else format_day(day)
+
+
 def counting_rules(figures: pd.DataFrame) -> pd.DataFrame:
     """What each tracker's series counts, in the trackers' declared order: only the series `figures` (the
     tracker figures loaded) hold, lest the page promise a series the dashboard has no figure of."""

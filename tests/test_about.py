@@ -2,7 +2,9 @@
 README stays in the repository (Data & sources used to render all of it, test names and settings included)."""
 
 import csv
+import datetime as dt
 
+from components.dates import format_day
 from components.paths import BUNDLED_DATA_DIR
 from components.trends import COUNTING_RULES
 from components.vocabulary import ACTOR_GROUPS, FIGURE_STATUSES, SERIES, TRACKERS
@@ -68,3 +70,32 @@ def test_data_and_sources_no_longer_shows_the_developer_readme():
     assert not app.exception, [e.value for e in app.exception]
     assert "Data README" not in [h.value for h in app.header]
     assert not [word for word in ("pytest", "tests/", "Vocabularies") if word in shown_text(app)]
+
+
+def test_what_is_here_gives_each_kind_of_records_days_as_the_files_hold_them():
+    """It said all four kinds run "from January 2024 to the data date": the GTI figures start in 2023, the
+    crossings' periods in Nov 2023, and the incidents stop at incidents_to (16 Mar 2026), before the data date."""
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from components.paths import ROOT
+
+    def column(file: str, name: str) -> list[str]:
+        with (BUNDLED_DATA_DIR / file).open(encoding="utf-8", newline="") as handle:
+            return [row[name] for row in csv.DictReader(handle) if row[name]]
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("views/data/about.py")
+    app.run()
+    text = next(m.value for m in app.markdown if "Four kinds of record" in m.value)
+    incidents_to = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text())["incidents_to"]
+    first_incident = min(column("incidents.csv", "date"))
+    assert f"**Notable incidents** ({format_day(dt.date.fromisoformat(first_incident))} to " in text
+    assert f"to {format_day(dt.date.fromisoformat(incidents_to))}):" in text
+    first_figure = min(column("tracker_stats.csv", "period_start"))
+    assert f"**Tracker figures** ({dt.date.fromisoformat(first_figure):%b %Y} to " in text
+    first_crossing = min(column("crossing_status.csv", "start_date"))
+    assert f"(periods starting {format_day(dt.date.fromisoformat(first_crossing))} to " in text
+    assert "from January 2024 to the data date" not in text

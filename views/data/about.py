@@ -11,17 +11,19 @@ data = dataset()
 st.title("About the data")
 coverage_caption(data)
 
+spans = about.record_spans(data)
 st.header("What is here")
 st.markdown(
-    "Four kinds of record, from January 2024 to the data date above, each row with the source that states "
-    "it (name, link, publication date):\n"
-    "- **Tracker figures**: monthly, quarterly and annual totals published by PICSS, CRSS, PIPS and the "
-    "Global Terrorism Index, exactly as each states them.\n"
-    "- **Notable incidents**: a curated selection, not a complete count. Each source's account of an "
-    "incident is its own row; where tolls differ, pages show the lowest and highest stated figure.\n"
-    "- **Border crossings**: when each crossing was open, restricted or closed, as reported.\n"
-    "- **Diplomatic contacts** between Pakistan and Afghanistan: talks, visits, summons, statements, "
-    "ceasefires, exchanges and refugee-policy decisions.\n\n"
+    "Four kinds of record, each row with the source that states it (name, link, publication date):\n"
+    f"- **Tracker figures** ({spans.get('figures', 'none loaded')}): monthly, quarterly and annual totals "
+    "published by PICSS, CRSS, PIPS and the Global Terrorism Index, exactly as each states them.\n"
+    f"- **Notable incidents** ({spans.get('incidents', 'none loaded')}): a curated selection, not a complete "
+    "count. Each source's account of an incident is its own row; where tolls differ, pages show the lowest and "
+    "highest stated figure.\n"
+    f"- **Border crossings** (periods starting {spans.get('crossings', 'none loaded')}): when each crossing was "
+    "open, restricted or closed, as reported.\n"
+    f"- **Diplomatic contacts** ({spans.get('diplomacy', 'none loaded')}) between Pakistan and Afghanistan: "
+    "talks, visits, summons, statements, ceasefires, exchanges and refugee-policy decisions.\n\n"
     "Nothing is estimated or filled in. A period a tracker did not publish (or whose release was not found) "
     "is drawn as a gap, never as zero; the coverage matrix on Data & sources shows which periods are present."
 )
