@@ -193,13 +193,14 @@ def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
 
 
 def empty_period_note(
-    start: dt.date, end: dt.date, data_end: dt.date, incidents: Coverage, imported: bool = False
+    start: dt.date, end: dt.date, data_end: dt.date, incidents: Coverage, imported: bool = False, filtered: bool = True
 ) -> str:
     """What a period with no diplomatic event and no incident says in place of a chart, and why: an empty
     chart drew one tick labelled "0.000000" and said nothing (a link dated after the data date opens on it).
     `data_end` is the data date (where a link's dates stop), `incidents` the days the incidents cover, which
     may end earlier (datapackage.json incidents_to) or be an imported file's: days past them are no data, not
-    calm."""
+    calm. A period before the incidents' first day says so; `filtered` (any sidebar, track or mediator filter
+    set) says whether "none matches the filters" can be the reason: with none set, 2023 blamed filters."""
     period = format_day(start) if start == end else f"{format_day(start)}–{format_day(end)}"
     said = f"Nothing to draw for {period}: no diplomatic event and no notable incident in this period."
     kept = sentence_start(events_end_words(incidents.last, imported))
@@ -211,6 +212,13 @@ def empty_period_note(
         )
     if start > incidents.last:
         return f"{said} {kept}: this period lies after them, so their absence is no data, not calm."
+    if end < incidents.first:
+        return (
+            f"{said} The data start on {format_day(incidents.first)}: this period lies before them, so there is "
+            "nothing to show (no data, not calm). Choose later dates in the sidebar."
+        )
+    if not filtered:
+        return f"{said} The data cover these days and hold neither in them."
     return f"{said} The data cover these days: none of their events matches the filters chosen."
 
 

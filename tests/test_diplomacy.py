@@ -453,3 +453,26 @@ def test_an_empty_period_after_the_incidents_but_before_the_data_date_says_why()
     assert empty_period_note(dt.date(2025, 3, 25), dt.date(2025, 3, 31), dt.date(2026, 4, 8), incidents).endswith(
         "The data cover these days: none of their events matches the filters chosen."
     )
+
+
+def test_an_empty_period_before_the_data_or_with_no_filter_does_not_blame_filters():
+    """/diplomacy?from=2023-06-01&to=2023-12-31 said "none of their events matches the filters chosen" with no
+    filter set: the period lies before the data."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.paths import ROOT
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["from"], app.query_params["to"] = "2023-06-01", "2023-12-31"
+    app.run()
+    app.switch_page("views/diplomacy/timeline.py")
+    app.run()
+    said = [i.value.replace("\\", "") for i in app.info]
+    note = next(line for line in said if line.startswith("Nothing to draw"))
+    assert "filters" not in note  # the link's dates are brought to the data's first day (a notice says so)
+    assert note.endswith("The data cover these days and hold neither in them.")
+    incidents = Coverage(dt.date(2024, 1, 1), dt.date(2026, 3, 16))
+    before = empty_period_note(dt.date(2023, 6, 1), dt.date(2023, 12, 31), dt.date(2026, 4, 8), incidents, False, False)
+    assert "The data start on 1 Jan 2024: this period lies before them, so there is nothing to show" in before
+    quiet = empty_period_note(dt.date(2025, 3, 25), dt.date(2025, 3, 31), dt.date(2026, 4, 8), incidents, False, False)
+    assert quiet.endswith("The data cover these days and hold neither in them.")

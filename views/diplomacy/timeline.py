@@ -68,6 +68,7 @@ if shown.empty and events.empty:
             data.data_as_of or selection.end,
             events_coverage(),
             imported,
+            filtered=bool(selection.provinces or selection.actors or selection.types or tracks or mediators),
         )
     )
     picked = None
