@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.geo import band_label
-from components.incidents import KILLED_HEADER, UNSTATED_HEADER
+from components.incidents import KILLED_HEADER, UNSTATED_HEADER, KilledSum, killed_sum
 from components.vocabulary import LOCATION_PRECISIONS
 
 IN_ONE_DISTRICT = ("exact", "district")
@@ -24,6 +24,7 @@ DISTRICT_SEPARATOR = ";"
 class DistrictTable:
     table: pd.DataFrame  # one row a district, human headers, largest count first
     left_out: int  # incidents in several districts or known only to the province
+    killed: KilledSum  # of the table's incidents only: its note once counted the whole selection's (78 of 146)
 
 
 def district_table(events: pd.DataFrame) -> DistrictTable:
@@ -64,7 +65,7 @@ def district_table(events: pd.DataFrame) -> DistrictTable:
             "Latest": grouped["last"],
         }
     ).sort_values(["Incidents", KILLED_HEADER], ascending=False, ignore_index=True)
-    return DistrictTable(table, len(events) - len(one))
+    return DistrictTable(table, len(events) - len(one), killed_sum(one["killed"]))
 
 
 def left_out_sentence(result: DistrictTable) -> str:
@@ -79,3 +80,8 @@ def left_out_sentence(result: DistrictTable) -> str:
         f"{result.left_out:,} incidents are not in this table: they span several districts or are known only "
         f"to the {province}."
     )
+
+
+def killed_note(result: DistrictTable) -> str:
+    """How many of the table's incidents state no total, read under it; "" when all do."""
+    return result.killed.sentence("the table's")

@@ -119,12 +119,13 @@ class KilledSum:
         """How many of the incidents state a total: with none, their killed is missing, not 0."""
         return self.incidents - self.unstated
 
-    def sentence(self) -> str:
-        """'' when every incident states a total, else how many do not, to read beside a table of sums."""
+    def sentence(self, whose: str = "these") -> str:
+        """'' when every incident states a total, else how many do not, to read beside a table of sums; `whose`
+        names the incidents ("the table's") where "these" could be read as a set said just before it."""
         if not self.unstated:
             return ""
         return (
-            f"Killed adds each incident's lowest stated total: {self.unstated:,} of these {self.incidents:,} "
+            f"Killed adds each incident's lowest stated total: {self.unstated:,} of {whose} {self.incidents:,} "
             "incidents state no total and add nothing (an account may give killed by category; see its details)."
         )
 

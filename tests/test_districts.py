@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 import pandas as pd
+import pytest
 
 from components.dataset import load_dataset
 from components.districts import district_table, left_out_sentence
@@ -139,9 +140,30 @@ def test_the_map_pages_district_row_reads_as_the_file_states_its_tolls():
     unstated_here = sum(1 for stated in in_district if not stated)
     assert row["No stated toll"] == unstated_here
     assert unstated_here > 0
-    unstated = sum(not stated_totals(rows) for rows in accounts.values())
-    said = " ".join(caption.value for caption in app.caption)
-    assert f"{unstated} of these {len(accounts)} incidents state no total and add nothing" in said
+
+
+@pytest.mark.parametrize("start", [None, "2025-10-01"])
+def test_the_district_tables_killed_note_counts_the_incidents_the_table_holds(start):
+    """At /map?from=2025-10-01 the note under a table of 28 incidents read "28 of these 48 incidents state no
+    total", the whole selection's, and over the full period "78 of these 146" under 117 (review, 2 Dec 2026)."""
+    from tests.test_reading_pages import open_page
+
+    accounts = [rows for rows in accounts_by_incident().values() if not start or rows[0]["date"] >= start]
+    in_table = [
+        stated_totals(rows)
+        for rows in accounts
+        if rows[0]["location_precision"] in ("exact", "district")
+        and rows[0]["district"]
+        and ";" not in rows[0]["district"]
+    ]
+    unstated = sum(not stated for stated in in_table)
+    assert 0 < unstated < len(in_table) < len(accounts)
+    app = open_page("views/map/map.py", **({"from": start} if start else {}))
+    table = next(frame.value for frame in app.dataframe if "District" in frame.value.columns)
+    assert (table["Incidents"].sum(), table["No stated toll"].sum()) == (len(in_table), unstated)
+    said = " ".join(caption.value for caption in app.caption).replace("\\", "")
+    assert f"{len(accounts) - len(in_table)} incidents are not in this table" in said
+    assert f"{unstated} of the table's {len(in_table)} incidents state no total and add nothing" in said
 
 
 def test_one_district_reads_as_one_row_and_a_shared_one_is_never_a_district():

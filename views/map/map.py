@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.charts import border_share_chart, district_chart, scale_bar_chart
-from components.districts import district_table, left_out_sentence
+from components.districts import district_table, killed_note, left_out_sentence
 from components.geo import border_shares, whole_years, years_left_out
 from components.incidents import KILLED_HEADER, in_one_place, incidents_table, killed_sum, left_out_of_bands
 from components.map_layers import AGGREGATE_ABOVE, CELL_DEGREES, located_to_district
@@ -72,9 +72,6 @@ notes.caption(
     "page follows the sidebar filters (period, province, actor group, type)."
 )
 
-# Said under the district table, which adds up killed: the whole selection's (some incidents are in no district
-# row); the distance bands add up only the incidents in one place, so their note counts those.
-killed_note = derived("killed-note", (selection,), lambda: killed_sum(events["killed"]).sentence())
 # The bands count incidents in one place known to the district or better; only counts and sentences are kept
 # (a kept frame of a 40k-row import's selection was ~13 MB a shared link).
 banded_note = derived(
@@ -114,7 +111,7 @@ else:
 
 st.header("Incidents and deaths by district")
 districts = derived("districts", (selection,), lambda: district_table(events))
-st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort. " + killed_note)
+st.caption(escape_markdown(left_out_sentence(districts)) + " Click a column header to sort. " + killed_note(districts))
 if not districts.table.empty:
     by = code_radio("Chart", DISTRICT_MEASURES)
     column = DISTRICT_COLUMNS[by]
