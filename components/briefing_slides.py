@@ -34,6 +34,7 @@ from components.incidents import IncidentFilter, count_text, figure_range, kille
 from components.map_labels import pixels
 from components.map_views import MapView, resolve_view
 from components.palette import DIPLOMACY_INK, FIGURE_BARS, SOFT_INK, TOTALS
+from components.schemas import split_list
 from components.signals import signals, signals_slide
 from components.slides import BigNumber, Slide
 from components.sources import cited, cited_names
@@ -489,10 +490,18 @@ def _incident_lines(events: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFram
     lines, links = [], []
     for row in events.itertuples(index=False):
         toll, sources = incident_toll(row, accounts)
-        where = place_names(row.place, row.province)
-        lines.append(f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)} in {where}: {toll}")
+        lines.append(f"{format_day(row.date)} · {EVENT_TYPES.label(row.event_type)} in {_where(row)}: {toll}")
         links.append(sources)
     return pd.DataFrame({"date": events["date"], "line": lines, "links": links})
+
+
+def _where(row) -> str:
+    """'Hali Road, Quetta, Balochistan', or for an incident its sources place in several provinces each of them:
+    the 13 Mar 2026 drones on Quetta, Kohat and Rawalpindi read "…, Punjab" under a Balochistan filter."""
+    several, listed = getattr(row, "multi_province", False), getattr(row, "provinces", None)
+    if pd.notna(several) and bool(several) and pd.notna(listed):
+        return f"{place_names(row.place)} ({', '.join(split_list(listed))})"
+    return place_names(row.place, row.province)
 
 
 def incident_toll(event, accounts: pd.DataFrame) -> tuple[str, tuple[str, ...]]:

@@ -1119,3 +1119,21 @@ def test_the_map_slide_names_crossings_drawn_at_an_approximate_position_or_not_a
     assert unplaced
     source = next(line for line in said(open_briefing(panel="map")) if line.startswith("Source: "))
     assert f"approximate position: {', '.join(approximate)}; no position, not drawn: {', '.join(unplaced)}" in source
+
+
+def test_the_latest_slide_names_every_province_of_an_incident_placed_in_several():
+    """Under a Balochistan filter the 13 Mar 2026 drones on Quetta, Kohat and Rawalpindi read "…, Punjab": the
+    filter kept it for Quetta, and the line named only its first province."""
+    app = open_briefing(panel="latest", province="Balochistan")
+    with (BUNDLED_DATA_DIR / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        several = {
+            row["incident_id"]: row
+            for row in csv.DictReader(handle)
+            if row["multi_province"] == "true" and "Balochistan" in row["provinces"] and row["date"] >= "2026-03-01"
+        }
+    assert several
+    lines = [line.removeprefix("- ") for text in said(app) for line in text.split("\n") if " in " in line]
+    for row in several.values():
+        provinces = ", ".join(name.strip() for name in row["provinces"].split(";"))
+        shown = [line for line in lines if line.startswith(format_day(dt.date.fromisoformat(row["date"])))]
+        assert any(f"({provinces}):" in line for line in shown), (row["incident_id"], shown)
