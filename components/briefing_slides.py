@@ -18,9 +18,12 @@ from components.charts import comparison_chart, date_axis, gap_labels, with_halo
 from components.crossings import (
     NO_DATED_REPORT,
     SAME_START_DAYS,
+    gates_text,
     in_force_text,
+    in_provinces,
     latest_report,
-    placement_note,
+    none_in_text,
+    provinces_text,
     reported_text,
     since_text,
     status_on,
@@ -105,14 +108,14 @@ def briefing_slides(
     `imported`: the events are the user's file, not the curated incidents."""
     as_of = _as_of(data)
     past = _past_data(data) if past_data else None
-    crossings = data["crossings"]
+    gates = gates_text(data["crossings"], selection.provinces, selection.end)
     slides = [
         headline_slide(data, selection, as_of),
         trend_slide(data, selection, as_of),
-        map_slide(events, selection, as_of, events_label, past, events_end, imported, placement_note(crossings)),
+        map_slide(events, selection, as_of, events_label, past, events_end, imported, gates),
         timeline_slide(data, selection, as_of, past),
         latest_slide(data, events, selection, as_of, events_label, past, events_end, imported),
-        crossings_slide(data, selection.end, as_of),
+        crossings_slide(data, selection.end, as_of, selection.provinces),
         disagree_slide(data, selection.provinces, as_of),
         signals_slide(signals(data.figures), data.data_as_of, selection.provinces),
     ]
@@ -234,12 +237,12 @@ def map_slide(
     past: str | None = None,
     events_end: dt.date | None = None,
     imported: bool = False,
-    placement: str = "",
+    gates: str = "",
 ) -> Slide:
     """The incidents the filters keep and the crossings' status in force on the period's end; the screen draws
     the map itself. `past`: the title when the link's period lies past the data and nothing is in it; a period
-    past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm. `placement`:
-    which crossings are drawn at an approximate position or not at all (crossings.placement_note)."""
+    past `events_end` (the last day the events cover) says so: "0 incidents" there read as calm. `gates`: which
+    crossings are drawn and how (crossings.gates_text)."""
     killed = killed_sum(events["killed"])
     noun = "events" if imported else "incidents"
     title = f"{len(events):,} {noun}, {killed.killed:,} killed ({killed_basis(imported)})"
@@ -257,8 +260,7 @@ def map_slide(
     if events_end is not None and selection.start <= events_end < selection.end:
         title += f"; {events_end_words(events_end, imported)}"
     where = filters_sentence(selection).removeprefix("Filters: ")
-    placed = f"; {placement}" if placement else ""
-    source = f"{events_label} · {where} · crossings {in_force_text(selection.end)}{placed} · {as_of}"
+    source = f"{events_label} · {where} · {gates or 'crossings ' + in_force_text(selection.end)} · {as_of}"
     families = tuple(drawn_family_colours(events["event_type"].map(family_label)))
     return Slide("map", title, source, links=_links(events.head(10)), families=families, **no_data_key)
 
@@ -536,13 +538,24 @@ def _stated_by(account: pd.Series) -> str:
     return f"{account['account']} in {cited(account['source_name'], account['source_kind'])}"
 
 
-def crossings_slide(data: Dataset, day: dt.date, as_of: str) -> Slide:
+def crossings_slide(data: Dataset, day: dt.date, as_of: str, provinces: tuple[str, ...] = ()) -> Slide:
     """Each crossing's status in force on `day`, the period's end, as the Map page and the Overview draw it,
     by the rule of components.crossings (latest period wins): since the day it began without a break (each day
     the accounts give, when they differ) with the best-sourced account of that start, and the latest dated
     report of it with its source (a repost says so). A status is carried on until a source reports a change,
-    so the title dates it by the latest report as well as by the day."""
-    status = status_on(data["crossings"], data["crossing_status"], day)
+    so the title dates it by the latest report as well as by the day. Only the crossings in `provinces` are
+    listed (crossings.in_provinces), the title counting them; a province with none says so."""
+    source = (
+        "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
+        "the first day of that status without a break, or each day the sources give for that start when they "
+        f"differ (within {SAME_START_DAYS} days); source: the best-sourced account of that start (a major outlet "
+        f"before a repost); last reported: its latest dated report · {as_of}"
+    )
+    kept = in_provinces(data["crossings"], provinces)
+    if kept.empty and provinces:
+        source = f"Crossings and the provinces of their two sides as the crossings file lists them · {as_of}"
+        return Slide("crossings", none_in_text(data["crossings"], provinces), source)
+    status = status_on(kept, data["crossing_status"], day)
     labels = {**CROSSING_STATUSES.labels, NO_CROSSING_STATUS.code: NO_CROSSING_STATUS.label}
     table = pd.DataFrame(
         {
@@ -566,14 +579,8 @@ def crossings_slide(data: Dataset, day: dt.date, as_of: str) -> Slide:
     # Most crossings without a recorded status (a period before the closures) is no status "as last reported".
     held = f"{labels[top].lower()} as last reported," if top in CROSSING_STATUSES else "have no recorded status"
     title = (
-        f"{counts.get(top, 0)} of {len(status)} border crossings {held} {in_force_text(day)}; "
-        f"{reported_text(latest_report(status), 'latest report')}"
-    )
-    source = (
-        "Crossing status periods as sources state them, the latest in force until a source reports a change; since: "
-        "the first day of that status without a break, or each day the sources give for that start when they "
-        f"differ (within {SAME_START_DAYS} days); source: the best-sourced account of that start (a major outlet "
-        f"before a repost); last reported: its latest dated report · {as_of}"
+        f"{counts.get(top, 0)} of {len(status)} border crossings{provinces_text(provinces)} {held} "
+        f"{in_force_text(day)}; {reported_text(latest_report(status), 'latest report')}"
     )
     links = _links(status) + _links(status, "last_reported_url")
     return Slide("crossings", title, source, table=table, links=tuple(dict.fromkeys(links)))

@@ -35,6 +35,30 @@ def per_crossing(periods: pd.DataFrame, crossings: pd.DataFrame) -> pd.DataFrame
     return pd.concat([periods[periods["crossing_id"] != ALL_CROSSINGS], spelled], ignore_index=True)
 
 
+def in_provinces(crossings: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:
+    """The crossings a province filter keeps, on every map, key and slide: those with a side (`pk_province` or
+    `af_province`) in a selected province, all with none selected. A crossing is a place, like an incident: a
+    Balochistan briefing listed the eight gates of Khyber Pakhtunkhwa as "9 of 10 border crossings closed"."""
+    if not provinces:
+        return crossings
+    return crossings[crossings["pk_province"].isin(provinces) | crossings["af_province"].isin(provinces)]
+
+
+def provinces_text(provinces: tuple[str, ...]) -> str:
+    """' in Balochistan', ' in Punjab or Sindh' (the filter's provinces), '' for none selected."""
+    if not provinces:
+        return ""
+    return " in " + (" or ".join(provinces) if len(provinces) <= 3 else f"{len(provinces)} selected provinces")
+
+
+def none_in_text(crossings: pd.DataFrame, provinces: tuple[str, ...]) -> str:
+    """'No border crossing in Punjab: the 10 listed are in Khyber Pakhtunkhwa and Balochistan', so a province
+    without one reads as such, not as an empty table or a map with no gates."""
+    sides = list(crossings["pk_province"].dropna().unique())
+    where = f" are in {' and '.join(sides)}" if sides else ""
+    return f"No border crossing{provinces_text(provinces)}: the {len(crossings)} listed{where}"
+
+
 def _in_force(periods: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:
     """One row per crossing: the period covering `stamp` that started last (the later row on a tie)."""
     current = periods[
@@ -156,6 +180,16 @@ def placement_note(crossings: pd.DataFrame) -> str:
         f"no position, not drawn: {', '.join(unplaced)}" * bool(len(unplaced)),
     ]
     return "; ".join(part for part in parts if part)
+
+
+def gates_text(crossings: pd.DataFrame, provinces: tuple[str, ...], day: dt.date) -> str:
+    """The map slide's words on its gates: 'crossings in Balochistan in force on ... (the period's end);
+    approximate position: Badini', or that the selected provinces have no crossing."""
+    kept = in_provinces(crossings, provinces)
+    if kept.empty and provinces:
+        return none_in_text(crossings, provinces)
+    placed = placement_note(kept)
+    return f"crossings{provinces_text(provinces)} {in_force_text(day)}" + f"; {placed}" * bool(placed)
 
 
 def latest_report(status: pd.DataFrame) -> str | None:

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.crossings import in_force_text, latest_report, reported_text, status_on
+from components.crossings import (
+    in_force_text,
+    in_provinces,
+    latest_report,
+    none_in_text,
+    provinces_text,
+    reported_text,
+    status_on,
+)
 from components.incidents import in_one_place
 from components.map_layers import (
     AGGREGATE_ABOVE,
@@ -51,15 +59,21 @@ def crossing_symbols() -> dict[str, str]:
     }
 
 
-def crossing_legend(crossings: pd.DataFrame, periods: pd.DataFrame, day) -> Legend:
-    """The gates, with the crossings' status on `day` (the period's end; components.crossings.status_on). A
-    status holds until a source reports a change, so the title says it is as last reported, and the note which
-    day it is in force on and the latest report it rests on."""
-    reported = reported_text(latest_report(status_on(crossings, periods, day)), "latest report")
+def crossing_legend(crossings: pd.DataFrame, periods: pd.DataFrame, day, provinces: tuple[str, ...] = ()) -> Legend:
+    """The gates, with the status on `day` (the period's end; components.crossings.status_on) of the crossings
+    in `provinces` (components.crossings.in_provinces), the note saying which are drawn. A status holds until a
+    source reports a change, so the title says it is as last reported, and the note which day it is in force on
+    and the latest report it rests on."""
+    kept = in_provinces(crossings, provinces)
+    if kept.empty and provinces:
+        return Legend("Crossing status as last reported", crossing_symbols(), none_in_text(crossings, provinces) + ".")
+    reported = reported_text(latest_report(status_on(kept, periods, day)), "latest report")
+    drawn = f"The {len(kept)} crossing{'s' * (len(kept) != 1)}{provinces_text(provinces)}. " * bool(provinces)
     return Legend(
         "Crossing status as last reported",
         crossing_symbols(),
-        f"{in_force_text(day, 'In force')}; {reported}. Square gates; 'Unknown': no recorded status covers the day.",
+        f"{drawn}{in_force_text(day, 'In force')}; {reported}. Square gates; 'Unknown': no recorded status covers "
+        "the day.",
     )
 
 

@@ -688,7 +688,67 @@ def test_the_map_slide_draws_each_gate_as_in_force_on_the_period_s_end():
     assert (drawn["Torkham"], drawn["Kharlachi"]) == ("open", "open")
 
 
-FIRST_HALF_2025 = {"province": "Balochistan", "from": "2025-01-01", "to": "2025-06-30"}
+FIRST_HALF_2025 = {"from": "2025-01-01", "to": "2025-06-30"}
+BALOCHISTAN_WINTER = {"province": "Balochistan", "from": "2025-10-01", "to": "2026-03-31"}
+
+
+def crossings_in_file(province: str) -> dict[str, dict[str, str]]:
+    """crossings.csv's rows by name whose Pakistani side is in `province`."""
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["name"]: row for row in csv.DictReader(handle) if row["pk_province"] == province}
+
+
+def test_under_a_province_the_crossings_slide_lists_and_counts_its_crossings_alone():
+    """Under "Filters: Balochistan" the slide listed all 10 crossings, "9 of 10 border crossings closed", 8 of
+    them in Khyber Pakhtunkhwa. It now lists the crossings crossings.csv puts in Balochistan, each with the
+    status crossing_status.csv puts in force on the period's end (the rows for all crossings apply to them:
+    Badini has no row of its own), and the title counts them."""
+    app = open_briefing(panel="crossings", **BALOCHISTAN_WINTER)
+    (table,) = app.get("table")
+    shown = dict(static_table(table).reset_index()[["Crossing", "Status"]].itertuples(index=False))
+    in_file = statuses_in_file("2026-03-31")
+    expected = {name: in_file[name].capitalize() for name in crossings_in_file("Balochistan")}
+    assert shown == expected
+    assert shown["Badini (Badinai)"] == "Closed"
+    closed = sum(status == "Closed" for status in expected.values())
+    assert slide_title(app).startswith(
+        f"{closed} of {len(expected)} border crossings in Balochistan closed as last reported, in force on 31 Mar 2026"
+    )
+
+
+def test_a_province_without_a_crossing_says_so_on_the_slide_the_map_and_its_key():
+    """Punjab has no crossing in crossings.csv: the slide says so in words, not with an empty table, and the
+    Map page draws no gate and its key says why."""
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    sides = list(dict.fromkeys(row["pk_province"] for row in rows))
+    assert "Punjab" not in sides
+    app = open_briefing(panel="crossings", province="Punjab")
+    assert not app.get("table")
+    assert slide_title(app) == f"No border crossing in Punjab: the {len(rows)} listed are in {' and '.join(sides)}"
+    page = open_page("views/map/map.py", province="Punjab")
+    deck = json.loads(page.get("deck_gl_json_chart")[0].proto.json)
+    assert [
+        gate for group in deck["layers"] for layer in group if layer["id"] == "crossings" for gate in layer["data"]
+    ] == []
+    assert any(unescaped(c.value).startswith("No border crossing in Punjab: ") for c in page.caption)
+
+
+def test_under_a_province_the_map_draws_and_keys_its_crossings_alone():
+    """/map?province=Balochistan drew all 8 located gates, 6 in Khyber Pakhtunkhwa, under a caption saying the
+    page follows the filters. It now draws the located crossings crossings.csv puts in Balochistan, each with
+    the status in force on the period's end, and the key says which crossings it draws."""
+    page = open_page("views/map/map.py", **BALOCHISTAN_WINTER)
+    deck = json.loads(page.get("deck_gl_json_chart")[0].proto.json)
+    (gates,) = [layer for group in deck["layers"] for layer in group if layer["id"] == "crossings"]
+    drawn = {gate["title"].removesuffix(" crossing"): gate["line1"].split()[1] for gate in gates["data"]}
+    in_file = statuses_in_file("2026-03-31")
+    located = {name for name, row in crossings_in_file("Balochistan").items() if row["lat"] and row["lon"]}
+    assert drawn == {name: in_file[name] for name in located}
+    key = next(unescaped(c.value) for c in page.caption if "In force on " in c.value)
+    assert key.startswith(
+        f"The {len(crossings_in_file('Balochistan'))} crossings in Balochistan. In force on 31 Mar 2026"
+    )
 
 
 def statuses_in_file(day: str) -> dict[str, str]:

@@ -26,7 +26,7 @@ def map_key(data: Dataset, events: pd.DataFrame, selection: IncidentFilter, mode
             (chart_spec(symbol_legend_chart(legend.entries, legend.title)), legend.note)
             for legend in (
                 *incident_legends(events, mode),
-                crossing_legend(data["crossings"], data["crossing_status"], day),
+                crossing_legend(data["crossings"], data["crossing_status"], day, selection.provinces),
             )
         ],
     )

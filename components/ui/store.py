@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.crossings import status_on
+from components.crossings import in_provinces, status_on
 from components.data_age import CURATED_START, Coverage
 from components.dataset import Dataset, load_dataset
 from components.imports import ImportedEvents, import_events
@@ -240,8 +240,9 @@ def _deck_for(
     key: str,
 ) -> DeckJson:
     data = _dataset_in(folder)
-    status = status_on(data["crossings"], data["crossing_status"], crossings_on)
-    crossings = layer_json([*crossing_layers(status), label_layer(data["crossings"], data["towns"], view, *labels)])
+    kept = in_provinces(data["crossings"], selection.provinces)  # the gates follow the province filter
+    status = status_on(kept, data["crossing_status"], crossings_on)
+    crossings = layer_json([*crossing_layers(status), label_layer(kept, data["towns"], view, *labels)])
     incidents = _incident_layers_for(selection, mode, folder, key)
     return deck_json(_base_layers_in(folder), incidents, crossings, view_state(view), online_basemap)
 

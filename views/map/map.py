@@ -68,8 +68,8 @@ boxes = [box for _ in range(0, len(legends) + 1, 2) for box in st.columns(2)]
 show_map_key(legends, legend_boxes)
 show_chart(derived("scale-bar", (km, pixels), lambda: chart_spec(scale_bar_chart(km, pixels))), container=notes)
 notes.caption(
-    f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, count and chart on this "
-    "page follows the sidebar filters (period, province, actor group, type)."
+    f"{describe(view)}. Black line: the Durand Line. Shaded: former FATA. Every event, crossing, count and chart on "
+    "this page follows the sidebar filters (period, province, actor group, type)."
 )
 
 # The bands count incidents in one place known to the district or better; only counts and sentences are kept
