@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import html
 import json
 import math
 import re
@@ -273,6 +274,36 @@ def test_the_deaths_and_incidents_panels_give_their_numbers_as_drawn():
     assert months["Incidents drawn"].sum() == len(events)
     assert months["Killed (lowest stated, added)"].iloc[0] == int(events["killed"].sum())
     assert months["Incidents stating no total"].iloc[0] == int(events["killed"].isna().sum())
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "stacks"),
+    [
+        (dt.date(2026, 2, 20), dt.date(2026, 3, 5), 2),  # 27 Feb 2026: two breakdowns and two statements
+        (dt.date(2024, 1, 1), dt.date(2026, 4, 8), 2),  # the whole data
+    ],
+)
+def test_every_diplomatic_event_of_the_period_is_a_diamond_of_its_own(start, end, stacks):
+    """27 Feb 2026's four events (two Breakdown, two Statement) drew one diamond a row under a sentence
+    counting them all: each event of diplomacy.csv in the period is now a diamond named for it, same-day
+    ones of a track one above another (none at another's spot), with the day's count beside them."""
+    first_titles: dict[str, str] = {}
+    for row in _diplomacy_rows():
+        last = row["date_end"] or row["date_start"]
+        if row["date_start"] <= end.isoformat() and last >= start.isoformat():
+            first_titles.setdefault(row["event_id"], row["title"])
+    data = load_dataset(BUNDLED_DATA_DIR)
+    shown = filter_events(data.diplomacy_events, start, end)
+    svg = vlc.vegalite_to_svg(timeline_figure(data, shown, data.events.iloc[:0], start, end).to_dict())
+    diamonds = re.findall(r'<path aria-label="([^"]*Event: [^"]*)" [^>]*transform="translate\(([^)]*)\)"', svg)
+    assert len(diamonds) == len(first_titles)
+    labels = [html.unescape(label) for label, _ in diamonds]
+    titles = [re.search(r"Event: (.*?); Track: ", label).group(1) for label in labels]
+    assert sorted(titles) == sorted(first_titles.values())
+    if end - start < dt.timedelta(days=30):  # on a fortnight's axis no two events share a spot
+        assert len({spot for _, spot in diamonds}) == len(diamonds)
+    assert svg.count(">×2</text>") == stacks
+    assert sum("This day, this track: 2 events: " in label for label in labels) == 2 * stacks
 
 
 def test_counts_in_sentences_agree_with_their_number():
