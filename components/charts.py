@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day, format_published
+from components.dates import VEGA_DAY, VEGA_DAY_MONTH, format_day, format_days, format_published
 from components.geo import BAND_LABELS, whole_years
 from components.map_labels import short_name
 from components.palette import (
@@ -370,8 +370,10 @@ def timeline_chart(
     value, under `violence_title` (its lines, each whole); `violence_gaps` month_mid, note of months with no
     figure (words where the bar would stand, gap_labels); `incidents` date, killed, family, place; `bands`
     crossing, status, start_date, end_date, draw_end, open_ended, reason (see components.crossings.status_bands).
-    Clicking a diplomatic event selects it (selection name "event"). The whole chart, axis labels and
-    legends included, is as wide as its panels' width (TIMELINE_WIDTH, or the column's width in Streamlit).
+    Clicking a diplomatic event selects it (selection name "event"); same-day events of a track stand one above
+    another with their count beside them (stacked_same_day), so each is seen, counted and clicked. The whole
+    chart, axis labels and legends included, is as wide as its panels' width (TIMELINE_WIDTH, or the column's
+    width in Streamlit).
     """
     period = alt.Scale(
         domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()], padding=TIMELINE_EDGE_ROOM
@@ -379,25 +381,64 @@ def timeline_chart(
     days = date_axis(start, end)
     x = alt.X("date_start:T", title=None, scale=period, axis=days)
     pick = alt.selection_point(name="event", fields=["event_id"], on="click")
-    talks_data = diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"]))
+    talks_data = stacked_same_day(diplomacy.assign(date_end=diplomacy["date_end"].fillna(diplomacy["date_start"])))
+    # Pixels from the row's top edge, where Vega-Lite stands a mark given a y offset: same-day events of a track
+    # one above another about the row's middle.
+    offset = alt.YOffset("row_offset:Q", scale=None)
+    talks_data = talks_data.assign(
+        row_offset=talks_data["stack_offset"] + TALKS_ROW / 2,
+        # What a screen reader says of a diamond (its aria-label), not the offset and size drawing it.
+        described="Event: "
+        + talks_data["title"]
+        + "; Track: "
+        + talks_data["track_label"]
+        + "; From: "
+        + format_days(talks_data["date_start"])
+        + "; This day, this track: "
+        + talks_data["same_day"],
+    )
     talks_base = alt.Chart(talks_data).encode(
         y=alt.Y(
-            "track_label:N", title=None, sort=list(DIPLOMACY_TRACKS.labels.values()), axis=alt.Axis(labelLimit=200)
+            "track_label:N",
+            title=None,
+            sort=list(DIPLOMACY_TRACKS.labels.values()),
+            axis=alt.Axis(labelLimit=200),
+            scale=alt.Scale(paddingInner=0),  # a row is TALKS_ROW px whole, so its middle is half of it
         ),
+        yOffset=offset,
         color=alt.value(DIPLOMACY_INK),  # one ink: each track has its own row, and hues belong to incident types
         tooltip=[
             alt.Tooltip("date_start:T", title="From", format=VEGA_DAY),
             alt.Tooltip("date_end:T", title="To", format=VEGA_DAY),
             alt.Tooltip("title:N", title="Event"),
             alt.Tooltip("track_label:N", title="Track"),
+            alt.Tooltip("same_day:N", title="This day, this track"),
         ],
+    )
+    counts = talks_data[talks_data["stacked"] > 1].drop_duplicates(["date_start", "track_label"])
+    count_labels = (
+        alt.Chart(counts.assign(count_label="×" + counts["stacked"].astype(str)))
+        .mark_text(align="left", dx=9, fontSize=11, fontWeight="bold", clip=True)
+        .encode(
+            x=x,
+            y=alt.Y("track_label:N", sort=list(DIPLOMACY_TRACKS.labels.values())),
+            text="count_label:N",
+            color=alt.value(DIPLOMACY_INK),
+            tooltip=[alt.Tooltip("same_day:N", title="This day, this track")],
+        )
     )
     talks = alt.layer(
         talks_base.mark_rule(strokeWidth=6, clip=True).encode(x=x, x2="date_end:T"),
-        talks_base.mark_point(size=220, filled=True, shape="diamond", clip=True)
-        .encode(x=x, opacity=alt.condition(pick, alt.value(1), alt.value(0.35)))
+        talks_base.mark_point(filled=True, shape="diamond", clip=True)
+        .encode(
+            x=x,
+            size=alt.Size("diamond_size:Q", scale=None),
+            description="described:N",
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.35)),
+        )
         .add_params(pick),
-    ).properties(height=alt.Step(30), title="Diplomacy" if len(diplomacy) else EMPTY_PANEL["diplomacy"])
+        count_labels,
+    ).properties(height=alt.Step(TALKS_ROW), title="Diplomacy" if len(diplomacy) else EMPTY_PANEL["diplomacy"])
 
     lines = list(violence_title)  # Vega-Lite does not wrap a title: one line per clause fits the chart's width
     if monthly_violence.empty:  # say so, rather than draw an empty panel that reads as "no deaths"
@@ -524,6 +565,31 @@ def timeline_chart(
     # SVG, not canvas: each diamond is then its own element with an aria-label naming the event, which
     # screen readers announce and the browser test clicks (Streamlit 1.67 honours embedOptions.renderer).
     return _style(chart.properties(autosize=TIMELINE_AUTOSIZE, usermeta={"embedOptions": {"renderer": "svg"}}))
+
+
+TALKS_ROW = 30  # px, a track's row
+DIAMOND_SIZE = 220  # a lone diplomatic event's diamond (area, px²)
+STACKED_SIZE = 80  # each of several same-day events of a track: ~9 px across, STACK_STEP apart, so none hides another
+STACK_STEP = 7  # px between same-day diamonds of a track: four fit in the row's 30 px
+
+
+def stacked_same_day(talks: pd.DataFrame) -> pd.DataFrame:
+    """Same-day events of one track drawn one above another, smaller, each its own mark to hover and click, with
+    the day's count (`stacked`) and titles (`same_day`): drawn at one spot, 27 Feb 2026's two breakdowns and
+    two statements showed as one diamond a row while the page counted four events."""
+    group = talks.groupby(["date_start", "track_label"], sort=False)
+    stacked = group["event_id"].transform("size")
+    titles = (
+        group["title"]
+        .transform(lambda t: f"{len(t)} events: " + " | ".join(t) if len(t) > 1 else "this event only")
+        .astype(str)
+    )  # an empty period gives a float column, which the aria text cannot join
+    return talks.assign(
+        stacked=stacked,
+        stack_offset=(group.cumcount() - (stacked - 1) / 2) * STACK_STEP,
+        diamond_size=stacked.gt(1).map({True: STACKED_SIZE, False: DIAMOND_SIZE}),
+        same_day=titles,
+    )
 
 
 # Steps between date ticks, finest first, and how a tick reads: the data are days, so a tick is never an hour

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data_age import Coverage, events_end_words, sentence_start
 from components.dates import format_day, format_days
+from components.export import NAMED_CODES
 from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
 from components.schemas import split_list
@@ -177,19 +178,40 @@ SHOWN_HEADERS = {
     "parties": "Parties",
     "mediators": "Mediators",
     "outcome": "Outcome",
+    "sources": "Sources of this event",
     "source_name": "Source",
+    "source_published": "Published",
     "source_url": "Link",
+    "event_id": "Event id",
 }
 
 
-def shown_table(diplomacy: pd.DataFrame) -> pd.DataFrame:
-    """The diplomatic events in the chart as a reader's table: track names, days, blanks where nothing is
-    recorded (a one-day event has no 'To'), headers in words.
+def shown_table(diplomacy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The diplomatic events in the chart as a reader's table, one row per source reporting each (`sources`
+    holds a row per source): the table gave only an event's first source. Track names, days, blanks where
+    nothing is recorded (a one-day event has no 'To'), headers in words.
 
     The days stay dates (a table shows them as days, a blank one as a dash): written as "" among dates, the
     column could not be sent as Arrow, and Streamlit logged a traceback and retyped it on every rerun."""
-    table = diplomacy[list(SHOWN_HEADERS)].assign(track=diplomacy["track"].map(DIPLOMACY_TRACKS.label))
+    event = diplomacy.drop(columns=["source_name", "source_published", "source_url"])
+    reports = sources.sort_values("source_row", kind="stable")[
+        ["event_id", "source_name", "source_published", "source_url"]
+    ]
+    rows = event.merge(reports, on="event_id", how="left", validate="one_to_many")
+    table = rows[list(SHOWN_HEADERS)].assign(track=rows["track"].map(DIPLOMACY_TRACKS.label))
     return blank_missing_text(table).rename(columns=SHOWN_HEADERS)
+
+
+def diplomacy_subject(tracks: tuple[str, ...], mediators: tuple[str, ...]) -> str:
+    """'diplomacy_shown_talks.breakdown_mediators-qatar': the events table's file name names the track codes
+    and mediators chosen, as export.filter_codes names the sidebar's (more than NAMED_CODES: their count)."""
+    parts = ["diplomacy_shown"]
+    for chosen, noun in ((tracks, "tracks"), (mediators, "mediators")):
+        if len(chosen) > NAMED_CODES:
+            parts.append(f"{len(chosen)}-{noun}")
+        elif chosen:
+            parts.append(f"{'' if noun == 'tracks' else 'mediators-'}" + ".".join(chosen))
+    return "_".join(parts)
 
 
 def empty_period_note(

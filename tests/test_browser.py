@@ -182,6 +182,26 @@ def test_choosing_a_diplomatic_event_shows_its_details_and_window(browser, app_u
 
 
 @pytest.mark.browser
+def test_each_of_four_same_day_events_is_reached_by_a_click(browser, app_url):
+    """27 Feb 2026 holds two Breakdown and two Statement events: drawn at one spot, a click reached only the
+    top one of each row; stacked, each diamond is clicked in its middle and opens its own event."""
+    data = load_dataset(BUNDLED_DATA_DIR)
+    day = data.diplomacy_events[data.diplomacy_events["date_start"] == "2026-02-27"]
+    assert len(day) == 4
+    context, page, _ = open_page(browser, f"{app_url}/diplomacy?from=2026-02-20&to=2026-03-05")
+    try:
+        chart = page.locator("[data-testid=stVegaLiteChart]").first
+        for event_id, title in zip(day["event_id"], day["title"], strict=True):
+            named = title.replace('"', '\\"')  # 'Pakistan declares "open war"' in a CSS string
+            diamond = chart.locator(f'path[aria-roledescription="point"][aria-label*="Event: {named};"]')
+            assert diamond.count() == 1
+            diamond.click()  # fails if another diamond covers this one's middle
+            settle(page)
+            assert f"event={event_id}" in page.url
+    finally:
+        context.close()
+
+
 def test_clicking_a_diamond_in_the_timeline_selects_that_event(browser, app_url):
     """A click on the Doha diamond inside the Vega chart (not the picker) opens its details and window."""
     data = load_dataset(BUNDLED_DATA_DIR)

@@ -102,7 +102,12 @@ DOWNLOADS_WITH_AN_UPLOAD = {
         ("Download CSV", f"download-incidents_by_district_{UPLOAD_FILES}.csv"),
         ("Download CSV", f"download-incidents_shown_{UPLOAD_FILES}.csv"),
     ],
-    "views/diplomacy/timeline.py": [("Download CSV", "download-diplomacy_shown.csv")],
+    "views/diplomacy/timeline.py": [
+        ("Download CSV", f"download-diplomacy_shown_{UPLOAD_FILES}.csv"),
+        ("Download CSV", f"download-deaths_per_month_picss_{UPLOAD_FILES}.csv"),
+        ("Download CSV", f"download-incidents_per_month_{UPLOAD_FILES}.csv"),
+        ("Download CSV", f"download-crossing_status_{UPLOAD_FILES}.csv"),
+    ],
     "views/briefing/briefing.py": [
         ("One-page briefing (PNG)", "briefing-png"),
         ("One-page briefing (PDF)", "briefing-pdf"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import html
 import json
 import math
 import re
@@ -212,7 +213,7 @@ def test_the_numbers_under_the_timeline_read_in_words():
     from components.diplomacy import shown_table
 
     data = load_dataset(BUNDLED_DATA_DIR)
-    table = shown_table(data.diplomacy_events)
+    table = shown_table(data.diplomacy_events, data["diplomacy"])
     assert list(table.columns[:4]) == ["From", "To", "Track", "Event"]
     assert set(table["Track"]) <= {track.label for track in DIPLOMACY_TRACKS.items}
     assert pd.api.types.is_datetime64_any_dtype(table["To"])  # shown as days ("8 Jan 2024"), a blank as a dash
@@ -220,11 +221,89 @@ def test_the_numbers_under_the_timeline_read_in_words():
     cells = {cell for row in csv.reader(io.StringIO(written)) for cell in row}
     assert not cells & {"None", "NaT", "nan", "<NA>"}
     assert not any(cell.endswith("00:00:00") for cell in cells)
-    one_day = data.diplomacy_events["date_end"].isna().to_numpy()
+    one_day = table["To"].isna().to_numpy()
     assert table.loc[one_day, "To"].isna().all()
     assert all(
         row["To"] == "" for row, blank in zip(csv.DictReader(io.StringIO(written)), one_day, strict=True) if blank
     )
+
+
+def _diplomacy_rows() -> list[dict]:
+    with open(BUNDLED_DATA_DIR / "diplomacy.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_events_table_gives_every_source_of_each_event():
+    """An event reported by two sources (diplomacy.csv: one row per source, same event_id) listed its first
+    source only: 'Pakistan declares "open war"' (27 Feb 2026) named one of its two."""
+    from components.diplomacy import shown_table
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    table = shown_table(data.diplomacy_events, data["diplomacy"])
+    expected: dict[str, list[str]] = {}
+    for row in _diplomacy_rows():
+        expected.setdefault(row["event_id"], []).append(row["source_name"])
+    listed = table.groupby("Event id", sort=False)["Source"].apply(list).to_dict()
+    assert listed == expected
+    war = table[table["Event id"] == "20260227-open-war-declaration"]
+    assert len(war) == 2
+    assert set(war["Sources of this event"]) == {2}
+
+
+def test_the_deaths_and_incidents_panels_give_their_numbers_as_drawn():
+    """The chart's deaths and incidents panels had no numbers anywhere: the tables give PICSS's monthly
+    deaths as tracker_stats.csv states them, and the incidents counted by month add up to those drawn."""
+    from components.ui.timeline import deaths_table, incidents_by_month
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    with open(BUNDLED_DATA_DIR / "tracker_stats.csv", encoding="utf-8") as handle:
+        published = {
+            row["period_start"][:7]: float(row["value"])
+            for row in csv.DictReader(handle)
+            if (row["tracker"], row["series"], row["period_type"], row["region"], row["metric"])
+            == ("PICSS", "militant_attacks", "month", "Pakistan", "deaths_total")
+            and row["period_start"].startswith("2024-0")
+            and not row["replaces"]
+        }
+    deaths = deaths_table(data, dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    assert deaths["Month"].tolist() == ["Jan 2024", "Feb 2024", "Mar 2024"]
+    assert deaths["Deaths (PICSS)"].tolist() == [published["2024-01"], published["2024-02"], published["2024-03"]]
+    events = data.events[(data.events["date"] >= "2025-10-01") & (data.events["date"] <= "2025-10-31")]
+    months = incidents_by_month(events)
+    assert months["Month"].tolist() == ["Oct 2025"]
+    assert months["Incidents drawn"].sum() == len(events)
+    assert months["Killed (lowest stated, added)"].iloc[0] == int(events["killed"].sum())
+    assert months["Incidents stating no total"].iloc[0] == int(events["killed"].isna().sum())
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "stacks"),
+    [
+        (dt.date(2026, 2, 20), dt.date(2026, 3, 5), 2),  # 27 Feb 2026: two breakdowns and two statements
+        (dt.date(2024, 1, 1), dt.date(2026, 4, 8), 2),  # the whole data
+    ],
+)
+def test_every_diplomatic_event_of_the_period_is_a_diamond_of_its_own(start, end, stacks):
+    """27 Feb 2026's four events (two Breakdown, two Statement) drew one diamond a row under a sentence
+    counting them all: each event of diplomacy.csv in the period is now a diamond named for it, same-day
+    ones of a track one above another (none at another's spot), with the day's count beside them."""
+    first_titles: dict[str, str] = {}
+    for row in _diplomacy_rows():
+        last = row["date_end"] or row["date_start"]
+        if row["date_start"] <= end.isoformat() and last >= start.isoformat():
+            first_titles.setdefault(row["event_id"], row["title"])
+    data = load_dataset(BUNDLED_DATA_DIR)
+    shown = filter_events(data.diplomacy_events, start, end)
+    svg = vlc.vegalite_to_svg(timeline_figure(data, shown, data.events.iloc[:0], start, end).to_dict())
+    diamonds = re.findall(r'<path aria-label="([^"]*Event: [^"]*)" [^>]*transform="translate\(([^)]*)\)"', svg)
+    assert len(diamonds) == len(first_titles)
+    labels = [html.unescape(label) for label, _ in diamonds]
+    titles = [re.search(r"Event: (.*?); Track: ", label).group(1) for label in labels]
+    assert sorted(titles) == sorted(first_titles.values())
+    if end - start < dt.timedelta(days=30):  # on a fortnight's axis no two events share a spot
+        assert len({spot for _, spot in diamonds}) == len(diamonds)
+    assert svg.count(">×2</text>") == stacks
+    assert sum("This day, this track: 2 events: " in label for label in labels) == 2 * stacks
 
 
 def test_counts_in_sentences_agree_with_their_number():

@@ -254,3 +254,18 @@ def test_a_card_on_a_small_base_gives_the_change_in_numbers_not_a_percentage():
     later, earlier = value[("attacks", "2025")], value[("attacks", "2024")]
     sentence = next(m.value for m in app.markdown if m.value.startswith("PICSS"))
     assert f"against {earlier} in May 2024 (down {earlier - later})." in sentence.replace("\\", "")
+
+
+def test_the_diplomacy_downloads_are_named_for_the_selection():
+    """Every download under the timeline was 'diplomacy_shown.csv', whatever the period, tracks or data date;
+    each panel's numbers now come with a CSV named for the period, the tracks chosen and the data date."""
+    app = run_page("views/diplomacy/timeline.py")
+    app.multiselect(key="track").set_value(["breakdown", "statement"]).run()
+    names = [button.proto.id.split("-", 2)[2].removeprefix("download-") for button in app.get("download_button")]
+    period = "2024-01-01-to-2026-04-08_data-2026-04-08.csv"
+    assert names == [
+        f"diplomacy_shown_breakdown-statement_{period}",
+        f"deaths_per_month_picss_{period}",
+        f"incidents_per_month_{period}",
+        f"crossing_status_{period}",
+    ]

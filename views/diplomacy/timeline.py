@@ -13,7 +13,6 @@ from components.diplomacy import (
     event_labels,
     filter_events,
     mediators_in,
-    shown_table,
     window_counts,
 )
 from components.event_words import events_noun
@@ -23,8 +22,9 @@ from components.ui.filters import current_filter
 from components.ui.panels import latest_panel
 from components.ui.store import active_import, dataset, derived, events_coverage, filtered_events
 from components.ui.timeline import timeline_figure
+from components.ui.timeline_numbers import numbers_tabs
 from components.ui.url_state import linked, select_on_click
-from components.ui.widgets import chart_spec, coverage_caption, rejected_rows_notice, show_chart, table_with_download
+from components.ui.widgets import chart_spec, coverage_caption, rejected_rows_notice, show_chart
 from components.url_codec import DAYS_AROUND, PARAMS
 from components.vocabulary import DIPLOMACY_TRACKS
 
@@ -82,10 +82,8 @@ else:
     )
     st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
     picked = show_chart(chart, width="stretch", on_select="rerun", key="timeline")
-    with st.expander("Numbers in this chart"):
-        table_with_download(
-            shown_table(shown), "diplomacy_shown.csv", column_config={"Link": st.column_config.LinkColumn()}
-        )
+    with st.expander("Numbers in this chart, and downloads"):
+        numbers_tabs(data, shown, events, selection, tuple(tracks), tuple(mediators))
 select_on_click("event", (picked.selection.get("event") or [{}])[0].get("event_id") if picked else None)
 
 st.header("Before and after an event")
