@@ -555,3 +555,33 @@ def test_an_empty_period_before_the_data_or_with_no_filter_does_not_blame_filter
     assert "The data start on 1 Jan 2024: this period lies before them, so there is nothing to show" in before
     quiet = empty_period_note(dt.date(2025, 3, 25), dt.date(2025, 3, 31), dt.date(2026, 4, 8), incidents, False, False)
     assert quiet.endswith("The data cover these days and hold neither in them.")
+
+
+def test_the_timelines_crossings_follow_the_sidebars_provinces_as_the_maps_do():
+    """Under Balochistan the Map and the briefing keep Chaman and Badini; the timeline drew all ten crossings."""
+    import csv
+
+    from streamlit.testing.v1 import AppTest
+
+    from components.paths import ROOT
+
+    with (BUNDLED_DATA_DIR / "crossings.csv").open(encoding="utf-8", newline="") as handle:
+        kept = {
+            row["name"] for row in csv.DictReader(handle) if "Balochistan" in (row["pk_province"], row["af_province"])
+        }
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["province"] = "Balochistan"
+    app.run()
+    app.switch_page("views/diplomacy/timeline.py")
+    app.run()
+    assert not app.exception
+    table = next(frame.value for frame in app.dataframe if "Crossing" in frame.value.columns)
+    assert set(table["Crossing"]) == kept
+    from components.data_age import CURATED_START as START
+
+    data = load_dataset(BUNDLED_DATA_DIR)
+    last = data.data_as_of
+    chart = timeline_figure(data, data.diplomacy_events, data.events, START, last, None, False, ("Balochistan",))
+    drawn = {row["crossing"] for rows in chart.to_dict()["datasets"].values() for row in rows if "crossing" in row}
+    assert drawn == kept  # Torkham and the other Khyber Pakhtunkhwa gates are not drawn under Balochistan
+    assert any("crossings follow the sidebar's provinces" in c.value for c in app.caption)

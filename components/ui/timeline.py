@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from components.charts import timeline_chart
-from components.crossings import status_bands, status_on
+from components.crossings import ALL_CROSSINGS, in_provinces, status_bands, status_on
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
 from components.event_words import events_noun, killed_basis
@@ -29,6 +29,7 @@ def timeline_figure(
     end: dt.date,
     events_covered: Coverage | None = None,
     imported: bool = False,
+    provinces: tuple[str, ...] = (),
 ):
     """Chart of `diplomacy` rows and `events` between start and end, with monthly deaths and crossing bands.
 
@@ -36,7 +37,7 @@ def timeline_figure(
     read as a fall to zero.
     """
     violence, published, gaps = deaths_drawn(data, start, end)
-    bands = bands_drawn(data, start, end)
+    bands = bands_drawn(data, start, end, provinces)
     title = f"{events_noun(imported).capitalize()} (killed, {killed_basis(imported)})"
     if len(events) > DOTS_LIMIT:
         title = f"The {DOTS_LIMIT:,} deadliest of {len(events):,} events (killed)"
@@ -65,10 +66,14 @@ def deaths_drawn(data: Dataset, start: dt.date, end: dt.date) -> tuple[pd.DataFr
     return violence, published, unpublished_months(violence, published, start, end)
 
 
-def bands_drawn(data: Dataset, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """The crossing-status bands of the period, each with its crossing's latest report."""
+def bands_drawn(data: Dataset, start: dt.date, end: dt.date, provinces: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The crossing-status bands of the period, each with its crossing's latest report: of the crossings the
+    sidebar's provinces keep (crossings.in_provinces), as on the maps and slides."""
     as_of = data.data_as_of or dt.date.today()
-    bands = status_bands(data["crossing_status"], data["crossings"], as_of)
+    kept = in_provinces(data["crossings"], provinces)
+    periods = data["crossing_status"]
+    periods = periods[periods["crossing_id"].isin([*kept["crossing_id"], ALL_CROSSINGS])]
+    bands = status_bands(periods, kept, as_of)
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
     # A status drawn on to the data date names its latest report (Torkham closed to 8 Apr 2026, last reported
     # 18 Feb): the tooltip gave the data date only.
@@ -112,9 +117,9 @@ def incidents_by_month(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def crossings_table(data: Dataset, start: dt.date, end: dt.date) -> pd.DataFrame:
+def crossings_table(data: Dataset, start: dt.date, end: dt.date, provinces: tuple[str, ...] = ()) -> pd.DataFrame:
     """The crossings panel's bands as rows: crossing, status, first and last day, and its reason."""
-    bands = bands_drawn(data, start, end)
+    bands = bands_drawn(data, start, end, provinces)
     return pd.DataFrame(
         {
             "Crossing": bands["crossing"],

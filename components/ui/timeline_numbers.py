@@ -43,5 +43,5 @@ def numbers_tabs(
         st.caption("The incidents panel's dots counted by the month they fall in.")
         table_with_download(incidents_by_month(events), events_csv_name("incidents_per_month", selection))
     with crossings:
-        bands = crossings_table(data, selection.start, selection.end)
+        bands = crossings_table(data, selection.start, selection.end, selection.provinces)
         table_with_download(bands, events_csv_name("crossing_status", selection), column_config=day_columns(bands))

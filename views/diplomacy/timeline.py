@@ -37,7 +37,8 @@ st.title("Diplomacy timeline")
 coverage_caption(data)
 st.caption(
     "Diplomatic events follow the track and mediator choices below and the sidebar period; notable incidents "
-    "follow every sidebar filter; the monthly deaths panel is PICSS's national total, which no filter changes."
+    "follow every sidebar filter; the crossings follow the sidebar's provinces; the monthly deaths panel is "
+    "PICSS's national total, which no filter changes."
 )
 rejected_rows_notice(data)
 
@@ -77,7 +78,9 @@ else:
         "timeline",
         (selection, tuple(tracks), tuple(mediators)),
         lambda: chart_spec(
-            timeline_figure(data, shown, events, selection.start, selection.end, events_coverage(), imported)
+            timeline_figure(
+                data, shown, events, selection.start, selection.end, events_coverage(), imported, selection.provinces
+            )
         ),
     )
     st.space("small")  # room for the chart's toolbar, which floats above the chart and covered the sentence's end
