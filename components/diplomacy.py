@@ -15,7 +15,7 @@ from components.pickers import unique_labels
 from components.schemas import split_list
 from components.sources import cited_names
 from components.textsafe import blank_missing_text
-from components.vocabulary import DIPLOMACY_TRACKS
+from components.vocabulary import ACTOR_GROUPS, DIPLOMACY_TRACKS, EVENT_TYPES
 
 
 def events_from_sources(rows: pd.DataFrame) -> pd.DataFrame:
@@ -242,6 +242,23 @@ def empty_period_note(
     if not filtered:
         return f"{said} The data cover these days and hold neither in them."
     return f"{said} The data cover these days: none of their events matches the filters chosen."
+
+
+def window_scope(selection) -> str:
+    """What the before/after cards count, beside them: the sidebar's province, actor and type filters (an
+    IncidentFilter's) over the window's own days. With Balochistan chosen they counted Balochistan alone, and only
+    the top of the page said the filters apply."""
+    chosen = [
+        "; ".join(selection.provinces),
+        "; ".join(ACTOR_GROUPS.label(actor) for actor in selection.actors),
+        "; ".join(EVENT_TYPES.label(kind) for kind in selection.types),
+    ]
+    filters = "; ".join(part for part in chosen if part)
+    which = f"under the sidebar's filters ({filters})" if filters else "of every province, actor group and type"
+    return (
+        f"Notable incidents only (curated, not exhaustive), {which}, on the window's days whatever the sidebar's "
+        "period; event days themselves are left out."
+    )
 
 
 def counted(number: int, noun: str) -> str:

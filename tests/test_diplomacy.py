@@ -585,3 +585,25 @@ def test_the_timelines_crossings_follow_the_sidebars_provinces_as_the_maps_do():
     drawn = {row["crossing"] for rows in chart.to_dict()["datasets"].values() for row in rows if "crossing" in row}
     assert drawn == kept  # Torkham and the other Khyber Pakhtunkhwa gates are not drawn under Balochistan
     assert any("crossings follow the sidebar's provinces" in c.value for c in app.caption)
+
+
+def test_the_before_and_after_cards_say_which_filters_they_count_under():
+    """With Balochistan chosen the cards counted Balochistan's incidents only; nothing beside them said so."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.paths import ROOT
+
+    def window_caption(**params) -> str:
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        for key, value in params.items():
+            app.query_params[key] = value
+        app.run()
+        app.switch_page("views/diplomacy/timeline.py")
+        app.run()
+        assert not app.exception
+        return next(c.value.replace("\\", "") for c in app.caption if c.value.startswith("Notable incidents only"))
+
+    doha = "20251019-doha-ceasefire"
+    filtered = window_caption(event=doha, province="Balochistan", type="suicide_bombing")
+    assert "under the sidebar's filters (Balochistan; Suicide bombing), on the window's days" in filtered
+    assert "of every province, actor group and type, on the window's days" in window_caption(event=doha)

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from components.dates import format_day, format_published
-from components.diplomacy import WindowCounts, split_list
-from components.incidents import INCIDENT_HEADERS, KilledSum
+from components.diplomacy import WindowCounts, split_list, window_scope
+from components.incidents import INCIDENT_HEADERS, IncidentFilter, KilledSum
 from components.sources import SOURCE_KIND_HEADER, source_label
 from components.textsafe import escape_markdown
 from components.ui.widgets import NO_VALUE, change_colour, day_columns, show_table
@@ -61,7 +61,7 @@ def published_on(sources: pd.DataFrame) -> pd.Series:
     )
 
 
-def window_comparison(counts: WindowCounts) -> None:
+def window_comparison(counts: WindowCounts, selection: IncidentFilter) -> None:
     """Incidents and killed in the window before against the window after; no change for a partial window."""
     notes = counts.notes()
     if notes:
@@ -94,7 +94,7 @@ def window_comparison(counts: WindowCounts) -> None:
     sides = (counts.before_covered, counts.after_covered) * 2  # the cards go before, after, before, after
     for column, covered in zip(cols, sides, strict=True):
         _mark_partial(column, covered, counts.days)
-    st.caption("Notable incidents only (curated, not exhaustive); event days themselves are left out.")
+    st.caption(escape_markdown(window_scope(selection)))
     listing = pd.concat([counts.before.assign(when="before"), counts.after.assign(when="after")])
     if listing.empty:
         return

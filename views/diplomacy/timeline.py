@@ -109,7 +109,7 @@ if chosen:
     last = first if pd.isna(event["date_end"]) else event["date_end"].date()
     around = filtered_events(replace(selection, start=first - dt.timedelta(days), end=last + dt.timedelta(days)))
     counts = window_counts(around, first, last, days, events_coverage())
-    window_comparison(counts)
+    window_comparison(counts, selection)
 
 st.header("Latest developments")
 st.caption("Newest first: the diplomatic events and notable incidents selected above.")
