@@ -27,12 +27,14 @@ SAME_START_DAYS = 3
 
 
 def per_crossing(periods: pd.DataFrame, crossings: pd.DataFrame) -> pd.DataFrame:
-    """Periods with 'all' spelled out as one row per listed crossing, in file order."""
+    """The periods of the listed `crossings` (a province filter's, crossings.in_provinces), in file order, with
+    'all' spelled out as one row per listed crossing: a crossing not listed has no band and no status."""
+    own = periods[periods["crossing_id"].isin(crossings["crossing_id"])]
     every = periods[periods["crossing_id"] == ALL_CROSSINGS]
     if every.empty:
-        return periods
+        return own
     spelled = every.drop(columns="crossing_id").merge(crossings[["crossing_id"]], how="cross")
-    return pd.concat([periods[periods["crossing_id"] != ALL_CROSSINGS], spelled], ignore_index=True)
+    return pd.concat([own, spelled], ignore_index=True)
 
 
 def in_provinces(crossings: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from components.charts import timeline_chart
-from components.crossings import ALL_CROSSINGS, in_provinces, status_bands, status_on
+from components.crossings import in_provinces, status_bands, status_on
 from components.data_age import Coverage, chart_title
 from components.dataset import Dataset
 from components.event_words import events_noun, killed_basis
@@ -70,10 +70,7 @@ def bands_drawn(data: Dataset, start: dt.date, end: dt.date, provinces: tuple[st
     """The crossing-status bands of the period, each with its crossing's latest report: of the crossings the
     sidebar's provinces keep (crossings.in_provinces), as on the maps and slides."""
     as_of = data.data_as_of or dt.date.today()
-    kept = in_provinces(data["crossings"], provinces)
-    periods = data["crossing_status"]
-    periods = periods[periods["crossing_id"].isin([*kept["crossing_id"], ALL_CROSSINGS])]
-    bands = status_bands(periods, kept, as_of)
+    bands = status_bands(data["crossing_status"], in_provinces(data["crossings"], provinces), as_of)
     bands = bands[(bands["end_date"].dt.date >= start) & (bands["start_date"].dt.date <= end)]
     # A status drawn on to the data date names its latest report (Torkham closed to 8 Apr 2026, last reported
     # 18 Feb): the tooltip gave the data date only.
