@@ -63,7 +63,6 @@ from components.trends import (
 )
 from components.ui.timeline import VIOLENCE_SERIES, partial_months, unpublished_months
 from components.vocabulary import (
-    ACTOR_GROUPS,
     CROSSING_STATUSES,
     DIPLOMACY_TRACKS,
     EVENT_TYPES,
@@ -124,12 +123,7 @@ def briefing_slides(
 
 def filters_sentence(selection: IncidentFilter) -> str:
     """'Filters: Balochistan; 1 Jan 2025 – 8 Apr 2026': what the link's sidebar filters narrow the slides to."""
-    parts = [
-        "; ".join(selection.provinces),
-        "; ".join(ACTOR_GROUPS.label(actor) for actor in selection.actors),
-        "; ".join(EVENT_TYPES.label(kind) for kind in selection.types),
-        f"{format_day(selection.start)} – {format_day(selection.end)}",
-    ]
+    parts = [selection.chosen(), f"{format_day(selection.start)} – {format_day(selection.end)}"]
     return "Filters: " + "; ".join(part for part in parts if part)
 
 

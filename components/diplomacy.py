@@ -9,13 +9,13 @@ import pandas as pd
 
 from components.data_age import Coverage, events_end_words, sentence_start
 from components.dates import format_day, format_days
-from components.export import NAMED_CODES
+from components.export import codes_part
 from components.incidents import KilledSum, killed_sum
 from components.pickers import unique_labels
 from components.schemas import split_list
 from components.sources import cited_names
 from components.textsafe import blank_missing_text
-from components.vocabulary import ACTOR_GROUPS, DIPLOMACY_TRACKS, EVENT_TYPES
+from components.vocabulary import DIPLOMACY_TRACKS
 
 
 def events_from_sources(rows: pd.DataFrame) -> pd.DataFrame:
@@ -204,14 +204,9 @@ def shown_table(diplomacy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def diplomacy_subject(tracks: tuple[str, ...], mediators: tuple[str, ...]) -> str:
     """'diplomacy_shown_talks.breakdown_mediators-qatar': the events table's file name names the track codes
-    and mediators chosen, as export.filter_codes names the sidebar's (more than NAMED_CODES: their count)."""
-    parts = ["diplomacy_shown"]
-    for chosen, noun in ((tracks, "tracks"), (mediators, "mediators")):
-        if len(chosen) > NAMED_CODES:
-            parts.append(f"{len(chosen)}-{noun}")
-        elif chosen:
-            parts.append(f"{'' if noun == 'tracks' else 'mediators-'}" + ".".join(chosen))
-    return "_".join(parts)
+    and mediators chosen, as export.filter_codes names the sidebar's (export.codes_part)."""
+    parts = ("diplomacy_shown", codes_part(tracks, "tracks"), codes_part(mediators, "mediators", "mediators-"))
+    return "_".join(part for part in parts if part)
 
 
 def empty_period_note(
@@ -248,12 +243,7 @@ def window_scope(selection) -> str:
     """What the before/after cards count, beside them: the sidebar's province, actor and type filters (an
     IncidentFilter's) over the window's own days. With Balochistan chosen they counted Balochistan alone, and only
     the top of the page said the filters apply."""
-    chosen = [
-        "; ".join(selection.provinces),
-        "; ".join(ACTOR_GROUPS.label(actor) for actor in selection.actors),
-        "; ".join(EVENT_TYPES.label(kind) for kind in selection.types),
-    ]
-    filters = "; ".join(part for part in chosen if part)
+    filters = selection.chosen()
     which = f"under the sidebar's filters ({filters})" if filters else "of every province, actor group and type"
     return (
         f"Notable incidents only (curated, not exhaustive), {which}, on the window's days whatever the sidebar's "

@@ -229,17 +229,20 @@ def filter_codes(selection) -> str:
     province, actor group and type filters keeps, for a file name: filters apart by '_', one filter's codes by
     '.' (a code holds '-'); a filter with more than NAMED_CODES gives their count ('5-types'), one not set
     nothing. Codes are unique across the three lists, so each reads alone."""
-    parts = []
-    for codes, noun in (
-        (selection.provinces, "provinces"),
-        (selection.actors, "actor-groups"),
-        (selection.types, "types"),
-    ):
-        if len(codes) > NAMED_CODES:
-            parts.append(f"{len(codes)}-{noun}")
-        elif codes:
-            parts.append(".".join(_slug(code) for code in codes))
-    return "_".join(parts)
+    parts = (
+        codes_part(selection.provinces, "provinces"),
+        codes_part(selection.actors, "actor-groups"),
+        codes_part(selection.types, "types"),
+    )
+    return "_".join(part for part in parts if part)
+
+
+def codes_part(codes: tuple[str, ...], noun: str, prefix: str = "") -> str:
+    """One filter's codes in a file name: 'ttp.bla' (after `prefix` when given), '5-types' for more than
+    NAMED_CODES, '' for none chosen."""
+    if len(codes) > NAMED_CODES:
+        return f"{len(codes)}-{noun}"
+    return prefix + ".".join(_slug(code) for code in codes) if codes else ""
 
 
 def selection_file_name(

@@ -179,6 +179,15 @@ class IncidentFilter:
         """A plain statement of what is shown, e.g. '42 incidents, 1 Jan 2025–31 Dec 2025, all actors'."""
         return f"{count:,} {noun if count != 1 else noun.rstrip('s')}, {self.scope()}"
 
+    def chosen(self) -> str:
+        """'Balochistan; Suicide bombing': the province, actor-group and type filters set, in words ('' for none)."""
+        parts = [
+            "; ".join(self.provinces),
+            "; ".join(ACTOR_GROUPS.label(actor) for actor in self.actors),
+            "; ".join(EVENT_TYPES.label(kind) for kind in self.types),
+        ]
+        return "; ".join(part for part in parts if part)
+
     def scope(self) -> str:
         """The period and filters, e.g. '1 Jan 2025–31 Dec 2025, all provinces, all actors, all types'."""
         parts = [
